@@ -1,0 +1,72 @@
+"""The Contact Map of one account as a value: stakeholders across, team members down."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import (
+    Account,
+    CellRef,
+    GradeChange,
+    Relationship,
+    Stakeholder,
+    TeamMember,
+)
+
+
+@dataclass
+class ContactMap:
+    """Everything the grid and the coverage rules read about one account.
+
+    Only non-empty intersections are stored in ``relationships``; a missing key is a blank cell.
+    The service keeps this value in step with the workspace after each committed edit.
+    """
+
+    account: Account
+    stakeholders: list[Stakeholder]
+    team_members: list[TeamMember]
+    relationships: dict[CellRef, Relationship] = field(default_factory=dict)
+    history: list[GradeChange] = field(default_factory=list)
+    _depths: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Column depth is read on every header paint; keep it counted instead of recounted.
+        self._depths = {}
+        for cell, relationship in self.relationships.items():
+            if relationship.grade is not None:
+                self._depths[cell.stakeholder_id] = self._depths.get(cell.stakeholder_id, 0) + 1
+
+    def relationship(self, cell: CellRef) -> Relationship:
+        return self.relationships.get(cell) or Relationship(cell=cell)
+
+    def grade(self, cell: CellRef) -> Grade | None:
+        found = self.relationships.get(cell)
+        return found.grade if found else None
+
+    def put(self, relationship: Relationship) -> None:
+        column = relationship.cell.stakeholder_id
+        was_graded = self.grade(relationship.cell) is not None
+        is_graded = relationship.grade is not None
+        self._depths[column] = self._depths.get(column, 0) + int(is_graded) - int(was_graded)
+        if relationship.is_empty:
+            self.relationships.pop(relationship.cell, None)
+        else:
+            self.relationships[relationship.cell] = relationship
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder:
+        return next(s for s in self.stakeholders if s.id == stakeholder_id)
+
+    def team_member(self, team_member_id: str) -> TeamMember:
+        return next(t for t in self.team_members if t.id == team_member_id)
+
+    def graded(self) -> Iterator[Relationship]:
+        return (r for r in self.relationships.values() if r.grade is not None)
+
+    def depth(self, stakeholder_id: str) -> int:
+        """Number of team members with a graded relationship to this stakeholder."""
+        return self._depths.get(stakeholder_id, 0)
+
+    def history_of(self, cell: CellRef) -> list[GradeChange]:
+        return [change for change in self.history if change.cell == cell]

@@ -1,0 +1,39 @@
+"""Where things live: the user's data and log folders, and the shipped resources.
+
+Every resource is found through this module so that a source checkout and the frozen
+(PyInstaller) build behave the same.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+
+APP_NAME = "ContactMap"
+APP_AUTHOR = "ContactMap"
+WORKSPACE_SUFFIX = ".cmap"
+
+
+def resources_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def data_dir() -> Path:
+    return user_data_path(APP_NAME, APP_AUTHOR)
+
+
+def log_dir() -> Path:
+    return user_log_path(APP_NAME, APP_AUTHOR)
+
+
+def default_workspace_path() -> Path:
+    return data_dir() / f"workspace{WORKSPACE_SUFFIX}"

@@ -1,0 +1,235 @@
+"""Use cases on one account's map: load it, grade cells, mark them, manage the people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import (
+    CellRef,
+    GradeChange,
+    Relationship,
+    Stakeholder,
+    TeamMember,
+    new_id,
+)
+from contactmap_desktop.domain.validation import (
+    clean_long_text,
+    clean_name,
+    clean_short_text,
+    ensure_unique_name,
+)
+from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.repositories import Repositories
+from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    """What a grade edit committed: the new state of the cell and the change it recorded."""
+
+    relationship: Relationship
+    change: GradeChange | None
+
+
+@dataclass(frozen=True)
+class TeamRemoval:
+    """Everything needed to put a team member back on an account after removing them."""
+
+    account_id: str
+    member: TeamMember
+    position: int
+    relationships: tuple[Relationship, ...]
+
+
+class ContactMapService:
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        self._workspace = workspace
+        self._clock = clock
+
+    # --- reading -------------------------------------------------------------------------
+
+    def load_map(self, account_id: str) -> ContactMap:
+        with UnitOfWork(self._workspace) as repos:
+            account = repos.accounts.get(account_id)
+            relationships = repos.relationships.list_for_account(account_id)
+            return ContactMap(
+                account=account,
+                stakeholders=repos.stakeholders.list_for_account(account_id),
+                team_members=repos.team_members.list_for_account(account_id),
+                relationships={r.cell: r for r in relationships if not r.is_empty},
+                history=repos.grade_changes.list_for_account(account_id),
+            )
+
+    def all_team_members(self) -> list[TeamMember]:
+        with UnitOfWork(self._workspace) as repos:
+            return repos.team_members.list_all()
+
+    # --- grades and marks ----------------------------------------------------------------
+
+    def set_grade(self, cell: CellRef, grade: Grade | None, note: str = "") -> GradeResult:
+        """Grade one cell; a change of grade is recorded, the same grade counts as a review."""
+        note = clean_long_text(note, "The note")
+        now = self._clock()
+        with UnitOfWork(self._workspace) as repos:
+            self._ensure_cell_exists(repos, cell)
+            current = repos.relationships.get(cell)
+            updated = current.with_grade(grade, reviewed_at=now)
+            if grade is None:
+                # A blank cell has no relationship to link from.
+                updated = replace(updated, leverage_for=())
+            change = None
+            if current.grade != grade:
+                change = GradeChange(new_id(), cell, current.grade, grade, now, note)
+                repos.grade_changes.add(change)
+            repos.relationships.save(updated, now)
+        return GradeResult(updated, change)
+
+    def update_marks(self, relationship: Relationship) -> Relationship:
+        """Save key, focus, needs-filling, note and leverage of a cell; the grade is kept."""
+        with UnitOfWork(self._workspace) as repos:
+            self._ensure_cell_exists(repos, relationship.cell)
+            current = repos.relationships.get(relationship.cell)
+            updated = replace(
+                relationship,
+                grade=current.grade,
+                reviewed_at=current.reviewed_at,
+                note=clean_long_text(relationship.note, "The note"),
+            )
+            if updated.needs_filling and updated.grade is not None:
+                raise ValidationError("Only a blank cell can be marked as needing a relationship.")
+            if updated.leverage_for and updated.grade not in (Grade.TRUST, Grade.OPEN):
+                raise ValidationError("Only a Trust or Open relationship can be used as leverage.")
+            if relationship.cell in updated.leverage_for:
+                raise ValidationError("A relationship cannot be leverage for itself.")
+            repos.relationships.save(updated, self._clock())
+        return updated
+
+    # --- stakeholders --------------------------------------------------------------------
+
+    def add_stakeholder(self, stakeholder: Stakeholder) -> Stakeholder:
+        """Save a new stakeholder at the end of the map (or at its given position)."""
+        with UnitOfWork(self._workspace) as repos:
+            repos.accounts.get(stakeholder.account_id)
+            position = stakeholder.position
+            if position < 0:
+                position = repos.stakeholders.next_position(stakeholder.account_id)
+            cleaned = self._clean_stakeholder(repos, replace(stakeholder, position=position))
+            repos.stakeholders.save(cleaned, self._clock())
+        return cleaned
+
+    def update_stakeholder(self, stakeholder: Stakeholder) -> Stakeholder:
+        with UnitOfWork(self._workspace) as repos:
+            repos.stakeholders.get(stakeholder.id)
+            cleaned = self._clean_stakeholder(repos, stakeholder)
+            repos.stakeholders.save(cleaned, self._clock())
+        return cleaned
+
+    def remove_stakeholder(self, stakeholder_id: str) -> None:
+        with UnitOfWork(self._workspace) as repos:
+            repos.stakeholders.get(stakeholder_id)
+            repos.stakeholders.mark_deleted(stakeholder_id, self._clock())
+
+    def restore_stakeholder(self, stakeholder_id: str) -> None:
+        with UnitOfWork(self._workspace) as repos:
+            repos.stakeholders.mark_deleted(stakeholder_id, None)
+
+    def _clean_stakeholder(self, repos: Repositories, stakeholder: Stakeholder) -> Stakeholder:
+        cleaned = replace(
+            stakeholder,
+            name=clean_name(stakeholder.name, "stakeholder"),
+            title=clean_short_text(stakeholder.title, "The title"),
+            department=clean_short_text(stakeholder.department, "The department"),
+            email=clean_short_text(stakeholder.email, "The email address"),
+            phone=clean_short_text(stakeholder.phone, "The phone number"),
+            notes=clean_long_text(stakeholder.notes, "The notes"),
+        )
+        others = [
+            s for s in repos.stakeholders.list_for_account(stakeholder.account_id)
+            if s.id != stakeholder.id
+        ]
+        ensure_unique_name(cleaned.name, [s.name for s in others], "stakeholder", "this account")
+        if cleaned.reports_to_id is not None:
+            self._ensure_no_reporting_cycle(cleaned, others)
+        return cleaned
+
+    @staticmethod
+    def _ensure_no_reporting_cycle(stakeholder: Stakeholder, others: list[Stakeholder]) -> None:
+        manager_of = {s.id: s.reports_to_id for s in others}
+        manager_of[stakeholder.id] = stakeholder.reports_to_id
+        seen = {stakeholder.id}
+        current = stakeholder.reports_to_id
+        while current is not None:
+            if current in seen:
+                raise ValidationError(
+                    f"{stakeholder.name} cannot report to someone who reports to them."
+                )
+            if current not in manager_of:
+                raise ValidationError("The manager chosen is not a stakeholder of this account.")
+            seen.add(current)
+            current = manager_of[current]
+
+    # --- team members --------------------------------------------------------------------
+
+    def add_team_member(
+        self, account_id: str, member: TeamMember, position: int | None = None
+    ) -> TeamMember:
+        """Put a person on the account's team, creating them if they are new to the workspace."""
+        cleaned = replace(
+            member,
+            name=clean_name(member.name, "team member"),
+            title=clean_short_text(member.title, "The title"),
+            email=clean_short_text(member.email, "The email address"),
+        )
+        with UnitOfWork(self._workspace) as repos:
+            repos.accounts.get(account_id)
+            team = [m for m in repos.team_members.list_for_account(account_id) if m.id != member.id]
+            ensure_unique_name(cleaned.name, [m.name for m in team], "team member", "this team")
+            repos.team_members.save(cleaned, self._clock())
+            repos.team_members.add_to_account(account_id, cleaned.id, position)
+        return cleaned
+
+    def update_team_member(self, account_id: str, member: TeamMember) -> TeamMember:
+        cleaned = replace(
+            member,
+            name=clean_name(member.name, "team member"),
+            title=clean_short_text(member.title, "The title"),
+            email=clean_short_text(member.email, "The email address"),
+        )
+        with UnitOfWork(self._workspace) as repos:
+            repos.team_members.get(member.id)
+            team = [m for m in repos.team_members.list_for_account(account_id) if m.id != member.id]
+            ensure_unique_name(cleaned.name, [m.name for m in team], "team member", "this team")
+            repos.team_members.save(cleaned, self._clock())
+        return cleaned
+
+    def remove_team_member(self, account_id: str, team_member_id: str) -> TeamRemoval:
+        """Take a person off the account's team, returning what is needed to undo it."""
+        with UnitOfWork(self._workspace) as repos:
+            member = repos.team_members.get(team_member_id)
+            position = repos.team_members.position_in_account(account_id, team_member_id)
+            relationships = tuple(
+                r for r in repos.relationships.list_for_account(account_id)
+                if r.cell.team_member_id == team_member_id
+            )
+            repos.relationships.delete_for_team_member_in_account(account_id, team_member_id)
+            repos.team_members.remove_from_account(account_id, team_member_id)
+        return TeamRemoval(account_id, member, position, relationships)
+
+    def restore_team_member(self, removal: TeamRemoval) -> None:
+        now = self._clock()
+        with UnitOfWork(self._workspace) as repos:
+            repos.team_members.save(removal.member, now)
+            repos.team_members.add_to_account(
+                removal.account_id, removal.member.id, removal.position
+            )
+            for relationship in removal.relationships:
+                repos.relationships.save(relationship, now)
+
+    @staticmethod
+    def _ensure_cell_exists(repos: Repositories, cell: CellRef) -> None:
+        repos.stakeholders.get(cell.stakeholder_id)
+        repos.team_members.get(cell.team_member_id)

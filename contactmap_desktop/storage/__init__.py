@@ -1,0 +1,1 @@
+"""SQLite workspace storage: tables, opening and migrating files, repositories."""

@@ -1,0 +1,137 @@
+"""Conversions between table rows and domain values; ORM rows never leave storage."""
+
+from __future__ import annotations
+
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import (
+    Account,
+    AccountStage,
+    CellRef,
+    FocusPeriod,
+    GradeChange,
+    Relationship,
+    Stakeholder,
+    TeamMember,
+)
+from contactmap_desktop.domain.people import Seniority, roles_from_badges, roles_to_badges
+from contactmap_desktop.storage.schema import (
+    AccountRow,
+    GradeChangeRow,
+    RelationshipRow,
+    StakeholderRow,
+    TeamMemberRow,
+)
+
+
+def grade_from_column(value: str | None) -> Grade | None:
+    return Grade(value) if value else None
+
+
+def grade_to_column(grade: Grade | None) -> str | None:
+    return grade.letter if grade else None
+
+
+def account_from_row(row: AccountRow) -> Account:
+    return Account(
+        id=row.id,
+        name=row.name,
+        industry=row.industry,
+        stage=AccountStage(row.stage),
+        annual_value=row.annual_value,
+        renewal_date=row.renewal_date,
+        notes=row.notes,
+    )
+
+
+def copy_account_to_row(account: Account, row: AccountRow) -> None:
+    row.name = account.name
+    row.industry = account.industry
+    row.stage = account.stage.value
+    row.annual_value = account.annual_value
+    row.renewal_date = account.renewal_date
+    row.notes = account.notes
+
+
+def stakeholder_from_row(row: StakeholderRow) -> Stakeholder:
+    return Stakeholder(
+        id=row.id,
+        account_id=row.account_id,
+        name=row.name,
+        title=row.title,
+        department=row.department,
+        seniority=Seniority(row.seniority),
+        roles=roles_from_badges(row.roles),
+        email=row.email,
+        phone=row.phone,
+        reports_to_id=row.reports_to_id,
+        notes=row.notes,
+        position=row.position,
+    )
+
+
+def copy_stakeholder_to_row(stakeholder: Stakeholder, row: StakeholderRow) -> None:
+    row.account_id = stakeholder.account_id
+    row.name = stakeholder.name
+    row.title = stakeholder.title
+    row.department = stakeholder.department
+    row.seniority = stakeholder.seniority.value
+    row.roles = roles_to_badges(stakeholder.roles)
+    row.email = stakeholder.email
+    row.phone = stakeholder.phone
+    row.reports_to_id = stakeholder.reports_to_id
+    row.notes = stakeholder.notes
+    row.position = stakeholder.position
+
+
+def team_member_from_row(row: TeamMemberRow) -> TeamMember:
+    return TeamMember(
+        id=row.id,
+        name=row.name,
+        title=row.title,
+        seniority=Seniority(row.seniority),
+        email=row.email,
+    )
+
+
+def copy_team_member_to_row(member: TeamMember, row: TeamMemberRow) -> None:
+    row.name = member.name
+    row.title = member.title
+    row.seniority = member.seniority.value
+    row.email = member.email
+
+
+def relationship_from_row(
+    row: RelationshipRow, leverage_for: tuple[CellRef, ...] = ()
+) -> Relationship:
+    return Relationship(
+        cell=CellRef(row.team_member_id, row.stakeholder_id),
+        grade=grade_from_column(row.grade),
+        is_key=row.is_key,
+        focus_period=FocusPeriod(row.focus_days) if row.focus_days else None,
+        focus_due=row.focus_due,
+        needs_filling=row.needs_filling,
+        note=row.note,
+        reviewed_at=row.reviewed_at,
+        leverage_for=leverage_for,
+    )
+
+
+def copy_relationship_to_row(relationship: Relationship, row: RelationshipRow) -> None:
+    row.grade = grade_to_column(relationship.grade)
+    row.is_key = relationship.is_key
+    row.focus_days = relationship.focus_period.value if relationship.focus_period else None
+    row.focus_due = relationship.focus_due
+    row.needs_filling = relationship.needs_filling
+    row.note = relationship.note
+    row.reviewed_at = relationship.reviewed_at
+
+
+def grade_change_from_row(row: GradeChangeRow) -> GradeChange:
+    return GradeChange(
+        id=row.id,
+        cell=CellRef(row.team_member_id, row.stakeholder_id),
+        old_grade=grade_from_column(row.old_grade),
+        new_grade=grade_from_column(row.new_grade),
+        changed_at=row.changed_at,
+        note=row.note,
+    )

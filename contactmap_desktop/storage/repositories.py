@@ -1,0 +1,351 @@
+"""Repositories: read and write domain values in one session. They never commit."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session
+
+from contactmap_desktop.domain.errors import NotFoundError
+from contactmap_desktop.domain.model import (
+    Account,
+    CellRef,
+    GradeChange,
+    Relationship,
+    Stakeholder,
+    TeamMember,
+)
+from contactmap_desktop.storage import mapping
+from contactmap_desktop.storage.schema import (
+    AccountRow,
+    AccountTeamRow,
+    GradeChangeRow,
+    LeverageLinkRow,
+    RelationshipRow,
+    SettingRow,
+    StakeholderRow,
+    TeamMemberRow,
+)
+
+
+def _live_stakeholder_ids(account_id: str) -> Select[tuple[str]]:
+    return select(StakeholderRow.id).where(
+        StakeholderRow.account_id == account_id, StakeholderRow.deleted_at.is_(None)
+    )
+
+
+class AccountRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def list(self) -> list[Account]:
+        rows = self._session.scalars(
+            select(AccountRow)
+            .where(AccountRow.deleted_at.is_(None))
+            .order_by(func.lower(AccountRow.name))
+        )
+        return [mapping.account_from_row(row) for row in rows]
+
+    def get(self, account_id: str) -> Account:
+        return mapping.account_from_row(self._row(account_id))
+
+    def find_by_name(self, name: str) -> Account | None:
+        row = self._session.scalars(
+            select(AccountRow).where(
+                func.lower(AccountRow.name) == name.casefold(), AccountRow.deleted_at.is_(None)
+            )
+        ).first()
+        return mapping.account_from_row(row) if row else None
+
+    def save(self, account: Account, now: datetime) -> None:
+        row = self._session.get(AccountRow, account.id)
+        if row is None:
+            row = AccountRow(id=account.id)
+            self._session.add(row)
+        mapping.copy_account_to_row(account, row)
+        row.updated_at = now
+
+    def mark_deleted(self, account_id: str, when: datetime | None) -> None:
+        """Soft delete (or, with None, undelete) so that the deletion can be undone."""
+        self._row(account_id, include_deleted=True).deleted_at = when
+
+    def purge_deleted(self) -> None:
+        """Drop what was deleted in an earlier session; its undo history is gone."""
+        self._session.execute(delete(AccountRow).where(AccountRow.deleted_at.is_not(None)))
+        self._session.execute(
+            delete(StakeholderRow).where(StakeholderRow.deleted_at.is_not(None))
+        )
+
+    def _row(self, account_id: str, include_deleted: bool = False) -> AccountRow:
+        row = self._session.get(AccountRow, account_id)
+        if row is None or (row.deleted_at is not None and not include_deleted):
+            raise NotFoundError("That account no longer exists in this workspace.")
+        return row
+
+
+class StakeholderRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def list_for_account(self, account_id: str) -> list[Stakeholder]:
+        rows = self._session.scalars(
+            select(StakeholderRow)
+            .where(StakeholderRow.account_id == account_id, StakeholderRow.deleted_at.is_(None))
+            .order_by(StakeholderRow.position, StakeholderRow.name)
+        )
+        return [mapping.stakeholder_from_row(row) for row in rows]
+
+    def get(self, stakeholder_id: str) -> Stakeholder:
+        row = self._session.get(StakeholderRow, stakeholder_id)
+        if row is None or row.deleted_at is not None:
+            raise NotFoundError("That stakeholder no longer exists in this workspace.")
+        return mapping.stakeholder_from_row(row)
+
+    def next_position(self, account_id: str) -> int:
+        highest = self._session.scalar(
+            select(func.max(StakeholderRow.position)).where(
+                StakeholderRow.account_id == account_id
+            )
+        )
+        return 0 if highest is None else highest + 1
+
+    def save(self, stakeholder: Stakeholder, now: datetime) -> None:
+        row = self._session.get(StakeholderRow, stakeholder.id)
+        if row is None:
+            row = StakeholderRow(id=stakeholder.id)
+            self._session.add(row)
+        mapping.copy_stakeholder_to_row(stakeholder, row)
+        row.updated_at = now
+
+    def mark_deleted(self, stakeholder_id: str, when: datetime | None) -> None:
+        """Soft delete (or, with None, undelete) so that the deletion can be undone."""
+        row = self._session.get(StakeholderRow, stakeholder_id)
+        if row is None:
+            raise NotFoundError("That stakeholder no longer exists in this workspace.")
+        row.deleted_at = when
+
+
+class TeamMemberRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def list_all(self) -> list[TeamMember]:
+        rows = self._session.scalars(select(TeamMemberRow).order_by(TeamMemberRow.name))
+        return [mapping.team_member_from_row(row) for row in rows]
+
+    def list_for_account(self, account_id: str) -> list[TeamMember]:
+        rows = self._session.scalars(
+            select(TeamMemberRow)
+            .join(AccountTeamRow, AccountTeamRow.team_member_id == TeamMemberRow.id)
+            .where(AccountTeamRow.account_id == account_id)
+            .order_by(AccountTeamRow.position, TeamMemberRow.name)
+        )
+        return [mapping.team_member_from_row(row) for row in rows]
+
+    def get(self, team_member_id: str) -> TeamMember:
+        row = self._session.get(TeamMemberRow, team_member_id)
+        if row is None:
+            raise NotFoundError("That team member no longer exists in this workspace.")
+        return mapping.team_member_from_row(row)
+
+    def save(self, member: TeamMember, now: datetime) -> None:
+        row = self._session.get(TeamMemberRow, member.id)
+        if row is None:
+            row = TeamMemberRow(id=member.id)
+            self._session.add(row)
+        mapping.copy_team_member_to_row(member, row)
+        row.updated_at = now
+
+    def add_to_account(self, account_id: str, team_member_id: str, position: int | None) -> None:
+        if position is None:
+            highest = self._session.scalar(
+                select(func.max(AccountTeamRow.position)).where(
+                    AccountTeamRow.account_id == account_id
+                )
+            )
+            position = 0 if highest is None else highest + 1
+        self._session.merge(
+            AccountTeamRow(account_id=account_id, team_member_id=team_member_id, position=position)
+        )
+
+    def position_in_account(self, account_id: str, team_member_id: str) -> int:
+        row = self._session.get(AccountTeamRow, (account_id, team_member_id))
+        if row is None:
+            raise NotFoundError("That team member is not on this account's team.")
+        return row.position
+
+    def remove_from_account(self, account_id: str, team_member_id: str) -> None:
+        self._session.execute(
+            delete(AccountTeamRow).where(
+                AccountTeamRow.account_id == account_id,
+                AccountTeamRow.team_member_id == team_member_id,
+            )
+        )
+
+    def account_count(self, team_member_id: str) -> int:
+        return self._session.scalar(
+            select(func.count()).where(AccountTeamRow.team_member_id == team_member_id)
+        ) or 0
+
+    def delete(self, team_member_id: str) -> None:
+        self._session.execute(delete(TeamMemberRow).where(TeamMemberRow.id == team_member_id))
+
+
+class RelationshipRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def list_for_account(self, account_id: str) -> list[Relationship]:
+        stakeholder_ids = _live_stakeholder_ids(account_id)
+        rows = self._session.scalars(
+            select(RelationshipRow).where(RelationshipRow.stakeholder_id.in_(stakeholder_ids))
+        )
+        links = self._leverage_links(account_id)
+        return [
+            mapping.relationship_from_row(
+                row, tuple(links.get(CellRef(row.team_member_id, row.stakeholder_id), ()))
+            )
+            for row in rows
+        ]
+
+    def get(self, cell: CellRef) -> Relationship:
+        row = self._session.get(RelationshipRow, (cell.team_member_id, cell.stakeholder_id))
+        if row is None:
+            return Relationship(cell=cell)
+        targets = self._session.scalars(
+            select(LeverageLinkRow).where(
+                LeverageLinkRow.source_team_member_id == cell.team_member_id,
+                LeverageLinkRow.source_stakeholder_id == cell.stakeholder_id,
+            )
+        )
+        leverage = tuple(
+            CellRef(link.target_team_member_id, link.target_stakeholder_id) for link in targets
+        )
+        return mapping.relationship_from_row(row, leverage)
+
+    def save(self, relationship: Relationship, now: datetime) -> None:
+        cell = relationship.cell
+        row = self._session.get(RelationshipRow, (cell.team_member_id, cell.stakeholder_id))
+        if relationship.is_empty:
+            if row is not None:
+                self._session.delete(row)
+        else:
+            if row is None:
+                row = RelationshipRow(
+                    team_member_id=cell.team_member_id, stakeholder_id=cell.stakeholder_id
+                )
+                self._session.add(row)
+            mapping.copy_relationship_to_row(relationship, row)
+            row.updated_at = now
+        self._save_leverage(relationship)
+
+    def _save_leverage(self, relationship: Relationship) -> None:
+        cell = relationship.cell
+        self._session.execute(
+            delete(LeverageLinkRow).where(
+                LeverageLinkRow.source_team_member_id == cell.team_member_id,
+                LeverageLinkRow.source_stakeholder_id == cell.stakeholder_id,
+            )
+        )
+        for target in relationship.leverage_for:
+            self._session.add(
+                LeverageLinkRow(
+                    source_team_member_id=cell.team_member_id,
+                    source_stakeholder_id=cell.stakeholder_id,
+                    target_team_member_id=target.team_member_id,
+                    target_stakeholder_id=target.stakeholder_id,
+                )
+            )
+
+    def _leverage_links(self, account_id: str) -> dict[CellRef, list[CellRef]]:
+        stakeholder_ids = _live_stakeholder_ids(account_id)
+        links: dict[CellRef, list[CellRef]] = defaultdict(list)
+        for link in self._session.scalars(
+            select(LeverageLinkRow).where(LeverageLinkRow.source_stakeholder_id.in_(stakeholder_ids))
+        ):
+            source = CellRef(link.source_team_member_id, link.source_stakeholder_id)
+            links[source].append(CellRef(link.target_team_member_id, link.target_stakeholder_id))
+        return links
+
+    def delete_for_team_member_in_account(self, account_id: str, team_member_id: str) -> None:
+        stakeholder_ids = _live_stakeholder_ids(account_id)
+        self._session.execute(
+            delete(RelationshipRow).where(
+                RelationshipRow.team_member_id == team_member_id,
+                RelationshipRow.stakeholder_id.in_(stakeholder_ids),
+            )
+        )
+
+
+class GradeChangeRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, change: GradeChange) -> None:
+        self._session.add(
+            GradeChangeRow(
+                id=change.id,
+                team_member_id=change.cell.team_member_id,
+                stakeholder_id=change.cell.stakeholder_id,
+                old_grade=mapping.grade_to_column(change.old_grade),
+                new_grade=mapping.grade_to_column(change.new_grade),
+                changed_at=change.changed_at,
+                note=change.note,
+            )
+        )
+
+    def add_all(self, changes: Sequence[GradeChange]) -> None:
+        for change in changes:
+            self.add(change)
+
+    def list_for_account(self, account_id: str) -> list[GradeChange]:
+        stakeholder_ids = _live_stakeholder_ids(account_id)
+        rows = self._session.scalars(
+            select(GradeChangeRow)
+            .where(GradeChangeRow.stakeholder_id.in_(stakeholder_ids))
+            .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
+        )
+        return [mapping.grade_change_from_row(row) for row in rows]
+
+    def list_for_cell(self, cell: CellRef) -> list[GradeChange]:
+        rows = self._session.scalars(
+            select(GradeChangeRow)
+            .where(
+                GradeChangeRow.stakeholder_id == cell.stakeholder_id,
+                GradeChangeRow.team_member_id == cell.team_member_id,
+            )
+            .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
+        )
+        return [mapping.grade_change_from_row(row) for row in rows]
+
+
+class SettingsRepository:
+    """Workspace settings as JSON values under string keys."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = self._session.get(SettingRow, key)
+        return json.loads(row.value) if row else default
+
+    def set(self, key: str, value: Any) -> None:
+        self._session.merge(SettingRow(key=key, value=json.dumps(value)))
+
+
+class Repositories:
+    """All repositories over one session, handed out by the unit of work."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.accounts = AccountRepository(session)
+        self.stakeholders = StakeholderRepository(session)
+        self.team_members = TeamMemberRepository(session)
+        self.relationships = RelationshipRepository(session)
+        self.grade_changes = GradeChangeRepository(session)
+        self.settings = SettingsRepository(session)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages ContactMap Desktop needs: the libraries Qt loads (offscreen
+# and on a real X display), the fonts the PDFs embed, and poppler for the PDF tests.
+set -euo pipefail
+
+packages=(
+  python3-venv
+  # Qt offscreen and xcb platform plugins
+  libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 libxcb-randr0 libxcb-xfixes0
+  libxcb-sync1 libxcb-xinerama0
+  # fonts embedded in the PDFs: Latin/Greek/Cyrillic and CJK
+  fonts-dejavu-core fonts-droid-fallback
+  # pdftotext / pdftoppm for checking PDFs
+  poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
