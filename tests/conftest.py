@@ -1,0 +1,30 @@
+"""Shared test setup: headless Qt, private user folders, and the gui marker."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Without a display Qt aborts; offscreen renders everything in memory.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_QT_FIXTURES = {"qtbot", "qapp", "qtmodeltester", "qtlog"}
+
+
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory: pytest.TempPathFactory,
+                         monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Keep every test away from the real user's data, settings and logs."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+    yield home
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)

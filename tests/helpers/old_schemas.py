@@ -1,0 +1,110 @@
+"""Workspace files as older versions of the app wrote them, for migration tests."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+APPLICATION_ID = 0x434D4150
+
+# Schema version 1, frozen: do not edit when the schema changes.
+V1_DDL = """
+CREATE TABLE accounts (
+	id VARCHAR(36) NOT NULL, 
+	name VARCHAR NOT NULL, 
+	industry VARCHAR NOT NULL, 
+	stage VARCHAR NOT NULL, 
+	annual_value INTEGER NOT NULL, 
+	renewal_date DATE, 
+	notes TEXT NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	deleted_at DATETIME, 
+	PRIMARY KEY (id)
+);
+CREATE TABLE team_members (
+	id VARCHAR(36) NOT NULL, 
+	name VARCHAR NOT NULL, 
+	title VARCHAR NOT NULL, 
+	seniority VARCHAR NOT NULL, 
+	email VARCHAR NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (id)
+);
+CREATE TABLE account_team (
+	account_id VARCHAR(36) NOT NULL, 
+	team_member_id VARCHAR(36) NOT NULL, 
+	position INTEGER NOT NULL, 
+	PRIMARY KEY (account_id, team_member_id), 
+	FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE, 
+	FOREIGN KEY(team_member_id) REFERENCES team_members (id) ON DELETE CASCADE
+);
+CREATE TABLE stakeholders (
+	id VARCHAR(36) NOT NULL, 
+	account_id VARCHAR(36) NOT NULL, 
+	name VARCHAR NOT NULL, 
+	title VARCHAR NOT NULL, 
+	department VARCHAR NOT NULL, 
+	seniority VARCHAR NOT NULL, 
+	roles VARCHAR NOT NULL, 
+	email VARCHAR NOT NULL, 
+	phone VARCHAR NOT NULL, 
+	reports_to_id VARCHAR(36), 
+	notes TEXT NOT NULL, 
+	position INTEGER NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	deleted_at DATETIME, 
+	PRIMARY KEY (id), 
+	FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE, 
+	FOREIGN KEY(reports_to_id) REFERENCES stakeholders (id) ON DELETE SET NULL
+);
+CREATE TABLE grade_changes (
+	id VARCHAR(36) NOT NULL, 
+	team_member_id VARCHAR(36) NOT NULL, 
+	stakeholder_id VARCHAR(36) NOT NULL, 
+	old_grade VARCHAR(1), 
+	new_grade VARCHAR(1), 
+	changed_at DATETIME NOT NULL, 
+	note TEXT NOT NULL, 
+	PRIMARY KEY (id), 
+	FOREIGN KEY(team_member_id) REFERENCES team_members (id) ON DELETE CASCADE, 
+	FOREIGN KEY(stakeholder_id) REFERENCES stakeholders (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_grade_changes_cell ON grade_changes (stakeholder_id, team_member_id);
+CREATE TABLE relationships (
+	team_member_id VARCHAR(36) NOT NULL, 
+	stakeholder_id VARCHAR(36) NOT NULL, 
+	grade VARCHAR(1), 
+	is_key BOOLEAN NOT NULL, 
+	focus_days INTEGER, 
+	focus_due DATE, 
+	needs_filling BOOLEAN NOT NULL, 
+	note TEXT NOT NULL, 
+	reviewed_at DATETIME, 
+	updated_at DATETIME NOT NULL, 
+	PRIMARY KEY (team_member_id, stakeholder_id), 
+	FOREIGN KEY(team_member_id) REFERENCES team_members (id) ON DELETE CASCADE, 
+	FOREIGN KEY(stakeholder_id) REFERENCES stakeholders (id) ON DELETE CASCADE
+);
+"""
+
+V1_ROWS = """
+INSERT INTO accounts VALUES ('a1', 'Old Account', 'Retail', 'pilot', 1000, NULL, '',
+  '2024-01-01 00:00:00.000000', NULL);
+INSERT INTO stakeholders VALUES ('s1', 'a1', 'Olga Old', 'COO', 'Ops', 'executive', 'P', '', '',
+  NULL, '', 0, '2024-01-01 00:00:00.000000', NULL);
+INSERT INTO team_members VALUES ('t1', 'Tim Team', 'AE', 'manager', '',
+  '2024-01-01 00:00:00.000000');
+INSERT INTO account_team VALUES ('a1', 't1', 0);
+INSERT INTO relationships VALUES ('t1', 's1', 'O', 0, NULL, NULL, 0, '',
+  '2024-01-01 00:00:00.000000', '2024-01-01 00:00:00.000000');
+INSERT INTO grade_changes VALUES ('g1', 't1', 's1', NULL, 'O', '2024-01-01 00:00:00.000000', '');
+"""
+
+
+def write_v1_workspace(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.executescript(V1_DDL + V1_ROWS)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()

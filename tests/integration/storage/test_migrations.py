@@ -1,0 +1,54 @@
+"""A file written by an older schema opens, is upgraded in place, and keeps every row."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from contactmap_desktop.services.workspace_service import open_workspace
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.migrations import migrate
+from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+from tests.helpers.old_schemas import write_v1_workspace
+
+
+def test_a_version_1_file_is_upgraded_with_its_rows_kept(tmp_path: Path) -> None:
+    path = tmp_path / "old.cmap"
+    write_v1_workspace(path)
+    opened = open_workspace(path)
+    [account] = opened.accounts.list_accounts()
+    contact_map = opened.contact_map.load_map(account.id)
+    assert account.name == "Old Account"
+    assert [s.name for s in contact_map.stakeholders] == ["Olga Old"]
+    assert [g.letter for g in (r.grade for r in contact_map.relationships.values()) if g] == ["O"]
+    assert len(contact_map.history) == 1
+    opened.close()
+    connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_a_failing_step_leaves_the_file_at_its_old_version(tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "w.cmap")
+    engine = workspace.engine
+    with engine.begin() as connection:
+        connection.execute(text("PRAGMA user_version = 1"))
+
+    def good_step(connection: object) -> None:
+        connection.execute(text("CREATE TABLE made_by_step_two (x)"))  # type: ignore[attr-defined]
+
+    def bad_step(connection: object) -> None:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError), engine.begin() as connection:
+        migrate(connection, 1, 3, {2: good_step, 3: bad_step})
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA user_version")).scalar() == 1
+        tables = connection.execute(text("SELECT name FROM sqlite_master")).scalars().all()
+    assert "made_by_step_two" not in tables
+
+
+def test_migrations_cover_every_version() -> None:
+    from contactmap_desktop.storage.migrations import MIGRATIONS
+    assert sorted(MIGRATIONS) == list(range(2, SCHEMA_VERSION + 1))
