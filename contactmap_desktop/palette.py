@@ -1,0 +1,52 @@
+"""Grade colors shared by the Qt theme and the PDFs: Grade → background and letter colors.
+
+Chosen to stay apart for the common forms of color blindness (blue–orange axis, light–dark
+steps) and to read in grayscale; every letter meets WCAG contrast 4.5:1 on its cell.
+The letter is always drawn as well, so color never carries the grade alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contactmap_desktop.domain.grades import Grade
+
+
+@dataclass(frozen=True)
+class GradeColors:
+    background: str  # "#rrggbb"
+    text: str
+
+
+LIGHT: dict[Grade, GradeColors] = {
+    Grade.TRUST: GradeColors("#1b4f8f", "#ffffff"),
+    Grade.OPEN: GradeColors("#6aa5dc", "#0b1a2a"),
+    Grade.SATISFIED: GradeColors("#c6e3f4", "#0b1a2a"),
+    Grade.INDIFFERENT: GradeColors("#e4e4e4", "#222222"),
+    Grade.DISSATISFIED: GradeColors("#f5b36b", "#2a1600"),
+    Grade.MOTIVATED: GradeColors("#b8401f", "#ffffff"),
+}
+
+DARK: dict[Grade, GradeColors] = {
+    Grade.TRUST: GradeColors("#4d8fd6", "#000000"),
+    Grade.OPEN: GradeColors("#2f6aa3", "#ffffff"),
+    Grade.SATISFIED: GradeColors("#1d3f5c", "#ffffff"),
+    Grade.INDIFFERENT: GradeColors("#4a4a4a", "#ffffff"),
+    Grade.DISSATISFIED: GradeColors("#b86b1c", "#000000"),
+    Grade.MOTIVATED: GradeColors("#e0643f", "#000000"),
+}
+
+KEY_MARK = "#d4a017"  # the corner mark of a key relationship
+NEEDS_FILLING_OUTLINE = "#7a3fa0"  # dashed outline of a blank cell that should be filled
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of "#rrggbb"."""
+    channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
