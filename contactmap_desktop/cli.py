@@ -65,7 +65,8 @@ def _check(args: argparse.Namespace) -> int:
     path = _workspace_path(args)
     if not path.exists():
         raise ContactMapError(f"{path} does not exist.")
-    version = check_workspace_file(path)
+    # Thorough: SQLite's full integrity check and the links between rows, all read-only.
+    version = check_workspace_file(path, thorough=True)
     print(f"{path}: ok (schema version {version})")
     return 0
 

@@ -15,3 +15,16 @@ class NotFoundError(ContactMapError):
 
 class WorkspaceError(ContactMapError):
     """A workspace file that cannot be opened as it is; the file is left untouched."""
+
+
+class StorageError(ContactMapError):
+    """The disk refused a write (full, read-only, failing); what was being saved was not kept."""
+
+
+class WorkspaceLockedError(WorkspaceError):
+    """Another running copy of the app has the workspace open for editing."""
+
+    def __init__(self, message: str, host: str, pid: int) -> None:
+        super().__init__(message)
+        self.host = host
+        self.pid = pid

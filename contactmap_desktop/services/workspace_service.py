@@ -1,15 +1,37 @@
-"""Opening a workspace for use: the default one with its sample account, or any file."""
+"""Opening a workspace for use: the lock, the checks, the backups, then the services.
+
+The default workspace gets its sample account when it is first created; any other file can
+be opened. A workspace held by another running copy of the app can be opened read-only.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
+from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.paths import data_dir
 from contactmap_desktop.services.account_service import AccountService
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.sample_account import create_sample_account
+from contactmap_desktop.storage.backup_rotation import RetentionPolicy
+from contactmap_desktop.storage.backups import BackupStore
 from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.location import LocationWarning, location_warning
+from contactmap_desktop.storage.private_files import ensure_private_dir
+from contactmap_desktop.storage.workspace_lock import LockHolder, WorkspaceLock
+
+log = logging.getLogger(__name__)
+
+# A backup on open only if the newest one is older than this (and something changed).
+BACKUP_INTERVAL = timedelta(minutes=30)
+
+
+def default_backups_root() -> Path:
+    return data_dir() / "backups"
 
 
 @dataclass
@@ -19,29 +41,103 @@ class OpenWorkspace:
     workspace: Workspace
     accounts: AccountService
     contact_map: ContactMapService
+    backups: BackupStore
+    lock: WorkspaceLock | None = None
+    location: LocationWarning | None = None
+    # Set when the previous editor was killed or crashed and its lock was taken over.
+    recovered_from: LockHolder | None = None
+    # Problems that did not stop the opening (a backup that could not be written…).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def path(self) -> Path:
         return self.workspace.path
 
-    def close(self) -> None:
-        self.workspace.close()
+    @property
+    def read_only(self) -> bool:
+        return self.workspace.read_only
+
+    def close(self) -> str | None:
+        """Back up if anything changed, then let go of the file and its lock.
+
+        Returns why the closing backup failed, if it did; the workspace is closed either way.
+        """
+        problem = None
+        try:
+            if not self.read_only:
+                self.backups.back_up(self.path)
+        except ContactMapError as error:
+            problem = str(error)
+            log.warning("Backup on close failed: %s", error)
+        finally:
+            self.workspace.close()
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
+        return problem
 
 
 def open_workspace(
-    path: Path, *, create: bool = True, with_sample: bool = False, clock: Clock = utc_now
+    path: Path,
+    *,
+    create: bool = True,
+    with_sample: bool = False,
+    clock: Clock = utc_now,
+    read_only: bool = False,
+    backups_root: Path | None = None,
+    retention: RetentionPolicy | None = None,
 ) -> OpenWorkspace:
-    """Open (or create) ``path``; a newly created file gets the sample account if asked."""
-    is_new = not Path(path).exists()
-    workspace = Workspace.open(path, create=create)
+    """Open (or create) ``path``; a newly created file gets the sample account if asked.
+
+    Raises WorkspaceLockedError when another running copy of the app edits the file (then
+    ``read_only=True`` opens it for viewing), and WorkspaceError when the file is damaged,
+    foreign or from a newer version; such a file is never changed.
+    """
+    path = Path(path).expanduser()
+    is_new = not path.exists()
+    backups = BackupStore.for_workspace(
+        path, backups_root or default_backups_root(), clock, retention
+    )
+    lock = None
+    if not read_only:
+        if is_new and create and not path.parent.exists():
+            ensure_private_dir(path.parent)
+        lock = WorkspaceLock(path)
+        lock.acquire()
+    try:
+        workspace = Workspace.open(
+            path, create=create, read_only=read_only,
+            # Never upgrade a file without a copy of it as it was.
+            before_upgrade=lambda file, _version: backups.back_up(file),
+        )
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
     opened = OpenWorkspace(
         workspace=workspace,
         accounts=AccountService(workspace, clock),
         contact_map=ContactMapService(workspace, clock),
+        backups=backups,
+        lock=lock,
+        location=location_warning(path),
+        recovered_from=lock.stale_holder if lock is not None else None,
     )
-    if is_new and with_sample:
-        create_sample_account(opened.accounts, opened.contact_map)
-    else:
-        # The undo history of an earlier session is gone, so its soft deletions are final.
-        opened.accounts.purge_deleted()
+    if read_only:
+        return opened
+    try:
+        if is_new and with_sample:
+            create_sample_account(opened.accounts, opened.contact_map)
+        elif not is_new:
+            try:
+                backups.back_up(path, min_interval=BACKUP_INTERVAL)
+            except ContactMapError as error:
+                opened.warnings.append(str(error))
+            # The undo history of an earlier session is gone, so its soft deletions are final.
+            opened.accounts.purge_deleted()
+    except BaseException:
+        opened.workspace.close()
+        if lock is not None:
+            lock.release()
+        raise
     return opened

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from contactmap_desktop.domain.errors import WorkspaceError
+from contactmap_desktop.domain.errors import StorageError, WorkspaceError
 from contactmap_desktop.storage.file_check import check_workspace_file
+from contactmap_desktop.storage.io_errors import describe_sqlite_error
 from contactmap_desktop.storage.migrations import migrate
+from contactmap_desktop.storage.private_files import (
+    ensure_private_dir,
+    fsync_dir,
+    make_private_file,
+)
 from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+
+# Called with the file and its old schema version before an upgrade changes it.
+BeforeUpgrade = Callable[[Path, int], object]
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -31,11 +43,32 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _configure_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
 def _begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _make_engine(path: Path) -> Engine:
+def _begin_read(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def _make_engine(path: Path, read_only: bool = False) -> Engine:
+    if read_only:
+        # Viewing only (another copy of the app holds the lock): SQLite refuses every write.
+        engine = create_engine(
+            f"sqlite:///{path.resolve().as_uri()}?mode=ro&uri=true",
+            connect_args={"check_same_thread": False},
+        )
+        event.listen(engine, "connect", _configure_read_only)
+        event.listen(engine, "begin", _begin_read)
+        return engine
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
@@ -44,50 +77,88 @@ def _make_engine(path: Path) -> Engine:
 
 def _restrict_permissions(path: Path) -> None:
     """Workspaces hold client notes: readable by the user only (POSIX)."""
-    if os.name == "posix":
-        path.chmod(0o600)
+    make_private_file(path)
 
 
 class Workspace:
     """An open workspace file; hands out sessions for units of work."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = True) -> Workspace:
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        before_upgrade: BeforeUpgrade | None = None,
+    ) -> Workspace:
         """Open ``path``; create a new empty workspace if it does not exist and ``create``.
 
         A file that is not a workspace, is damaged or is from a newer version raises
-        WorkspaceError and is left byte-for-byte as it was.
+        WorkspaceError and is left byte-for-byte as it was. A file of an older schema is
+        upgraded in one transaction, after ``before_upgrade`` (which takes a backup) ran.
         """
         path = Path(path).expanduser()
         if not path.exists():
-            if not create:
+            if not create or read_only:
                 raise WorkspaceError(f"{path} does not exist.")
             return cls._create(path)
         version = check_workspace_file(path)
+        if read_only:
+            if version < SCHEMA_VERSION:
+                raise WorkspaceError(
+                    f"{path} needs an upgrade to this version's format, which cannot be done "
+                    "while it is only being viewed."
+                )
+            return cls(path, _make_engine(path, read_only=True), read_only=True)
         engine = _make_engine(path)
         if version < SCHEMA_VERSION:
-            with engine.begin() as connection:
-                migrate(connection, version, SCHEMA_VERSION)
+            if before_upgrade is not None:
+                before_upgrade(path, version)
+            try:
+                with engine.begin() as connection:
+                    migrate(connection, version, SCHEMA_VERSION)
+            except DBAPIError as error:
+                engine.dispose()
+                reason = describe_sqlite_error(error.orig) if error.orig else None
+                if reason is None:
+                    raise
+                raise StorageError(
+                    f"{path} could not be upgraded to this version's format: {reason}. "
+                    "The file was left as it was."
+                ) from None
         return cls(path, engine)
 
     @classmethod
     def _create(cls, path: Path) -> Workspace:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.exists():
+                ensure_private_dir(path.parent)
             path.touch(exist_ok=False)
         except OSError as error:
             raise WorkspaceError(f"Cannot create {path}: {error.strerror}.") from None
         _restrict_permissions(path)
         engine = _make_engine(path)
-        with engine.begin() as connection:
-            Base.metadata.create_all(connection)
-            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-            connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        try:
+            with engine.begin() as connection:
+                Base.metadata.create_all(connection)
+                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except DBAPIError as error:
+            engine.dispose()
+            # A half-made file would later be refused as "not a workspace": remove it.
+            for leftover in (path, path.with_name(path.name + "-wal"),
+                             path.with_name(path.name + "-shm")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            reason = describe_sqlite_error(error.orig) if error.orig else None
+            raise StorageError(f"Cannot create {path}: {reason or error.orig}.") from None
         # Put the header in the main file now, so the read-only check sees it at once
         # (outside any transaction: a checkpoint cannot run inside one).
         raw = engine.raw_connection()
@@ -107,6 +178,8 @@ class Workspace:
             raise WorkspaceError("Choose a different file: a copy cannot replace the workspace.")
         partial = target.with_name(target.name + ".partial")
         try:
+            partial.unlink(missing_ok=True)
+            os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
             source = sqlite3.connect(self.path)
             try:
                 destination = sqlite3.connect(partial)
@@ -116,11 +189,13 @@ class Workspace:
                     destination.close()
             finally:
                 source.close()
-            _restrict_permissions(partial)
             os.replace(partial, target)
+            fsync_dir(target.parent)
         except (OSError, sqlite3.Error) as error:
-            partial.unlink(missing_ok=True)
-            raise WorkspaceError(f"Cannot write the copy to {target}: {error}.") from None
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            reason = describe_sqlite_error(error) or str(error)
+            raise StorageError(f"Cannot write the copy to {target}: {reason}.") from None
 
     def close(self) -> None:
         self.engine.dispose()

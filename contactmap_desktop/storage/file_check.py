@@ -11,12 +11,17 @@ from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
+# Tables every schema version has had since the first: a file lacking one is not usable.
+_CORE_TABLES = ("accounts", "stakeholders", "team_members", "account_team", "relationships",
+                "grade_changes")
 
 
-def check_workspace_file(path: Path) -> int:
+def check_workspace_file(path: Path, *, thorough: bool = False) -> int:
     """Return the file's schema version, or raise WorkspaceError saying what is wrong.
 
-    Opens the file read-only; the file's bytes are never changed here.
+    Opens the file read-only; the file's bytes are never changed here. ``thorough`` runs
+    SQLite's full integrity_check and foreign_key_check instead of the quick check used on
+    every open (``contactmap check`` is thorough).
     """
     try:
         with path.open("rb") as handle:
@@ -31,7 +36,9 @@ def check_workspace_file(path: Path) -> int:
     if not header:
         raise WorkspaceError(f"{path} is empty: it is not a ContactMap workspace.")
     if not header.startswith(SQLITE_MAGIC):
-        raise WorkspaceError(f"{path} is not a ContactMap workspace (it is not an SQLite database).")
+        raise WorkspaceError(
+            f"{path} is not a ContactMap workspace (it is not an SQLite database)."
+        )
     if len(header) < _HEADER_SIZE:
         raise WorkspaceError(f"{path} is damaged: the file is truncated.")
 
@@ -45,26 +52,38 @@ def check_workspace_file(path: Path) -> int:
             f"{path} was written by a newer version of ContactMap Desktop (schema {user_version}; "
             f"this version reads up to {SCHEMA_VERSION}). Update the app to open it."
         )
-    problem = _integrity_problem(path)
+    problem = _integrity_problem(path, thorough)
     if problem:
         raise WorkspaceError(f"{path} is damaged: {problem}.")
     return int(user_version)
 
 
-def _integrity_problem(path: Path) -> str | None:
-    """SQLite's quick_check through a read-only connection; None when the file is sound."""
+def _integrity_problem(path: Path, thorough: bool) -> str | None:
+    """SQLite's checks through a read-only connection; None when the file is sound."""
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
         return f"SQLite cannot open it ({error})"
     try:
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-        connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        check = "integrity_check" if thorough else "quick_check"
+        rows = connection.execute(f"PRAGMA {check}").fetchall()
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'"
+        )}
+        broken_links = connection.execute("PRAGMA foreign_key_check").fetchmany(3) \
+            if thorough and rows == [("ok",)] else []
     except sqlite3.DatabaseError as error:
         return f"SQLite reports “{error}”"
     finally:
         connection.close()
-    messages = [str(row[0]) for row in rows]
+    # One row may hold many problems, one per line: the first three are enough to say it.
+    messages = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
     if messages != ["ok"]:
         return "SQLite's integrity check reports “" + "; ".join(messages[:3]) + "”"
+    missing = [name for name in _CORE_TABLES if name not in tables]
+    if missing:
+        return "the table “" + missing[0] + "” is missing"
+    if broken_links:
+        table, _, parent, _ = broken_links[0]
+        return f"rows of “{table}” point to missing rows of “{parent}”"
     return None

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
 from types import TracebackType
 
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from contactmap_desktop.domain.errors import StorageError
 from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.io_errors import describe_sqlite_error
 from contactmap_desktop.storage.repositories import Repositories
 
 
+def _storage_failure(error: BaseException | None) -> StorageError | None:
+    """A disk-level failure (full, read-only, I/O error) as a StorageError; None otherwise."""
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    if cause is None:
+        return None
+    reason = describe_sqlite_error(cause)
+    if reason is None:
+        return None
+    return StorageError(f"The change was not saved: {reason}. Nothing was written.")
+
+
 class UnitOfWork:
-    """``with UnitOfWork(workspace) as uow: uow.repos...`` — committed when the block ends."""
+    """``with UnitOfWork(workspace) as uow: uow.repos...`` — committed when the block ends.
+
+    A write the disk refuses (full, read-only, failing) is rolled back and raised as a
+    StorageError; the file keeps its previous state, as SQLite's journal guarantees.
+    """
 
     def __init__(self, workspace: Workspace) -> None:
         self._workspace = workspace
@@ -19,7 +38,18 @@ class UnitOfWork:
 
     def __enter__(self) -> Repositories:
         self._session = self._workspace.session()
-        self._session.begin()
+        try:
+            self._session.begin()
+            # The write lock is taken at BEGIN IMMEDIATE, so open the connection now: a
+            # read-only or locked file is reported here, before any work is done.
+            self._session.connection()
+        except (DBAPIError, OSError) as error:
+            self._session.close()
+            self._session = None
+            failure = _storage_failure(error)
+            if failure is None:
+                raise
+            raise failure from error
         return Repositories(self._session)
 
     def __exit__(
@@ -29,11 +59,23 @@ class UnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         assert self._session is not None
+        session, self._session = self._session, None
         try:
             if exc_type is None:
-                self._session.commit()
+                try:
+                    session.commit()
+                except (DBAPIError, OSError) as error:
+                    with contextlib.suppress(SQLAlchemyError, OSError):
+                        session.rollback()
+                    failure = _storage_failure(error)
+                    if failure is None:
+                        raise
+                    raise failure from error
             else:
-                self._session.rollback()
+                with contextlib.suppress(SQLAlchemyError, OSError):
+                    session.rollback()
+                failure = _storage_failure(exc)
+                if failure is not None:
+                    raise failure from exc
         finally:
-            self._session.close()
-            self._session = None
+            session.close()

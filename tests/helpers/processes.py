@@ -1,0 +1,38 @@
+"""Starting helper processes that run this checkout's code."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start_child(*args: str) -> subprocess.Popen[str]:
+    """``python -m tests.helpers.workspace_child ARGS`` with pipes, from the checkout root."""
+    environment = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.helpers.workspace_child", *args],
+        cwd=ROOT, env=environment, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+def wait_ready(child: subprocess.Popen[str]) -> None:
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    if line.strip() != "ready":
+        child.kill()
+        _, errors = child.communicate()
+        raise AssertionError(f"child did not start: {line!r} {errors}")
+
+
+def kill_hard(child: subprocess.Popen[str]) -> str:
+    """SIGKILL, as a crash or the task manager would; returns what the child still printed."""
+    child.send_signal(signal.SIGKILL)
+    remaining, _ = child.communicate()
+    assert child.returncode == -signal.SIGKILL
+    return remaining
