@@ -16,7 +16,7 @@ from contactmap_desktop.domain.org_chart_layout import (
 )
 
 M = LayoutMetrics(card_width=100, card_height=40, sibling_gap=10, level_gap=20,
-                  stack_gap=5, stack_indent=12, stack_leaves_over=3)
+                  stack_gap=5, stack_indent=12, stack_over=3)
 
 
 def test_a_manager_is_centred_over_two_reports_and_levels_step_down() -> None:
@@ -116,3 +116,27 @@ def test_any_forest_is_laid_out_without_overlaps_or_lines_through_cards(
     layout = layout_org_chart(nodes, M)
     _check(layout, nodes)
     assert layout_org_chart(list(nodes), M) == layout  # deterministic
+
+
+def test_many_small_teams_hang_as_indented_lists_in_columns() -> None:
+    # boss has four leads, each with one report: the four teams hang in two columns.
+    nodes = [OrgNode("boss")]
+    for lead in range(4):
+        nodes += [OrgNode(f"lead{lead}", "boss"), OrgNode(f"ic{lead}", f"lead{lead}")]
+    layout = layout_org_chart(nodes, M)
+    lead0, ic0, lead1 = (layout.boxes[k] for k in ("lead0", "ic0", "lead1"))
+    assert (ic0.x - lead0.x, ic0.y - lead0.y) == (12, 45)  # indented under its lead
+    assert lead1.y == ic0.bottom + 5 and lead1.x == lead0.x  # next team below, same column
+    assert layout.boxes["lead2"].x > lead0.right  # second column
+    hook = next(c for c in layout.connectors if c.report_id == "ic0")
+    assert hook.points == (
+        (lead0.x + 6, lead0.bottom), (lead0.x + 6, ic0.y + 20), (ic0.x, ic0.y + 20))
+
+
+def test_a_forest_of_many_trees_is_wrapped_into_rows() -> None:
+    nodes = []
+    for tree in range(12):
+        nodes += [OrgNode(f"r{tree}"), OrgNode(f"c{tree}", f"r{tree}")]
+    layout = layout_org_chart(nodes, M)
+    assert len({layout.boxes[f"r{t}"].y for t in range(12)}) > 1
+    assert layout.width < 12 * 100

@@ -1,0 +1,1 @@
+"""ReportLab documents built from plain values: no Qt, no SQLAlchemy."""

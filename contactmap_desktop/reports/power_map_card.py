@@ -1,0 +1,154 @@
+"""Draws one power-map card on a ReportLab canvas, in the card's own coordinates.
+
+The card reads the same as on screen: name, title, role badges and seniority on the left; the
+best grade as a colored chip with its letter and the number of relationships on the right; a
+gold corner for a key person, a chip with the lowest grade for a concern, a dashed red outline
+for someone above a key person whom nobody on our team knows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from contactmap_desktop import palette
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.org_chart_layout import Box
+from contactmap_desktop.domain.people import roles_to_badges
+from contactmap_desktop.domain.power_map import PowerCard
+
+INK = HexColor("#1f2328")
+MUTED = HexColor("#57606a")
+BORDER = HexColor("#8c959f")
+CARD_FILL = HexColor("#ffffff")
+UNCOVERED = HexColor("#c62828")
+CHAIN = HexColor("#6f42c1")
+BADGE_FILL = HexColor("#eef1f4")
+
+
+@dataclass(frozen=True)
+class CardFonts:
+    regular: str
+    bold: str
+
+
+def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fonts: CardFonts,
+              *, uncovered: bool = False, in_chain: bool = False) -> None:
+    """Draw ``card`` at ``box`` (top-left scene coordinates, y down) on a y-up canvas."""
+    # Scene y grows downward; PDF y grows upward.
+    left, bottom = box.x, chart_height - box.bottom
+    top = bottom + box.height
+    canvas.saveState()
+    canvas.setFillColor(CARD_FILL)
+    if uncovered:
+        canvas.setStrokeColor(UNCOVERED)
+        canvas.setLineWidth(2.2)
+        canvas.setDash(5, 3)
+    elif in_chain:
+        canvas.setStrokeColor(CHAIN)
+        canvas.setLineWidth(2.6)
+    else:
+        canvas.setStrokeColor(BORDER)
+        canvas.setLineWidth(0.8)
+    canvas.roundRect(left, bottom, box.width, box.height, 6, stroke=1, fill=1)
+    canvas.setDash()
+
+    chip = 30.0
+    chip_left = left + box.width - chip - 8
+    text_width = chip_left - left - 16
+    person = card.stakeholder
+    canvas.setFillColor(INK)
+    canvas.setFont(fonts.bold, 10.5)
+    canvas.drawString(left + 8, top - 18, fit_text(person.name, fonts.bold, 10.5, text_width))
+    canvas.setFillColor(MUTED)
+    canvas.setFont(fonts.regular, 8.5)
+    canvas.drawString(left + 8, top - 32, fit_text(person.title, fonts.regular, 8.5, text_width))
+    if person.department:
+        canvas.drawString(left + 8, top - 44,
+                          fit_text(person.department, fonts.regular, 8.5, text_width))
+
+    _draw_badges(canvas, card, left + 8, bottom + 10, fonts)
+    _draw_best_grade(canvas, card, chip_left, top - 10 - chip, chip, fonts)
+    if card.worst_concern is not None:
+        _draw_concern(canvas, card.worst_concern, chip_left + chip - 18, bottom + 8, fonts)
+    if card.has_key_relationship:
+        size = 16.0
+        canvas.setFillColor(HexColor(palette.KEY_MARK))
+        path = canvas.beginPath()
+        path.moveTo(left + box.width - size - 4, top)
+        path.lineTo(left + box.width - 4, top)
+        path.lineTo(left + box.width, top - 4)
+        path.lineTo(left + box.width, top - size - 4)
+        path.close()
+        canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def _draw_badges(canvas: Canvas, card: PowerCard, x: float, y: float, fonts: CardFonts) -> None:
+    canvas.setFont(fonts.bold, 8)
+    for badge in roles_to_badges(card.stakeholder.roles):
+        canvas.setFillColor(BADGE_FILL)
+        canvas.setStrokeColor(BORDER)
+        canvas.setLineWidth(0.5)
+        canvas.roundRect(x, y, 13, 13, 2, stroke=1, fill=1)
+        canvas.setFillColor(INK)
+        canvas.drawCentredString(x + 6.5, y + 3.5, badge)
+        x += 16
+    canvas.setFillColor(MUTED)
+    canvas.setFont(fonts.regular, 8)
+    canvas.drawString(x + 2, y + 3.5, card.stakeholder.seniority.label)
+
+
+def _draw_best_grade(canvas: Canvas, card: PowerCard, x: float, y: float, size: float,
+                     fonts: CardFonts) -> None:
+    grade = card.best_grade
+    if grade is None:
+        canvas.setStrokeColor(UNCOVERED)
+        canvas.setFillColor(CARD_FILL)
+        canvas.setDash(2, 2)
+        canvas.rect(x, y, size, size, stroke=1, fill=1)
+        canvas.setDash()
+        canvas.setFillColor(UNCOVERED)
+        canvas.setFont(fonts.bold, 12)
+        canvas.drawCentredString(x + size / 2, y + size / 2 - 4, "–")
+    else:
+        colors = palette.LIGHT[grade]
+        canvas.setFillColor(HexColor(colors.background))
+        canvas.setStrokeColor(BORDER)
+        canvas.setLineWidth(0.5)
+        canvas.rect(x, y, size, size, stroke=1, fill=1)
+        canvas.setFillColor(HexColor(colors.text))
+        canvas.setFont(fonts.bold, 15)
+        canvas.drawCentredString(x + size / 2, y + size / 2 - 5.5, grade.letter)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(fonts.regular, 8)
+    count = card.relationship_count
+    canvas.drawCentredString(x + size / 2, y - 11, f"{count} rel." if count else "none")
+
+
+def _draw_concern(canvas: Canvas, grade: Grade, x: float, y: float, fonts: CardFonts) -> None:
+    colors = palette.LIGHT[grade]
+    canvas.setFillColor(HexColor(colors.background))
+    canvas.setStrokeColor(BORDER)
+    canvas.setLineWidth(0.5)
+    canvas.roundRect(x, y, 18, 13, 3, stroke=1, fill=1)
+    canvas.setFillColor(HexColor(colors.text))
+    canvas.setFont(fonts.bold, 8)
+    canvas.drawCentredString(x + 9, y + 3.5, f"!{grade.letter}")
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """The text, cut with an ellipsis so that it fits ``width``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"

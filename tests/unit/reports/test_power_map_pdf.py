@@ -1,0 +1,112 @@
+"""The power-map PDF: every name on the page, landscape tiles that cover the chart, vector ink."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
+from contactmap_desktop.domain.people import BuyingRole
+from contactmap_desktop.reports import power_map_pdf
+from contactmap_desktop.reports.power_map_pdf import (
+    MIN_SCALE,
+    PowerMapDocument,
+    plan_tiles,
+    write_power_map_pdf,
+)
+from tests.helpers.org_charts import synthetic_org
+
+NAMES = ["Helena Vogt", "Zoë Müller", "Tomás Herrera", "<b>Ann & Co</b>", "李伟 Li"]
+
+
+def _small_map() -> ContactMap:
+    people = [
+        Stakeholder("0", "a", NAMES[0], title="COO", roles=frozenset({BuyingRole.POWER})),
+        Stakeholder("1", "a", NAMES[1], reports_to_id="0", position=1),
+        Stakeholder("2", "a", NAMES[2], reports_to_id="0", position=2),
+        Stakeholder("3", "a", NAMES[3], reports_to_id="2", position=3),
+        Stakeholder("4", "a", NAMES[4], position=4),
+    ]
+    contact_map = ContactMap(Account("a", "Northwind & <Sons>"), people, [TeamMember("t", "Rep")])
+    contact_map.put(Relationship(CellRef("t", "1"), Grade.TRUST, is_key=True))
+    contact_map.put(Relationship(CellRef("t", "3"), Grade.DISSATISFIED))
+    return contact_map
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_a_small_chart_is_one_landscape_page_with_every_name_and_the_legend(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "power.pdf"
+    assert write_power_map_pdf(target, PowerMapDocument.from_map(_small_map())) == 1
+    page = PdfReader(target).pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    text = _text(target)
+    for name in [n for n in NAMES if not n.startswith("李")]:
+        assert name in text  # markup characters print as typed
+    assert "Power map — Northwind & <Sons>" in text
+    for grade in Grade:
+        assert grade.label in text
+    assert "chain of command" not in text  # only shown when a chain is highlighted
+
+
+def test_uncovered_people_above_a_key_person_are_marked(tmp_path: Path) -> None:
+    # Zoë holds a key relationship and nobody on our team knows Helena, her manager.
+    document = PowerMapDocument.from_map(_small_map(), chain_from="3")
+    assert document.uncovered == {"0"}
+    assert document.chain == {"3", "2", "0"}
+    write_power_map_pdf(tmp_path / "chain.pdf", document)
+    assert "chain of command to the top" in _text(tmp_path / "chain.pdf")
+
+
+def test_a_large_chart_is_tiled_at_a_readable_scale_and_every_card_lands_on_a_page() -> None:
+    document = PowerMapDocument.from_map(synthetic_org(200))
+    tiles = plan_tiles(document.layout)
+    assert len(tiles) > 1
+    assert {tile.scale for tile in tiles} == {MIN_SCALE}
+    for box in document.layout.boxes.values():
+        assert any(box.overlaps(tile.scene) for tile in tiles)
+
+
+def test_every_name_of_a_tiled_chart_is_printed(tmp_path: Path) -> None:
+    contact_map = synthetic_org(90, seed=3)
+    document = PowerMapDocument.from_map(contact_map)
+    pages = write_power_map_pdf(tmp_path / "big.pdf", document)
+    assert pages == len(plan_tiles(document.layout)) > 1
+    text = _text(tmp_path / "big.pdf")
+    missing = [s.name for s in contact_map.stakeholders if s.name not in text]
+    assert missing == []
+
+
+def test_a_failed_export_leaves_neither_the_file_nor_a_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(power_map_pdf, "draw_power_map_pages", broken)
+    with pytest.raises(OSError):
+        write_power_map_pdf(tmp_path / "power.pdf", PowerMapDocument.from_map(_small_map()))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_the_page_renders_with_the_grade_colors(tmp_path: Path) -> None:
+    pytest.importorskip("PIL")
+    from PIL import Image
+
+    write_power_map_pdf(tmp_path / "power.pdf", PowerMapDocument.from_map(_small_map()))
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-singlefile", str(tmp_path / "power.pdf"),
+                    str(tmp_path / "page")], check=True)
+    image = Image.open(tmp_path / "page.png").convert("RGB")
+    colors = {color for _count, color in image.getcolors(maxcolors=1 << 20) or []}
+    assert (0x1B, 0x4F, 0x8F) in colors  # the Trust chip
