@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from contactmap_desktop import __version__
+from contactmap_desktop import __version__, cli_data
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
@@ -47,6 +47,7 @@ def _build_parser() -> argparse.ArgumentParser:
     accounts = commands.add_parser("accounts", parents=[workspace],
                                    help="list accounts, one per line")
     accounts.set_defaults(run=_accounts)
+    cli_data.add_commands(commands, workspace, _with_workspace)
     return parser
 
 
@@ -79,6 +80,15 @@ def _accounts(args: argparse.Namespace) -> int:
     finally:
         opened.close()
     return 0
+
+
+def _with_workspace(args: argparse.Namespace) -> int:
+    opened = _open(args)
+    try:
+        result: int = args.data_command(args, opened)
+        return result
+    finally:
+        opened.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

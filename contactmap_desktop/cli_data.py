@@ -1,0 +1,90 @@
+"""The command-line commands that move data in and out: CSV, vCard and account files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.import_plan import Action
+from contactmap_desktop.domain.line_ranges import compact_lines
+from contactmap_desktop.services.csv_export import contact_map_rows, write_csv
+from contactmap_desktop.services.csv_import import (
+    CsvImportService,
+    ImportOptions,
+    mapping_from_names,
+    read_source_file,
+)
+from contactmap_desktop.services.workspace_service import OpenWorkspace
+
+Opener = Callable[[argparse.Namespace], OpenWorkspace]
+MAX_REASONS = 50
+
+
+def add_commands(commands: Any, workspace: argparse.ArgumentParser,
+                 run: Callable[[argparse.Namespace], int]) -> None:
+    """Register the data commands; ``run`` opens the workspace and calls ``data_command``."""
+    imp = commands.add_parser("import-csv", parents=[workspace],
+                              help="import stakeholders from a CSV or vCard file")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--account", required=True, metavar="NAME")
+    imp.add_argument("--mapping", type=Path, metavar="FILE",
+                     help='JSON: {"columns": {"Header": "field"}, "company": "filter"}')
+    imp.set_defaults(run=run, data_command=_import_csv)
+
+    exp = commands.add_parser("export-csv", parents=[workspace],
+                              help="stakeholders and grades as CSV, formula-safe")
+    exp.add_argument("--account", required=True, metavar="NAME")
+    exp.add_argument("--out", required=True, type=Path, metavar="FILE")
+    exp.set_defaults(run=run, data_command=_export_csv)
+
+
+def _read_mapping(path: Path) -> tuple[dict[str, str], str]:
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ValidationError(f"{path} is not valid JSON ({error}).") from None
+    if not isinstance(loaded, dict):
+        raise ValidationError(f"{path} must hold a JSON object.")
+    columns = loaded.get("columns", loaded)
+    company = loaded.get("company", "") if "columns" in loaded else ""
+    if not isinstance(columns, dict) or not isinstance(company, str):
+        raise ValidationError(f'{path}: "columns" must map header names to field names.')
+    return {str(k): str(v) for k, v in columns.items()}, company
+
+
+def _import_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+    account = opened.accounts.find_by_name(args.account)
+    service = CsvImportService(opened.workspace)
+    source = service.read(read_source_file(args.file))
+    fields, company = source.fields, ""
+    if args.mapping is not None:
+        columns, company = _read_mapping(args.mapping)
+        fields = mapping_from_names(source.headers, columns)
+    result = service.apply(source, account.id, ImportOptions(fields, company))
+    plan = result.plan
+    found = plan.format_name or "a CSV file of no known export"
+    print(f"Read {found} ({source.table.encoding}, header on line {plan.header_line}).")
+    print(f"Added {plan.added}, updated {plan.updated}, skipped {plan.skipped}.")
+    for action in (Action.ADD, Action.UPDATE):
+        if plan.lines(action):
+            print(f"{action.value}: lines {compact_lines(plan.lines(action))}")
+    skipped = [row for row in plan.rows if row.action is Action.SKIP]
+    for row in skipped[:MAX_REASONS]:
+        print(f"skip: line {row.line}: {row.reason}")
+    if len(skipped) > MAX_REASONS:
+        print(f"skip: … and {len(skipped) - MAX_REASONS} more")
+    return 0
+
+
+def _export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+    account = opened.accounts.find_by_name(args.account)
+    contact_map = opened.contact_map.load_map(account.id)
+    write_csv(contact_map_rows(contact_map), args.out)
+    print(f"Wrote {len(contact_map.stakeholders)} stakeholders to {args.out}.")
+    return 0

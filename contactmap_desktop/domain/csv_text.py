@@ -1,0 +1,155 @@
+"""Turning the bytes of a CSV file into a header and records: encoding, delimiter, preamble."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from contactmap_desktop.domain.errors import ValidationError
+
+DELIMITERS = (",", ";", "\t")
+# Far above any real field, far below what would exhaust memory on one malformed quote.
+FIELD_LIMIT = 1_000_000
+# How far down the file the header may be (LinkedIn puts a notes block first).
+HEADER_SEARCH_ROWS = 30
+
+
+class CsvFileError(ValidationError):
+    """A CSV problem tied to a line of the file; nothing is imported."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"Line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Record:
+    """One data row of the file and the physical line where it starts."""
+
+    line: int
+    cells: tuple[str, ...]
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(cell.strip() for cell in self.cells)
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A decoded file: its header (with line number) and the records below it."""
+
+    encoding: str
+    delimiter: str
+    header_line: int
+    headers: tuple[str, ...]
+    records: tuple[Record, ...]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with: BOMs first, then UTF-8, then cp1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8):], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    # UTF-16 without a BOM: ASCII text leaves every other byte zero.
+    sample = data[:4000]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4:
+        return _strict(data, "utf-16-le"), "utf-16-le"
+    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
+        return _strict(data, "utf-16-be"), "utf-16-be"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        # The five bytes cp1252 leaves undefined: Latin-1 reads every byte.
+        return data.decode("latin-1"), "latin-1"
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
+        raise CsvFileError(line, f"the text is not valid {encoding.upper()}.") from None
+
+
+def read_table(data: bytes, known_headers: Iterable[str] = ()) -> CsvTable:
+    """Decode, find the delimiter and the header row, and read every record after it."""
+    text, encoding = decode(data)
+    if not text.strip():
+        raise CsvFileError(1, "the file is empty.")
+    known = {_fold(h) for h in known_headers}
+    best: tuple[tuple[int, int, int], str, int] | None = None
+    for delimiter in DELIMITERS:
+        head = _rows(text, delimiter, limit=HEADER_SEARCH_ROWS + 20)
+        found = _find_header(head, known)
+        if found is None:
+            continue
+        index, score = found
+        width = len(head[index][1])
+        consistent = sum(1 for _line, cells in head[index + 1:] if len(cells) == width)
+        key = (score, consistent, width)
+        if best is None or key > best[0]:
+            best = (key, delimiter, index)
+    if best is None:
+        raise CsvFileError(1, "no header row was found (the first rows are blank).")
+    _key, delimiter, header_index = best
+    rows = _rows(text, delimiter)
+    header_line, header_cells = rows[header_index]
+    headers = tuple(cell.strip() for cell in header_cells)
+    records = tuple(Record(line, tuple(cells)) for line, cells in rows[header_index + 1:])
+    return CsvTable(encoding, delimiter, header_line, headers, records)
+
+
+def _rows(text: str, delimiter: str, limit: int | None = None) -> list[tuple[int, list[str]]]:
+    """Rows with the line each starts on; csv errors become line-numbered errors."""
+    csv.field_size_limit(FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+            if limit is not None and len(rows) >= limit:
+                break
+    except csv.Error as error:
+        raise CsvFileError(start, f"the file cannot be read as CSV ({error}).") from None
+    return rows
+
+
+def _find_header(rows: Sequence[tuple[int, list[str]]], known: set[str]) -> tuple[int, int] | None:
+    """Index and score of the header row: the first one naming known columns, else the first
+    row with two or more filled cells."""
+    fallback: int | None = None
+    for index, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        filled = [c for c in cells if c.strip()]
+        if len(filled) < 2:
+            continue
+        matches = sum(1 for c in filled if _fold(c) in known)
+        if matches >= 2:
+            return index, matches * 10 + len(filled)
+        if fallback is None:
+            fallback = index
+    if fallback is not None:
+        return fallback, len([c for c in rows[fallback][1] if c.strip()])
+    for index, (_line, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if any(c.strip() for c in cells):
+            return index, 0
+    return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("\ufeff", "").split()).casefold()
+
+
+def fold_header(text: str) -> str:
+    """How headers are compared: case, spacing and a stray BOM do not matter."""
+    return _fold(text)

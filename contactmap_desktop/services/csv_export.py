@@ -1,0 +1,51 @@
+"""Exporting an account's stakeholders, roles and grades as a formula-safe CSV file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.csv_safety import neutralise
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.grades import grade_letter
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.people import roles_to_badges
+
+FIXED_COLUMNS = ("Name", "Title", "Department", "Seniority", "Buying roles", "Email", "Phone",
+                 "Reports to", "Notes")
+
+
+def contact_map_rows(contact_map: ContactMap) -> list[list[str]]:
+    """Header plus one row per stakeholder; one grade column per team member."""
+    names = {s.id: s.name for s in contact_map.stakeholders}
+    header = list(FIXED_COLUMNS) + [f"Grade: {m.name}" for m in contact_map.team_members]
+    rows = [header]
+    for s in contact_map.stakeholders:
+        row = [s.name, s.title, s.department, s.seniority.label, roles_to_badges(s.roles),
+               s.email, s.phone, names.get(s.reports_to_id or "", ""), s.notes]
+        row += [grade_letter(contact_map.grade(CellRef(m.id, s.id)))
+                for m in contact_map.team_members]
+        rows.append(row)
+    return rows
+
+
+def to_csv_text(rows: list[list[str]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def write_csv(rows: list[list[str]], out: Path) -> None:
+    """UTF-8 with a BOM so that Excel reads accents and CJK right; written then renamed."""
+    partial = out.with_name(out.name + ".partial")
+    try:
+        partial.write_text(to_csv_text(rows), encoding="utf-8-sig", newline="")
+        os.replace(partial, out)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ValidationError(f"Cannot write {out}: {error.strerror}.") from None

@@ -1,0 +1,201 @@
+"""Importing stakeholders from CSV or vCard files: read, preview, then commit all or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from contactmap_desktop.domain.csv_formats import (
+    ImportField,
+    MappingGuess,
+    all_known_headers,
+    guess_mapping,
+    header_key,
+)
+from contactmap_desktop.domain.csv_text import CsvTable, read_table
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.import_plan import (
+    Action,
+    ImportPlan,
+    Progress,
+    as_new_stakeholder,
+    merged,
+    plan_import,
+    read_candidates,
+)
+from contactmap_desktop.domain.model import Stakeholder, new_id
+from contactmap_desktop.domain.people import Seniority
+from contactmap_desktop.domain.vcard import looks_like_vcard, read_vcards
+from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.storage.bulk_stakeholders import insert_stakeholders
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+# Refuse before reading into memory: no contact export comes near this.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+_SETTING_PREFIX = "csv_import.mapping."
+
+
+@dataclass(frozen=True)
+class ImportSource:
+    """A file read and understood: its table, the recognised format and proposed mapping."""
+
+    table: CsvTable
+    format_name: str | None
+    fields: tuple[ImportField, ...]
+    remembered: bool
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return self.table.headers
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the user chose in the mapping dialog (or on the command line)."""
+
+    fields: tuple[ImportField, ...]
+    company_filter: str = ""
+    seniority_overrides: Mapping[int, Seniority] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What was committed, with what is needed to undo it."""
+
+    plan: ImportPlan
+    added_ids: tuple[str, ...]
+    previous: tuple[Stakeholder, ...]  # updated stakeholders as they were before
+
+
+def read_source_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValidationError(
+                f"{path.name} is {size // (1024 * 1024)} MB; the import limit is "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        return path.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
+
+
+def mapping_from_names(headers: Sequence[str], chosen: Mapping[str, str]) -> tuple[
+        ImportField, ...]:
+    """Fields from a {header: field name} table, e.g. a --mapping file; others are ignored."""
+    by_header = {h.strip().casefold(): i for i, h in enumerate(headers)}
+    fields = [ImportField.IGNORE] * len(headers)
+    valid = ", ".join(f.value for f in ImportField)
+    for header, name in chosen.items():
+        index = by_header.get(str(header).strip().casefold())
+        if index is None:
+            raise ValidationError(f"The mapping names a column “{header}” the file does not have.")
+        try:
+            fields[index] = ImportField(str(name).strip().lower())
+        except ValueError:
+            raise ValidationError(
+                f"“{name}” is not a field to import into (use one of: {valid}).") from None
+    return tuple(fields)
+
+
+class CsvImportService:
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        self._workspace = workspace
+        self._clock = clock
+
+    def read(self, data: bytes) -> ImportSource:
+        """Understand a file and propose a mapping (the user's earlier one if remembered)."""
+        if looks_like_vcard(data):
+            table = read_vcards(data)
+            guess = guess_mapping(table.headers)
+            guess = MappingGuess("vCard", guess.fields)
+        else:
+            table = read_table(data, all_known_headers())
+            guess = guess_mapping(table.headers)
+        remembered = self.remembered_mapping(table.headers)
+        if remembered is not None:
+            return ImportSource(table, guess.format_name, remembered, True)
+        return ImportSource(table, guess.format_name, guess.fields, False)
+
+    def remembered_mapping(self, headers: Sequence[str]) -> tuple[ImportField, ...] | None:
+        with UnitOfWork(self._workspace) as repos:
+            stored = repos.settings.get(_setting_key(headers))
+        if not isinstance(stored, list) or len(stored) != len(headers):
+            return None
+        try:
+            return tuple(ImportField(value) for value in stored)
+        except ValueError:
+            return None
+
+    def preview(self, source: ImportSource, account_id: str, options: ImportOptions,
+                progress: Progress | None = None) -> ImportPlan:
+        """What the import would do; raises a line-numbered error if a row is wrong."""
+        with UnitOfWork(self._workspace) as repos:
+            repos.accounts.get(account_id)
+            existing = repos.stakeholders.list_for_account(account_id)
+        return self._plan(source, existing, options, progress)
+
+    def apply(self, source: ImportSource, account_id: str, options: ImportOptions,
+              progress: Progress | None = None) -> ImportResult:
+        """Plan again against the stored data and write it in one transaction."""
+        now = self._clock()
+        with UnitOfWork(self._workspace) as repos:
+            repos.accounts.get(account_id)
+            existing = repos.stakeholders.list_for_account(account_id)
+            plan = self._plan(source, existing, options, progress)
+            by_id = {s.id: s for s in existing}
+            position = repos.stakeholders.next_position(account_id)
+            added: list[Stakeholder] = []
+            previous: list[Stakeholder] = []
+            for row in plan.rows:
+                if row.action is Action.ADD and row.candidate is not None:
+                    added.append(as_new_stakeholder(row.candidate, new_id(), account_id, position))
+                    position += 1
+                elif row.action is Action.UPDATE and row.candidate and row.existing_id:
+                    before = by_id[row.existing_id]
+                    previous.append(before)
+                    repos.stakeholders.save(merged(before, row.candidate), now)
+            insert_stakeholders(repos.session, added, now)
+            repos.settings.set(_setting_key(source.headers), [f.value for f in options.fields])
+        return ImportResult(plan, tuple(s.id for s in added), tuple(previous))
+
+    def undo(self, result: ImportResult) -> None:
+        """Take an import back: added people are removed, updated ones restored."""
+        now = self._clock()
+        with UnitOfWork(self._workspace) as repos:
+            for stakeholder_id in result.added_ids:
+                repos.stakeholders.mark_deleted(stakeholder_id, now)
+            for before in result.previous:
+                repos.stakeholders.save(before, now)
+
+    def redo(self, result: ImportResult) -> None:
+        """Put an undone import back exactly as it was first committed."""
+        now = self._clock()
+        with UnitOfWork(self._workspace) as repos:
+            for stakeholder_id in result.added_ids:
+                repos.stakeholders.mark_deleted(stakeholder_id, None)
+            by_id = {s.id: s for s in result.previous}
+            for row in result.plan.rows:
+                if row.action is Action.UPDATE and row.candidate and row.existing_id:
+                    repos.stakeholders.save(merged(by_id[row.existing_id], row.candidate), now)
+
+    @staticmethod
+    def _plan(source: ImportSource, existing: Sequence[Stakeholder], options: ImportOptions,
+              progress: Progress | None) -> ImportPlan:
+        if len(options.fields) != len(source.headers):
+            raise ValidationError("The mapping does not match the columns of the file.")
+        candidates = read_candidates(source.table.records, options.fields, progress,
+                                     source.table.header_line)
+        rows = plan_import(candidates, existing, options.company_filter,
+                           options.seniority_overrides)
+        companies = sorted({c.company for c in candidates
+                            if not isinstance(c, int) and c.company}, key=str.casefold)
+        return ImportPlan(tuple(rows), source.format_name, source.table.header_line,
+                          tuple(companies))
+
+
+def _setting_key(headers: Sequence[str]) -> str:
+    digest = hashlib.sha1(header_key(headers).encode("utf-8")).hexdigest()
+    return _SETTING_PREFIX + digest

@@ -1,0 +1,87 @@
+"""The import-csv and export-csv commands: output, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.cli import main
+from tests.helpers import contact_exports
+from tests.helpers.builders import build_small_map
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    path = tmp_path / "w.cmap"
+    build_small_map(path).opened.close()
+    return path
+
+
+def test_import_csv_reports_counts_and_lines(workspace: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "Connections.csv"
+    source.write_bytes(contact_exports.linkedin_connections())
+    code = main(["import-csv", str(source), "--account", "acme corp",
+                 "--workspace", str(workspace)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Read LinkedIn connections (utf-8-sig, header on line 4)." in out
+    assert "Added 5, updated 0, skipped 0." in out
+    assert "add: lines 5-9" in out
+
+
+def test_import_csv_with_a_mapping_file(workspace: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text("Who;Job;Firm\nAnn Lee;CTO;Acme\nBo Chan;Analyst;Globex\n",
+                      encoding="utf-8")
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"columns": {"Who": "name", "Job": "title", "Firm": "company"},
+                                   "company": "acme"}))
+    code = main(["import-csv", str(source), "--account", "Acme Corp", "--mapping", str(mapping),
+                 "--workspace", str(workspace)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Added 1, updated 0, skipped 1." in out
+    assert "skip: line 3: company “Globex” not selected" in out
+
+
+def test_import_error_is_one_line_and_writes_nothing(workspace: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text("Name,Title\nAnn Lee,CTO\n,Orphan\n", encoding="utf-8")
+    code = main(["import-csv", str(source), "--account", "Acme Corp",
+                 "--workspace", str(workspace)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == "contactmap: Line 3: the row has no name (the name columns are empty).\n"
+    main(["export-csv", "--account", "Acme Corp", "--out", str(tmp_path / "o.csv"),
+          "--workspace", str(workspace)])
+    assert "Ann Lee" not in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("args", [
+    ["import-csv", "missing.csv", "--account", "Acme Corp"],
+    ["import-csv", "{src}", "--account", "Nobody"],
+    ["import-csv", "{src}", "--account", "Acme Corp", "--mapping", "{src}"],
+    ["export-csv", "--account", "Acme Corp", "--out", "/nonexistent/dir/x.csv"],
+])
+def test_user_errors_exit_1_with_one_line(workspace: Path, tmp_path: Path, args: list[str],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "s.csv"
+    src.write_text("Name\nAnn\n", encoding="utf-8")
+    argv = [a.replace("{src}", str(src)) for a in args] + ["--workspace", str(workspace)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("contactmap: ") and err.count("\n") == 1
+
+
+def test_export_csv_writes_the_file(workspace: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "acme.csv"
+    assert main(["export-csv", "--account", "Acme Corp", "--out", str(out),
+                 "--workspace", str(workspace)]) == 0
+    assert "Wrote 3 stakeholders" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8-sig").splitlines()[1].startswith("Ada Power,CEO")

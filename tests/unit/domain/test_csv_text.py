@@ -1,0 +1,63 @@
+"""Reading CSV bytes: encodings, delimiters, preambles and line numbers."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from contactmap_desktop.domain.csv_formats import all_known_headers
+from contactmap_desktop.domain.csv_text import CsvFileError, decode, read_table
+
+KNOWN = all_known_headers()
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    ("Name,Zoë\n".encode(), "utf-8"),
+    (codecs.BOM_UTF8 + "Name,Zoë\n".encode(), "utf-8-sig"),
+    ("Name,Zoë\n".encode("utf-16"), "utf-16"),
+    ("Name,Zoë\n".encode("utf-16-le"), "utf-16-le"),
+    ("Name,Zoë\n".encode("utf-16-be"), "utf-16-be"),
+    ("Name,Zoë – “x”\n".encode("cp1252"), "cp1252"),
+])
+def test_decode_detects_the_encoding(data: bytes, encoding: str) -> None:
+    text, found = decode(data)
+    assert found == encoding
+    assert text.startswith("Name,Zo")
+    assert "Zoë" in text
+
+
+def test_bytes_cp1252_leaves_undefined_are_still_read() -> None:
+    assert decode(b"Name,\x81\x8d\xff")[1] == "latin-1"
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_delimiter_is_detected(delimiter: str) -> None:
+    text = delimiter.join(["Name", "Title", "Email"]) + "\n" + \
+        delimiter.join(['"Ruiz, Ana"', "Dispatcher", "ana@x.example"]) + "\n"
+    table = read_table(text.encode(), KNOWN)
+    assert table.delimiter == delimiter
+    assert table.records[0].cells == ("Ruiz, Ana", "Dispatcher", "ana@x.example")
+
+
+def test_preamble_lines_are_skipped_and_line_numbers_are_physical() -> None:
+    text = ('Notes:\n"A long note, with commas, across\ntwo lines"\n\n'
+            'First Name,Last Name,Company\n'
+            'Ada,"Love\nlace",Acme\n'
+            'Bob,Stone,Acme\n')
+    table = read_table(text.encode(), KNOWN)
+    assert table.header_line == 5
+    assert table.headers == ("First Name", "Last Name", "Company")
+    assert [r.line for r in table.records] == [6, 8]
+    assert table.records[0].cells[1] == "Love\nlace"
+
+
+def test_empty_file_is_an_error_on_line_one() -> None:
+    with pytest.raises(CsvFileError, match="Line 1: the file is empty"):
+        read_table(b"  \r\n\r\n", KNOWN)
+
+
+def test_invalid_utf16_names_its_line() -> None:
+    data = codecs.BOM_UTF16_LE + "Name\nAda\n".encode("utf-16-le") + b"\x00\xdc"
+    with pytest.raises(CsvFileError, match="Line 3"):
+        read_table(data, KNOWN)
