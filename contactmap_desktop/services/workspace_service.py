@@ -68,7 +68,8 @@ class OpenWorkspace:
                 self.backups.back_up(self.path)
         except ContactMapError as error:
             problem = str(error)
-            log.warning("Backup on close failed: %s", error)
+            # The message names files; the log keeps only the kind of failure (no personal data).
+            log.warning("Backup on close failed (%s)", type(error).__name__)
         finally:
             self.workspace.close()
             if self.lock is not None:

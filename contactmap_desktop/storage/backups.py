@@ -213,12 +213,9 @@ class BackupStore:
         """Delete the backups the retention policy no longer keeps; return them."""
         entries = self._entries()
         keep = backups_to_keep((taken_at for _, taken_at, _ in entries), self._policy)
-        # Two backups in the same second: the newest (listed first) stands for that moment.
-        kept_moments: set[datetime] = set()
         removed = []
         for path, taken_at, _ in entries:
-            if taken_at in keep and taken_at not in kept_moments:
-                kept_moments.add(taken_at)
+            if taken_at in keep:  # backups of the same second are all kept (an upgrade's…)
                 continue
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()

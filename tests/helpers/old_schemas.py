@@ -108,3 +108,39 @@ def write_v1_workspace(path: Path) -> None:
     connection.execute("PRAGMA user_version = 1")
     connection.commit()
     connection.close()
+
+
+# Schema version 2, frozen: version 1 plus leverage links and settings.
+V2_DDL = """
+CREATE TABLE leverage_links (
+ source_team_member_id VARCHAR(36) NOT NULL,
+ source_stakeholder_id VARCHAR(36) NOT NULL,
+ target_team_member_id VARCHAR(36) NOT NULL,
+ target_stakeholder_id VARCHAR(36) NOT NULL,
+ PRIMARY KEY (source_team_member_id, source_stakeholder_id,
+ target_team_member_id, target_stakeholder_id));
+CREATE TABLE settings (key VARCHAR NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+V2_ROWS = """
+INSERT INTO stakeholders VALUES ('s2', 'a1', 'Pat Peer', 'CFO', 'Finance', 'executive', 'A', '',
+  '', NULL, '', 1, '2024-02-01 00:00:00.000000', NULL);
+INSERT INTO relationships VALUES ('t1', 's2', 'I', 0, NULL, NULL, 0, '',
+  '2024-02-01 00:00:00.000000', '2024-02-01 00:00:00.000000');
+INSERT INTO leverage_links VALUES ('t1', 's1', 't1', 's2');
+INSERT INTO settings VALUES ('company_name', '"Old Co"');
+"""
+
+
+def write_v2_workspace(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.executescript(V1_DDL + V1_ROWS + V2_DDL + V2_ROWS)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 2")
+    connection.commit()
+    connection.close()
+
+
+# Every released schema version, for the upgrade tests: add the next one when you bump
+# SCHEMA_VERSION (the version you replace becomes a released one).
+WRITERS = {1: write_v1_workspace, 2: write_v2_workspace}

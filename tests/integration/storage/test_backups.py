@@ -192,3 +192,15 @@ def test_a_backup_failing_its_integrity_check_is_not_kept(
     with pytest.raises(StorageError, match="integrity check"):
         store.back_up(workspace.path)
     assert not store.folder.exists() or list(store.folder.iterdir()) == []
+
+
+
+def test_two_backups_in_the_same_second_are_both_kept(
+    tmp_path: Path, workspace: Workspace, clock: FakeClock
+) -> None:
+    store = _store(tmp_path, workspace, clock, RetentionPolicy(last=1, daily=1, weekly=0,
+                                                               monthly=0))
+    store.back_up(workspace.path)
+    _add_account(workspace, "Beta")
+    store.back_up(workspace.path)  # the clock did not move: an upgrade's backup and the next
+    assert sorted(b.account_count for b in store.list_backups()) == [1, 2]

@@ -52,3 +52,40 @@ def test_a_failing_step_leaves_the_file_at_its_old_version(tmp_path: Path) -> No
 def test_migrations_cover_every_version() -> None:
     from contactmap_desktop.storage.migrations import MIGRATIONS
     assert sorted(MIGRATIONS) == list(range(2, SCHEMA_VERSION + 1))
+
+
+def _row_counts(path: Path) -> dict[str, int]:
+    connection = sqlite3.connect(path)
+    try:
+        tables = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                for t in tables}
+    finally:
+        connection.close()
+
+
+def test_every_released_version_has_a_fixture() -> None:
+    from tests.helpers.old_schemas import WRITERS
+    assert set(range(1, SCHEMA_VERSION)) <= set(WRITERS)
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_each_released_version_upgrades_with_every_row_kept_after_a_backup(
+    tmp_path: Path, version: int
+) -> None:
+    from tests.helpers.old_schemas import WRITERS
+    path = tmp_path / f"v{version}.cmap"
+    WRITERS[version](path)
+    before = _row_counts(path)
+    assert sum(before.values()) > 0
+    opened = open_workspace(path, backups_root=tmp_path / "backups")
+    [backup] = opened.backups.list_backups()  # taken before the upgrade
+    opened.close()
+    after = _row_counts(path)
+    for table, count in before.items():
+        assert after[table] == count, table
+    connection = sqlite3.connect(backup.path)
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == version
+    connection.close()
+    assert _row_counts(backup.path) == before
