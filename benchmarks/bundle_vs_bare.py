@@ -1,0 +1,133 @@
+"""Size and start time of the ContactMap bundle next to a bare PySide6 hello-window bundle.
+
+The bare bundle is built the same way as the app (one folder, the same Qt trimming from
+build/spec_support.py, strip on Linux, no UPX), into .pyinstaller/bench/ (git-ignored).
+
+    python benchmarks/bundle_vs_bare.py [--app dist/contactmap] [--runs 10] [--rebuild]
+
+Build the app first (bash build/build.sh). Prints one line per figure and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / ".pyinstaller" / "bench"
+
+HELLO = '''\
+"""A bare PySide6 window: the floor a Qt bundle cannot go below."""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("Hello")
+label = QLabel("Hello, window")
+window.setCentralWidget(label)
+if "--smoke" in sys.argv:
+    watcher = FirstPaint()
+    label.installEventFilter(watcher)
+window.show()
+sys.exit(app.exec())
+'''
+
+SPEC = '''\
+# ruff: noqa: F821
+import sys
+sys.path.insert(0, {build_dir!r})
+import spec_support
+a = Analysis([{script!r}], excludes=spec_support.EXCLUDED_MODULES)
+a.binaries = spec_support.trim_binaries(a.binaries)
+if sys.platform.startswith("linux"):
+    a.binaries = spec_support.prune_unreachable(a.binaries, spec_support.linked_libraries)
+a.datas = spec_support.trim_datas(a.datas)
+bundled = [dest for dest, _, _ in (*a.binaries, *a.datas)]
+a.binaries = spec_support.drop_dangling_symlinks(a.binaries, bundled)
+a.datas = spec_support.drop_dangling_symlinks(a.datas, bundled)
+strip = sys.platform.startswith("linux")
+pyz = PYZ(a.pure)
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="hello", strip=strip, upx=False,
+          console=True)
+coll = COLLECT(exe, a.binaries, a.datas, strip=strip, upx=False, name="hello")
+'''
+
+
+def build_bare() -> tuple[Path, float]:
+    BENCH.mkdir(parents=True, exist_ok=True)
+    script, spec = BENCH / "hello.py", BENCH / "hello.spec"
+    script.write_text(HELLO, encoding="utf-8")
+    spec.write_text(SPEC.format(build_dir=str(ROOT / "build"), script=str(script)),
+                    encoding="utf-8")
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                    "--workpath", str(BENCH / "work"), "--distpath", str(BENCH / "dist"),
+                    str(spec)], check=True)
+    return BENCH / "dist" / "hello", time.perf_counter() - started
+
+
+def executable(bundle: Path, name: str) -> Path:
+    return bundle / (f"{name}.exe" if sys.platform == "win32" else name)
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+
+
+def start_seconds(command: Path, runs: int, home: Path) -> float:
+    """Median wall time of `command --smoke` to its exit, after one warm-up run."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[variable] = str(home / variable.lower())
+    times = []
+    for run in range(runs + 1):
+        started = time.perf_counter()
+        subprocess.run([str(command), "--smoke"], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        if run:  # the first run creates the default workspace and fills the disk cache
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--app", type=Path, default=ROOT / "dist" / "contactmap")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the bare bundle")
+    args = parser.parse_args()
+    app_exe = executable(args.app, "contactmap")
+    if not app_exe.is_file():
+        parser.error(f"{app_exe} not found: run bash build/build.sh first")
+    bare = BENCH / "dist" / "hello"
+    if args.rebuild or not executable(bare, "hello").is_file():
+        bare, seconds = build_bare()
+        print(f"bare bundle built in {seconds:.0f} s")
+    with tempfile.TemporaryDirectory() as temp:
+        app_start = start_seconds(app_exe, args.runs, Path(temp) / "app")
+        bare_start = start_seconds(executable(bare, "hello"), args.runs, Path(temp) / "bare")
+    app_size, bare_size = folder_mb(args.app), folder_mb(bare)
+    print(f"size:  app {app_size:.1f} MB, bare {bare_size:.1f} MB, "
+          f"ratio {app_size / bare_size:.2f}")
+    print(f"start: app {app_start:.3f} s, bare {bare_start:.3f} s, "
+          f"ratio {app_start / bare_start:.2f} (median of {args.runs} --smoke runs, offscreen)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
