@@ -1,0 +1,1 @@
+"""Qt adapters: models, delegates, views, panels, dialogs, commands."""
