@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from contactmap_desktop.domain.org_chart_layout import layout_org_chart  # noqa: E402
+from contactmap_desktop.domain.org_chart_layout import compact_org_chart  # noqa: E402
 from contactmap_desktop.domain.power_map import (  # noqa: E402
     org_nodes,
     power_cards,
@@ -29,7 +29,7 @@ def measure(people: int = 1000, repeat: int = 5) -> dict[str, float]:
     timings: dict[str, list[float]] = {"layout_s": [], "cards_s": [], "uncovered_s": []}
     for _ in range(repeat):
         started = time.perf_counter()
-        layout = layout_org_chart(org_nodes(contact_map.stakeholders))
+        layout = compact_org_chart(org_nodes(contact_map.stakeholders))
         timings["layout_s"].append(time.perf_counter() - started)
         started = time.perf_counter()
         cards = power_cards(contact_map)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Point = tuple[float, float]
 
@@ -176,7 +176,7 @@ def layout_org_chart(
                       + metrics.sibling_gap)
 
     units = list(dict.fromkeys(unit_of[person] for person in ids))
-    if len(units) > 1:
+    if len(units) > 3:  # two or three trees read best side by side
         boxes, connectors = _wrap_units(units, unit_of, boxes, connectors, metrics)
     width = max((box.right for box in boxes.values()), default=0.0)
     height = max((box.bottom for box in boxes.values()), default=0.0)
@@ -350,3 +350,21 @@ def _hook(manager_id: str, report_id: str, manager: Box, report: Box,
     return Connector(manager_id, report_id, (
         (spine_x, manager.bottom), (spine_x, middle), (report.x, middle),
     ))
+
+
+def compact_org_chart(nodes: Sequence[OrgNode], metrics: LayoutMetrics = LayoutMetrics(),
+                      aspect: float = 1.6) -> OrgLayout:
+    """The layout, with teams hung up to one, two or three levels deep, that best fits a
+    screen or a landscape page: the smallest area once a shape far from ``aspect`` is
+    penalised in proportion."""
+    best: tuple[float, OrgLayout] | None = None
+    for hang_levels in (1, 2, 3):
+        layout = layout_org_chart(nodes, replace(metrics, hang_levels=hang_levels))
+        if not layout.boxes:
+            return layout
+        shape = (layout.width / layout.height) / aspect
+        score = layout.width * layout.height * max(shape, 1 / shape)
+        if best is None or score < best[0] * 0.9:  # keep the simpler chart unless clearly better
+            best = (score, layout)
+    assert best is not None
+    return best[1]

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from contactmap_desktop import palette
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
-from contactmap_desktop.domain.org_chart_layout import Box, OrgLayout, layout_org_chart
+from contactmap_desktop.domain.org_chart_layout import Box, OrgLayout, compact_org_chart
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.domain.power_map import (
     PowerCard,
@@ -67,7 +67,7 @@ class PowerMapDocument:
     def from_map(cls, contact_map: ContactMap, chain_from: str | None = None) -> PowerMapDocument:
         """Lay out the map's stakeholders; uncovered chains are always marked on paper."""
         cards = power_cards(contact_map)
-        layout = layout_org_chart(org_nodes(contact_map.stakeholders))
+        layout = compact_org_chart(org_nodes(contact_map.stakeholders))
         chain = chain_to_top(layout.managers, chain_from) if chain_from else []
         return cls(contact_map.account.name, cards, layout,
                    uncovered_chains(cards, layout.managers), frozenset(chain))

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import random
 from collections import deque
+from dataclasses import replace
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
+from contactmap_desktop.domain.model import (
+    Account,
+    CellRef,
+    Relationship,
+    Stakeholder,
+    TeamMember,
+    new_id,
+)
 from contactmap_desktop.domain.people import BuyingRole, Seniority
+from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 _FIRST = ["Ada", "Ben", "Chloé", "Dev", "Eva", "Femi", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena",
           "Mo", "Nia", "Omar", "Pia", "Quinn", "Rosa", "Sven", "Tara", "Uri", "Vera", "Wes", "Yara"]
@@ -71,3 +80,23 @@ def synthetic_org(count: int, seed: int = 7, team_size: int = 6,
                 contact_map.put(Relationship(CellRef(member.id, person.id), rng.choice(grades),
                                              is_key=rng.random() < 0.05))
     return contact_map
+
+
+def save_org(opened: OpenWorkspace, contact_map: ContactMap) -> str:
+    """Store a synthetic org in a workspace through the services; return the new account id."""
+    account = opened.accounts.create_account(contact_map.account.name)
+    ids = {s.id: new_id() for s in contact_map.stakeholders}
+    for person in contact_map.stakeholders:  # managers come before their reports
+        opened.contact_map.add_stakeholder(replace(
+            person, id=ids[person.id], account_id=account.id,
+            reports_to_id=ids[person.reports_to_id] if person.reports_to_id else None,
+        ))
+    members = {m.id: opened.contact_map.add_team_member(account.id, replace(m, id=new_id()))
+               for m in contact_map.team_members}
+    for relationship in contact_map.relationships.values():
+        cell = CellRef(members[relationship.cell.team_member_id].id,
+                       ids[relationship.cell.stakeholder_id])
+        opened.contact_map.set_grade(cell, relationship.grade)
+        if relationship.is_key:
+            opened.contact_map.update_marks(replace(relationship, cell=cell, grade=None))
+    return account.id

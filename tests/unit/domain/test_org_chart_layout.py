@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ from contactmap_desktop.domain.org_chart_layout import (
     LayoutMetrics,
     OrgLayout,
     OrgNode,
+    compact_org_chart,
     layout_org_chart,
 )
 
@@ -109,13 +111,31 @@ def _check(layout: OrgLayout, nodes: list[OrgNode]) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(forests())
+@given(forests(), st.integers(min_value=1, max_value=3), st.integers(min_value=0, max_value=4))
 def test_any_forest_is_laid_out_without_overlaps_or_lines_through_cards(
-    nodes: list[OrgNode],
+    nodes: list[OrgNode], hang_levels: int, stack_over: int,
 ) -> None:
-    layout = layout_org_chart(nodes, M)
+    metrics = replace(M, hang_levels=hang_levels, stack_over=stack_over)
+    layout = layout_org_chart(nodes, metrics)
     _check(layout, nodes)
-    assert layout_org_chart(list(nodes), M) == layout  # deterministic
+    assert layout_org_chart(list(nodes), metrics) == layout  # deterministic
+
+
+def test_the_compact_chart_trades_a_long_strip_for_a_page_shape() -> None:
+    # Six directors, each with three leads of two people: a strip when hung one level deep.
+    nodes = [OrgNode("ceo")]
+    for d in range(6):
+        nodes.append(OrgNode(f"d{d}", "ceo"))
+        for lead in range(3):
+            nodes.append(OrgNode(f"l{d}{lead}", f"d{d}"))
+            nodes += [OrgNode(f"p{d}{lead}{i}", f"l{d}{lead}") for i in range(2)]
+    strip = layout_org_chart(nodes, M)
+    compact = compact_org_chart(nodes, M)
+    assert strip.width / strip.height > 3
+    assert compact.width < strip.width and compact.width / compact.height < 3
+    _check(compact, nodes)
+    small = [OrgNode("a"), OrgNode("b", "a")]
+    assert compact_org_chart(small, M) == layout_org_chart(small, M)
 
 
 def test_many_small_teams_hang_as_indented_lists_in_columns() -> None:
