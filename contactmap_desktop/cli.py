@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from contactmap_desktop import __version__, cli_data
+from contactmap_desktop import __version__, cli_data, cli_findings
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
@@ -48,6 +48,7 @@ def _build_parser() -> argparse.ArgumentParser:
                                    help="list accounts, one per line")
     accounts.set_defaults(run=_accounts)
     cli_data.add_commands(commands, workspace, _with_workspace)
+    cli_findings.add_commands(commands, workspace, _with_workspace)
     return parser
 
 

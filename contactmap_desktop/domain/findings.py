@@ -1,0 +1,370 @@
+"""The coverage rules of the method as pure functions: (map, thresholds, today) → findings.
+
+Each rule reads the map the way an experienced sales leader would and names the cells or
+columns it is about, so the app can take the user there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.coverage_settings import CoverageThresholds
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import CellRef, GradeChange, Stakeholder
+from contactmap_desktop.domain.people import BuyingRole
+
+
+class Severity(Enum):
+    """How urgently a finding asks for action; the order of the members is the display order."""
+
+    CONCERN = "concern"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"concern": "Concerns", "warning": "Warnings", "info": "Notes"}[self.value]
+
+    @property
+    def order(self) -> int:
+        return list(Severity).index(self)
+
+
+class Rule(Enum):
+    """The rules, by stable id (the id is part of the command line's JSON output)."""
+
+    BELOW_SATISFIED = "below-satisfied"
+    NO_RELATIONSHIP = "no-relationship"
+    THIN_COVERAGE = "thin-coverage"
+    TOO_MANY = "too-many-relationships"
+    SENIOR_WITHOUT_SENIOR = "senior-without-senior"
+    GENEROUS_TRUST = "generous-trust"
+    FEW_OPEN = "few-open"
+    BIG_JUMP = "big-jump"
+    NOT_REVIEWED = "not-reviewed"
+    KEY_WITHOUT_BLUEPRINT = "key-without-blueprint"
+    UNCOVERED_ROLE = "uncovered-role"
+
+    @property
+    def id(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the map tells the executive, with where to look."""
+
+    rule: Rule
+    severity: Severity
+    message: str
+    cells: tuple[CellRef, ...] = ()
+    stakeholder_ids: tuple[str, ...] = ()  # columns
+    rank: int = 0  # order within a severity: lower is more severe
+
+
+def coverage_findings(
+    contact_map: ContactMap,
+    thresholds: CoverageThresholds,
+    today: date,
+    cells_with_blueprint: frozenset[CellRef] | None = None,
+) -> list[Finding]:
+    """Every finding of every rule, most severe first.
+
+    ``cells_with_blueprint`` is None while the workspace has no blueprints feature: then the
+    key-without-blueprint rule stays silent instead of flagging every key cell.
+    """
+    found: list[Finding] = []
+    found += below_satisfied(contact_map)
+    found += relationship_counts(contact_map, thresholds)
+    found += seniors_without_seniors(contact_map)
+    found += uncovered_roles(contact_map)
+    found += grade_shares(contact_map, thresholds)
+    found += big_jumps(contact_map)
+    found += not_reviewed(contact_map, thresholds, today)
+    found += keys_without_blueprint(contact_map, cells_with_blueprint)
+    rule_order = list(Rule)
+    return sorted(found, key=lambda f: (f.severity.order, f.rank, rule_order.index(f.rule)))
+
+
+def _cell_name(contact_map: ContactMap, cell: CellRef) -> str:
+    member = contact_map.team_member(cell.team_member_id).name
+    return f"{member} with {contact_map.stakeholder(cell.stakeholder_id).name}"
+
+
+def _graded_columns(contact_map: ContactMap) -> dict[str, list[CellRef]]:
+    """Graded cells per live stakeholder (rows of people no longer on the team are ignored)."""
+    members = {m.id for m in contact_map.team_members}
+    columns: dict[str, list[CellRef]] = {s.id: [] for s in contact_map.stakeholders}
+    for relationship in contact_map.graded():
+        cell = relationship.cell
+        if cell.stakeholder_id in columns and cell.team_member_id in members:
+            columns[cell.stakeholder_id].append(cell)
+    return columns
+
+
+def _graded_cells(contact_map: ContactMap) -> list[CellRef]:
+    return [cell for cells in _graded_columns(contact_map).values() for cell in cells]
+
+
+_BELOW_SATISFIED_ADVICE = {
+    Grade.MOTIVATED: "is taking steps to replace us — the most urgent relationship to address",
+    Grade.DISSATISFIED: "is unhappy with our work — find out why and act before it spreads",
+    Grade.INDIFFERENT: "sees no compelling reason to work with us — give them one",
+}
+
+
+def below_satisfied(contact_map: ContactMap) -> list[Finding]:
+    """Indifferent, Dissatisfied and Motivated to change are concerns; Motivated is the worst."""
+    found = []
+    for cell in _graded_cells(contact_map):
+        grade = contact_map.grade(cell)
+        if grade is None or not grade.is_concern:
+            continue
+        stakeholder = contact_map.stakeholder(cell.stakeholder_id).name
+        member = contact_map.team_member(cell.team_member_id).name
+        found.append(Finding(
+            Rule.BELOW_SATISFIED, Severity.CONCERN,
+            f"{stakeholder} is {grade.label} with {member}: {stakeholder.split()[0]} "
+            f"{_BELOW_SATISFIED_ADVICE[grade]}.",
+            cells=(cell,), rank=grade.level,
+        ))
+    return found
+
+
+def relationship_counts(contact_map: ContactMap, thresholds: CoverageThresholds) -> list[Finding]:
+    """No relationship, only one (too thin), or more than the limit (too many) per stakeholder.
+
+    Only graded cells count: a blank cell is no relationship, while Indifferent is one.
+    """
+    found = []
+    columns = _graded_columns(contact_map)
+    for stakeholder in contact_map.stakeholders:
+        cells = tuple(columns[stakeholder.id])
+        column = (stakeholder.id,)
+        if not cells:
+            found.append(Finding(
+                Rule.NO_RELATIONSHIP, Severity.WARNING,
+                f"Nobody on the team has a relationship with {stakeholder.name}"
+                f"{_role_phrase(stakeholder)}.",
+                stakeholder_ids=column,
+            ))
+        elif len(cells) == 1:
+            only = contact_map.team_member(cells[0].team_member_id).name
+            found.append(Finding(
+                Rule.THIN_COVERAGE, Severity.WARNING,
+                f"{stakeholder.name} is covered by {only} alone: one relationship is thin — "
+                "if it cools or that person leaves, the access is gone.",
+                cells=cells, stakeholder_ids=column,
+            ))
+        elif len(cells) > thresholds.most_relationships:
+            found.append(Finding(
+                Rule.TOO_MANY, Severity.INFO,
+                f"{len(cells)} people on the team deal with {stakeholder.name} (more than "
+                f"{thresholds.most_relationships}): agree who leads so the messages stay "
+                "consistent.",
+                cells=cells, stakeholder_ids=column,
+            ))
+    return found
+
+
+def _role_phrase(stakeholder: Stakeholder) -> str:
+    roles = [role.label for role in BuyingRole if role in stakeholder.roles]
+    if not roles:
+        return ""
+    return f" ({' and '.join(roles)} buyer)"
+
+
+def seniors_without_seniors(contact_map: ContactMap) -> list[Finding]:
+    """An executive or senior manager at the client needs a relationship with one of ours."""
+    seniors = [m for m in contact_map.team_members if m.seniority.is_senior]
+    senior_ids = {m.id for m in seniors}
+    columns = _graded_columns(contact_map)
+    found = []
+    for stakeholder in contact_map.stakeholders:
+        if not stakeholder.seniority.is_senior:
+            continue
+        if any(cell.team_member_id in senior_ids for cell in columns[stakeholder.id]):
+            continue
+        if seniors:
+            names = ", ".join(m.name for m in seniors)
+            advice = f"consider who among {names} should build one"
+        else:
+            advice = "the account team has no executive or senior manager to pair with them"
+        found.append(Finding(
+            Rule.SENIOR_WITHOUT_SENIOR, Severity.WARNING,
+            f"{stakeholder.name} ({stakeholder.seniority.label.lower()}) has no relationship "
+            f"with a senior person on our side: {advice}.",
+            cells=tuple(CellRef(m.id, stakeholder.id) for m in seniors),
+            stakeholder_ids=(stakeholder.id,),
+        ))
+    return found
+
+
+def uncovered_roles(contact_map: ContactMap) -> list[Finding]:
+    """A buying role whose stakeholders have no relationship at all, e.g. no one on Power."""
+    columns = _graded_columns(contact_map)
+    found = []
+    for role in BuyingRole:
+        holders = [s for s in contact_map.stakeholders if role in s.roles]
+        if not holders or any(columns[s.id] for s in holders):
+            continue
+        names = ", ".join(s.name for s in holders)
+        found.append(Finding(
+            Rule.UNCOVERED_ROLE, Severity.CONCERN,
+            f"No one on the team covers the {role.label} buyer ({names}).",
+            stakeholder_ids=tuple(s.id for s in holders),
+            rank=-1,  # a whole role uncovered comes before single cells
+        ))
+    return found
+
+
+def grade_shares(contact_map: ContactMap, thresholds: CoverageThresholds) -> list[Finding]:
+    """Too much Trust is a generous assessment; too little Open leaves little to build on.
+
+    Both compare whole numbers (count × 100 against limit × graded) so that a share exactly
+    at the threshold never speaks up.
+    """
+    graded = _graded_cells(contact_map)
+    total = len(graded)
+    if total == 0:
+        return []
+    trust = [c for c in graded if contact_map.grade(c) is Grade.TRUST]
+    open_ = [c for c in graded if contact_map.grade(c) is Grade.OPEN]
+    satisfied = [c for c in graded if contact_map.grade(c) is Grade.SATISFIED]
+    found = []
+    if len(trust) * 100 > thresholds.trust_share_limit * total:
+        found.append(Finding(
+            Rule.GENEROUS_TRUST, Severity.WARNING,
+            f"{len(trust)} of {total} graded relationships are Trust ({_percent(trust, total)}, "
+            f"above {thresholds.trust_share_limit} %): the assessment is probably generous — "
+            "when in doubt, grade down.",
+            cells=tuple(trust),
+        ))
+    if len(open_) * 100 < thresholds.open_share_floor * total:
+        found.append(Finding(
+            Rule.FEW_OPEN, Severity.WARNING,
+            f"Only {len(open_)} of {total} graded relationships are Open "
+            f"({_percent(open_, total)}, below {thresholds.open_share_floor} %): the method "
+            "wants lots of them; the Satisfied ones are the first to move up.",
+            # The cells to work on: Satisfied first; with none, every graded cell.
+            cells=tuple(satisfied or graded),
+        ))
+    return found
+
+
+def _percent(cells: list[CellRef], total: int) -> str:
+    return f"{round(100 * len(cells) / total)} %"
+
+
+def big_jumps(contact_map: ContactMap) -> list[Finding]:
+    """A cell whose latest change moved more than one level: relationships move one at a time.
+
+    Only the latest change of a cell is read, so a later change settles it; a change that
+    reverses the one before it (an undo) cancels it, and a redo brings the jump back. A jump
+    is never blocked, but without a note it asks for one.
+    """
+    effective: dict[CellRef, list[GradeChange]] = {}
+    for change in contact_map.history:
+        stack = effective.setdefault(change.cell, [])
+        # An undo appends the reverse change: it cancels the change it undoes.
+        if stack and _reverses(stack[-1], change):
+            stack.pop()
+        else:
+            stack.append(change)
+    members = {m.id for m in contact_map.team_members}
+    stakeholders = {s.id for s in contact_map.stakeholders}
+    found = []
+    for cell, stack in effective.items():
+        if not stack:
+            continue
+        change = stack[-1]
+        if cell.team_member_id not in members or cell.stakeholder_id not in stakeholders:
+            continue
+        if abs(change.levels_moved) <= 1:
+            continue
+        assert change.old_grade is not None and change.new_grade is not None
+        direction = "up" if change.levels_moved > 0 else "down"
+        moved = (
+            f"{_cell_name(contact_map, cell)} moved {abs(change.levels_moved)} levels {direction} "
+            f"at once ({change.old_grade.label} to {change.new_grade.label}) on "
+            f"{change.changed_at:%d %b %Y}"
+        )
+        if change.note:
+            found.append(Finding(
+                Rule.BIG_JUMP, Severity.INFO, f"{moved}; the note says: {change.note}",
+                cells=(cell,),
+            ))
+        else:
+            found.append(Finding(
+                Rule.BIG_JUMP, Severity.WARNING,
+                f"{moved}: relationships usually move one level at a time — add a note saying "
+                "what happened, or check the grade.",
+                cells=(cell,),
+            ))
+    return found
+
+
+def _reverses(before: GradeChange, after: GradeChange) -> bool:
+    return before.old_grade == after.new_grade and before.new_grade == after.old_grade
+
+
+def not_reviewed(
+    contact_map: ContactMap, thresholds: CoverageThresholds, today: date
+) -> list[Finding]:
+    """A graded relationship not reviewed for longer than the threshold drifts to Indifferent.
+
+    Exactly ``stale_after_days`` old is still fresh; one day more is not.
+    """
+    oldest_fresh = today - timedelta(days=thresholds.stale_after_days)
+    found = []
+    for cell in _graded_cells(contact_map):
+        reviewed = contact_map.relationship(cell).reviewed_at
+        if reviewed is not None and reviewed.date() >= oldest_fresh:
+            continue
+        when = (
+            f"was last reviewed on {reviewed:%d %b %Y} ({(today - reviewed.date()).days} days ago)"
+            if reviewed is not None else "has never been reviewed"
+        )
+        found.append(Finding(
+            Rule.NOT_REVIEWED, Severity.WARNING,
+            f"{_cell_name(contact_map, cell)} {when}: left alone, relationships drift toward "
+            "Indifferent — check the grade is still right.",
+            cells=(cell,),
+        ))
+    return found
+
+
+def keys_without_blueprint(
+    contact_map: ContactMap, cells_with_blueprint: frozenset[CellRef] | None
+) -> list[Finding]:
+    """A key relationship needs a plan (its blueprint); None means blueprints are unknown."""
+    if cells_with_blueprint is None:
+        return []
+    members = {m.id for m in contact_map.team_members}
+    stakeholders = {s.id for s in contact_map.stakeholders}
+    found = []
+    for relationship in contact_map.relationships.values():
+        cell = relationship.cell
+        if not relationship.is_key or cell in cells_with_blueprint:
+            continue
+        if cell.team_member_id not in members or cell.stakeholder_id not in stakeholders:
+            continue
+        found.append(Finding(
+            Rule.KEY_WITHOUT_BLUEPRINT, Severity.WARNING,
+            f"{_cell_name(contact_map, cell)} is a key relationship with no blueprint: plan "
+            "how to move it up one level.",
+            cells=(cell,),
+        ))
+    return found
+
+
+def counts_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
+    counts = dict.fromkeys(Severity, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
+

@@ -1,0 +1,74 @@
+"""Typed workspace settings (thresholds, later company name, paper size…) over stored JSON.
+
+To add a setting: declare a ``Setting`` below with its key, default and conversions, then read
+it with ``settings.get(MY_SETTING)`` and write it with ``settings.set(MY_SETTING, value)``.
+Settings that belong to the data live in the workspace; window state stays in QSettings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from contactmap_desktop.domain.coverage_settings import CoverageThresholds
+from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One named, typed setting: how it is stored as JSON and what it is when absent."""
+
+    key: str
+    default: T
+    encode: Callable[[T], Any]
+    # Raises ContactMapError (or ValueError/TypeError) for a stored value it cannot read.
+    decode: Callable[[Any], T]
+
+
+COVERAGE_THRESHOLDS: Setting[CoverageThresholds] = Setting(
+    "coverage.thresholds", CoverageThresholds(),
+    CoverageThresholds.to_json, CoverageThresholds.from_json,
+)
+
+
+class SettingsService:
+    """Reads and writes settings, one unit of work each; a damaged value reads as its default."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+
+    def get(self, setting: Setting[T]) -> T:
+        with UnitOfWork(self._workspace) as repos:
+            stored = repos.settings.get(setting.key)
+        if stored is None:
+            return setting.default
+        try:
+            return setting.decode(stored)
+        except (ContactMapError, ValueError, TypeError) as error:
+            # A hand-edited or newer file must not stop the app: fall back, and say so in the log.
+            log.warning("Setting %s unreadable (%s); using its default", setting.key, error)
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        encoded = setting.encode(value)
+        with UnitOfWork(self._workspace) as repos:
+            repos.settings.set(setting.key, encoded)
+
+    def reset(self, setting: Setting[T]) -> None:
+        self.set(setting, setting.default)
+
+    # Shorthands for the settings read most often.
+
+    def coverage_thresholds(self) -> CoverageThresholds:
+        return self.get(COVERAGE_THRESHOLDS)
+
+    def set_coverage_thresholds(self, thresholds: CoverageThresholds) -> None:
+        self.set(COVERAGE_THRESHOLDS, thresholds)
