@@ -11,6 +11,7 @@ from typing import Any
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.import_plan import Action
 from contactmap_desktop.domain.line_ranges import compact_lines
+from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.csv_export import contact_map_rows, write_csv
 from contactmap_desktop.services.csv_import import (
     CsvImportService,
@@ -40,6 +41,17 @@ def add_commands(commands: Any, workspace: argparse.ArgumentParser,
     exp.add_argument("--account", required=True, metavar="NAME")
     exp.add_argument("--out", required=True, type=Path, metavar="FILE")
     exp.set_defaults(run=run, data_command=_export_csv)
+
+    out = commands.add_parser("export-account", parents=[workspace],
+                              help="write one account to a file for another workspace")
+    out.add_argument("--account", required=True, metavar="NAME")
+    out.add_argument("--out", required=True, type=Path, metavar="FILE")
+    out.set_defaults(run=run, data_command=_export_account)
+
+    into = commands.add_parser("import-account", parents=[workspace],
+                               help="merge an account file into the workspace by stable ids")
+    into.add_argument("file", type=Path, metavar="FILE")
+    into.set_defaults(run=run, data_command=_import_account)
 
 
 def _read_mapping(path: Path) -> tuple[dict[str, str], str]:
@@ -87,4 +99,19 @@ def _export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     contact_map = opened.contact_map.load_map(account.id)
     write_csv(contact_map_rows(contact_map), args.out)
     print(f"Wrote {len(contact_map.stakeholders)} stakeholders to {args.out}.")
+    return 0
+
+
+def _export_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+    account = opened.accounts.find_by_name(args.account)
+    counts = AccountExchangeService(opened.workspace).export_account(account.id, args.out)
+    parts = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
+    print(f"Wrote “{account.name}” to {args.out} ({parts or 'no people yet'}).")
+    return 0
+
+
+def _import_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+    summary = AccountExchangeService(opened.workspace).import_account(args.file)
+    for line in summary.lines():
+        print(line)
     return 0

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.csv_safety import neutralise
-from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import roles_to_badges
+from contactmap_desktop.storage.atomic_file import write_atomically
 
 FIXED_COLUMNS = ("Name", "Title", "Department", "Seniority", "Buying roles", "Email", "Phone",
                  "Reports to", "Notes")
@@ -41,11 +40,6 @@ def to_csv_text(rows: list[list[str]]) -> str:
 
 
 def write_csv(rows: list[list[str]], out: Path) -> None:
-    """UTF-8 with a BOM so that Excel reads accents and CJK right; written then renamed."""
-    partial = out.with_name(out.name + ".partial")
-    try:
-        partial.write_text(to_csv_text(rows), encoding="utf-8-sig", newline="")
-        os.replace(partial, out)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ValidationError(f"Cannot write {out}: {error.strerror}.") from None
+    """UTF-8 with a BOM so that Excel reads accents and CJK right; complete or not at all."""
+    data = to_csv_text(rows).encode("utf-8-sig")
+    write_atomically(Path(out), lambda handle: handle.write(data))

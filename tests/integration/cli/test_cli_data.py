@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from contactmap_desktop.cli import main
+from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers import contact_exports
 from tests.helpers.builders import build_small_map
 
@@ -85,3 +86,30 @@ def test_export_csv_writes_the_file(workspace: Path, tmp_path: Path,
                  "--workspace", str(workspace)]) == 0
     assert "Wrote 3 stakeholders" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8-sig").splitlines()[1].startswith("Ada Power,CEO")
+
+
+def test_export_and_import_account_between_workspaces(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "acme.cmacct"
+    assert main(["export-account", "--account", "Acme Corp", "--out", str(file),
+                 "--workspace", str(workspace)]) == 0
+    assert "Wrote “Acme Corp” to" in capsys.readouterr().out
+    target = tmp_path / "empty.cmap"
+    open_workspace(target).close()
+    assert main(["import-account", str(file), "--workspace", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "Account “Acme Corp”: new in this workspace." in out
+    assert "stakeholders: 3 added, 0 updated" in out
+    assert main(["accounts", "--workspace", str(target)]) == 0
+    assert capsys.readouterr().out == "Acme Corp\n"
+
+
+def test_import_account_refuses_a_newer_file_in_one_line(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "new.cmacct"
+    file.write_text(json.dumps({"format": "contactmap-account", "version": 99}), encoding="utf-8")
+    assert main(["import-account", str(file), "--workspace", str(workspace)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "newer ContactMap (account file version 99)" in err

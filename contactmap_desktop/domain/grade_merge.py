@@ -1,0 +1,77 @@
+"""Merging two copies of a cell's grade history: the newest change wins, a fork is reported."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import CellRef, GradeChange
+
+
+@dataclass(frozen=True)
+class GradeConflict:
+    """Both copies changed a cell's grade since they last shared it, to different grades."""
+
+    cell: CellRef
+    local_grade: Grade | None
+    local_at: datetime
+    incoming_grade: Grade | None
+    incoming_at: datetime
+    kept: Grade | None
+
+    @property
+    def incoming_won(self) -> bool:
+        return self.kept == self.incoming_grade
+
+
+@dataclass(frozen=True)
+class SettledGrade:
+    cell: CellRef
+    grade: Grade | None
+    changed_at: datetime
+
+
+def _order(change: GradeChange) -> tuple[datetime, str]:
+    return change.changed_at, change.id
+
+
+def _by_cell(changes: Iterable[GradeChange]) -> dict[CellRef, list[GradeChange]]:
+    cells: dict[CellRef, list[GradeChange]] = defaultdict(list)
+    for change in changes:
+        cells[change.cell].append(change)
+    for history in cells.values():
+        history.sort(key=_order)
+    return cells
+
+
+def merge_histories(
+    local: Sequence[GradeChange], incoming: Sequence[GradeChange]
+) -> tuple[list[SettledGrade], list[GradeConflict]]:
+    """For each cell the incoming history touches: its grade after the merge, and forks.
+
+    The merged history is the union of both (changes are kept by id, never rewritten); the
+    grade is where the newest change of the union lands.
+    """
+    local_cells = _by_cell(local)
+    settled: list[SettledGrade] = []
+    conflicts: list[GradeConflict] = []
+    for cell, theirs in _by_cell(incoming).items():
+        ours = local_cells.get(cell, [])
+        our_ids = {c.id for c in ours}
+        their_ids = {c.id for c in theirs}
+        if their_ids <= our_ids:
+            continue  # nothing new from the file
+        newest = max([*ours, *theirs], key=_order)
+        settled.append(SettledGrade(cell, newest.new_grade, newest.changed_at))
+        if our_ids <= their_ids:
+            continue  # the file is simply ahead
+        our_last, their_last = ours[-1], theirs[-1]
+        if our_last.new_grade != their_last.new_grade:
+            conflicts.append(GradeConflict(
+                cell, our_last.new_grade, our_last.changed_at,
+                their_last.new_grade, their_last.changed_at, newest.new_grade,
+            ))
+    return settled, conflicts

@@ -1,0 +1,241 @@
+"""Moving one account between workspaces (laptops) as a single file, merged by stable ids.
+
+The file format is documented in docs/account-file-format.md; ``FORMAT_VERSION`` changes only
+when an older app could misread a newer file. New tables join through ``ACCOUNT_SECTIONS`` in
+storage/account_tables.py without a version change: an older app lists them as not imported.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from contactmap_desktop import __version__
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.grade_merge import GradeConflict, merge_histories
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import CellRef, GradeChange
+from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.storage.account_tables import (
+    ACCOUNT_SECTIONS,
+    ACCOUNT_TABLE,
+    SectionReport,
+    decode_record,
+    defer_foreign_keys,
+    export_section,
+    merge_section,
+    settle_grade,
+)
+from contactmap_desktop.storage.atomic_file import write_atomically
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.repositories import Repositories
+from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+FORMAT = "contactmap-account"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 500 * 1024 * 1024
+
+
+@dataclass
+class ExchangeSummary:
+    """What an import changed, for the dialog and the command line."""
+
+    account_name: str
+    account_created: bool
+    matched_by_name: list[str] = field(default_factory=list)
+    sections: list[SectionReport] = field(default_factory=list)
+    conflicts: list[GradeConflict] = field(default_factory=list)
+    conflict_names: dict[CellRef, str] = field(default_factory=dict)
+    not_imported: dict[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        how = "new in this workspace" if self.account_created else "merged into the one here"
+        result = [f"Account “{self.account_name}”: {how}."]
+        result += [f"Matched by name: {name}" for name in self.matched_by_name]
+        for s in self.sections:
+            if not (s.added or s.updated or s.kept_local):
+                continue
+            text = f"{s.name.replace('_', ' ')}: {s.added} added, {s.updated} updated"
+            if s.fields_updated:
+                text += f" ({', '.join(sorted(s.fields_updated))})"
+            if s.kept_local:
+                text += f", {s.kept_local} kept as they are here (newer or undecidable)"
+            result.append(text)
+        for conflict in self.conflicts:
+            result.append(_conflict_line(conflict, self.conflict_names.get(conflict.cell, "")))
+        for name, count in sorted(self.not_imported.items()):
+            result.append(f"Not imported: {name.replace('_', ' ')} ({count} records): this "
+                          "version of ContactMap does not know them yet.")
+        if len(result) == 1 + len(self.matched_by_name):
+            result.append("Nothing new: this workspace already had everything in the file.")
+        return result
+
+
+def _grade_text(grade: Grade | None) -> str:
+    return grade.label if grade is not None else "blank"
+
+
+def _conflict_line(conflict: GradeConflict, where: str) -> str:
+    return (f"Conflict on {where}: this workspace had {_grade_text(conflict.local_grade)} "
+            f"({conflict.local_at:%Y-%m-%d %H:%M}), the file had "
+            f"{_grade_text(conflict.incoming_grade)} ({conflict.incoming_at:%Y-%m-%d %H:%M}); "
+            f"kept {_grade_text(conflict.kept)}, the newer. Both changes stay in the history.")
+
+
+class AccountExchangeService:
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        self._workspace = workspace
+        self._clock = clock
+
+    # --- export --------------------------------------------------------------------------
+
+    def export_account(self, account_id: str, out: Path) -> dict[str, int]:
+        """Write the account and everything that belongs to it; returns records per section."""
+        with UnitOfWork(self._workspace) as repos:
+            repos.accounts.get(account_id)
+            session = repos.session
+            [account] = export_section(session, ACCOUNT_TABLE, account_id)
+            sections = {s.name: export_section(session, s, account_id) for s in ACCOUNT_SECTIONS}
+        document = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "app_version": __version__,
+            "exported_at": self._clock().isoformat(),
+            "account": account,
+            "sections": sections,
+        }
+        data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+        write_atomically(Path(out), lambda handle: handle.write(data))
+        return {name: len(records) for name, records in sections.items()}
+
+    # --- import --------------------------------------------------------------------------
+
+    def import_account(self, path: Path) -> ExchangeSummary:
+        """Merge the file's account into this workspace in one transaction."""
+        document = read_account_file(Path(path))
+        account = decode_record(ACCOUNT_TABLE, document.get("account"), 0)
+        raw_sections = document.get("sections")
+        if not isinstance(raw_sections, dict):
+            raise ValidationError("The account file is damaged: it has no sections.")
+        known = {s.name for s in ACCOUNT_SECTIONS}
+        not_imported = {name: len(records) if isinstance(records, list) else 0
+                        for name, records in raw_sections.items() if name not in known}
+        decoded = {s.name: _decode_section(s, raw_sections.get(s.name, [])) for s in
+                   ACCOUNT_SECTIONS}
+        with UnitOfWork(self._workspace) as repos:
+            defer_foreign_keys(repos.session)
+            remap, matched = _match_by_name(repos, account, decoded)
+            account = _remapped(account, remap)
+            decoded = {n: [_remapped(r, remap) for r in rs] for n, rs in decoded.items()}
+            created = repos.session.get(ACCOUNT_TABLE.table, account["id"]) is None
+            local_history = [] if created else repos.grade_changes.list_for_account(account["id"])
+            settled, conflicts = merge_histories(
+                local_history, [_grade_change(r) for r in decoded["grade_changes"]])
+            reports = [merge_section(repos.session, ACCOUNT_TABLE, [account])]
+            reports += [merge_section(repos.session, s, decoded[s.name])
+                        for s in ACCOUNT_SECTIONS]
+            now = self._clock()
+            for grade in settled:
+                settle_grade(repos.session, grade.cell.team_member_id, grade.cell.stakeholder_id,
+                             grade.grade.letter if grade.grade else None, grade.changed_at, now)
+            names = _cell_names(repos, account["id"], [c.cell for c in conflicts])
+        return ExchangeSummary(account["name"], created, matched, reports, conflicts, names,
+                               not_imported)
+
+
+def read_account_file(path: Path) -> dict[str, Any]:
+    """The parsed file, refused clearly when it is not an account file or is too new."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ValidationError(f"{path.name} is too large to be an account file.")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        raise ValidationError(f"{path.name} is not a ContactMap account file.") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ValidationError(f"{path.name} is not a ContactMap account file.")
+    version = document.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ValidationError(f"{path.name} has no valid format version.")
+    if version > FORMAT_VERSION:
+        raise ValidationError(
+            f"{path.name} was written by a newer ContactMap (account file version {version}); "
+            f"this version reads up to {FORMAT_VERSION}. Update ContactMap to import it.")
+    return document
+
+
+def _decode_section(section: Any, records: Any) -> list[dict[str, Any]]:
+    if not isinstance(records, list):
+        raise ValidationError(f"The account file is damaged: {section.name} is not a list.")
+    return [decode_record(section, record, i) for i, record in enumerate(records)]
+
+
+def _remapped(values: dict[str, Any], remap: dict[str, str]) -> dict[str, Any]:
+    if not remap:
+        return values
+    return {k: remap.get(v, v) if isinstance(v, str) else v for k, v in values.items()}
+
+
+def _match_by_name(repos: Repositories, account: dict[str, Any],
+                   decoded: dict[str, list[dict[str, Any]]]
+                   ) -> tuple[dict[str, str], list[str]]:
+    """Ids to replace: people (and the account) created separately on both laptops under
+    the same name are the same, since names are unique where they live."""
+    remap: dict[str, str] = {}
+    matched: list[str] = []
+    session = repos.session
+
+    def match(incoming_id: str, local_id: str | None, label: str) -> None:
+        if local_id is not None and local_id != incoming_id:
+            remap[incoming_id] = local_id
+            matched.append(label)
+
+    if session.get(ACCOUNT_TABLE.table, account["id"]) is None:
+        local = repos.accounts.find_by_name(account["name"])
+        match(account["id"], local.id if local else None, f"account {account['name']}")
+    account_id = remap.get(account["id"], account["id"])
+    people = {s.name.casefold(): s.id for s in repos.stakeholders.list_for_account(account_id)}
+    for record in decoded["stakeholders"]:
+        if not _exists(repos, "stakeholders", record["id"]):
+            match(record["id"], people.get(record["name"].casefold()),
+                  f"stakeholder {record['name']}")
+    team = {m.name.casefold(): m.id for m in repos.team_members.list_all()}
+    for record in decoded["team_members"]:
+        if not _exists(repos, "team_members", record["id"]):
+            match(record["id"], team.get(record["name"].casefold()),
+                  f"team member {record['name']}")
+    return remap, matched
+
+
+def _exists(repos: Repositories, section_name: str, row_id: str) -> bool:
+    section = next(s for s in ACCOUNT_SECTIONS if s.name == section_name)
+    return repos.session.get(section.table, row_id) is not None
+
+
+def _grade_change(values: dict[str, Any]) -> GradeChange:
+    def grade(letter: str | None) -> Grade | None:
+        try:
+            return Grade(letter) if letter else None
+        except ValueError:
+            raise ValidationError(
+                f"The account file is damaged: “{letter}” is not a grade.") from None
+
+    return GradeChange(values["id"], CellRef(values["team_member_id"], values["stakeholder_id"]),
+                       grade(values["old_grade"]), grade(values["new_grade"]),
+                       values["changed_at"], values["note"])
+
+
+def _cell_names(repos: Repositories, account_id: str, cells: list[CellRef]
+                ) -> dict[CellRef, str]:
+    if not cells:
+        return {}
+    people = {s.id: s.name for s in repos.stakeholders.list_for_account(account_id)}
+    team = {m.id: m.name for m in repos.team_members.list_all()}
+    return {c: f"{team.get(c.team_member_id, '?')} × {people.get(c.stakeholder_id, '?')}"
+            for c in cells}
+

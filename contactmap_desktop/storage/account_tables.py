@@ -1,0 +1,225 @@
+"""The tables that make up one account, read out as plain records and merged back by id.
+
+Account exchange (services/account_exchange.py) works on these generic sections, so a new
+table joins the account file by adding one ``TableSection`` to ``ACCOUNT_SECTIONS`` below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import DeclarativeBase, Session
+
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.storage.schema import (
+    AccountRow,
+    AccountTeamRow,
+    GradeChangeRow,
+    LeverageLinkRow,
+    RelationshipRow,
+    SettingRow,
+    StakeholderRow,
+    TeamMemberRow,
+)
+
+Scope = Callable[[str], ColumnElement[bool]]
+
+
+class MergePolicy(Enum):
+    # Rows carry ``updated_at``: the newer row's values win, field by field.
+    NEWER_WINS = "newer_wins"
+    # Rows never change once written (history, links): missing ones are added.
+    ADD_MISSING = "add_missing"
+    # No timestamps to decide by: missing rows are added, differing ones reported and kept.
+    KEEP_LOCAL = "keep_local"
+
+
+@dataclass(frozen=True)
+class TableSection:
+    """One table's share of an account: which rows belong to it and how they merge."""
+
+    name: str
+    table: type[DeclarativeBase]
+    scope: Scope | None  # rows of the account; None means every row (workspace-wide)
+    policy: MergePolicy
+    # Fields decided elsewhere (e.g. a relationship's grade comes from its history).
+    derived: frozenset[str] = field(default=frozenset())
+
+
+def _stakeholders_of(account_id: str) -> Any:
+    return select(StakeholderRow.id).where(StakeholderRow.account_id == account_id,
+                                           StakeholderRow.deleted_at.is_(None))
+
+
+def _team_of(account_id: str) -> Any:
+    return select(AccountTeamRow.team_member_id).where(AccountTeamRow.account_id == account_id)
+
+
+# Order matters: rows are inserted in this order, so a table comes after those it refers to.
+ACCOUNT_SECTIONS: tuple[TableSection, ...] = (
+    TableSection("team_members", TeamMemberRow,
+                 lambda a: TeamMemberRow.id.in_(_team_of(a)), MergePolicy.NEWER_WINS),
+    TableSection("stakeholders", StakeholderRow,
+                 lambda a: StakeholderRow.id.in_(_stakeholders_of(a)), MergePolicy.NEWER_WINS),
+    TableSection("account_team", AccountTeamRow,
+                 lambda a: AccountTeamRow.account_id == a, MergePolicy.ADD_MISSING),
+    TableSection("relationships", RelationshipRow,
+                 lambda a: RelationshipRow.stakeholder_id.in_(_stakeholders_of(a)),
+                 MergePolicy.NEWER_WINS, frozenset({"grade", "reviewed_at"})),
+    TableSection("leverage_links", LeverageLinkRow,
+                 lambda a: LeverageLinkRow.source_stakeholder_id.in_(_stakeholders_of(a)),
+                 MergePolicy.ADD_MISSING),
+    TableSection("grade_changes", GradeChangeRow,
+                 lambda a: GradeChangeRow.stakeholder_id.in_(_stakeholders_of(a)),
+                 MergePolicy.ADD_MISSING),
+    TableSection("settings", SettingRow, None, MergePolicy.KEEP_LOCAL),
+)
+ACCOUNT_TABLE = TableSection("account", AccountRow, lambda a: AccountRow.id == a,
+                             MergePolicy.NEWER_WINS)
+
+
+@dataclass
+class SectionReport:
+    """What merging one section did; ``kept_local`` rows were older or could not be decided."""
+
+    name: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_local: int = 0
+    fields_updated: set[str] = field(default_factory=set)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+def _columns(table: type[DeclarativeBase]) -> list[Any]:
+    return list(table.__table__.columns)
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def export_section(session: Session, section: TableSection, account_id: str
+                   ) -> list[dict[str, Any]]:
+    """The section's rows for the account as JSON-ready dicts, in primary-key order."""
+    table = section.table
+    query = select(table)
+    if section.scope is not None:
+        query = query.where(section.scope(account_id))
+    keys = [c for c in _columns(table) if c.primary_key]
+    rows = session.scalars(query.order_by(*keys))
+    return [{c.key: _to_json(getattr(row, c.key)) for c in _columns(table)} for row in rows]
+
+
+# --- merging -----------------------------------------------------------------------------
+
+def _from_json(column: Any, value: Any, where: str) -> Any:
+    if value is None:
+        if not column.nullable and not column.primary_key and column.default is not None:
+            return column.default.arg
+        return None
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:  # pragma: no cover - every column type we use has one
+        return value
+    try:
+        if kind is dt.datetime:
+            return dt.datetime.fromisoformat(str(value))
+        if kind is dt.date:
+            return dt.date.fromisoformat(str(value))
+        if kind is bool:
+            if not isinstance(value, bool):
+                raise ValueError(value)
+            return value
+        if kind is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(value)
+            return value
+        if kind is str:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            return value
+    except ValueError:
+        raise ValidationError(
+            f"The account file is damaged: {where}.{column.key} holds “{str(value)[:40]}”."
+        ) from None
+    return value
+
+
+def decode_record(section: TableSection, record: Any, number: int) -> dict[str, Any]:
+    """A record of the file checked and converted to column values."""
+    where = f"{section.name}[{number}]"
+    if not isinstance(record, dict):
+        raise ValidationError(f"The account file is damaged: {where} is not a record.")
+    values: dict[str, Any] = {}
+    for column in _columns(section.table):
+        if column.key not in record:
+            if column.nullable:
+                values[column.key] = None
+                continue
+            raise ValidationError(f"The account file is damaged: {where} has no {column.key}.")
+        values[column.key] = _from_json(column, record[column.key], where)
+    return values
+
+
+def _key(section: TableSection, values: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(values[c.key] for c in _columns(section.table) if c.primary_key)
+
+
+def merge_section(session: Session, section: TableSection,
+                  records: Sequence[dict[str, Any]]) -> SectionReport:
+    """Merge decoded records into the workspace by primary key, per the section's policy."""
+    report = SectionReport(section.name)
+    columns = [c.key for c in _columns(section.table)]
+    for values in records:
+        row: Any = session.get(section.table, _key(section, values))
+        if row is None:
+            session.add(section.table(**values))
+            report.added += 1
+            continue
+        differing = [k for k in columns
+                     if k not in section.derived and k != "updated_at"
+                     and getattr(row, k) != values[k]]
+        if not differing:
+            report.unchanged += 1
+            continue
+        if section.policy is MergePolicy.NEWER_WINS and \
+                values["updated_at"] > row.updated_at:
+            for key in differing:
+                setattr(row, key, values[key])
+            row.updated_at = values["updated_at"]
+            report.updated += 1
+            report.fields_updated.update(differing)
+        else:
+            report.kept_local += 1
+    session.flush()
+    return report
+
+
+def settle_grade(session: Session, team_member_id: str, stakeholder_id: str,
+                 grade: str | None, reviewed_at: dt.datetime | None, now: dt.datetime) -> None:
+    """Set a cell's grade to what its merged history ends on (rows of a blank cell stay)."""
+    row = session.get(RelationshipRow, (team_member_id, stakeholder_id))
+    if row is None:
+        if grade is None:
+            return
+        row = RelationshipRow(team_member_id=team_member_id, stakeholder_id=stakeholder_id,
+                              is_key=False, needs_filling=False, note="", updated_at=now)
+        session.add(row)
+    # Only the grade: the other marks follow the newer row, as for any field.
+    row.grade = grade
+    if reviewed_at is not None and (row.reviewed_at is None or reviewed_at > row.reviewed_at):
+        row.reviewed_at = reviewed_at
+
+
+def defer_foreign_keys(session: Session) -> None:
+    """Check references at commit, so rows can arrive in any order within the transaction."""
+    session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")

@@ -1,0 +1,218 @@
+"""Account files between two workspaces: round trip, newer-wins merge, conflicts, versions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import Relationship, Stakeholder, TeamMember, new_id
+from contactmap_desktop.domain.people import Seniority
+from contactmap_desktop.services.account_exchange import FORMAT_VERSION, AccountExchangeService
+from contactmap_desktop.services.sample_account import create_sample_account
+from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
+from tests.helpers.builders import SmallMap, build_small_map
+from tests.helpers.fake_clock import FakeClock
+
+
+def snapshot(opened: OpenWorkspace, account_id: str) -> dict[str, object]:
+    contact_map = opened.contact_map.load_map(account_id)
+    return {
+        "account": contact_map.account,
+        "stakeholders": contact_map.stakeholders,
+        "team": contact_map.team_members,
+        "cells": contact_map.relationships,
+        "history": contact_map.history,
+    }
+
+
+def test_sample_account_round_trips_into_an_empty_workspace(tmp_path: Path) -> None:
+    laptop_a = open_workspace(tmp_path / "a.cmap")
+    account_id = create_sample_account(laptop_a.accounts, laptop_a.contact_map)
+    file = tmp_path / "northwind.cmacct"
+    counts = AccountExchangeService(laptop_a.workspace).export_account(account_id, file)
+    assert counts["stakeholders"] == 10 and counts["grade_changes"] > 15
+
+    laptop_b = open_workspace(tmp_path / "b.cmap")
+    summary = AccountExchangeService(laptop_b.workspace).import_account(file)
+    assert summary.account_created and not summary.conflicts
+    assert snapshot(laptop_b, account_id) == snapshot(laptop_a, account_id)
+    laptop_b.close()
+    reopened = open_workspace(tmp_path / "b.cmap", create=False)
+    assert snapshot(reopened, account_id) == snapshot(laptop_a, account_id)
+    again = AccountExchangeService(reopened.workspace).import_account(file)
+    assert again.lines()[-1].startswith("Nothing new")
+    reopened.close()
+    laptop_a.close()
+
+
+def _two_laptops(tmp_path: Path) -> tuple[SmallMap, OpenWorkspace, FakeClock, FakeClock]:
+    """Laptop A builds a map; laptop B gets a copy through an account file."""
+    clock_a, clock_b = FakeClock(), FakeClock()
+    small = build_small_map(tmp_path / "a.cmap")
+    small.opened.close()
+    a = open_workspace(tmp_path / "a.cmap", clock=clock_a)
+    small.opened = a
+    a.contact_map.set_grade(small.cell(0, 0), Grade.SATISFIED)
+    a.contact_map.set_grade(small.cell(1, 1), Grade.OPEN)
+    a.contact_map.update_marks(Relationship(small.cell(1, 2), needs_filling=True))
+    a.contact_map.update_marks(Relationship(small.cell(1, 1), is_key=True,
+                                            leverage_for=(small.cell(0, 0),)))
+    file = tmp_path / "acme.cmacct"
+    AccountExchangeService(a.workspace, clock_a).export_account(small.account.id, file)
+    b = open_workspace(tmp_path / "b.cmap", clock=clock_b)
+    AccountExchangeService(b.workspace, clock_b).import_account(file)
+    assert snapshot(b, small.account.id) == snapshot(a, small.account.id)
+    return small, b, clock_a, clock_b
+
+
+def test_changes_on_both_sides_merge_newer_wins_and_a_grade_fork_is_reported(
+    tmp_path: Path,
+) -> None:
+    small, b, clock_a, clock_b = _two_laptops(tmp_path)
+    a = small.opened
+    ada_id = small.stakeholders[0].id
+
+    # B, earlier: retitles Ada, grades the fork cell Open, adds a person and a team member.
+    clock_b.advance(hours=1)
+    b.contact_map.update_stakeholder(replace(b.contact_map.load_map(small.account.id)
+                                             .stakeholders[0], title="Chief Executive"))
+    b.contact_map.set_grade(small.cell(0, 0), Grade.OPEN)
+    b.contact_map.add_stakeholder(Stakeholder(new_id(), small.account.id, "Bea New",
+                                              title="Buyer", position=-1))
+    b.contact_map.add_team_member(small.account.id, TeamMember(new_id(), "Cal Ours"))
+    # A, later: a different grade on the same cell, and a new phone for Ada.
+    clock_a.advance(hours=2)
+    a.contact_map.set_grade(small.cell(0, 0), Grade.INDIFFERENT)
+    a.contact_map.update_stakeholder(replace(small.stakeholders[0], phone="+1 555 0100"))
+    # B, latest: grades a cell A never touched.
+    clock_b.advance(hours=2)
+    b.contact_map.set_grade(small.cell(1, 2), Grade.TRUST)
+
+    file_b = tmp_path / "from_b.cmacct"
+    AccountExchangeService(b.workspace, clock_b).export_account(small.account.id, file_b)
+    summary = AccountExchangeService(a.workspace, clock_a).import_account(file_b)
+
+    merged = a.contact_map.load_map(small.account.id)
+    ada = merged.stakeholder(ada_id)
+    # A's edit of Ada is newer: all of Ada's row is A's (row timestamps decide per field).
+    assert (ada.title, ada.phone) == ("CEO", "+1 555 0100")
+    assert [s.name for s in merged.stakeholders][-1] == "Bea New"
+    assert [m.name for m in merged.team_members][-1] == "Cal Ours"
+    assert merged.grade(small.cell(0, 0)) is Grade.INDIFFERENT   # A's change is newer
+    assert merged.grade(small.cell(1, 2)) is Grade.TRUST         # only B changed it
+    assert merged.grade(small.cell(1, 1)) is Grade.OPEN
+    assert merged.relationship(small.cell(1, 1)).leverage_for == (small.cell(0, 0),)
+    history = [(c.old_grade, c.new_grade) for c in merged.history
+               if c.cell == small.cell(0, 0)]
+    assert (Grade.SATISFIED, Grade.OPEN) in history           # B's change is kept, not hidden
+    assert (Grade.SATISFIED, Grade.INDIFFERENT) in history
+
+    [conflict] = summary.conflicts
+    assert (conflict.local_grade, conflict.incoming_grade, conflict.kept) == (
+        Grade.INDIFFERENT, Grade.OPEN, Grade.INDIFFERENT)
+    text = "\n".join(summary.lines())
+    assert "Conflict on Rep One × Ada Power: this workspace had Indifferent" in text
+    assert "the file had Open" in text
+    assert "stakeholders: 1 added, 0 updated, 1 kept" in text
+
+    # The other way round B receives A's newer row and the same fork, from its side.
+    file_a = tmp_path / "from_a.cmacct"
+    AccountExchangeService(a.workspace, clock_a).export_account(small.account.id, file_a)
+    back = AccountExchangeService(b.workspace, clock_b).import_account(file_a)
+    assert back.conflicts == []  # B had nothing A did not already merge
+    assert snapshot(b, small.account.id)["cells"] == snapshot(a, small.account.id)["cells"]
+    b_ada = b.contact_map.load_map(small.account.id).stakeholder(ada_id)
+    assert b_ada.phone == "+1 555 0100"
+    a.close()
+    b.close()
+
+
+def test_people_created_on_both_laptops_under_one_name_are_matched(tmp_path: Path) -> None:
+    a = build_small_map(tmp_path / "a.cmap")
+    b = build_small_map(tmp_path / "b.cmap")  # same names, other ids
+    b.opened.contact_map.set_grade(b.cell(0, 1), Grade.TRUST)
+    file = tmp_path / "b.cmacct"
+    AccountExchangeService(b.opened.workspace).export_account(b.account.id, file)
+    summary = AccountExchangeService(a.opened.workspace).import_account(file)
+    assert not summary.account_created
+    assert "account Acme Corp" in summary.matched_by_name
+    assert "stakeholder Uma User" in summary.matched_by_name
+    assert "team member Rep One" in summary.matched_by_name
+    merged = a.opened.contact_map.load_map(a.account.id)
+    assert len(merged.stakeholders) == 3 and len(merged.team_members) == 2
+    assert merged.grade(a.cell(0, 1)) is Grade.TRUST
+    assert [acc.name for acc in a.opened.accounts.list_accounts()] == ["Acme Corp"]
+    a.opened.close()
+    b.opened.close()
+
+
+def _write(path: Path, document: dict[str, object]) -> Path:
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_newer_versions_foreign_and_damaged_files_are_refused(tmp_path: Path) -> None:
+    small = build_small_map(tmp_path / "a.cmap")
+    service = AccountExchangeService(small.opened.workspace)
+    file = tmp_path / "acme.cmacct"
+    service.export_account(small.account.id, file)
+    document = json.loads(file.read_text(encoding="utf-8"))
+    before = snapshot(small.opened, small.account.id)
+
+    newer = _write(tmp_path / "newer.cmacct", {**document, "version": FORMAT_VERSION + 1})
+    with pytest.raises(ValidationError, match=r"newer ContactMap \(account file version 2\); "
+                                              r"this version reads up to 1"):
+        service.import_account(newer)
+    with pytest.raises(ValidationError, match="not a ContactMap account file"):
+        service.import_account(_write(tmp_path / "x.json", {"hello": 1}))
+    (tmp_path / "bin").write_bytes(b"\x89PNG\x00\xff")
+    with pytest.raises(ValidationError, match="not a ContactMap account file"):
+        service.import_account(tmp_path / "bin")
+    damaged = json.loads(json.dumps(document))
+    damaged["sections"]["stakeholders"][0]["position"] = "first"
+    with pytest.raises(ValidationError, match=r"stakeholders\[0\].position holds “first”"):
+        service.import_account(_write(tmp_path / "d.cmacct", damaged))
+    missing = json.loads(json.dumps(document))
+    del missing["sections"]["stakeholders"][1]["name"]
+    with pytest.raises(ValidationError, match=r"stakeholders\[1\] has no name"):
+        service.import_account(_write(tmp_path / "m.cmacct", missing))
+    assert snapshot(small.opened, small.account.id) == before
+    small.opened.close()
+
+
+def test_sections_from_a_later_app_are_listed_not_dropped_silently(tmp_path: Path) -> None:
+    small = build_small_map(tmp_path / "a.cmap")
+    service = AccountExchangeService(small.opened.workspace)
+    file = tmp_path / "acme.cmacct"
+    service.export_account(small.account.id, file)
+    document = json.loads(file.read_text(encoding="utf-8"))
+    document["sections"]["future_tables"] = [{"id": "x"}, {"id": "y"}]
+    other = open_workspace(tmp_path / "b.cmap")
+    summary = AccountExchangeService(other.workspace).import_account(
+        _write(tmp_path / "f.cmacct", document))
+    assert "Not imported: future tables (2 records)" in "\n".join(summary.lines())
+    other.close()
+    small.opened.close()
+
+
+def test_a_row_older_than_the_local_one_is_kept_local(tmp_path: Path) -> None:
+    small, b, clock_a, clock_b = _two_laptops(tmp_path)
+    clock_b.advance(minutes=5)
+    uma = b.contact_map.load_map(small.account.id).stakeholders[1]
+    b.contact_map.update_stakeholder(replace(uma, seniority=Seniority.EXECUTIVE))
+    file_b = tmp_path / "b.cmacct"
+    AccountExchangeService(b.workspace, clock_b).export_account(small.account.id, file_b)
+    clock_a.advance(minutes=10)
+    small.opened.contact_map.update_stakeholder(replace(small.stakeholders[1], title="Lead"))
+    summary = AccountExchangeService(small.opened.workspace, clock_a).import_account(file_b)
+    [stakeholders] = [s for s in summary.sections if s.name == "stakeholders"]
+    assert stakeholders.kept_local == 1 and stakeholders.updated == 0
+    assert small.opened.contact_map.load_map(small.account.id).stakeholders[1].seniority is \
+        Seniority.INDIVIDUAL_CONTRIBUTOR
+    small.opened.close()
+    b.close()
