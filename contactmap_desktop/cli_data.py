@@ -12,13 +12,15 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.import_plan import Action
 from contactmap_desktop.domain.line_ranges import compact_lines
 from contactmap_desktop.services.account_exchange import AccountExchangeService
-from contactmap_desktop.services.csv_export import contact_map_rows, write_csv
+from contactmap_desktop.services.csv_export import contact_map_rows, findings_rows, write_csv
 from contactmap_desktop.services.csv_import import (
     CsvImportService,
     ImportOptions,
     mapping_from_names,
     read_source_file,
 )
+from contactmap_desktop.services.findings_service import FindingsService
+from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 Opener = Callable[[argparse.Namespace], OpenWorkspace]
@@ -40,6 +42,8 @@ def add_commands(commands: Any, workspace: argparse.ArgumentParser,
                               help="stakeholders and grades as CSV, formula-safe")
     exp.add_argument("--account", required=True, metavar="NAME")
     exp.add_argument("--out", required=True, type=Path, metavar="FILE")
+    exp.add_argument("--findings", action="store_true",
+                     help="write the coverage findings instead of the map")
     exp.set_defaults(run=run, data_command=_export_csv)
 
     out = commands.add_parser("export-account", parents=[workspace],
@@ -96,6 +100,12 @@ def _import_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
 
 def _export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
+    if args.findings:
+        service = FindingsService(opened.contact_map, SettingsService(opened.workspace))
+        result = service.findings_for_account(account.id)
+        write_csv(findings_rows(result.contact_map, result.findings), args.out)
+        print(f"Wrote {len(result.findings)} findings to {args.out}.")
+        return 0
     contact_map = opened.contact_map.load_map(account.id)
     write_csv(contact_map_rows(contact_map), args.out)
     print(f"Wrote {len(contact_map.stakeholders)} stakeholders to {args.out}.")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.csv_safety import neutralise
+from contactmap_desktop.domain.findings import Finding
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import roles_to_badges
@@ -28,6 +30,22 @@ def contact_map_rows(contact_map: ContactMap) -> list[list[str]]:
         row += [grade_letter(contact_map.grade(CellRef(m.id, s.id)))
                 for m in contact_map.team_members]
         rows.append(row)
+    return rows
+
+
+FINDINGS_COLUMNS = ("Severity", "Rule", "Finding", "Cells", "Stakeholders")
+
+
+def findings_rows(contact_map: ContactMap, findings: Sequence[Finding]) -> list[list[str]]:
+    """Header plus one row per finding, naming its cells and columns in words."""
+    people = {s.id: s.name for s in contact_map.stakeholders}
+    team = {m.id: m.name for m in contact_map.team_members}
+    rows = [list(FINDINGS_COLUMNS)]
+    for finding in findings:
+        cells = "; ".join(f"{team.get(c.team_member_id, '?')} × "
+                          f"{people.get(c.stakeholder_id, '?')}" for c in finding.cells)
+        columns = "; ".join(people.get(i, "?") for i in finding.stakeholder_ids)
+        rows.append([finding.severity.value, finding.rule.id, finding.message, cells, columns])
     return rows
 
 

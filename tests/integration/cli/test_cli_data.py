@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -113,3 +114,17 @@ def test_import_account_refuses_a_newer_file_in_one_line(
     assert main(["import-account", str(file), "--workspace", str(workspace)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "newer ContactMap (account file version 99)" in err
+
+
+def test_export_csv_of_findings(workspace: Path, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "findings.csv"
+    assert main(["export-csv", "--account", "Acme Corp", "--out", str(out), "--findings",
+                 "--workspace", str(workspace)]) == 0
+    assert "findings to" in capsys.readouterr().out
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Severity", "Rule", "Finding", "Cells", "Stakeholders"]
+    # The small map is all blank: every stakeholder has no relationship.
+    no_relationship = [r for r in rows[1:] if r[1] == "no-relationship"]
+    assert no_relationship and "Ada Power" in " ".join(no_relationship[0])

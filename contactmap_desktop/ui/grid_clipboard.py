@@ -1,0 +1,131 @@
+"""Copy and paste of grade blocks between the Contact Map grid and spreadsheets.
+
+Copy puts the selected rectangle on the clipboard as tab-separated letters. Paste reads a
+block (letters or grade words), grades the cells from the current one down and right — or
+fills the selection with a single value — as one undo step. A bad value changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QTableView
+
+from contactmap_desktop.domain.errors import ContactMapError, ValidationError
+from contactmap_desktop.domain.grade_block import format_block, parse_block
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.services.grade_batch import GradeBatchService
+
+CellAt = Callable[[int, int], CellRef | None]
+GradesChanged = Callable[[list[CellRef]], None]
+ReportError = Callable[[str], None]
+
+
+class PasteGradesCommand(QUndoCommand):
+    """One paste: redo writes the pasted grades, undo writes the earlier ones back."""
+
+    def __init__(self, service: GradeBatchService, before: dict[CellRef, Grade | None],
+                 after: dict[CellRef, Grade | None], on_changed: GradesChanged) -> None:
+        count = len(after)
+        super().__init__(f"Paste {count} grade{'s' if count != 1 else ''}")
+        self._service = service
+        self._before = before
+        self._after = after
+        self._on_changed = on_changed
+
+    def redo(self) -> None:
+        self._service.set_grades(self._after, note="pasted")
+        self._on_changed(list(self._after))
+
+    def undo(self) -> None:
+        self._service.set_grades(self._before, note="paste undone")
+        self._on_changed(list(self._before))
+
+
+class GridClipboard(QObject):
+    """Adds Copy and Paste to a grid view; the grid tells it which cell each index is."""
+
+    def __init__(self, view: QTableView, undo_stack: QUndoStack, service: GradeBatchService,
+                 cell_at: CellAt, on_changed: GradesChanged, report_error: ReportError) -> None:
+        super().__init__(view)
+        self._view = view
+        self._stack = undo_stack
+        self._service = service
+        self._cell_at = cell_at
+        self._on_changed = on_changed
+        self._report_error = report_error
+        self.copy_action = self._action("&Copy grades", QKeySequence.StandardKey.Copy, self.copy)
+        self.paste_action = self._action("&Paste grades", QKeySequence.StandardKey.Paste,
+                                         self.paste)
+
+    def _action(self, text: str, key: QKeySequence.StandardKey,
+                slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self._view)
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self._view.addAction(action)
+        return action
+
+    # --- copy ----------------------------------------------------------------------------
+
+    def copy(self) -> None:
+        indexes = self._view.selectionModel().selectedIndexes()
+        if not indexes:
+            return
+        rows = [i.row() for i in indexes]
+        columns = [i.column() for i in indexes]
+        top, left = min(rows), min(columns)
+        selected = {(i.row(), i.column()) for i in indexes}
+        cells = [[self._cell_at(r, c) if (r, c) in selected else None
+                  for c in range(left, max(columns) + 1)]
+                 for r in range(top, max(rows) + 1)]
+        wanted = [cell for row in cells for cell in row if cell is not None]
+        grades = self._service.grades(wanted)
+        block = [[grades.get(cell) if cell else None for cell in row] for row in cells]
+        QGuiApplication.clipboard().setText(format_block(block))
+
+    # --- paste ---------------------------------------------------------------------------
+
+    def paste(self) -> None:
+        try:
+            targets = self._targets(parse_block(QGuiApplication.clipboard().text()))
+            before = self._service.grades(list(targets))
+        except ContactMapError as error:
+            self._report_error(str(error))
+            return
+        if all(before[cell] == grade for cell, grade in targets.items()):
+            return  # nothing would change: no empty undo step
+        self._stack.push(PasteGradesCommand(self._service, before, targets, self._on_changed))
+
+    def _targets(self, block: list[list[Grade | None]]) -> dict[CellRef, Grade | None]:
+        selection = self._view.selectionModel().selectedIndexes()
+        if len(block) == 1 and len(block[0]) == 1 and len(selection) > 1:
+            # One value into a selection fills it, as spreadsheets do.
+            return {cell: block[0][0] for cell in self._cells(selection)}
+        current: QModelIndex = self._view.currentIndex()
+        if not current.isValid():
+            raise ValidationError("Choose the cell where the pasted block should start.")
+        model = self._view.model()
+        height, width = len(block), len(block[0])
+        if current.row() + height > model.rowCount() or \
+                current.column() + width > model.columnCount():
+            raise ValidationError(
+                f"Nothing was pasted: the block is {height} × {width} cells and does not fit "
+                "from the current cell; start it higher or further left.")
+        targets: dict[CellRef, Grade | None] = {}
+        for r, row in enumerate(block):
+            for c, grade in enumerate(row):
+                cell = self._cell_at(current.row() + r, current.column() + c)
+                if cell is None:
+                    raise ValidationError("Nothing was pasted: the block covers cells that "
+                                          "are not relationships (headers or totals).")
+                targets[cell] = grade
+        return targets
+
+    def _cells(self, indexes: list[QModelIndex]) -> list[CellRef]:
+        cells = [self._cell_at(i.row(), i.column()) for i in indexes]
+        return [cell for cell in cells if cell is not None]
