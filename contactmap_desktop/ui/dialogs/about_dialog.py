@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +30,6 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.diagnostics = diagnostics or current_diagnostics()
         self.setWindowTitle("About ContactMap Desktop")
-        self.setMinimumWidth(560)
         title = QLabel(f"<b>ContactMap Desktop {self.diagnostics.app_version}</b>")
         blurb = QLabel(
             "Map the relationships between your team and a client's people, see where "
@@ -37,12 +37,12 @@ class AboutDialog(QDialog):
             "stay on this computer."
         )
         blurb.setWordWrap(True)
+        blurb.setMinimumWidth(460)
         form = QFormLayout()
         self.value_labels: dict[str, QLabel] = {}
         for label, value in self.diagnostics.rows()[1:]:
             field = QLabel(value)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            field.setWordWrap(True)
             form.addRow(f"{label}:", field)
             self.value_labels[label] = field
         self.copied_label = QLabel("")
@@ -58,6 +58,8 @@ class AboutDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.copied_label)
         layout.addWidget(buttons)
+        # Wrapped text makes Qt guess a tall size; fit the dialog to its content instead.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
 
     def copy_diagnostics(self) -> None:
         QGuiApplication.clipboard().setText(self.diagnostics.as_text())
