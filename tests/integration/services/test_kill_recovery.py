@@ -7,6 +7,7 @@ Runs a few rounds by default; CONTACTMAP_KILL_ROUNDS=200 runs the full proof.
 import json
 import os
 import random
+import time
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +121,9 @@ def test_acknowledged_edits_survive_sigkill(tmp_path: Path) -> None:
             if not line:
                 break
             lines.append(line.rstrip("\n"))
+        # A random few milliseconds more, so that some kills land inside a commit (a commit
+        # with its fsync takes about that long). This is the random variable, not a wait.
+        time.sleep(rng.uniform(0, 0.008))
         lines.extend(kill_hard(child).splitlines())
         acknowledged, in_flight = _parse(lines)
         tally.rounds += 1
