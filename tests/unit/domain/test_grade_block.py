@@ -8,7 +8,7 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grade_block import format_block, parse_block
 from contactmap_desktop.domain.grades import Grade
 
-T, O, S, I, D, M = (Grade.TRUST, Grade.OPEN, Grade.SATISFIED, Grade.INDIFFERENT,
+T, O, S, I, D, M = (  # noqa: E741 - the grade lettersGrade.TRUST, Grade.OPEN, Grade.SATISFIED, Grade.INDIFFERENT,
                     Grade.DISSATISFIED, Grade.MOTIVATED)
 
 
