@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from contactmap_desktop import __version__, cli_data, cli_findings
-from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.errors import ContactMapError, StorageError, WorkspaceLockedError
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
 from contactmap_desktop.storage.file_check import check_workspace_file
@@ -57,10 +58,33 @@ def _workspace_path(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> OpenWorkspace:
-    """Open the workspace named on the command line; the default one is created if needed."""
+    """Open the workspace named on the command line; the default one is created if needed.
+
+    A workspace open in the app is opened read-only, so that reading commands still work.
+    """
     path = _workspace_path(args)
     is_default = getattr(args, "workspace", None) is None
-    return open_workspace(path, create=create or is_default, with_sample=is_default)
+    try:
+        return open_workspace(path, create=create or is_default, with_sample=is_default)
+    except WorkspaceLockedError as locked:
+        args.locked_by = locked
+        return open_workspace(path, read_only=True)
+
+
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[OpenWorkspace]:
+    opened = _open(args)
+    try:
+        yield opened
+    except StorageError:
+        locked: WorkspaceLockedError | None = getattr(args, "locked_by", None)
+        if opened.read_only and locked is not None:
+            # A write refused because the app holds the file: say who, not "read-only".
+            raise ContactMapError(f"{locked} Close it there to change it from the command "
+                                  "line; nothing was changed.") from None
+        raise
+    finally:
+        opened.close()
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -74,22 +98,16 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _accounts(args: argparse.Namespace) -> int:
-    opened = _open(args)
-    try:
+    with _opened(args) as opened:
         for account in opened.accounts.list_accounts():
             print(account.name)
-    finally:
-        opened.close()
     return 0
 
 
 def _with_workspace(args: argparse.Namespace) -> int:
-    opened = _open(args)
-    try:
+    with _opened(args) as opened:
         result: int = args.data_command(args, opened)
         return result
-    finally:
-        opened.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
