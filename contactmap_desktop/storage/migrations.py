@@ -25,9 +25,55 @@ def _v2_leverage_links_and_settings(connection: Connection) -> None:
     ))
 
 
+def _v3_blueprints(connection: Connection) -> None:
+    # Frozen DDL for Contact Blueprints, their cells and their influence strategies.
+    connection.execute(text(
+        "CREATE TABLE blueprints ("
+        " id VARCHAR(36) NOT NULL,"
+        " account_id VARCHAR(36) NOT NULL,"
+        " stakeholder_id VARCHAR(36) NOT NULL,"
+        " goal VARCHAR(1) NOT NULL,"
+        " tactics TEXT NOT NULL,"
+        " messages TEXT NOT NULL,"
+        " resources TEXT NOT NULL,"
+        " owner_id VARCHAR(36),"
+        " due_date DATE,"
+        " status VARCHAR NOT NULL,"
+        " notes TEXT NOT NULL,"
+        " created_at DATETIME NOT NULL,"
+        " updated_at DATETIME NOT NULL,"
+        " PRIMARY KEY (id),"
+        " FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE,"
+        " FOREIGN KEY(stakeholder_id) REFERENCES stakeholders (id) ON DELETE CASCADE,"
+        " FOREIGN KEY(owner_id) REFERENCES team_members (id) ON DELETE SET NULL)"
+    ))
+    connection.execute(text(
+        "CREATE TABLE blueprint_cells ("
+        " blueprint_id VARCHAR(36) NOT NULL,"
+        " team_member_id VARCHAR(36) NOT NULL,"
+        " stakeholder_id VARCHAR(36) NOT NULL,"
+        " position INTEGER NOT NULL,"
+        " PRIMARY KEY (blueprint_id, team_member_id, stakeholder_id),"
+        " FOREIGN KEY(blueprint_id) REFERENCES blueprints (id) ON DELETE CASCADE)"
+    ))
+    connection.execute(text(
+        "CREATE UNIQUE INDEX ux_blueprint_cells_cell"
+        " ON blueprint_cells (team_member_id, stakeholder_id)"
+    ))
+    connection.execute(text(
+        "CREATE TABLE blueprint_strategies ("
+        " blueprint_id VARCHAR(36) NOT NULL,"
+        " strategy VARCHAR NOT NULL,"
+        " position INTEGER NOT NULL,"
+        " PRIMARY KEY (blueprint_id, strategy),"
+        " FOREIGN KEY(blueprint_id) REFERENCES blueprints (id) ON DELETE CASCADE)"
+    ))
+
+
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {
     2: _v2_leverage_links_and_settings,
+    3: _v3_blueprints,
 }
 
 

@@ -21,6 +21,7 @@ from contactmap_desktop.domain.model import (
     TeamMember,
 )
 from contactmap_desktop.storage import mapping
+from contactmap_desktop.storage.blueprint_repository import BlueprintRepository
 from contactmap_desktop.storage.schema import (
     AccountRow,
     AccountTeamRow,
@@ -349,3 +350,4 @@ class Repositories:
         self.relationships = RelationshipRepository(session)
         self.grade_changes = GradeChangeRepository(session)
         self.settings = SettingsRepository(session)
+        self.blueprints = BlueprintRepository(session)

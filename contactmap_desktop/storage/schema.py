@@ -18,7 +18,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
 APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Base(DeclarativeBase):
@@ -138,3 +138,53 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class BlueprintRow(Base):
+    """A Contact Blueprint: the plan for one stakeholder's highlighted relationship(s)."""
+
+    __tablename__ = "blueprints"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    stakeholder_id: Mapped[str] = mapped_column(ForeignKey("stakeholders.id", ondelete="CASCADE"))
+    goal: Mapped[str] = mapped_column(String(1))
+    tactics: Mapped[str] = mapped_column(Text, default="")
+    messages: Mapped[str] = mapped_column(Text, default="")
+    resources: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[str | None] = mapped_column(
+        ForeignKey("team_members.id", ondelete="SET NULL"), nullable=True
+    )
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String, default="planned")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class BlueprintCellRow(Base):
+    """A relationship a blueprint works on; a cell belongs to at most one blueprint."""
+
+    __tablename__ = "blueprint_cells"
+    __table_args__ = (
+        Index("ux_blueprint_cells_cell", "team_member_id", "stakeholder_id", unique=True),
+    )
+
+    blueprint_id: Mapped[str] = mapped_column(
+        ForeignKey("blueprints.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    stakeholder_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BlueprintStrategyRow(Base):
+    """An influence strategy chosen for a blueprint, in the order it was added."""
+
+    __tablename__ = "blueprint_strategies"
+
+    blueprint_id: Mapped[str] = mapped_column(
+        ForeignKey("blueprints.id", ondelete="CASCADE"), primary_key=True
+    )
+    strategy: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)

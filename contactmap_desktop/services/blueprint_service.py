@@ -1,0 +1,155 @@
+"""Use cases on Contact Blueprints: draft, create, edit, delete, and strategies in use."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from contactmap_desktop.domain.blueprints import (
+    Blueprint,
+    Strategy,
+    check_goal,
+    check_strategies,
+    default_goal,
+)
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.model import CellRef, new_id
+from contactmap_desktop.domain.validation import clean_long_text
+from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.repositories import Repositories
+from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+
+class BlueprintService:
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        self._workspace = workspace
+        self._clock = clock
+
+    # --- reading -------------------------------------------------------------------------
+
+    def list_for_account(self, account_id: str) -> list[Blueprint]:
+        with UnitOfWork(self._workspace) as repos:
+            return repos.blueprints.list_for_account(account_id)
+
+    def get(self, blueprint_id: str) -> Blueprint:
+        with UnitOfWork(self._workspace) as repos:
+            return repos.blueprints.get(blueprint_id)
+
+    def for_cell(self, cell: CellRef) -> Blueprint | None:
+        with UnitOfWork(self._workspace) as repos:
+            return repos.blueprints.find_for_cell(cell)
+
+    def cells_with_blueprint(self, account_id: str) -> frozenset[CellRef]:
+        """Every cell some blueprint of the account works on (for the key-cell finding)."""
+        with UnitOfWork(self._workspace) as repos:
+            return repos.blueprints.cells_for_account(account_id)
+
+    def strategy_usage(self, account_id: str) -> dict[Strategy, tuple[Blueprint, ...]]:
+        """For each strategy, the account's blueprints that use it (possibly none)."""
+        blueprints = self.list_for_account(account_id)
+        return {
+            strategy: tuple(b for b in blueprints if strategy in b.strategies)
+            for strategy in Strategy
+        }
+
+    def draft(self, cell: CellRef) -> Blueprint:
+        """An unsaved blueprint for a cell: its stakeholder, and a goal one level up."""
+        with UnitOfWork(self._workspace) as repos:
+            stakeholder = repos.stakeholders.get(cell.stakeholder_id)
+            current = repos.relationships.get(cell).grade
+        return Blueprint(
+            id=new_id(),
+            account_id=stakeholder.account_id,
+            stakeholder_id=stakeholder.id,
+            cells=(cell,),
+            goal=default_goal(current),
+            owner_id=cell.team_member_id,
+        )
+
+    # --- writing -------------------------------------------------------------------------
+
+    def create(self, blueprint: Blueprint) -> Blueprint:
+        with UnitOfWork(self._workspace) as repos:
+            cleaned = self._clean(repos, blueprint, previous=None)
+            cleaned = replace(cleaned, created_at=cleaned.created_at or self._clock())
+            repos.blueprints.save(cleaned, self._clock())
+        return cleaned
+
+    def update(self, blueprint: Blueprint) -> Blueprint:
+        with UnitOfWork(self._workspace) as repos:
+            previous = repos.blueprints.get(blueprint.id)
+            cleaned = self._clean(repos, blueprint, previous)
+            repos.blueprints.save(cleaned, self._clock())
+        return cleaned
+
+    def delete(self, blueprint_id: str) -> Blueprint:
+        """Delete a blueprint, returning it as it was so that undo can put it back."""
+        with UnitOfWork(self._workspace) as repos:
+            blueprint = repos.blueprints.get(blueprint_id)
+            repos.blueprints.delete(blueprint_id)
+        return blueprint
+
+    def restore(self, blueprint: Blueprint) -> Blueprint:
+        """Put back a deleted blueprint exactly as it was (no date rules: it was valid then)."""
+        with UnitOfWork(self._workspace) as repos:
+            repos.blueprints.save(blueprint, self._clock())
+        return blueprint
+
+    def add_strategy(self, blueprint_id: str, strategy: Strategy) -> Blueprint:
+        blueprint = self.get(blueprint_id)
+        if strategy in blueprint.strategies:
+            raise ValidationError(f"“{strategy.label}” is already part of this blueprint.")
+        return self.update(replace(blueprint, strategies=(*blueprint.strategies, strategy)))
+
+    def remove_strategy(self, blueprint_id: str, strategy: Strategy) -> Blueprint:
+        blueprint = self.get(blueprint_id)
+        remaining = tuple(s for s in blueprint.strategies if s is not strategy)
+        return self.update(replace(blueprint, strategies=remaining))
+
+    # --- rules ---------------------------------------------------------------------------
+
+    def _clean(
+        self, repos: Repositories, blueprint: Blueprint, previous: Blueprint | None
+    ) -> Blueprint:
+        stakeholder = repos.stakeholders.get(blueprint.stakeholder_id)
+        if stakeholder.account_id != blueprint.account_id:
+            raise ValidationError(f"{stakeholder.name} is not a stakeholder of this account.")
+        if not blueprint.cells:
+            raise ValidationError("A blueprint needs at least one relationship to work on.")
+        if len(set(blueprint.cells)) != len(blueprint.cells):
+            raise ValidationError("A relationship is listed twice in this blueprint.")
+        team = {m.id: m for m in repos.team_members.list_for_account(blueprint.account_id)}
+        for cell in blueprint.cells:
+            if cell.stakeholder_id != stakeholder.id:
+                raise ValidationError(
+                    f"Every relationship in this blueprint must be with {stakeholder.name}."
+                )
+            member = team.get(cell.team_member_id)
+            if member is None:
+                raise ValidationError("A relationship in this blueprint is with someone who "
+                                      "is no longer on the account team.")
+            other = repos.blueprints.find_for_cell(cell)
+            if other is not None and other.id != blueprint.id:
+                raise ValidationError(
+                    f"{member.name} ↔ {stakeholder.name} already has a blueprint; "
+                    "edit that one instead."
+                )
+        if blueprint.owner_id is not None and blueprint.owner_id not in team:
+            raise ValidationError("The owner must be a member of the account team.")
+        check_goal(repos.relationships.get(blueprint.main_cell).grade, blueprint.goal)
+        check_strategies(blueprint.strategies, blueprint.status)
+        due_changed = previous is None or previous.due != blueprint.due
+        today = self._clock().date()
+        if blueprint.due is not None and due_changed and blueprint.due < today:
+            raise ValidationError(
+                f"The due date {blueprint.due.isoformat()} is already past; "
+                "choose today or a later day."
+            )
+        return replace(
+            blueprint,
+            tactics=clean_long_text(blueprint.tactics, "The tactics"),
+            messages=clean_long_text(blueprint.messages, "The core messages"),
+            resources=clean_long_text(blueprint.resources, "The people and resources"),
+            notes=clean_long_text(blueprint.notes, "The notes"),
+            created_at=previous.created_at if previous is not None else blueprint.created_at,
+        )

@@ -1,0 +1,136 @@
+"""Blueprints in the workspace: rows to values and back, cells and strategies included."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from contactmap_desktop.domain.blueprints import Blueprint, BlueprintStatus, Strategy
+from contactmap_desktop.domain.errors import NotFoundError
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.storage.schema import (
+    BlueprintCellRow,
+    BlueprintRow,
+    BlueprintStrategyRow,
+    StakeholderRow,
+)
+
+
+class BlueprintRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def list_for_account(self, account_id: str) -> list[Blueprint]:
+        """Blueprints of live stakeholders, oldest first."""
+        rows = list(self._session.scalars(
+            select(BlueprintRow)
+            .join(StakeholderRow, StakeholderRow.id == BlueprintRow.stakeholder_id)
+            .where(BlueprintRow.account_id == account_id, StakeholderRow.deleted_at.is_(None))
+            .order_by(BlueprintRow.created_at, BlueprintRow.id)
+        ))
+        return self._values(rows)
+
+    def get(self, blueprint_id: str) -> Blueprint:
+        row = self._session.get(BlueprintRow, blueprint_id)
+        if row is None:
+            raise NotFoundError("That blueprint no longer exists in this workspace.")
+        return self._values([row])[0]
+
+    def find_for_cell(self, cell: CellRef) -> Blueprint | None:
+        blueprint_id = self._session.scalar(
+            select(BlueprintCellRow.blueprint_id).where(
+                BlueprintCellRow.team_member_id == cell.team_member_id,
+                BlueprintCellRow.stakeholder_id == cell.stakeholder_id,
+            )
+        )
+        return self.get(blueprint_id) if blueprint_id is not None else None
+
+    def cells_for_account(self, account_id: str) -> frozenset[CellRef]:
+        rows = self._session.execute(
+            select(BlueprintCellRow.team_member_id, BlueprintCellRow.stakeholder_id)
+            .join(BlueprintRow, BlueprintRow.id == BlueprintCellRow.blueprint_id)
+            .where(BlueprintRow.account_id == account_id)
+        )
+        return frozenset(CellRef(member, stakeholder) for member, stakeholder in rows)
+
+    def save(self, blueprint: Blueprint, now: datetime) -> None:
+        row = self._session.get(BlueprintRow, blueprint.id)
+        if row is None:
+            row = BlueprintRow(id=blueprint.id, created_at=blueprint.created_at or now)
+            self._session.add(row)
+        row.account_id = blueprint.account_id
+        row.stakeholder_id = blueprint.stakeholder_id
+        row.goal = blueprint.goal.letter
+        row.tactics = blueprint.tactics
+        row.messages = blueprint.messages
+        row.resources = blueprint.resources
+        row.owner_id = blueprint.owner_id
+        row.due_date = blueprint.due
+        row.status = blueprint.status.value
+        row.notes = blueprint.notes
+        row.updated_at = now
+        self._session.execute(
+            delete(BlueprintCellRow).where(BlueprintCellRow.blueprint_id == blueprint.id)
+        )
+        self._session.execute(
+            delete(BlueprintStrategyRow).where(BlueprintStrategyRow.blueprint_id == blueprint.id)
+        )
+        # Flush the deletes first so re-adding the same cell does not trip the unique index.
+        self._session.flush()
+        for position, cell in enumerate(blueprint.cells):
+            self._session.add(BlueprintCellRow(
+                blueprint_id=blueprint.id, team_member_id=cell.team_member_id,
+                stakeholder_id=cell.stakeholder_id, position=position,
+            ))
+        for position, strategy in enumerate(blueprint.strategies):
+            self._session.add(BlueprintStrategyRow(
+                blueprint_id=blueprint.id, strategy=strategy.value, position=position
+            ))
+
+    def delete(self, blueprint_id: str) -> None:
+        # Children go explicitly too, so deleting never depends on the foreign_keys PRAGMA.
+        for table in (BlueprintCellRow, BlueprintStrategyRow):
+            self._session.execute(delete(table).where(table.blueprint_id == blueprint_id))
+        self._session.execute(delete(BlueprintRow).where(BlueprintRow.id == blueprint_id))
+
+    def _values(self, rows: list[BlueprintRow]) -> list[Blueprint]:
+        ids = [row.id for row in rows]
+        cells: dict[str, list[CellRef]] = defaultdict(list)
+        for cell_row in self._session.scalars(
+            select(BlueprintCellRow)
+            .where(BlueprintCellRow.blueprint_id.in_(ids))
+            .order_by(BlueprintCellRow.position)
+        ):
+            cells[cell_row.blueprint_id].append(
+                CellRef(cell_row.team_member_id, cell_row.stakeholder_id)
+            )
+        strategies: dict[str, list[Strategy]] = defaultdict(list)
+        for strategy_row in self._session.scalars(
+            select(BlueprintStrategyRow)
+            .where(BlueprintStrategyRow.blueprint_id.in_(ids))
+            .order_by(BlueprintStrategyRow.position)
+        ):
+            strategies[strategy_row.blueprint_id].append(Strategy(strategy_row.strategy))
+        return [
+            Blueprint(
+                id=row.id,
+                account_id=row.account_id,
+                stakeholder_id=row.stakeholder_id,
+                cells=tuple(cells[row.id]),
+                goal=Grade(row.goal),
+                strategies=tuple(strategies[row.id]),
+                tactics=row.tactics,
+                messages=row.messages,
+                resources=row.resources,
+                owner_id=row.owner_id,
+                due=row.due_date,
+                status=BlueprintStatus(row.status),
+                notes=row.notes,
+                created_at=row.created_at,
+            )
+            for row in rows
+        ]

@@ -1,0 +1,108 @@
+"""Blueprint use cases: drafts prefilled from the map, and specific validation messages."""
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.domain.blueprints import BlueprintStatus, Strategy
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from tests.helpers.builders import SmallMap, build_small_map
+from tests.helpers.fake_clock import FakeClock
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> SmallMap:
+    built = build_small_map(tmp_path / "w.cmap")
+    yield built
+    built.opened.close()
+
+
+@pytest.fixture
+def service(small: SmallMap) -> BlueprintService:
+    return BlueprintService(small.opened.workspace, FakeClock(datetime(2026, 1, 5, 9, 0)))
+
+
+def test_a_draft_starts_from_the_cell_with_the_goal_one_level_up(
+    small: SmallMap, service: BlueprintService
+) -> None:
+    small.opened.contact_map.set_grade(small.cell(1, 0), Grade.SATISFIED)
+    draft = service.draft(small.cell(1, 0))
+    assert draft.stakeholder_id == small.stakeholders[0].id
+    assert draft.cells == (small.cell(1, 0),)
+    assert draft.goal is Grade.OPEN
+    assert draft.owner_id == small.team_members[1].id
+    assert draft.status is BlueprintStatus.PLANNED
+    assert service.for_cell(small.cell(1, 0)) is None  # a draft is not saved
+
+
+def test_a_cell_has_at_most_one_blueprint(small: SmallMap, service: BlueprintService) -> None:
+    service.create(service.draft(small.cell(0, 0)))
+    with pytest.raises(ValidationError, match="Rep One ↔ Ada Power already has a blueprint"):
+        service.create(service.draft(small.cell(0, 0)))
+
+
+def test_a_goal_below_the_map_grade_is_refused(small: SmallMap, service: BlueprintService) -> None:
+    small.opened.contact_map.set_grade(small.cell(0, 0), Grade.OPEN)
+    with pytest.raises(ValidationError, match="below the current grade"):
+        service.create(replace(service.draft(small.cell(0, 0)), goal=Grade.INDIFFERENT))
+
+
+def test_a_past_due_date_is_refused_only_when_it_is_set(
+    small: SmallMap, service: BlueprintService
+) -> None:
+    draft = service.draft(small.cell(0, 0))
+    with pytest.raises(ValidationError, match="2026-01-04 is already past"):
+        service.create(replace(draft, due=date(2026, 1, 4)))
+    created = service.create(replace(draft, due=date(2026, 1, 5)))
+    later = BlueprintService(small.opened.workspace, FakeClock(datetime(2026, 2, 1)))
+    # An overdue plan can still be edited without moving its date.
+    assert later.update(replace(created, notes="still on it")).notes == "still on it"
+
+
+def test_relationships_must_be_with_the_same_stakeholder(
+    small: SmallMap, service: BlueprintService
+) -> None:
+    draft = service.draft(small.cell(0, 0))
+    with pytest.raises(ValidationError, match="must be with Ada Power"):
+        service.create(replace(draft, cells=(small.cell(0, 0), small.cell(0, 1))))
+    with pytest.raises(ValidationError, match="at least one relationship"):
+        service.create(replace(draft, cells=()))
+
+
+def test_the_owner_must_be_on_the_team(small: SmallMap, service: BlueprintService) -> None:
+    with pytest.raises(ValidationError, match="owner must be a member"):
+        service.create(replace(service.draft(small.cell(0, 0)), owner_id="someone-else"))
+
+
+def test_too_long_tactics_are_refused_with_the_field_named(
+    small: SmallMap, service: BlueprintService
+) -> None:
+    with pytest.raises(ValidationError, match="The tactics is 20001 characters"):
+        service.create(replace(service.draft(small.cell(0, 0)), tactics="x" * 20_001))
+
+
+def test_strategies_are_added_once_and_usage_is_reported(
+    small: SmallMap, service: BlueprintService
+) -> None:
+    first = service.create(service.draft(small.cell(0, 0)))
+    second = service.create(service.draft(small.cell(1, 1)))
+    service.add_strategy(first.id, Strategy.LIKING)
+    service.add_strategy(first.id, Strategy.AUTHORITY)
+    service.add_strategy(second.id, Strategy.LIKING)
+    with pytest.raises(ValidationError, match="already part of this blueprint"):
+        service.add_strategy(first.id, Strategy.LIKING)
+    usage = service.strategy_usage(small.account.id)
+    assert [b.id for b in usage[Strategy.LIKING]] == [first.id, second.id]
+    assert [b.id for b in usage[Strategy.AUTHORITY]] == [first.id]
+    assert usage[Strategy.SCARCITY] == ()
+    assert service.remove_strategy(first.id, Strategy.LIKING).strategies == (Strategy.AUTHORITY,)
+
+
+def test_in_progress_needs_a_strategy(small: SmallMap, service: BlueprintService) -> None:
+    created = service.create(service.draft(small.cell(0, 0)))
+    with pytest.raises(ValidationError, match="needs at least one influence strategy"):
+        service.update(replace(created, status=BlueprintStatus.IN_PROGRESS))
