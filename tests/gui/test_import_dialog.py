@@ -62,8 +62,8 @@ def test_linkedin_file_is_previewed_filtered_edited_and_imported(
         row, PreviewModel.SENIORITY).data() == "Executive")
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=5000)
-    assert dialog.result is not None and dialog.result.plan.added == 4
+    qtbot.waitUntil(lambda: dialog.imported is not None, timeout=5000)
+    assert dialog.imported is not None and dialog.imported.plan.added == 4
     assert names(small)[3:] == ["Helena Vogt", "Priya Raman", "Zoë Müller 🚚", "伟 李"]
     li = small.opened.contact_map.load_map(small.account.id).stakeholders[-1]
     assert li.seniority is Seniority.EXECUTIVE
@@ -72,7 +72,7 @@ def test_linkedin_file_is_previewed_filtered_edited_and_imported(
     stack = QUndoStack()
     refreshed: list[int] = []
     stack.push(ImportStakeholdersCommand(CsvImportService(small.opened.workspace),
-                                         dialog.result, lambda: refreshed.append(1)))
+                                         dialog.imported, lambda: refreshed.append(1)))
     stack.undo()
     assert names(small) == ["Ada Power", "Uma User", "Abe Advisor"]
     stack.redo()

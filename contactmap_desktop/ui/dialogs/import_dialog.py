@@ -58,7 +58,7 @@ class ImportDialog(QDialog):
         self._task: BackgroundTask | None = None
         self._pending_preview = False
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.imported: ImportResult | None = None
 
         self.found_label = QLabel(f"Reading {file_name or 'the file'}…")
         self.found_label.setWordWrap(True)
@@ -186,7 +186,7 @@ class ImportDialog(QDialog):
                   self._on_imported)
 
     def _on_imported(self, result: ImportResult) -> None:
-        self.result = result
+        self.imported = result
         self.accept()
 
     # --- the worker ----------------------------------------------------------------------
@@ -248,4 +248,4 @@ def import_stakeholders(parent: QWidget, service: CsvImportService, account_id: 
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.result
+    return dialog.imported

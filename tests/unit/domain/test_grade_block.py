@@ -8,8 +8,11 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grade_block import format_block, parse_block
 from contactmap_desktop.domain.grades import Grade
 
-T, O, S, I, D, M = (  # noqa: E741 - the grade lettersGrade.TRUST, Grade.OPEN, Grade.SATISFIED, Grade.INDIFFERENT,
-                    Grade.DISSATISFIED, Grade.MOTIVATED)
+# The grade letters, as a user types them.
+T, O, S, I, D, M = (  # noqa: E741
+    Grade.TRUST, Grade.OPEN, Grade.SATISFIED, Grade.INDIFFERENT, Grade.DISSATISFIED,
+    Grade.MOTIVATED,
+)
 
 
 def test_format_block() -> None:
