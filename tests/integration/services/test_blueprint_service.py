@@ -96,7 +96,7 @@ def test_strategies_are_added_once_and_usage_is_reported(
     with pytest.raises(ValidationError, match="already part of this blueprint"):
         service.add_strategy(first.id, Strategy.LIKING)
     usage = service.strategy_usage(small.account.id)
-    assert [b.id for b in usage[Strategy.LIKING]] == [first.id, second.id]
+    assert {b.id for b in usage[Strategy.LIKING]} == {first.id, second.id}
     assert [b.id for b in usage[Strategy.AUTHORITY]] == [first.id]
     assert usage[Strategy.SCARCITY] == ()
     assert service.remove_strategy(first.id, Strategy.LIKING).strategies == (Strategy.AUTHORITY,)
