@@ -13,12 +13,16 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.storage.schema import (
     AccountRow,
     AccountTeamRow,
+    BlueprintCellRow,
+    BlueprintRow,
+    BlueprintStrategyRow,
     GradeChangeRow,
     LeverageLinkRow,
     RelationshipRow,
@@ -60,6 +64,10 @@ def _team_of(account_id: str) -> Any:
     return select(AccountTeamRow.team_member_id).where(AccountTeamRow.account_id == account_id)
 
 
+def _blueprints_of(account_id: str) -> Any:
+    return select(BlueprintRow.id).where(BlueprintRow.account_id == account_id)
+
+
 # Order matters: rows are inserted in this order, so a table comes after those it refers to.
 ACCOUNT_SECTIONS: tuple[TableSection, ...] = (
     TableSection("team_members", TeamMemberRow,
@@ -76,6 +84,14 @@ ACCOUNT_SECTIONS: tuple[TableSection, ...] = (
                  MergePolicy.ADD_MISSING),
     TableSection("grade_changes", GradeChangeRow,
                  lambda a: GradeChangeRow.stakeholder_id.in_(_stakeholders_of(a)),
+                 MergePolicy.ADD_MISSING),
+    TableSection("blueprints", BlueprintRow,
+                 lambda a: BlueprintRow.account_id == a, MergePolicy.NEWER_WINS),
+    TableSection("blueprint_cells", BlueprintCellRow,
+                 lambda a: BlueprintCellRow.blueprint_id.in_(_blueprints_of(a)),
+                 MergePolicy.ADD_MISSING),
+    TableSection("blueprint_strategies", BlueprintStrategyRow,
+                 lambda a: BlueprintStrategyRow.blueprint_id.in_(_blueprints_of(a)),
                  MergePolicy.ADD_MISSING),
     TableSection("settings", SettingRow, None, MergePolicy.KEEP_LOCAL),
 )
@@ -182,7 +198,14 @@ def merge_section(session: Session, section: TableSection,
     for values in records:
         row: Any = session.get(section.table, _key(section, values))
         if row is None:
-            session.add(section.table(**values))
+            # A savepoint per new row: a row that breaks a unique rule here (a cell already in
+            # another blueprint…) is left out and counted, not allowed to fail the import.
+            try:
+                with session.begin_nested():
+                    session.add(section.table(**values))
+            except IntegrityError:
+                report.kept_local += 1
+                continue
             report.added += 1
             continue
         differing = [k for k in columns
