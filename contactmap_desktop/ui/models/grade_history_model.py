@@ -1,0 +1,59 @@
+"""Table model of one cell's grade changes, newest first: date, change, note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from contactmap_desktop.domain.model import GradeChange
+
+_Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Date", "Change", "Note")
+CHANGE_ROLE = Qt.ItemDataRole.UserRole + 50  # GradeChange
+
+
+def describe_change(change: GradeChange) -> str:
+    old = change.old_grade.label if change.old_grade else "blank"
+    new = change.new_grade.label if change.new_grade else "blank"
+    moved = abs(change.levels_moved)
+    jump = f"  ({moved} levels)" if moved > 1 else ""
+    return f"{old} → {new}{jump}"
+
+
+class GradeHistoryModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._changes: list[GradeChange] = []
+
+    def set_changes(self, changes: list[GradeChange]) -> None:
+        self.beginResetModel()  # a different cell: nothing of the old rows carries over
+        self._changes = sorted(changes, key=lambda c: c.changed_at, reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._changes)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        change = self._changes[index.row()]
+        if role == CHANGE_ROLE:
+            return change
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == 0:
+                return f"{change.changed_at:%d %b %Y %H:%M}"
+            if column == 1:
+                return describe_change(change)
+            return change.note
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None

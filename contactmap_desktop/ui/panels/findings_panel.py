@@ -1,0 +1,61 @@
+"""The findings dock's content: the findings tree, grouped by severity; a click goes to the map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from contactmap_desktop.domain.findings import Finding, Severity
+from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
+
+
+def findings_title(model: FindingsModel) -> str:
+    """The dock title, e.g. “Findings — 4 concerns · 9 warnings · 1 note”."""
+    parts = []
+    for severity in Severity:
+        count = model.count(severity)
+        label = severity.label.lower()
+        parts.append(f"{count} {label[:-1] if count == 1 else label}")
+    return "Findings — " + " · ".join(parts)
+
+
+class FindingsPanel(QWidget):
+    """Shows the findings; ``finding_activated`` says which one the user picked."""
+
+    finding_activated = Signal(object)  # Finding
+    title_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsPanel")
+        self.model = FindingsModel()
+        self.tree = QTreeView()
+        self.tree.setObjectName("findingsTree")
+        self.tree.setAccessibleName("Coverage findings")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.expandAll()
+        self.tree.clicked.connect(self._picked)
+        self.tree.activated.connect(self._picked)  # Enter on the keyboard
+        self.model.rowsInserted.connect(lambda parent, *_: self.tree.expand(parent))
+        self.empty = QLabel("Nothing to report: the map follows the method's rules.")
+        self.empty.setWordWrap(True)
+        self.empty.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.tree)
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        self.model.set_findings(findings)
+        self.empty.setVisible(not findings)
+        self.title_changed.emit(findings_title(self.model))
+
+    def _picked(self, index: QModelIndex) -> None:
+        finding = index.data(FindingRole.FINDING)
+        if isinstance(finding, Finding):
+            self.finding_activated.emit(finding)

@@ -1,0 +1,70 @@
+"""The history dock: the selected cell's grade changes, and the account's grade timeline."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.grade_timeline import grade_distribution
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.ui.models.grade_history_model import GradeHistoryModel
+from contactmap_desktop.ui.panels.grade_timeline import GradeTimeline
+
+
+class HistoryPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPanel")
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.model = GradeHistoryModel()
+        self.table = QTableView()
+        self.table.setObjectName("gradeHistoryTable")
+        self.table.setAccessibleName("Grade changes of the selected relationship")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.timeline_label = QLabel("Grades across the account over time")
+        self.timeline = GradeTimeline()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.timeline_label)
+        layout.addWidget(self.timeline)
+
+    def show_cell(self, contact_map: ContactMap | None, cell: CellRef | None) -> None:
+        if contact_map is None or cell is None:
+            self.heading.setText("Select a cell to see how its grade has changed.")
+            self.model.set_changes([])
+            return
+        member = contact_map.team_member(cell.team_member_id).name
+        stakeholder = contact_map.stakeholder(cell.stakeholder_id).name
+        changes = contact_map.history_of(cell)
+        plural = "s" if len(changes) != 1 else ""
+        self.heading.setText(f"<b>{escape(member)} ↔ {escape(stakeholder)}</b>: "
+                             f"{len(changes) or 'no'} grade change{plural}")
+        self.model.set_changes(changes)
+
+    def show_timeline(self, contact_map: ContactMap | None) -> None:
+        if contact_map is None:
+            self.timeline.set_points([])
+            return
+        live = frozenset(CellRef(m.id, s.id) for m in contact_map.team_members
+                         for s in contact_map.stakeholders)
+        self.timeline.set_points(grade_distribution(contact_map.history, live))
+

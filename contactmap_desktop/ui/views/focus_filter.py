@@ -1,0 +1,71 @@
+"""The Focus filter: hide the rows and columns with nothing to act on in the next 30/60/90 days.
+
+Only the view's sections are hidden; the model and the map are untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtWidgets import QComboBox, QTableView
+
+from contactmap_desktop.domain.model import CellRef, FocusPeriod
+
+WHOLE_MAP = "Whole map"
+
+
+class FocusFilter(QObject):
+    """Owns the period chooser; ``apply`` re-hides sections after any change to the map."""
+
+    changed = Signal()
+
+    def __init__(self, view: QTableView,
+                 cells_in_focus: Callable[[FocusPeriod], frozenset[CellRef]],
+                 index_of: Callable[[CellRef], QModelIndex]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._cells_in_focus = cells_in_focus
+        self._index_of = index_of
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("focusChooser")
+        self.chooser.setAccessibleName("Focus")
+        self.chooser.setToolTip("Show only key relationships due in the period, and concerns")
+        self.chooser.addItem(WHOLE_MAP, None)
+        for period in FocusPeriod:
+            self.chooser.addItem(f"Focus: next {period.value} days", period)
+        self.chooser.currentIndexChanged.connect(lambda _i: self._chosen())
+        self.shown_cells: frozenset[CellRef] = frozenset()
+
+    @property
+    def period(self) -> FocusPeriod | None:
+        period = self.chooser.currentData()
+        return period if isinstance(period, FocusPeriod) else None
+
+    def set_period(self, period: FocusPeriod | None) -> None:
+        self.chooser.setCurrentIndex(max(0, self.chooser.findData(period)))
+
+    def _chosen(self) -> None:
+        self.apply()
+        self.changed.emit()
+
+    def apply(self) -> None:
+        model = self._view.model()
+        rows, columns = model.rowCount(), model.columnCount()
+        period = self.period
+        if period is None:
+            self.shown_cells = frozenset()
+            for row in range(rows):
+                self._view.setRowHidden(row, False)
+            for column in range(columns):
+                self._view.setColumnHidden(column, False)
+            return
+        cells = self._cells_in_focus(period)
+        self.shown_cells = cells
+        indexes = [i for i in map(self._index_of, cells) if i.isValid()]
+        keep_rows = {i.row() for i in indexes}
+        keep_columns = {i.column() for i in indexes}
+        for row in range(rows):
+            self._view.setRowHidden(row, row not in keep_rows)
+        for column in range(columns):
+            self._view.setColumnHidden(column, column not in keep_columns)

@@ -1,0 +1,111 @@
+"""The findings model under qtmodeltester, the panel's title and clicks, history and timeline."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.coverage_settings import CoverageThresholds
+from contactmap_desktop.domain.findings import Finding, Rule, Severity, coverage_findings
+from contactmap_desktop.domain.grade_timeline import grade_distribution
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import GradeChange
+from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
+from contactmap_desktop.ui.panels.findings_panel import FindingsPanel
+from contactmap_desktop.ui.panels.history_panel import HistoryPanel
+from tests.helpers.map_values import build_map, cell, grid, member, stakeholder
+
+TODAY = date(2026, 3, 2)
+
+
+def _findings(letters: str) -> list[Finding]:
+    return coverage_findings(grid(letters), CoverageThresholds(), TODAY)
+
+
+def test_findings_model_passes_the_model_tester_through_updates(
+        qapp: QApplication, qtmodeltester: ModelTester) -> None:
+    model = FindingsModel()
+    qtmodeltester.check(model)  # keeps watching every later change
+    for letters in ("IDMS", "S", "", "TTTTO", "IDMSTO", "M"):
+        model.set_findings(_findings(letters))
+        assert model.findings() == _findings(letters)
+    qtmodeltester.check(model)
+
+
+def test_groups_show_counts_and_findings_carry_their_role(qapp: QApplication) -> None:
+    model = FindingsModel()
+    findings = _findings("IDMS")
+    model.set_findings(findings)
+    concerns = model.index(0, 0)
+    assert concerns.data() == f"Concerns ({model.count(Severity.CONCERN)})"
+    assert concerns.data(FindingRole.SEVERITY) is Severity.CONCERN
+    first = model.index(0, 0, concerns)
+    assert first.data(FindingRole.FINDING) == findings[0]
+    assert "Motivated to change" in first.data()
+    assert model.parent(first) == concerns
+    assert model.rowCount(first) == 0
+
+
+def test_the_panel_title_counts_and_a_click_names_the_finding(qtbot: QtBot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    titles: list[str] = []
+    panel.title_changed.connect(titles.append)
+    panel.show_findings(_findings("IDMS"))
+    panel.resize(420, 400)
+    panel.show()
+    # I, D, M: three concerns; few Open: one warning; four on one person: one note.
+    assert titles[-1] == "Findings — 3 concerns · 1 warning · 1 note"
+    concerns = panel.model.index(0, 0)
+    target = panel.model.index(1, 0, concerns)
+    rect = panel.tree.visualRect(target)
+    assert rect.isValid()  # groups are expanded
+    with qtbot.waitSignal(panel.finding_activated) as signal:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args[0].rule is Rule.BELOW_SATISFIED
+    assert signal.args[0].cells == panel.model.findings()[1].cells
+
+    panel.show_findings([])
+    assert panel.empty.isVisibleTo(panel)
+    assert titles[-1] == "Findings — 0 concerns · 0 warnings · 0 notes"
+
+
+def test_a_new_finding_appears_expanded_under_its_group(qtbot: QtBot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_findings(_findings("S"))
+    panel.show_findings(_findings("SM"))
+    concerns = panel.model.index(0, 0)
+    assert panel.tree.isExpanded(concerns)
+    assert panel.model.rowCount(concerns) == 1
+
+
+def test_history_panel_shows_the_cells_changes_and_the_timeline(qtbot: QtBot) -> None:
+    start = datetime(2026, 1, 10, 9)
+    changes = [
+        GradeChange("1", cell("m", "X"), None, Grade.SATISFIED, start),
+        GradeChange("2", cell("m", "X"), Grade.SATISFIED, Grade.TRUST, start + timedelta(5),
+                    "Won the bid together"),
+    ]
+    contact_map = build_map([stakeholder("X")], [member("m")], {("m", "X"): "T"},
+                            history=changes)
+    panel = HistoryPanel()
+    qtbot.addWidget(panel)
+    panel.show_cell(contact_map, cell("m", "X"))
+    panel.show_timeline(contact_map)
+    assert panel.model.rowCount() == 2
+    newest = [panel.model.index(0, c).data() for c in range(3)]
+    assert newest == ["15 Jan 2026 09:00", "Satisfied → Trust  (2 levels)",
+                      "Won the bid together"]
+    assert "2 grade changes" in panel.heading.text()
+    assert panel.timeline.points() == grade_distribution(changes)
+    assert "1 Trust" in panel.timeline.toolTip()
+    panel.resize(360, 320)
+    image = panel.timeline.grab().toImage()
+    assert image.width() > 0
+    panel.show_cell(None, None)
+    assert panel.model.rowCount(QModelIndex()) == 0
