@@ -10,6 +10,7 @@ from typing import Any
 from contactmap_desktop.domain.findings import Finding, Severity, counts_by_severity
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.people import roles_to_badges
+from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import AccountFindings, FindingsService
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
@@ -29,7 +30,8 @@ def add_commands(commands: Any, workspace: argparse.ArgumentParser,
 
 def _findings(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
-    service = FindingsService(opened.contact_map, SettingsService(opened.workspace))
+    service = FindingsService(opened.contact_map, SettingsService(opened.workspace),
+                              BlueprintService(opened.workspace).cells_with_blueprint)
     result = service.findings_for_account(account.id)
     if args.json:
         print(json.dumps(findings_json(result, service.today().isoformat()), indent=2,

@@ -77,6 +77,8 @@ def test_json_of_the_sample_account(tmp_path: Path, capsys: pytest.CaptureFixtur
     data = json.loads(capsys.readouterr().out)
     _check_schema(data)
     assert data["counts"]["concern"] >= 1
+    # The sample's key cells have no blueprint: the rule is wired to the blueprints.
+    assert any(f["rule"] == "key-without-blueprint" for f in data["findings"])
 
 
 def test_text_output_has_a_summary_then_one_line_per_finding(

@@ -11,6 +11,7 @@ from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.findings import Rule
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Relationship
+from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.settings_service import (
     COVERAGE_THRESHOLDS,
@@ -106,5 +107,13 @@ def test_key_without_blueprint_speaks_only_once_blueprints_are_wired(tmp_path: P
         found = [f for f in wired.findings_for_account(small.account.id).findings
                  if f.rule is Rule.KEY_WITHOUT_BLUEPRINT]
         assert [f.cells for f in found] == [(small.cell(0, 0),)]
+
+        blueprints = BlueprintService(opened.workspace)
+        real = FindingsService(maps, settings, blueprints.cells_with_blueprint)
+        assert Rule.KEY_WITHOUT_BLUEPRINT in {
+            f.rule for f in real.findings_for_account(small.account.id).findings}
+        blueprints.create(blueprints.draft(small.cell(0, 0)))
+        assert Rule.KEY_WITHOUT_BLUEPRINT not in {
+            f.rule for f in real.findings_for_account(small.account.id).findings}
     finally:
         opened.close()
