@@ -1,0 +1,110 @@
+"""Paper sizes, paragraph styles and grade colors shared by every PDF we print.
+
+The grade colors come from :mod:`contactmap_desktop.palette`, the one palette the Qt grid
+uses as well, so paper and screen agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+
+from contactmap_desktop import palette
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.reports.fonts import ReportFonts
+
+INK = HexColor("#1f2328")
+MUTED = HexColor("#5b6470")
+RULE = HexColor("#c9cfd6")
+ACCENT = HexColor("#1b4f8f")  # the Trust blue: headings and the letterhead rule
+SHADE = HexColor("#f1f4f7")  # table header background
+
+
+class PaperSize(Enum):
+    """The two paper sizes offered in preferences."""
+
+    A4 = "A4"
+    LETTER = "Letter"
+
+    @property
+    def portrait(self) -> tuple[float, float]:
+        return A4 if self is PaperSize.A4 else LETTER
+
+    @property
+    def landscape(self) -> tuple[float, float]:
+        return landscape(self.portrait)
+
+    @property
+    def label(self) -> str:
+        return "A4 (210 × 297 mm)" if self is PaperSize.A4 else "US Letter (8.5 × 11 in)"
+
+    @classmethod
+    def parse(cls, text: str) -> PaperSize:
+        for size in cls:
+            if size.value.lower() == text.strip().lower():
+                return size
+        return cls.A4
+
+
+def grade_background(grade: Grade) -> Color:
+    return HexColor(palette.LIGHT[grade].background)
+
+
+def grade_text(grade: Grade) -> Color:
+    return HexColor(palette.LIGHT[grade].text)
+
+
+KEY_MARK = HexColor(palette.KEY_MARK)
+NEEDS_FILLING = HexColor(palette.NEEDS_FILLING_OUTLINE)
+
+
+@dataclass(frozen=True)
+class LetterStyles:
+    """The paragraph styles of a letter-like document."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    heading: ParagraphStyle
+    title: ParagraphStyle
+    quote: ParagraphStyle
+    attribution: ParagraphStyle
+    right: ParagraphStyle
+    table_cell: ParagraphStyle
+    table_head: ParagraphStyle
+    letterhead: ParagraphStyle
+
+
+def letter_styles(fonts: ReportFonts, base_size: float = 10.5) -> LetterStyles:
+    leading = base_size * 1.42
+    body = ParagraphStyle("Body", fontName=fonts.regular, fontSize=base_size, leading=leading,
+                          textColor=INK, alignment=TA_LEFT, spaceAfter=base_size * 0.6)
+    return LetterStyles(
+        body=body,
+        small=ParagraphStyle("Small", parent=body, fontSize=base_size - 2,
+                             leading=(base_size - 2) * 1.35, textColor=MUTED, spaceAfter=0),
+        heading=ParagraphStyle("Heading", parent=body, fontName=fonts.bold,
+                               fontSize=base_size + 1.5, leading=(base_size + 1.5) * 1.3,
+                               textColor=ACCENT, spaceBefore=base_size * 1.1,
+                               spaceAfter=base_size * 0.45, keepWithNext=1),
+        title=ParagraphStyle("Subject", parent=body, fontName=fonts.bold,
+                             fontSize=base_size + 1, spaceBefore=base_size * 0.4,
+                             spaceAfter=base_size),
+        quote=ParagraphStyle("Quote", parent=body, fontName=fonts.italic, leftIndent=16,
+                             rightIndent=16, textColor=INK, spaceAfter=1),
+        attribution=ParagraphStyle("Attribution", parent=body, fontSize=base_size - 1.5,
+                                   leftIndent=16, textColor=MUTED, spaceAfter=base_size * 0.7),
+        right=ParagraphStyle("Right", parent=body, alignment=TA_RIGHT, spaceAfter=0),
+        table_cell=ParagraphStyle("Cell", parent=body, fontSize=base_size - 1.5,
+                                  leading=(base_size - 1.5) * 1.3, spaceAfter=0),
+        table_head=ParagraphStyle("CellHead", parent=body, fontName=fonts.bold,
+                                  fontSize=base_size - 1.5, leading=(base_size - 1.5) * 1.3,
+                                  spaceAfter=0),
+        letterhead=ParagraphStyle("Letterhead", parent=body, fontName=fonts.bold,
+                                  fontSize=base_size + 5, leading=(base_size + 5) * 1.2,
+                                  textColor=ACCENT, spaceAfter=0),
+    )

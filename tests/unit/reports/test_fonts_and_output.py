@@ -1,0 +1,78 @@
+"""Fonts found at run time, and the all-or-nothing write of an exported file."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.reports.fonts import FontsMissingError, report_fonts
+from contactmap_desktop.reports.output import ExportError, write_bytes_atomically
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def test_system_fonts_cover_latin_and_cjk() -> None:
+    fonts = report_fonts()
+    assert fonts.regular != fonts.bold
+    assert fonts.cjk is not None
+
+
+def test_no_font_anywhere_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FontsMissingError, match="fonts-dejavu-core"):
+        report_fonts([tmp_path / "empty"])
+
+
+def test_shipped_folder_alone_is_enough(tmp_path: Path) -> None:
+    shutil.copy(DEJAVU, tmp_path / "DejaVuSans.ttf")
+    fonts = report_fonts([tmp_path])
+    assert fonts.bold == fonts.regular  # no bold shipped: regular stands in
+    assert fonts.cjk in (None, "ContactMapCJK")  # may already be registered by another test
+
+
+def test_atomic_write_replaces_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+    write_bytes_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert os.listdir(tmp_path) == ["out.pdf"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_unwritable_folder_keeps_the_old_file(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    target = folder / "out.pdf"
+    target.write_bytes(b"old")
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match="permission was denied"):
+            write_bytes_atomically(target, b"new")
+    finally:
+        folder.chmod(0o700)
+    assert target.read_bytes() == b"old"
+
+
+def test_full_disk_removes_the_partial_file_and_keeps_the_old_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(ExportError, match="the disk is full"):
+        write_bytes_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["out.pdf"]
+
+
+def test_missing_folder_and_folder_target_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="folder does not exist"):
+        write_bytes_atomically(tmp_path / "nope" / "out.pdf", b"x")
+    with pytest.raises(ExportError, match="it is a folder"):
+        write_bytes_atomically(tmp_path, b"x")
