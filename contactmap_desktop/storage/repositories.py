@@ -313,6 +313,19 @@ class GradeChangeRepository:
         )
         return [mapping.grade_change_from_row(row) for row in rows]
 
+    def get(self, change_id: str) -> GradeChange:
+        row = self._session.get(GradeChangeRow, change_id)
+        if row is None:
+            raise NotFoundError("That grade change is no longer in this workspace.")
+        return mapping.grade_change_from_row(row)
+
+    def set_note(self, change_id: str, note: str) -> None:
+        """The note is the one part of a recorded change that may be written later."""
+        row = self._session.get(GradeChangeRow, change_id)
+        if row is None:
+            raise NotFoundError("That grade change is no longer in this workspace.")
+        row.note = note
+
     def list_for_cell(self, cell: CellRef) -> list[GradeChange]:
         rows = self._session.scalars(
             select(GradeChangeRow)
