@@ -88,8 +88,9 @@ def read_candidates(
     ):
         raise CsvFileError(header_line,
                            "no column is mapped to the name; choose the name column(s).")
-    columns: dict[ImportField, int] = {
-        f: i for i, f in enumerate(fields) if f is not ImportField.IGNORE
+    # Keyed by the field's string value: str hashes are cached, Enum hashes are not.
+    columns: dict[str, int] = {
+        f.value: i for i, f in enumerate(fields) if f is not ImportField.IGNORE
     }
     width = len(fields)
     result: list[Candidate | int] = []
@@ -116,35 +117,37 @@ def read_candidates(
     return result
 
 
-def _candidate(record: Record, columns: Mapping[ImportField, int]) -> Candidate:
-    def cell(f: ImportField) -> str:
-        index = columns.get(f)
-        if index is None or index >= len(record.cells):
-            return ""
-        return record.cells[index]
+def _candidate(record: Record, columns: Mapping[str, int]) -> Candidate:
+    cells = record.cells
+    count = len(cells)
+    get = columns.get
 
-    name = cell(ImportField.NAME)
+    def cell(f: str) -> str:
+        index = get(f, -1)
+        return cells[index] if 0 <= index < count else ""
+
+    name = cell("name")
     if not name.strip():
-        parts = (cell(ImportField.FIRST_NAME), cell(ImportField.MIDDLE_NAME),
-                 cell(ImportField.LAST_NAME))
+        parts = (cell("first_name"), cell("middle_name"),
+                 cell("last_name"))
         name = " ".join(p.strip() for p in parts if p.strip())
     if not name.strip():
         raise ValidationError("the row has no name (the name columns are empty).")
-    title = clean_short_text(cell(ImportField.TITLE), "The title")
-    seniority_text = cell(ImportField.SENIORITY).strip()
-    roles_text = cell(ImportField.ROLES).strip()
+    title = clean_short_text(cell("title"), "The title")
+    seniority_text = cell("seniority").strip()
+    roles_text = cell("roles").strip()
     return Candidate(
         line=record.line,
         name=clean_name(name, "stakeholder"),
         title=title,
-        department=clean_short_text(cell(ImportField.DEPARTMENT), "The department"),
-        company=clean_short_text(cell(ImportField.COMPANY), "The company"),
-        email=clean_short_text(cell(ImportField.EMAIL), "The email address"),
-        phone=clean_short_text(cell(ImportField.PHONE), "The phone number"),
+        department=clean_short_text(cell("department"), "The department"),
+        company=clean_short_text(cell("company"), "The company"),
+        email=clean_short_text(cell("email"), "The email address"),
+        phone=clean_short_text(cell("phone"), "The phone number"),
         seniority=Seniority.parse(seniority_text) if seniority_text else guess_seniority(title),
         seniority_given=bool(seniority_text),
         roles=parse_roles(roles_text) if roles_text else None,
-        notes=clean_long_text(cell(ImportField.NOTES), "The notes"),
+        notes=clean_long_text(cell("notes"), "The notes"),
     )
 
 
