@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from contactmap_desktop import __version__, cli_data, cli_findings
+from contactmap_desktop import __version__, cli_data, cli_findings, cli_pdf
 from contactmap_desktop.domain.errors import ContactMapError, StorageError, WorkspaceLockedError
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
@@ -50,6 +50,7 @@ def _build_parser() -> argparse.ArgumentParser:
     accounts.set_defaults(run=_accounts)
     cli_data.add_commands(commands, workspace, _with_workspace)
     cli_findings.add_commands(commands, workspace, _with_workspace)
+    cli_pdf.add_commands(commands, workspace, _with_workspace)
     return parser
 
 

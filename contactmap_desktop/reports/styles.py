@@ -11,7 +11,7 @@ from enum import Enum
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 
 from contactmap_desktop import palette
@@ -33,11 +33,13 @@ class PaperSize(Enum):
 
     @property
     def portrait(self) -> tuple[float, float]:
-        return A4 if self is PaperSize.A4 else LETTER
+        width, height = A4 if self is PaperSize.A4 else LETTER
+        return float(width), float(height)
 
     @property
     def landscape(self) -> tuple[float, float]:
-        return landscape(self.portrait)
+        width, height = self.portrait
+        return height, width
 
     @property
     def label(self) -> str:

@@ -1,0 +1,238 @@
+"""The Contact Map as a landscape PDF for an account review.
+
+Stakeholders run across, team members down; each cell shows its grade letter on the grade's
+color (the letter is always there, so the page reads in grayscale), key relationships carry a
+gold mark and blank cells that should be filled a dashed outline. A map wider than the page is
+split into column groups, each repeating the team-member column; rows that overflow continue
+on the next page under a repeated header. A legend and the coverage findings follow the grid.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.people import BuyingRole, roles_to_badges
+from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
+from contactmap_desktop.reports.markup import paragraph_text
+from contactmap_desktop.reports.output import write_bytes_atomically
+from contactmap_desktop.reports.page_footer import footer_canvas
+from contactmap_desktop.reports.styles import (
+    INK,
+    KEY_MARK,
+    MUTED,
+    NEEDS_FILLING,
+    RULE,
+    SHADE,
+    LetterStyles,
+    PaperSize,
+    grade_background,
+    grade_text,
+    letter_styles,
+)
+
+MARGIN = 36.0
+NAME_COLUMN = 130.0
+CELL_WIDTH = 62.0
+CELL_HEIGHT = 24.0
+
+
+@dataclass(frozen=True)
+class MapFinding:
+    """One coverage finding as printed: its severity's label and its sentence."""
+
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ContactMapDocument:
+    contact_map: ContactMap
+    findings: Sequence[MapFinding]
+    printed_on: date
+    paper: PaperSize = PaperSize.A4
+
+
+class GradeCell(Flowable):  # type: ignore[misc]
+    """One relationship: color, letter, key mark and needs-filling outline."""
+
+    def __init__(self, grade: Grade | None, is_key: bool, needs_filling: bool,
+                 fonts: ReportFonts) -> None:
+        super().__init__()
+        self.grade, self.is_key, self.needs_filling = grade, is_key, needs_filling
+        self.fonts = fonts
+        self.width, self.height = CELL_WIDTH - 6, CELL_HEIGHT - 6
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        if self.grade is not None:
+            canvas.setFillColor(grade_background(self.grade))
+            canvas.setStrokeColor(grade_background(self.grade))
+            canvas.roundRect(0, 0, self.width, self.height, 2.5, stroke=0, fill=1)
+            canvas.setFillColor(grade_text(self.grade))
+            canvas.setFont(self.fonts.bold, 11)
+            canvas.drawCentredString(self.width / 2, self.height / 2 - 4, self.grade.letter)
+        elif self.needs_filling:
+            canvas.setStrokeColor(NEEDS_FILLING)
+            canvas.setLineWidth(1.2)
+            canvas.setDash(3, 2)
+            canvas.roundRect(0.6, 0.6, self.width - 1.2, self.height - 1.2, 2.5, stroke=1,
+                             fill=0)
+            canvas.setDash()
+        if self.is_key:
+            draw_key_mark(canvas, self.width, self.height)
+
+
+def draw_key_mark(canvas: Any, width: float, height: float) -> None:
+    """A gold triangle in the top right corner with a dark edge, visible on every color."""
+    size = 9.0
+    path = canvas.beginPath()
+    path.moveTo(width - size, height)
+    path.lineTo(width, height)
+    path.lineTo(width, height - size)
+    path.close()
+    canvas.setFillColor(KEY_MARK)
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.5)
+    canvas.drawPath(path, stroke=1, fill=1)
+
+
+def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
+    """The PDF as bytes (the caller decides where it goes)."""
+    fonts = report_fonts()
+    styles = letter_styles(fonts, base_size=9.5)
+    buffer = io.BytesIO()
+    pagesize = document.paper.landscape
+    account = document.contact_map.account.name
+    template = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN,
+                                 rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8,
+                                 title=f"Contact Map — {account}", author="ContactMap Desktop",
+                                 invariant=1)
+    story: list[Flowable] = [
+        Paragraph(f"Contact Map — {paragraph_text(account, fonts.cjk)}", styles.letterhead),
+        Paragraph(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
+                  f"{len(document.contact_map.stakeholders)} stakeholders, "
+                  f"{len(document.contact_map.team_members)} team members", styles.small),
+        Spacer(1, 10),
+    ]
+    usable = pagesize[0] - 2 * MARGIN
+    per_page = max(1, int((usable - NAME_COLUMN) // CELL_WIDTH))
+    stakeholders = document.contact_map.stakeholders
+    groups = [stakeholders[i:i + per_page] for i in range(0, len(stakeholders), per_page)] or [[]]
+    for number, group in enumerate(groups, start=1):
+        if len(groups) > 1:
+            first, last = (number - 1) * per_page + 1, (number - 1) * per_page + len(group)
+            story.append(Paragraph(f"Stakeholders {first}–{last} of {len(stakeholders)}",
+                                   styles.small))
+        story.append(_grid(document.contact_map, [s.id for s in group], fonts, styles))
+        story.append(Spacer(1, 12))
+    story.append(CondPageBreak(150))
+    story.append(KeepTogether(_legend(fonts, styles)))
+    story.extend(_findings(document.findings, fonts, styles))
+    canvas_class = footer_canvas(fonts.regular, "ContactMap Desktop · Contact Map", MARGIN)
+    template.build(story, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+def write_contact_map_pdf(path: Path, document: ContactMapDocument) -> None:
+    write_bytes_atomically(path, build_contact_map_pdf(document))
+
+
+def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFonts,
+          styles: LetterStyles) -> Table:
+    head = [Paragraph("Our team", styles.table_head)]
+    for stakeholder_id in stakeholder_ids:
+        person = contact_map.stakeholder(stakeholder_id)
+        badges = roles_to_badges(person.roles)
+        lines = [f"<b>{paragraph_text(person.name, fonts.cjk)}</b>"]
+        if person.title:
+            lines.append(f'<font size="6.5">{paragraph_text(person.title, fonts.cjk)}</font>')
+        lines.append(f'<font size="6.5" color="#5b6470">{person.seniority.short_label}'
+                     f'{" · " + badges if badges else ""} · depth '
+                     f"{contact_map.depth(stakeholder_id)}</font>")
+        head.append(Paragraph("<br/>".join(lines), styles.table_cell))
+    rows: list[list[Flowable]] = [head]
+    for member in contact_map.team_members:
+        row: list[Flowable] = [Paragraph(
+            f"<b>{paragraph_text(member.name, fonts.cjk)}</b><br/>"
+            f'<font size="6.5" color="#5b6470">{paragraph_text(member.title, fonts.cjk)}</font>',
+            styles.table_cell)]
+        for stakeholder_id in stakeholder_ids:
+            relationship = contact_map.relationship(CellRef(member.id, stakeholder_id))
+            row.append(GradeCell(relationship.grade, relationship.is_key,
+                                 relationship.needs_filling, fonts))
+        rows.append(row)
+    widths = [NAME_COLUMN] + [CELL_WIDTH] * len(stakeholder_ids)
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("LINEAFTER", (0, 0), (0, -1), 0.8, MUTED),
+        ("TOPPADDING", (0, 1), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 3),
+        ("LEFTPADDING", (1, 1), (-1, -1), 3),
+        ("RIGHTPADDING", (1, 1), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _legend(fonts: ReportFonts, styles: LetterStyles) -> list[Flowable]:
+    cells: list[Flowable] = []
+    labels: list[Flowable] = []
+    for grade in GRADES_TOP_DOWN:
+        cells.append(GradeCell(grade, False, False, fonts))
+        labels.append(Paragraph(grade.label, styles.table_cell))
+    cells += [GradeCell(Grade.OPEN, True, False, fonts), GradeCell(None, False, True, fonts)]
+    labels += [Paragraph("key relationship (gold corner)", styles.table_cell),
+               Paragraph("blank, to be filled (dashed)", styles.table_cell)]
+    grid = Table([cells, labels], colWidths=[CELL_WIDTH + 6] * len(cells), hAlign="LEFT")
+    grid.setStyle(TableStyle([("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    roles = " · ".join(f"<b>{role.badge}</b> {role.label}" for role in BuyingRole)
+    return [Paragraph("Legend", styles.heading), grid, Spacer(1, 4),
+            Paragraph(f"Buying roles: {roles}. A blank cell means no relationship (blank is not "
+                      "Indifferent). Depth: how many of our team know the stakeholder.",
+                      styles.small)]
+
+
+def _findings(findings: Sequence[MapFinding], fonts: ReportFonts,
+              styles: LetterStyles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph("Coverage findings", styles.heading)]
+    if not findings:
+        story.append(Paragraph("No findings: the map meets every coverage rule.", styles.body))
+        return story
+    rows = [[Paragraph(paragraph_text(finding.severity, fonts.cjk), styles.table_head),
+             Paragraph(paragraph_text(finding.message, fonts.cjk), styles.table_cell)]
+            for finding in findings]
+    table = Table(rows, colWidths=[70, None], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 3),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    story.append(table)
+    return story

@@ -1,0 +1,58 @@
+"""A canvas that writes "Page n of m" (and a left footer text) once the page count is known.
+
+Platypus draws each page before it knows how many follow, so the pages are kept until the
+document is saved and the footer is added to each then.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from contactmap_desktop.reports.styles import MUTED, RULE
+
+
+class FooterCanvas(Canvas):  # type: ignore[misc]
+    """Set ``footer_font``, ``footer_left`` and ``footer_margin`` before building."""
+
+    footer_font: str = "Helvetica"
+    footer_left: str = ""  # plain text, drawn with drawString (no markup involved)
+    footer_margin: float = 56.0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        count = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, count)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, count: int) -> None:
+        width, _height = self._pagesize
+        margin = self.footer_margin
+        baseline = margin * 0.5
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(margin, baseline + 11, width - margin, baseline + 11)
+        self.setFillColor(MUTED)
+        self.setFont(self.footer_font, 8)
+        if self.footer_left:
+            self.drawString(margin, baseline, self.footer_left)
+        self.drawRightString(width - margin, baseline, f"Page {number} of {count}")
+        self.restoreState()
+
+
+def footer_canvas(font: str, left: str, margin: float) -> type[FooterCanvas]:
+    """A FooterCanvas class bound to these settings (platypus wants a class, not an object)."""
+    return type("BoundFooterCanvas", (FooterCanvas,),
+                {"footer_font": font, "footer_left": left, "footer_margin": margin})

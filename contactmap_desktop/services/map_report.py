@@ -1,0 +1,31 @@
+"""Assembling the printed Contact Map of an account: the map, its findings, today's date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contactmap_desktop.reports.contact_map_pdf import (
+    ContactMapDocument,
+    MapFinding,
+    write_contact_map_pdf,
+)
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.services.findings_service import FindingsService
+from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.services.workspace_service import OpenWorkspace
+
+
+def contact_map_document(opened: OpenWorkspace, account_id: str) -> ContactMapDocument:
+    settings = SettingsService(opened.workspace)
+    findings = FindingsService(opened.contact_map, settings,
+                               BlueprintService(opened.workspace).cells_with_blueprint)
+    result = findings.findings_for_account(account_id)
+    printed = [MapFinding(finding.severity.label.rstrip("s"), finding.message)
+               for finding in result.findings]
+    return ContactMapDocument(result.contact_map, printed, findings.today(),
+                              ReportSettings(settings).paper_size())
+
+
+def export_contact_map(opened: OpenWorkspace, account_id: str, out: Path) -> None:
+    write_contact_map_pdf(out, contact_map_document(opened, account_id))

@@ -1,0 +1,43 @@
+"""``export-pdf``: both PDFs from the sample workspace, and one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.cli import main
+from contactmap_desktop.services.sample_account import SAMPLE_ACCOUNT_NAME
+from contactmap_desktop.services.workspace_service import open_workspace
+from tests.helpers.pdf_checks import needs_poppler, pdf_text
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.cmap"
+    open_workspace(path, create=True, with_sample=True).close()
+    return path
+
+
+@needs_poppler
+def test_map_of_the_sample_account(sample: Path, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "map.pdf"
+    assert main(["--workspace", str(sample), "export-pdf", "map", "--account",
+                 SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    text = pdf_text(out)
+    assert f"Contact Map — {SAMPLE_ACCOUNT_NAME}" in text and "Coverage findings" in text
+
+
+def test_unknown_account_and_unwritable_target_are_one_line_errors(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--workspace", str(sample), "export-pdf", "map", "--account", "Nobody",
+                 "--out", str(tmp_path / "x.pdf")]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+    existing = tmp_path / "folder"
+    existing.mkdir()
+    assert main(["--workspace", str(sample), "export-pdf", "map", "--account",
+                 SAMPLE_ACCOUNT_NAME, "--out", str(existing / "missing" / "x.pdf")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("contactmap: Cannot write") and error.count("\n") == 1

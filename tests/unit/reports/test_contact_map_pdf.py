@@ -1,0 +1,72 @@
+"""The printed Contact Map: names escaped and in Unicode, wide maps split, legend and findings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
+from contactmap_desktop.domain.people import BuyingRole
+from contactmap_desktop.reports.contact_map_pdf import (
+    ContactMapDocument,
+    MapFinding,
+    write_contact_map_pdf,
+)
+from contactmap_desktop.reports.styles import PaperSize
+from tests.helpers.pdf_checks import ink_share, needs_poppler, page_count, pdf_text, rendered_page
+
+
+def _map(stakeholder_count: int) -> ContactMap:
+    names = ["Zoë Müller", "李伟", "R&D <Team>", "<b>not bold</b>"]
+    people = [Stakeholder(f"s{i}", "a", names[i] if i < len(names) else f"Person {i:02d}",
+                          roles=frozenset({BuyingRole.POWER, BuyingRole.EVANGELIST}) if i == 0
+                          else frozenset())
+              for i in range(stakeholder_count)]
+    team = [TeamMember("t1", "José Núñez", "Account Executive"), TeamMember("t2", "Ann Lee")]
+    contact_map = ContactMap(Account("a", "Northwind & <Sons>"), people, team)
+    contact_map.put(Relationship(CellRef("t1", "s0"), Grade.TRUST, is_key=True))
+    contact_map.put(Relationship(CellRef("t2", "s1"), None, needs_filling=True))
+    contact_map.put(Relationship(CellRef("t2", "s2"), Grade.MOTIVATED))
+    return contact_map
+
+
+def _write(tmp_path: Path, contact_map: ContactMap, findings: list[MapFinding]) -> Path:
+    out = tmp_path / "map.pdf"
+    write_contact_map_pdf(out, ContactMapDocument(contact_map, findings, date(2026, 3, 5),
+                                                  PaperSize.LETTER))
+    return out
+
+
+@needs_poppler
+def test_names_legend_findings_and_date_are_printed_literally(tmp_path: Path) -> None:
+    findings = [MapFinding("Concern", "R&D <Team> is Motivated to change with Ann Lee.")]
+    out = _write(tmp_path, _map(4), findings)
+    text = " ".join(pdf_text(out).split())  # names wrap inside the narrow columns
+    for expected in ["Northwind & <Sons>", "Zoë Müller", "李伟", "R&D <Team>", "<b>not bold</b>",
+                     "José Núñez", "5 March 2026", "Legend", "Motivated to", "Trust",
+                     "Coverage findings", "R&D <Team> is Motivated to change with Ann Lee.",
+                     "Mgr · PE", "Page 1 of 1"]:
+        assert expected in text, expected
+    assert page_count(out) == 1
+
+
+@needs_poppler
+def test_a_wide_map_repeats_the_team_column_on_every_part(tmp_path: Path) -> None:
+    out = _write(tmp_path, _map(30), [])
+    count = page_count(out)
+    assert count >= 2
+    text = pdf_text(out)
+    groups = text.count("Stakeholders ")
+    assert groups >= 3 and "Stakeholders 1–" in text and "of 30" in text
+    assert text.count("José Núñez") == groups  # the team column repeated on each column group
+    assert all(f"Person {i:02d}" in text for i in range(4, 30))
+    assert f"Page {count} of {count}" in text
+    assert "No findings" in text
+
+
+@needs_poppler
+def test_the_page_renders_with_ink(tmp_path: Path) -> None:
+    out = _write(tmp_path, _map(6), [])
+    assert 0.01 < ink_share(rendered_page(out, 1, tmp_path)) < 0.6
