@@ -9,19 +9,20 @@ for someone above a key person whom nobody on our team knows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from contactmap_desktop import palette
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.org_chart_layout import Box
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.power_map import PowerCard
+from contactmap_desktop.reports.fonts import ReportFonts
+from contactmap_desktop.reports.markup import contains_cjk
+from contactmap_desktop.reports.styles import INK, KEY_MARK, MUTED, grade_background, grade_text
 
-INK = HexColor("#1f2328")
-MUTED = HexColor("#57606a")
 BORDER = HexColor("#8c959f")
 CARD_FILL = HexColor("#ffffff")
 UNCOVERED = HexColor("#c62828")
@@ -31,8 +32,15 @@ BADGE_FILL = HexColor("#eef1f4")
 
 @dataclass(frozen=True)
 class CardFonts:
+    """The Latin faces in use, and the CJK face for runs of Han, Kana and Hangul (if found)."""
+
     regular: str
     bold: str
+    cjk: str | None = None
+
+    @classmethod
+    def of(cls, fonts: ReportFonts) -> CardFonts:
+        return cls(fonts.regular, fonts.bold, fonts.cjk)
 
 
 def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fonts: CardFonts,
@@ -61,14 +69,11 @@ def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fo
     text_width = chip_left - left - 16
     person = card.stakeholder
     canvas.setFillColor(INK)
-    canvas.setFont(fonts.bold, 10.5)
-    canvas.drawString(left + 8, top - 18, fit_text(person.name, fonts.bold, 10.5, text_width))
+    draw_text(canvas, left + 8, top - 18, person.name, fonts.bold, 10.5, fonts, text_width)
     canvas.setFillColor(MUTED)
-    canvas.setFont(fonts.regular, 8.5)
-    canvas.drawString(left + 8, top - 32, fit_text(person.title, fonts.regular, 8.5, text_width))
-    if person.department:
-        canvas.drawString(left + 8, top - 44,
-                          fit_text(person.department, fonts.regular, 8.5, text_width))
+    draw_text(canvas, left + 8, top - 32, person.title, fonts.regular, 8.5, fonts, text_width)
+    draw_text(canvas, left + 8, top - 44, person.department, fonts.regular, 8.5, fonts,
+              text_width)
 
     _draw_badges(canvas, card, left + 8, bottom + 10, fonts)
     _draw_best_grade(canvas, card, chip_left, top - 10 - chip, chip, fonts)
@@ -76,7 +81,7 @@ def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fo
         _draw_concern(canvas, card.worst_concern, chip_left + chip - 18, bottom + 8, fonts)
     if card.has_key_relationship:
         size = 16.0
-        canvas.setFillColor(HexColor(palette.KEY_MARK))
+        canvas.setFillColor(KEY_MARK)
         path = canvas.beginPath()
         path.moveTo(left + box.width - size - 4, top)
         path.lineTo(left + box.width - 4, top)
@@ -115,12 +120,11 @@ def _draw_best_grade(canvas: Canvas, card: PowerCard, x: float, y: float, size: 
         canvas.setFont(fonts.bold, 12)
         canvas.drawCentredString(x + size / 2, y + size / 2 - 4, "–")
     else:
-        colors = palette.LIGHT[grade]
-        canvas.setFillColor(HexColor(colors.background))
+        canvas.setFillColor(grade_background(grade))
         canvas.setStrokeColor(BORDER)
         canvas.setLineWidth(0.5)
         canvas.rect(x, y, size, size, stroke=1, fill=1)
-        canvas.setFillColor(HexColor(colors.text))
+        canvas.setFillColor(grade_text(grade))
         canvas.setFont(fonts.bold, 15)
         canvas.drawCentredString(x + size / 2, y + size / 2 - 5.5, grade.letter)
     canvas.setFillColor(MUTED)
@@ -130,24 +134,54 @@ def _draw_best_grade(canvas: Canvas, card: PowerCard, x: float, y: float, size: 
 
 
 def _draw_concern(canvas: Canvas, grade: Grade, x: float, y: float, fonts: CardFonts) -> None:
-    colors = palette.LIGHT[grade]
-    canvas.setFillColor(HexColor(colors.background))
+    canvas.setFillColor(grade_background(grade))
     canvas.setStrokeColor(BORDER)
     canvas.setLineWidth(0.5)
     canvas.roundRect(x, y, 18, 13, 3, stroke=1, fill=1)
-    canvas.setFillColor(HexColor(colors.text))
+    canvas.setFillColor(grade_text(grade))
     canvas.setFont(fonts.bold, 8)
     canvas.drawCentredString(x + 9, y + 3.5, f"!{grade.letter}")
 
 
-def fit_text(text: str, font: str, size: float, width: float) -> str:
+def _runs(text: str, font: str, fonts: CardFonts) -> list[tuple[str, str]]:
+    """(piece, face) runs: CJK characters in the CJK face, when there is one."""
+    if fonts.cjk is None or not contains_cjk(text):
+        return [(text, font)]
+    cjk = fonts.cjk
+    return [("".join(chars), cjk if is_cjk else font)
+            for is_cjk, chars in groupby(text, key=contains_cjk)]
+
+
+def text_width(text: str, font: str, size: float, fonts: CardFonts) -> float:
+    return sum(float(stringWidth(piece, face, size)) for piece, face in _runs(text, font, fonts))
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
+              fonts: CardFonts, width: float) -> None:
+    """One line of user text, cut to ``width``, each script run in a face that has it.
+
+    Canvas strings are not parsed as markup, so user text needs no escaping here.
+    """
+    for piece, face in _runs(fit_text(text, font, size, width, fonts), font, fonts):
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, piece)
+        x += float(stringWidth(piece, face, size))
+
+
+def fit_text(text: str, font: str, size: float, width: float,
+             fonts: CardFonts | None = None) -> str:
     """The text, cut with an ellipsis so that it fits ``width``."""
-    if stringWidth(text, font, size) <= width:
+    faces = fonts or CardFonts(font, font)
+
+    def fits(candidate: str) -> bool:
+        return text_width(candidate, font, size, faces) <= width
+
+    if fits(text):
         return text
     low, high = 0, len(text)
     while low < high:  # the longest prefix that fits with the ellipsis
         middle = (low + high + 1) // 2
-        if stringWidth(text[:middle] + "…", font, size) <= width:
+        if fits(text[:middle] + "…"):
             low = middle
         else:
             high = middle - 1

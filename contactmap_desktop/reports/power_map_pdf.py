@@ -7,20 +7,16 @@ each page showing only the cards that fall on it.
 
 from __future__ import annotations
 
+import io
 import math
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from contactmap_desktop import palette
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.org_chart_layout import Box, OrgLayout, compact_org_chart
@@ -32,16 +28,22 @@ from contactmap_desktop.domain.power_map import (
     power_cards,
     uncovered_chains,
 )
-from contactmap_desktop.paths import resource
+from contactmap_desktop.reports.fonts import report_fonts
+from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.power_map_card import (
     BORDER,
     CHAIN,
-    INK,
-    MUTED,
     UNCOVERED,
     CardFonts,
     draw_card,
-    fit_text,
+    draw_text,
+)
+from contactmap_desktop.reports.styles import (
+    INK,
+    KEY_MARK,
+    MUTED,
+    grade_background,
+    grade_text,
 )
 
 PageSize = tuple[float, float]
@@ -121,41 +123,28 @@ def draw_power_map_pages(canvas: Canvas, document: PowerMapDocument,
     return len(tiles)
 
 
+def power_map_pdf_bytes(document: PowerMapDocument,
+                        pagesize: PageSize = LANDSCAPE_A4) -> tuple[bytes, int]:
+    """The finished PDF and its page count."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=pagesize, invariant=True)
+    canvas.setTitle(f"Power map — {document.account_name}")
+    pages = draw_power_map_pages(canvas, document, pagesize)
+    canvas.save()
+    return buffer.getvalue(), pages
+
+
 def write_power_map_pdf(path: Path, document: PowerMapDocument,
                         pagesize: PageSize = LANDSCAPE_A4) -> int:
-    """Write the PDF to ``path`` in one step: a failed export leaves no half-written file."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".power-map-", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    try:
-        canvas = Canvas(temporary, pagesize=pagesize, invariant=True)
-        canvas.setTitle(f"Power map — {document.account_name}")
-        pages = draw_power_map_pages(canvas, document, pagesize)
-        canvas.save()
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write the PDF to ``path`` in one step (ExportError if the disk refuses); page count."""
+    content, pages = power_map_pdf_bytes(document, pagesize)
+    write_bytes_atomically(Path(path), content)
     return pages
 
 
-_FONT_FILES = {"ContactMapSans": "DejaVuSans.ttf", "ContactMapSans-Bold": "DejaVuSans-Bold.ttf"}
-_SYSTEM_FONTS = Path("/usr/share/fonts/truetype/dejavu")
-
-
 def card_fonts() -> CardFonts:
-    """A Unicode TrueType face when one is found (shipped first), else the built-in Helvetica."""
-    registered = pdfmetrics.getRegisteredFontNames()
-    for name, file_name in _FONT_FILES.items():
-        if name in registered:
-            continue
-        for folder in (resource("fonts"), _SYSTEM_FONTS):
-            if (folder / file_name).is_file():
-                pdfmetrics.registerFont(TTFont(name, str(folder / file_name)))
-                break
-        else:
-            return CardFonts("Helvetica", "Helvetica-Bold")
-    return CardFonts("ContactMapSans", "ContactMapSans-Bold")
+    """The shared report faces (a clear error when no TrueType font is installed)."""
+    return CardFonts.of(report_fonts())
 
 
 def _chart_area(pagesize: PageSize) -> Box:
@@ -169,9 +158,8 @@ def _draw_header(canvas: Canvas, document: PowerMapDocument, tile: Tile, number:
                  count: int, pagesize: PageSize, fonts: CardFonts) -> None:
     width, height = pagesize
     canvas.setFillColor(INK)
-    canvas.setFont(fonts.bold, 14)
-    title = fit_text(f"Power map — {document.account_name}", fonts.bold, 14, width * 0.6)
-    canvas.drawString(MARGIN, height - MARGIN - 14, title)
+    draw_text(canvas, MARGIN, height - MARGIN - 14, f"Power map — {document.account_name}",
+              fonts.bold, 14, fonts, width * 0.6)
     canvas.setFont(fonts.regular, 8.5)
     canvas.setFillColor(MUTED)
     where = f" · row {tile.row + 1}, column {tile.column + 1}" if count > 1 else ""
@@ -235,10 +223,10 @@ def _draw_legend(canvas: Canvas, fonts: CardFonts, with_chain: bool) -> None:
         _label(canvas, x + 24, y, "chain of command to the top", fonts)
 
     x, y = MARGIN, MARGIN + 2
-    canvas.setFillColor(HexColor(palette.KEY_MARK))
+    canvas.setFillColor(KEY_MARK)
     canvas.rect(x, y, 12, 12, stroke=0, fill=1)
     x = _label(canvas, x + 16, y, "key relationship", fonts)
-    canvas.setFillColor(HexColor(palette.LIGHT[Grade.DISSATISFIED].background))
+    canvas.setFillColor(grade_background(Grade.DISSATISFIED))
     canvas.roundRect(x, y, 18, 12, 3, stroke=0, fill=1)
     canvas.setFillColor(INK)
     canvas.setFont(fonts.bold, 7.5)
@@ -255,12 +243,11 @@ def _draw_legend(canvas: Canvas, fonts: CardFonts, with_chain: bool) -> None:
 
 
 def _legend_chip(canvas: Canvas, x: float, y: float, grade: Grade, fonts: CardFonts) -> float:
-    colors = palette.LIGHT[grade]
-    canvas.setFillColor(HexColor(colors.background))
+    canvas.setFillColor(grade_background(grade))
     canvas.setStrokeColor(BORDER)
     canvas.setLineWidth(0.5)
     canvas.rect(x, y, 14, 14, stroke=1, fill=1)
-    canvas.setFillColor(HexColor(colors.text))
+    canvas.setFillColor(grade_text(grade))
     canvas.setFont(fonts.bold, 8.5)
     canvas.drawCentredString(x + 7, y + 4, grade.letter)
     return _label(canvas, x + 17, y, grade.label, fonts)

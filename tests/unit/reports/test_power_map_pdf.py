@@ -14,6 +14,8 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.reports import power_map_pdf
+from contactmap_desktop.reports.fonts import report_fonts
+from contactmap_desktop.reports.output import ExportError
 from contactmap_desktop.reports.power_map_pdf import (
     MIN_SCALE,
     PowerMapDocument,
@@ -51,7 +53,7 @@ def test_a_small_chart_is_one_landscape_page_with_every_name_and_the_legend(
     page = PdfReader(target).pages[0]
     assert page.mediabox.width > page.mediabox.height
     text = _text(target)
-    for name in [n for n in NAMES if not n.startswith("李")]:
+    for name in NAMES[:-1]:
         assert name in text  # markup characters print as typed
     assert "Power map — Northwind & <Sons>" in text
     for grade in Grade:
@@ -110,3 +112,22 @@ def test_the_page_renders_with_the_grade_colors(tmp_path: Path) -> None:
     image = Image.open(tmp_path / "page.png").convert("RGB")
     colors = {color for _count, color in image.getcolors(maxcolors=1 << 20) or []}
     assert (0x1B, 0x4F, 0x8F) in colors  # the Trust chip
+
+
+def test_a_folder_that_does_not_exist_is_a_clear_export_error(tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="the folder does not exist"):
+        write_power_map_pdf(tmp_path / "gone" / "power.pdf",
+                            PowerMapDocument.from_map(_small_map()))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_han_characters_are_set_in_the_cjk_face(tmp_path: Path) -> None:
+    if report_fonts().cjk is None:
+        pytest.skip("no CJK font installed")
+    write_power_map_pdf(tmp_path / "power.pdf", PowerMapDocument.from_map(_small_map()))
+    text = subprocess.run(["pdftotext", str(tmp_path / "power.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "李伟 Li" in text
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "power.pdf")], check=True,
+                           capture_output=True, text=True).stdout
+    assert "ContactMapCJK" in fonts or "DroidSans" in fonts
