@@ -87,7 +87,9 @@ def executable(bundle: Path, name: str) -> Path:
 
 
 def folder_mb(folder: Path) -> float:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1e6
+    # Symlinks (PyInstaller links Qt libraries into the top folder) are not counted twice.
+    files = (f for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    return sum(f.stat().st_size for f in files) / 1e6
 
 
 def start_seconds(command: Path, runs: int, home: Path) -> float:
