@@ -35,6 +35,8 @@ from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.page_footer import footer_canvas
+from contactmap_desktop.reports.power_map_pdf import PowerMapDocument
+from contactmap_desktop.reports.power_map_section import power_map_flowables
 from contactmap_desktop.reports.styles import (
     INK,
     KEY_MARK,
@@ -69,6 +71,8 @@ class ContactMapDocument:
     findings: Sequence[MapFinding]
     printed_on: date
     paper: PaperSize = PaperSize.A4
+    # The org chart as a second section (reports.power_map_section); None leaves it out.
+    power_map: PowerMapDocument | None = None
 
 
 class GradeCell(Flowable):  # type: ignore[misc]
@@ -150,6 +154,10 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
     story.append(CondPageBreak(150))
     story.append(KeepTogether(_legend(fonts, styles)))
     story.extend(_findings(document.findings, fonts, styles))
+    if document.power_map is not None:
+        # Frames have 6 points of padding on each side.
+        story.extend(power_map_flowables(document.power_map, template.width - 12,
+                                         template.height - 12))
     canvas_class = footer_canvas(fonts.regular, "ContactMap Desktop · Contact Map", MARGIN)
     template.build(story, canvasmaker=canvas_class)
     return buffer.getvalue()

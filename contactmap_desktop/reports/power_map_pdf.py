@@ -85,9 +85,18 @@ class Tile:
     column: int
 
 
-def plan_tiles(layout: OrgLayout, pagesize: PageSize = LANDSCAPE_A4) -> list[Tile]:
-    """Pages needed for the chart: one when it fits at a readable scale, else a grid of them."""
-    area = _chart_area(pagesize)
+def page_content(pagesize: PageSize = LANDSCAPE_A4) -> Box:
+    """The part of a page inside the margins, in PDF points from the bottom-left corner."""
+    return Box(MARGIN, MARGIN, pagesize[0] - 2 * MARGIN, pagesize[1] - 2 * MARGIN)
+
+
+def plan_tiles(layout: OrgLayout, content: Box | None = None) -> list[Tile]:
+    """Sheets needed for the chart: one when it fits at a readable scale, else a grid of them.
+
+    ``content`` is the room for one sheet (header, chart and legend); a landscape A4 page
+    inside the margins by default.
+    """
+    area = _chart_area(content or page_content())
     if not layout.boxes:
         return [Tile(Box(0, 0, area.width, area.height), 1.0, 0, 0)]
     scale = min(1.0, area.width / layout.width, area.height / layout.height)
@@ -108,19 +117,27 @@ def draw_power_map_pages(canvas: Canvas, document: PowerMapDocument,
                          pagesize: PageSize = LANDSCAPE_A4) -> int:
     """Draw every page of the power map on ``canvas`` (ending each page); return the count."""
     fonts = card_fonts()
-    tiles = plan_tiles(document.layout, pagesize)
+    content = page_content(pagesize)
+    tiles = plan_tiles(document.layout, content)
     for number, tile in enumerate(tiles, start=1):
         canvas.setPageSize(pagesize)
-        _draw_header(canvas, document, tile, number, len(tiles), pagesize, fonts)
-        if document.layout.boxes:
-            _draw_chart(canvas, document, tile, pagesize, fonts)
-        else:
-            canvas.setFont(fonts.regular, 11)
-            canvas.setFillColor(MUTED)
-            canvas.drawString(MARGIN, pagesize[1] / 2, "This account has no stakeholders yet.")
-        _draw_legend(canvas, fonts, with_chain=bool(document.chain))
+        draw_sheet(canvas, document, tile, number, len(tiles), content, fonts)
         canvas.showPage()
     return len(tiles)
+
+
+def draw_sheet(canvas: Canvas, document: PowerMapDocument, tile: Tile, number: int, count: int,
+               content: Box, fonts: CardFonts) -> None:
+    """One sheet inside ``content``: the header, the tile of the chart, the legend."""
+    _draw_header(canvas, document, tile, number, count, content, fonts)
+    if document.layout.boxes:
+        _draw_chart(canvas, document, tile, content, fonts)
+    else:
+        canvas.setFont(fonts.regular, 11)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(content.x, content.y + content.height / 2,
+                          "This account has no stakeholders yet.")
+    _draw_legend(canvas, fonts, bool(document.chain), content)
 
 
 def power_map_pdf_bytes(document: PowerMapDocument,
@@ -147,32 +164,31 @@ def card_fonts() -> CardFonts:
     return CardFonts.of(report_fonts())
 
 
-def _chart_area(pagesize: PageSize) -> Box:
-    """Where the chart goes on a page, in PDF points from the bottom-left corner."""
-    width, height = pagesize
-    return Box(MARGIN, MARGIN + LEGEND, width - 2 * MARGIN,
-               height - 2 * MARGIN - HEADER - LEGEND)
+def _chart_area(content: Box) -> Box:
+    """Where the chart goes on a sheet: between the header and the legend."""
+    return Box(content.x, content.y + LEGEND, content.width,
+               content.height - HEADER - LEGEND)
 
 
 def _draw_header(canvas: Canvas, document: PowerMapDocument, tile: Tile, number: int,
-                 count: int, pagesize: PageSize, fonts: CardFonts) -> None:
-    width, height = pagesize
+                 count: int, content: Box, fonts: CardFonts) -> None:
+    top, right = content.y + content.height, content.x + content.width
     canvas.setFillColor(INK)
-    draw_text(canvas, MARGIN, height - MARGIN - 14, f"Power map — {document.account_name}",
-              fonts.bold, 14, fonts, width * 0.6)
+    draw_text(canvas, content.x, top - 14, f"Power map — {document.account_name}",
+              fonts.bold, 14, fonts, content.width * 0.6)
     canvas.setFont(fonts.regular, 8.5)
     canvas.setFillColor(MUTED)
     where = f" · row {tile.row + 1}, column {tile.column + 1}" if count > 1 else ""
-    canvas.drawRightString(width - MARGIN, height - MARGIN - 12,
-                           f"Page {number} of {count}{where} · {tile.scale:.0%}")
-    canvas.drawString(MARGIN, height - MARGIN - 27,
+    canvas.drawRightString(right, top - 12, f"Sheet {number} of {count}{where} · "
+                           f"{tile.scale:.0%}")
+    canvas.drawString(content.x, top - 27,
                       "Who reports to whom at the client, with the best relationship anyone "
                       "on our team holds with each person.")
 
 
-def _draw_chart(canvas: Canvas, document: PowerMapDocument, tile: Tile, pagesize: PageSize,
+def _draw_chart(canvas: Canvas, document: PowerMapDocument, tile: Tile, content: Box,
                 fonts: CardFonts) -> None:
-    area = _chart_area(pagesize)
+    area = _chart_area(content)
     layout = document.layout
     canvas.saveState()
     clip = canvas.beginPath()
@@ -206,9 +222,9 @@ def _draw_chart(canvas: Canvas, document: PowerMapDocument, tile: Tile, pagesize
     canvas.restoreState()
 
 
-def _draw_legend(canvas: Canvas, fonts: CardFonts, with_chain: bool) -> None:
-    """Two lines at the foot of the page: the grades, then the marks and role badges."""
-    x, y = MARGIN, MARGIN + 22
+def _draw_legend(canvas: Canvas, fonts: CardFonts, with_chain: bool, content: Box) -> None:
+    """Two lines at the foot of the sheet: the grades, then the marks and role badges."""
+    x, y = content.x, content.y + 22
     canvas.setFont(fonts.bold, 8)
     canvas.setFillColor(INK)
     canvas.drawString(x, y + 4, "Best grade:")
@@ -222,7 +238,7 @@ def _draw_legend(canvas: Canvas, fonts: CardFonts, with_chain: bool) -> None:
         canvas.rect(x, y, 20, 12, stroke=1, fill=0)
         _label(canvas, x + 24, y, "chain of command to the top", fonts)
 
-    x, y = MARGIN, MARGIN + 2
+    x, y = content.x, content.y + 2
     canvas.setFillColor(KEY_MARK)
     canvas.rect(x, y, 12, 12, stroke=0, fill=1)
     x = _label(canvas, x + 16, y, "key relationship", fonts)

@@ -9,6 +9,7 @@ from contactmap_desktop.reports.contact_map_pdf import (
     MapFinding,
     write_contact_map_pdf,
 )
+from contactmap_desktop.reports.power_map_pdf import PowerMapDocument
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.report_settings import ReportSettings
@@ -23,8 +24,11 @@ def contact_map_document(opened: OpenWorkspace, account_id: str) -> ContactMapDo
     result = findings.findings_for_account(account_id)
     printed = [MapFinding(finding.severity.label.rstrip("s"), finding.message)
                for finding in result.findings]
-    return ContactMapDocument(result.contact_map, printed, findings.today(),
-                              ReportSettings(settings).paper_size())
+    contact_map = result.contact_map
+    # The org chart follows as a second section once there are people to chart.
+    power_map = PowerMapDocument.from_map(contact_map) if contact_map.stakeholders else None
+    return ContactMapDocument(contact_map, printed, findings.today(),
+                              ReportSettings(settings).paper_size(), power_map)
 
 
 def export_contact_map(opened: OpenWorkspace, account_id: str, out: Path) -> None:

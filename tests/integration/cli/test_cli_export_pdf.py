@@ -41,3 +41,13 @@ def test_unknown_account_and_unwritable_target_are_one_line_errors(
                  SAMPLE_ACCOUNT_NAME, "--out", str(existing / "missing" / "x.pdf")]) == 1
     error = capsys.readouterr().err
     assert error.startswith("contactmap: Cannot write") and error.count("\n") == 1
+
+
+@needs_poppler
+def test_map_includes_the_power_map_as_a_second_section(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "map.pdf"
+    assert main(["--workspace", str(sample), "export-pdf", "map", "--account",
+                 SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
+    org_chart = pdf_text(out).split(f"Power map — {SAMPLE_ACCOUNT_NAME}")[1]
+    for name in ["Helena Vogt", "Marcus Reid", "Ana Ruiz", "Ken Adeyemi"]:
+        assert name in org_chart
