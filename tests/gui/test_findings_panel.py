@@ -109,3 +109,20 @@ def test_history_panel_shows_the_cells_changes_and_the_timeline(qtbot: QtBot) ->
     assert image.width() > 0
     panel.show_cell(None, None)
     assert panel.model.rowCount(QModelIndex()) == 0
+
+
+def test_details_panel_shows_plain_words_and_escapes_names(qtbot: QtBot) -> None:
+    from contactmap_desktop.domain.cell_details import cell_details
+    from contactmap_desktop.ui.panels.cell_details_panel import CellDetailsPanel
+
+    name = "<b>Bold</b> & Co"
+    contact_map = build_map([stakeholder(name)], [member("m")], {("m", name): "D"})
+    panel = CellDetailsPanel()
+    qtbot.addWidget(panel)
+    panel.show_details(cell_details(contact_map, cell("m", name), TODAY))
+    text = panel.text()
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in text and "<b>Bold</b> &" not in text
+    assert "D — Dissatisfied" in text and "Last reviewed 01 Mar 2026 (yesterday)." in text
+    assert "Not a key relationship." in text
+    panel.show_details(None)
+    assert panel.text().startswith("Select a cell")

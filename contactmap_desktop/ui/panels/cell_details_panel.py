@@ -54,7 +54,7 @@ class CellDetailsPanel(QWidget):
         if details.note:
             rows.append(("Note", details.note))
         body = "".join(
-            f"<tr><td style='padding-right:8px; color:palette(mid)'><b>{escape(k)}</b></td>"
+            f"<tr><td style='padding-right:8px'><b>{escape(k)}</b></td>"
             f"<td>{escape(v)}</td></tr>" for k, v in rows
         )
         self.label.setText(f"<table cellspacing='2'>{body}</table>")

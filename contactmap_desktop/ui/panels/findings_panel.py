@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contactmap_desktop.domain.findings import Finding, Severity
 from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
@@ -17,6 +26,29 @@ def findings_title(model: FindingsModel) -> str:
         label = severity.label.lower()
         parts.append(f"{count} {label[:-1] if count == 1 else label}")
     return "Findings — " + " · ".join(parts)
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped sentence: a finding is read, not skimmed to an ellipsis."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth = 1 if index.parent().isValid() else 0
+        # Room left for the text: the column minus indentation, the icon and some padding.
+        width = (self._tree.viewport().width() - self._tree.indentation() * (depth + 1)
+                 - self._tree.iconSize().width() - 24)
+        if width <= 40:
+            return hint
+        text = str(index.data() or "")
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                      int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
 
 
 class FindingsPanel(QWidget):
@@ -36,6 +68,9 @@ class FindingsPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.expandAll()
@@ -49,6 +84,10 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.tree.doItemsLayout()  # re-wrap the sentences to the new width
 
     def show_findings(self, findings: list[Finding]) -> None:
         self.model.set_findings(findings)

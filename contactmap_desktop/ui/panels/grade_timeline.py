@@ -50,7 +50,7 @@ class GradeTimeline(QWidget):
         metrics = painter.fontMetrics()
         line = metrics.height()
         legend_height = line + 6
-        plot = QRectF(self.rect()).adjusted(metrics.horizontalAdvance("000") + 6, 4, -6,
+        plot = QRectF(self.rect()).adjusted(metrics.horizontalAdvance("000") + 6, line / 2 + 2, -6,
                                             -(line + legend_height + 4))
         painter.setPen(QPen(text_color))
         if not self._points or plot.width() < 10 or plot.height() < 10:
