@@ -12,6 +12,10 @@ packages=(
   libxcb-sync1 libxcb-xinerama0
   # fonts embedded in the PDFs: Latin/Greek/Cyrillic and CJK
   fonts-dejavu-core fonts-droid-fallback
+  # the oblique DejaVu faces: the PDFs' italics, bundled by build/contactmap.spec when present
+  fonts-dejavu-extra
+  # strip and objdump for the PyInstaller build (build/build.sh)
+  binutils
   # pdftotext / pdftoppm for checking PDFs
   poppler-utils
 )
