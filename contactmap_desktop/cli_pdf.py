@@ -12,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from contactmap_desktop.domain.model import Account
+from contactmap_desktop.services.letter_report import export_letter, pick_letter
+from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.map_report import export_contact_map
+from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 Exporter = Callable[[argparse.Namespace, OpenWorkspace, Account, Path], str]
@@ -23,7 +27,16 @@ def _map(args: argparse.Namespace, opened: OpenWorkspace, account: Account, out:
     return f"Contact Map of {account.name}"
 
 
+def _letter(args: argparse.Namespace, opened: OpenWorkspace, account: Account,
+            out: Path) -> str:
+    letters = LetterService(opened.workspace).list_for_account(account.id)
+    letter = pick_letter(letters, args.letter, account.name)
+    export_letter(letter, ReportSettings(SettingsService(opened.workspace)), out)
+    return f"sponsor letter {letter.id[:8]} ({letter.title})"
+
+
 EXPORTERS: dict[str, Exporter] = {
+    "letter": _letter,
     "map": _map,
 }
 

@@ -70,10 +70,49 @@ def _v3_blueprints(connection: Connection) -> None:
     ))
 
 
+def _v4_sponsor_letters(connection: Connection) -> None:
+    # Frozen DDL for sponsor letters (pains and milestones are JSON lists inside the row).
+    connection.execute(text(
+        "CREATE TABLE sponsor_letters ("
+        " id VARCHAR(36) NOT NULL,"
+        " account_id VARCHAR(36) NOT NULL,"
+        " letter_date DATE NOT NULL,"
+        " subject VARCHAR NOT NULL,"
+        " addressee_id VARCHAR(36),"
+        " addressee_name VARCHAR NOT NULL,"
+        " addressee_title VARCHAR NOT NULL,"
+        " addressee_company VARCHAR NOT NULL,"
+        " sender_id VARCHAR(36),"
+        " sender_name VARCHAR NOT NULL,"
+        " sender_title VARCHAR NOT NULL,"
+        " signature TEXT NOT NULL,"
+        " pains TEXT NOT NULL,"
+        " current_method TEXT NOT NULL,"
+        " results TEXT NOT NULL,"
+        " impact TEXT NOT NULL,"
+        " solution TEXT NOT NULL,"
+        " value TEXT NOT NULL,"
+        " milestones TEXT NOT NULL,"
+        " closing_note TEXT NOT NULL,"
+        " based_on_id VARCHAR(36),"
+        " created_at DATETIME NOT NULL,"
+        " updated_at DATETIME NOT NULL,"
+        " PRIMARY KEY (id),"
+        " FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE,"
+        " FOREIGN KEY(addressee_id) REFERENCES stakeholders (id) ON DELETE SET NULL,"
+        " FOREIGN KEY(sender_id) REFERENCES team_members (id) ON DELETE SET NULL"
+        " )"
+    ))
+    connection.execute(text(
+        "CREATE INDEX ix_sponsor_letters_account_id ON sponsor_letters (account_id)"
+    ))
+
+
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {
     2: _v2_leverage_links_and_settings,
     3: _v3_blueprints,
+    4: _v4_sponsor_letters,
 }
 
 

@@ -22,6 +22,7 @@ from contactmap_desktop.domain.model import (
 )
 from contactmap_desktop.storage import mapping
 from contactmap_desktop.storage.blueprint_repository import BlueprintRepository
+from contactmap_desktop.storage.letter_repository import LetterRepository
 from contactmap_desktop.storage.schema import (
     AccountRow,
     AccountTeamRow,
@@ -364,3 +365,4 @@ class Repositories:
         self.grade_changes = GradeChangeRepository(session)
         self.settings = SettingsRepository(session)
         self.blueprints = BlueprintRepository(session)
+        self.letters = LetterRepository(session)

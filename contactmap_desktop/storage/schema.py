@@ -18,7 +18,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
 APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class Base(DeclarativeBase):
@@ -188,3 +188,39 @@ class BlueprintStrategyRow(Base):
     )
     strategy: Mapped[str] = mapped_column(String, primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SponsorLetterRow(Base):
+    """A sponsor letter. Its quoted pains and milestones are JSON lists: a letter is read and
+    written whole, and its rows have no life (or links) of their own."""
+
+    __tablename__ = "sponsor_letters"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"),
+                                            index=True)
+    letter_date: Mapped[date] = mapped_column(Date)
+    subject: Mapped[str] = mapped_column(String, default="")
+    addressee_id: Mapped[str | None] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="SET NULL"), nullable=True
+    )
+    addressee_name: Mapped[str] = mapped_column(String, default="")
+    addressee_title: Mapped[str] = mapped_column(String, default="")
+    addressee_company: Mapped[str] = mapped_column(String, default="")
+    sender_id: Mapped[str | None] = mapped_column(
+        ForeignKey("team_members.id", ondelete="SET NULL"), nullable=True
+    )
+    sender_name: Mapped[str] = mapped_column(String, default="")
+    sender_title: Mapped[str] = mapped_column(String, default="")
+    signature: Mapped[str] = mapped_column(Text, default="")
+    pains: Mapped[str] = mapped_column(Text, default="[]")
+    current_method: Mapped[str] = mapped_column(Text, default="")
+    results: Mapped[str] = mapped_column(Text, default="")
+    impact: Mapped[str] = mapped_column(Text, default="")
+    solution: Mapped[str] = mapped_column(Text, default="")
+    value: Mapped[str] = mapped_column(Text, default="")
+    milestones: Mapped[str] = mapped_column(Text, default="[]")
+    closing_note: Mapped[str] = mapped_column(Text, default="")
+    based_on_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

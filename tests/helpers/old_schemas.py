@@ -141,6 +141,46 @@ def write_v2_workspace(path: Path) -> None:
     connection.close()
 
 
+# Schema version 3, frozen: version 2 plus Contact Blueprints, their cells and strategies.
+V3_DDL = """
+CREATE TABLE blueprints (
+ id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL, stakeholder_id VARCHAR(36) NOT NULL,
+ goal VARCHAR(1) NOT NULL, tactics TEXT NOT NULL, messages TEXT NOT NULL,
+ resources TEXT NOT NULL, owner_id VARCHAR(36), due_date DATE, status VARCHAR NOT NULL,
+ notes TEXT NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL,
+ PRIMARY KEY (id),
+ FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE,
+ FOREIGN KEY(stakeholder_id) REFERENCES stakeholders (id) ON DELETE CASCADE,
+ FOREIGN KEY(owner_id) REFERENCES team_members (id) ON DELETE SET NULL);
+CREATE TABLE blueprint_cells (
+ blueprint_id VARCHAR(36) NOT NULL, team_member_id VARCHAR(36) NOT NULL,
+ stakeholder_id VARCHAR(36) NOT NULL, position INTEGER NOT NULL,
+ PRIMARY KEY (blueprint_id, team_member_id, stakeholder_id),
+ FOREIGN KEY(blueprint_id) REFERENCES blueprints (id) ON DELETE CASCADE);
+CREATE UNIQUE INDEX ux_blueprint_cells_cell ON blueprint_cells (team_member_id, stakeholder_id);
+CREATE TABLE blueprint_strategies (
+ blueprint_id VARCHAR(36) NOT NULL, strategy VARCHAR NOT NULL, position INTEGER NOT NULL,
+ PRIMARY KEY (blueprint_id, strategy),
+ FOREIGN KEY(blueprint_id) REFERENCES blueprints (id) ON DELETE CASCADE);
+"""
+
+V3_ROWS = """
+INSERT INTO blueprints VALUES ('b1', 'a1', 's2', 'S', 'Lunch', '', '', 't1', '2024-04-01',
+  'planned', '', '2024-03-01 00:00:00.000000', '2024-03-01 00:00:00.000000');
+INSERT INTO blueprint_cells VALUES ('b1', 't1', 's2', 0);
+INSERT INTO blueprint_strategies VALUES ('b1', 'reciprocity', 0);
+"""
+
+
+def write_v3_workspace(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.executescript(V1_DDL + V1_ROWS + V2_DDL + V2_ROWS + V3_DDL + V3_ROWS)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 3")
+    connection.commit()
+    connection.close()
+
+
 # Every released schema version, for the upgrade tests: add the next one when you bump
 # SCHEMA_VERSION (the version you replace becomes a released one).
-WRITERS = {1: write_v1_workspace, 2: write_v2_workspace}
+WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace}

@@ -51,3 +51,21 @@ def test_map_includes_the_power_map_as_a_second_section(sample: Path, tmp_path: 
     org_chart = pdf_text(out).split(f"Power map — {SAMPLE_ACCOUNT_NAME}")[1]
     for name in ["Helena Vogt", "Marcus Reid", "Ana Ruiz", "Ken Adeyemi"]:
         assert name in org_chart
+
+
+@needs_poppler
+def test_letter_of_the_sample_account_newest_or_by_id(sample: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "letter.pdf"
+    assert main(["--workspace", str(sample), "export-pdf", "letter", "--account",
+                 SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
+    text = pdf_text(out)
+    assert "Route optimisation for Northwind" in text and "Page 1 of" in text
+    letter_id = capsys.readouterr().out.split("sponsor letter ")[1].split(" ")[0]
+    again = tmp_path / "again.pdf"
+    assert main(["--workspace", str(sample), "export-pdf", "letter", "--account",
+                 SAMPLE_ACCOUNT_NAME, "--letter", letter_id, "--out", str(again)]) == 0
+    assert again.read_bytes() == out.read_bytes()  # invariant output: same letter, same bytes
+    assert main(["--workspace", str(sample), "export-pdf", "letter", "--account",
+                 SAMPLE_ACCOUNT_NAME, "--letter", "zzz", "--out", str(again)]) == 1
+    assert "No single letter" in capsys.readouterr().err

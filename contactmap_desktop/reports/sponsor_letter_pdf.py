@@ -1,0 +1,256 @@
+"""The sponsor letter as a printed business letter (ReportLab platypus).
+
+Letterhead (our company name, optional logo), date, address block, subject, salutation, the
+recap with the customer's own words as quotations, the solution and its value, the next steps
+as a milestones table, the closing and the signature; "Page n of m" in the footer. All user
+text goes through :mod:`markup`, so nothing typed can turn into markup.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    HRFlowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
+
+from contactmap_desktop.domain.letter_template import LetterTemplate
+from contactmap_desktop.domain.letters import SponsorLetter
+from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
+from contactmap_desktop.reports.markup import contains_cjk, paragraph_text
+from contactmap_desktop.reports.output import write_bytes_atomically
+from contactmap_desktop.reports.page_footer import footer_canvas
+from contactmap_desktop.reports.styles import (
+    ACCENT,
+    MUTED,
+    RULE,
+    SHADE,
+    LetterStyles,
+    PaperSize,
+    letter_styles,
+)
+
+MARGIN = 64.0  # about 22 mm: a generous business-letter margin on A4 and Letter alike
+FRAME_PADDING = 6.0  # platypus frames keep this much inside the margins
+LOGO_HEIGHT = 40.0
+UNDATED = "date to be agreed"
+
+
+@dataclass(frozen=True)
+class SponsorLetterDocument:
+    letter: SponsorLetter
+    template: LetterTemplate = LetterTemplate()
+    company_name: str = ""
+    logo_path: Path | None = None
+    paper: PaperSize = PaperSize.A4
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+def content_width(paper: PaperSize) -> float:
+    return paper.portrait[0] - 2 * MARGIN - 2 * FRAME_PADDING
+
+
+def build_sponsor_letter_pdf(document: SponsorLetterDocument) -> bytes:
+    fonts = report_fonts()
+    styles = letter_styles(fonts)
+    letter = document.letter
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer, pagesize=document.paper.portrait, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN * 0.75, bottomMargin=MARGIN, invariant=1,
+        title=letter.subject or "Sponsor letter",
+        author=document.company_name or letter.sender_name, subject="Sponsor letter")
+    story = LetterStory(document, fonts, styles).flowables()
+    footer = document.company_name if not contains_cjk(document.company_name) else ""
+    template.build(story, canvasmaker=footer_canvas(fonts.regular, footer,
+                                                    MARGIN + FRAME_PADDING))
+    return buffer.getvalue()
+
+
+def write_sponsor_letter_pdf(path: Path, document: SponsorLetterDocument) -> None:
+    write_bytes_atomically(path, build_sponsor_letter_pdf(document))
+
+
+class LetterStory:
+    """Turns one letter into platypus flowables, section by section."""
+
+    def __init__(self, document: SponsorLetterDocument, fonts: ReportFonts,
+                 styles: LetterStyles) -> None:
+        self.document, self.fonts, self.styles = document, fonts, styles
+        self.letter = document.letter
+        self.template = document.template
+        self.subheading = ParagraphStyle("Subheading", parent=styles.body, fontName=fonts.bold,
+                                         spaceBefore=4, spaceAfter=2, keepWithNext=1)
+
+    def text(self, value: str) -> str:
+        return paragraph_text(value, self.fonts.cjk)
+
+    def flowables(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        story += self.letterhead()
+        story += self.address_block()
+        story += self.opening()
+        story += self.recap()
+        story += self.proposal()
+        story += self.next_steps()
+        story += self.closing()
+        return story
+
+    def letterhead(self) -> list[Flowable]:
+        name = Paragraph(self.text(self.document.company_name), self.styles.letterhead)
+        logo = _logo(self.document.logo_path)
+        if logo is None and not self.document.company_name.strip():
+            return [Spacer(1, 12)]  # no letterhead set: plain paper, no empty rule
+        if logo is None:
+            head: Flowable = name
+        else:
+            width = content_width(self.document.paper)
+            head = Table([[name, logo]], colWidths=[width - logo.drawWidth - 4,
+                                                    logo.drawWidth + 4])
+            head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                      ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return [head, Spacer(1, 6),
+                HRFlowable(width="100%", thickness=1.6, color=ACCENT, spaceAfter=22)]
+
+    def address_block(self) -> list[Flowable]:
+        letter = self.letter
+        lines = [f"<b>{self.text(letter.addressee_name)}</b>" if letter.addressee_name else ""]
+        lines += [self.text(line) for line in (letter.addressee_title, letter.addressee_company)
+                  if line.strip()]
+        address = Paragraph("<br/>".join(line for line in lines if line), self.styles.body)
+        dated = Paragraph(long_date(letter.letter_date), self.styles.right)
+        width = content_width(self.document.paper)
+        block = Table([[address, dated]], colWidths=[width * 0.65, width * 0.35])
+        block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        story: list[Flowable] = [block, Spacer(1, 18)]
+        if letter.subject.strip():
+            story.append(Paragraph(self.text(letter.subject), self.styles.title))
+        return story
+
+    def opening(self) -> list[Flowable]:
+        greeting = self.template.greeting(self.letter.addressee_name.split(" ")[0]
+                                          if self.letter.addressee_name else "")
+        return [Paragraph(self.text(greeting), self.styles.body),
+                *self.paragraphs(self.template.opening)]
+
+    def recap(self) -> list[Flowable]:
+        letter = self.letter
+        parts = [(self.template.current_method_heading, letter.current_method),
+                 (self.template.results_heading, letter.results),
+                 (self.template.impact_heading, letter.impact)]
+        quotes = [pain for pain in letter.pains if pain.quote.strip()]
+        if not quotes and not any(body.strip() for _heading, body in parts):
+            return []
+        story: list[Flowable] = [Paragraph(self.text(self.template.recap_heading),
+                                           self.styles.heading)]
+        if quotes:
+            story.append(Paragraph(self.text(self.template.pain_heading), self.subheading))
+            for pain in quotes:
+                story.append(Paragraph(f"“{self.text(pain.quote.strip())}”", self.styles.quote))
+                if pain.said_by.strip():
+                    story.append(Paragraph(f"— {self.text(pain.said_by.strip())}",
+                                           self.styles.attribution))
+                else:
+                    story.append(Spacer(1, 6))
+        for heading, body in parts:
+            if body.strip():
+                story.append(Paragraph(self.text(heading), self.subheading))
+                story += self.paragraphs(body)
+        return story
+
+    def proposal(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        for heading, body in ((self.template.solution_heading, self.letter.solution),
+                              (self.template.value_heading, self.letter.value)):
+            if body.strip():
+                story.append(Paragraph(self.text(heading), self.styles.heading))
+                story += self.paragraphs(body)
+        return story
+
+    def next_steps(self) -> list[Flowable]:
+        milestones = [m for m in self.letter.milestones
+                      if m.step.strip() or m.owner.strip() or m.criterion.strip() or m.due]
+        if not milestones:
+            return []
+        cell, head = self.styles.table_cell, self.styles.table_head
+        rows: list[list[Flowable]] = [[Paragraph(label, head) for label in
+                                       ("", "Step", "Owner", "Date", "Go / no-go")]]
+        for number, milestone in enumerate(milestones, start=1):
+            due = (short_date(milestone.due) if milestone.due
+                   else f'<font color="#b8401f"><i>{UNDATED}</i></font>')
+            rows.append([Paragraph(str(number), cell), Paragraph(self.text(milestone.step), cell),
+                         Paragraph(self.text(milestone.owner), cell), Paragraph(due, cell),
+                         Paragraph(self.text(milestone.criterion), cell)])
+        width = content_width(self.document.paper)
+        table = Table(rows, colWidths=[18, width * 0.31, width * 0.2, width * 0.16, None],
+                      repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        heading = [Paragraph(self.text(self.template.next_steps_heading), self.styles.heading),
+                   *self.paragraphs(self.template.next_steps_intro)]
+        # The heading and its introduction never end a page without the table's first rows.
+        return [KeepTogether([*heading, table]), Spacer(1, 10)]
+
+    def closing(self) -> list[Flowable]:
+        letter = self.letter
+        story: list[Flowable] = list(self.paragraphs(letter.closing_note))
+        signature = [Paragraph(self.text(self.template.closing), self.styles.body),
+                     Spacer(1, 30)]
+        if letter.sender_name.strip():
+            signature.append(Paragraph(f"<b>{self.text(letter.sender_name)}</b>",
+                                       self.styles.body.clone("Signer", spaceAfter=0)))
+        for line in (letter.sender_title, letter.signature):
+            if line.strip():
+                signature.append(Paragraph(self.text(line.strip()), self.styles.small))
+        story.append(Spacer(1, 6))
+        story.append(KeepTogether(signature))  # the closing never leaves the name behind
+        return story
+
+    def paragraphs(self, body: str) -> list[Flowable]:
+        """Blank lines separate paragraphs; single newlines stay line breaks inside one."""
+        blocks = [block.strip() for block in body.replace("\r\n", "\n").split("\n\n")]
+        return [Paragraph(self.text(block), self.styles.body) for block in blocks if block]
+
+
+def _logo(path: Path | None) -> Image | None:
+    """The logo scaled to the letterhead's height; an unreadable image prints no logo."""
+    if path is None or not str(path).strip():
+        return None
+    try:
+        reader = ImageReader(str(path))
+        width, height = reader.getSize()
+    except Exception:  # missing file, not an image: the letter is still worth printing
+        return None
+    scale = LOGO_HEIGHT / max(height, 1)
+    return Image(str(path), width=width * scale, height=LOGO_HEIGHT)

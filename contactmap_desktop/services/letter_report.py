@@ -1,0 +1,43 @@
+"""Assembling a printable sponsor letter: the letter plus the printing settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contactmap_desktop.domain.errors import NotFoundError
+from contactmap_desktop.domain.letters import SponsorLetter
+from contactmap_desktop.reports.sponsor_letter_pdf import (
+    SponsorLetterDocument,
+    build_sponsor_letter_pdf,
+    write_sponsor_letter_pdf,
+)
+from contactmap_desktop.services.report_settings import ReportSettings
+
+
+def letter_document(letter: SponsorLetter, settings: ReportSettings) -> SponsorLetterDocument:
+    logo = settings.logo_path()
+    return SponsorLetterDocument(letter, settings.template(), settings.company_name(),
+                                 Path(logo) if logo else None, settings.paper_size())
+
+
+def letter_pdf_bytes(letter: SponsorLetter, settings: ReportSettings) -> bytes:
+    return build_sponsor_letter_pdf(letter_document(letter, settings))
+
+
+def export_letter(letter: SponsorLetter, settings: ReportSettings, out: Path) -> None:
+    write_sponsor_letter_pdf(out, letter_document(letter, settings))
+
+
+def pick_letter(letters: list[SponsorLetter], letter_id: str | None,
+                account_name: str) -> SponsorLetter:
+    """The letter named by id (or a unique id prefix), else the newest; a clear error if none."""
+    if not letters:
+        raise NotFoundError(f"{account_name} has no sponsor letters yet.")
+    if letter_id is None:
+        return letters[0]
+    matches = [letter for letter in letters if letter.id.startswith(letter_id.strip())]
+    if len(matches) != 1 or not letter_id.strip():
+        listed = ", ".join(f"{letter.id[:8]} ({letter.title})" for letter in letters[:5])
+        raise NotFoundError(f"No single letter of {account_name} has the id {letter_id[:40]}; "
+                            f"its letters: {listed}.")
+    return matches[0]

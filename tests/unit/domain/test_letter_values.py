@@ -1,0 +1,59 @@
+"""Sponsor letter values: undated milestones flagged, revisions, limits, the template."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.letter_template import LetterTemplate
+from contactmap_desktop.domain.letters import Milestone, SponsorLetter, blank_letter
+from contactmap_desktop.domain.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
+
+
+def test_milestones_without_a_date_are_flagged() -> None:
+    letter = SponsorLetter("l", "a", date(2026, 1, 5), milestones=(
+        Milestone("Review", due=date(2026, 2, 1)), Milestone("PO"), Milestone("Go live")))
+    assert letter.undated_milestones == [1, 2]
+    assert not letter.milestones[0].needs_date
+
+
+def test_a_revision_is_a_new_dated_copy_pointing_back() -> None:
+    original = SponsorLetter("l1", "a", date(2026, 1, 5), subject="Plan",
+                             milestones=(Milestone("Review"),))
+    copy = original.revision(date(2026, 2, 1))
+    assert copy.id != original.id and copy.based_on_id == "l1"
+    assert copy.letter_date == date(2026, 2, 1)
+    assert (copy.subject, copy.milestones) == (original.subject, original.milestones)
+
+
+@pytest.mark.parametrize(("field", "limit"), [("subject", SHORT_TEXT_MAX),
+                                              ("solution", LONG_TEXT_MAX)])
+def test_too_long_text_names_the_field(field: str, limit: int) -> None:
+    letter = SponsorLetter("l", "a", date(2026, 1, 5), **{field: "x" * (limit + 1)})
+    with pytest.raises(ValidationError, match=field):
+        letter.checked()
+
+
+def test_milestone_json_round_trip() -> None:
+    for milestone in (Milestone("a", "b", date(2026, 3, 1), "c"), Milestone()):
+        assert Milestone.from_json(milestone.to_json()) == milestone
+
+
+def test_blank_letter_has_one_empty_quote_to_fill() -> None:
+    letter = blank_letter("a", date(2026, 1, 5), account_name="Northwind")
+    assert letter.addressee_company == "Northwind" and len(letter.pains) == 1
+
+
+def test_template_greeting_and_json() -> None:
+    template = LetterTemplate(salutation="Hello {name}!")
+    assert template.greeting("Zoë") == "Hello Zoë!"
+    assert LetterTemplate(salutation="To whom it may concern,").greeting("Zoë") == \
+        "To whom it may concern,"
+    assert LetterTemplate.from_json(template.to_json()) == template
+    assert LetterTemplate.from_json({"closing": "Best,", "unknown": 1}).closing == "Best,"
+    with pytest.raises(ValidationError):
+        LetterTemplate.from_json(["not", "a", "dict"])
+    with pytest.raises(ValidationError):
+        LetterTemplate(closing="x" * 401)

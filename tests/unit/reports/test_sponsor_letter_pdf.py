@@ -1,0 +1,94 @@
+"""The printed sponsor letter: user text literal and in Unicode, numbered pages, safe writes."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.domain.letter_template import LetterTemplate
+from contactmap_desktop.domain.letters import Milestone, PainStatement, SponsorLetter
+from contactmap_desktop.reports import output
+from contactmap_desktop.reports.output import ExportError
+from contactmap_desktop.reports.sponsor_letter_pdf import (
+    UNDATED,
+    SponsorLetterDocument,
+    write_sponsor_letter_pdf,
+)
+from contactmap_desktop.reports.styles import PaperSize
+from tests.helpers.pdf_checks import ink_share, needs_poppler, page_count, pdf_text, rendered_page
+
+HOSTILE = ['R&D <Team> "quoted"', "<b>not bold</b>", "Zoë Müller", "李伟", "José Núñez"]
+LONG_RECAP = "\n\n".join(
+    f"Paragraph {n}: the planners copy last week's routes, then correct them by phone as the "
+    "orders change, which costs each depot most of a day and still leaves trucks half empty."
+    for n in range(1, 61))
+
+
+def _letter(**changes: object) -> SponsorLetter:
+    fields: dict[str, object] = dict(
+        subject=HOSTILE[0], addressee_name=HOSTILE[2], addressee_title=HOSTILE[1],
+        addressee_company="Northwind & Sons", sender_name=HOSTILE[4], sender_title="AE",
+        signature=HOSTILE[3], pains=(PainStatement("Planning takes <days>", HOSTILE[3]),),
+        current_method=LONG_RECAP, results="Late", impact="Renewal at risk",
+        solution="Overnight planning", value="£1.2m a year",
+        milestones=(Milestone("Review", HOSTILE[2], date(2026, 2, 1), "Signed off"),
+                    Milestone("PO", HOSTILE[3], None, "PO issued")))
+    fields.update(changes)
+    return SponsorLetter("l1", "a1", date(2026, 1, 5), **fields)  # type: ignore[arg-type]
+
+
+def _write(path: Path, letter: SponsorLetter, paper: PaperSize = PaperSize.A4) -> Path:
+    write_sponsor_letter_pdf(path, SponsorLetterDocument(letter, LetterTemplate(), "Meridian",
+                                                         None, paper))
+    return path
+
+
+@needs_poppler
+def test_user_text_comes_out_exactly_and_pages_are_numbered(tmp_path: Path) -> None:
+    out = _write(tmp_path / "letter.pdf", _letter())
+    text = pdf_text(out)
+    for expected in [*HOSTILE, "Northwind & Sons", "Planning takes <days>", "5 January 2026",
+                     "Dear Zoë,", "Paragraph 1:", "Paragraph 60:", "1 Feb 2026", "£1.2m a year",
+                     "Yours sincerely,", "Next steps"]:
+        assert expected in text, expected
+    assert UNDATED in " ".join(text.split())
+    pages = page_count(out)
+    assert pages >= 3
+    for number in range(1, pages + 1):
+        assert f"Page {number} of {pages}" in text
+    assert f"Page {pages + 1} of" not in text
+
+
+@needs_poppler
+def test_a_short_letter_is_one_page_and_renders_with_ink(tmp_path: Path) -> None:
+    out = _write(tmp_path / "letter.pdf", _letter(current_method="By hand", milestones=()),
+                 PaperSize.LETTER)
+    assert page_count(out) == 1
+    assert "Page 1 of 1" in pdf_text(out)
+    share = ink_share(rendered_page(out, 1, tmp_path))
+    assert 0.005 < share < 0.5
+
+
+def test_a_failed_export_leaves_the_existing_file_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "letter.pdf"
+    target.write_bytes(b"the letter printed last week")
+    with pytest.raises(ExportError, match="folder does not exist"):
+        _write(tmp_path / "missing" / "letter.pdf", _letter())
+    with pytest.raises(ExportError, match="it is a folder"):
+        _write(tmp_path, _letter())
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    original = output.os.replace
+    output.os.replace = refuse  # type: ignore[assignment]
+    try:
+        with pytest.raises(ExportError, match="permission was denied"):
+            _write(target, _letter())
+    finally:
+        output.os.replace = original
+    assert target.read_bytes() == b"the letter printed last week"
+    assert os.listdir(tmp_path) == ["letter.pdf"]
