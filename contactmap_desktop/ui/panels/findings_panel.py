@@ -45,7 +45,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         if width <= 40:
             return hint
         text = str(index.data() or "")
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
                                       int(Qt.TextFlag.TextWordWrap), text)
         return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
