@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from contactmap_desktop.domain.model import Account
+from contactmap_desktop.services.blueprint_report import export_blueprints
 from contactmap_desktop.services.letter_report import export_letter, pick_letter
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.map_report import export_contact_map
@@ -35,7 +36,14 @@ def _letter(args: argparse.Namespace, opened: OpenWorkspace, account: Account,
     return f"sponsor letter {letter.id[:8]} ({letter.title})"
 
 
+def _blueprints(args: argparse.Namespace, opened: OpenWorkspace, account: Account,
+                out: Path) -> str:
+    export_blueprints(opened, account.id, out)
+    return f"Contact Blueprints of {account.name}"
+
+
 EXPORTERS: dict[str, Exporter] = {
+    "blueprints": _blueprints,
     "letter": _letter,
     "map": _map,
 }

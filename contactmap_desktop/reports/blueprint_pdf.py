@@ -1,0 +1,226 @@
+"""The Contact Blueprints of an account as a PDF: an overview table, then one page per plan.
+
+The current and goal grades are printed as small chips in the map's colors with the letter
+and the grade's name, so the page also reads in grayscale. Every user text is escaped.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from contactmap_desktop.domain.blueprints import BlueprintSummary
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
+from contactmap_desktop.reports.markup import paragraph_text
+from contactmap_desktop.reports.output import write_bytes_atomically
+from contactmap_desktop.reports.page_footer import footer_canvas
+from contactmap_desktop.reports.styles import (
+    KEY_MARK,
+    MUTED,
+    RULE,
+    SHADE,
+    LetterStyles,
+    PaperSize,
+    grade_background,
+    grade_text,
+    letter_styles,
+)
+
+MARGIN = 48.0
+CHIP_WIDTH = 24.0
+CHIP_HEIGHT = 16.0
+
+
+@dataclass(frozen=True)
+class BlueprintsDocument:
+    account_name: str
+    summaries: Sequence[BlueprintSummary]
+    printed_on: date
+    paper: PaperSize = PaperSize.A4
+
+
+class GradeChip(Flowable):  # type: ignore[misc]
+    """A grade's letter on its color; a dashed box with a dash for no relationship."""
+
+    def __init__(self, grade: Grade | None, fonts: ReportFonts) -> None:
+        super().__init__()
+        self.grade, self.fonts = grade, fonts
+        self.width, self.height = CHIP_WIDTH, CHIP_HEIGHT
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Any = self.canv
+        if self.grade is None:
+            canvas.setStrokeColor(MUTED)
+            canvas.setDash(2, 2)
+            canvas.roundRect(0.5, 0.5, self.width - 1, self.height - 1, 2, stroke=1, fill=0)
+            canvas.setDash()
+            canvas.setFillColor(MUTED)
+            letter = "–"
+        else:
+            canvas.setFillColor(grade_background(self.grade))
+            canvas.roundRect(0, 0, self.width, self.height, 2, stroke=0, fill=1)
+            canvas.setFillColor(grade_text(self.grade))
+            letter = self.grade.letter
+        canvas.setFont(self.fonts.bold, 9)
+        canvas.drawCentredString(self.width / 2, self.height / 2 - 3, letter)
+
+
+def _grade_name(grade: Grade | None) -> str:
+    return grade.label if grade is not None else "no relationship yet"
+
+
+def _due(summary: BlueprintSummary) -> str:
+    due = summary.blueprint.due
+    if due is None:
+        return "no date"
+    return f"{due.isoformat()} (overdue)" if summary.overdue else due.isoformat()
+
+
+class _Writer:
+    """Builds the story; ``text`` escapes user text and sets CJK runs in their face."""
+
+    def __init__(self, document: BlueprintsDocument) -> None:
+        self.document = document
+        self.fonts = report_fonts()
+        self.styles: LetterStyles = letter_styles(self.fonts, base_size=10)
+
+    def text(self, value: str) -> str:
+        return paragraph_text(value, self.fonts.cjk)
+
+    def story(self, width: float) -> list[Flowable]:
+        document, styles = self.document, self.styles
+        count = len(document.summaries)
+        story: list[Flowable] = [
+            Paragraph(f"Contact Blueprints — {self.text(document.account_name)}",
+                      styles.letterhead),
+            Paragraph(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
+                      f"{count} blueprint{'' if count == 1 else 's'}", styles.small),
+            Spacer(1, 10),
+        ]
+        if not document.summaries:
+            story.append(Paragraph("This account has no blueprints yet. Select a key "
+                                   "relationship in the map and plan it in the Blueprint "
+                                   "panel.", styles.body))
+            return story
+        story.append(self._overview(width))
+        for summary in document.summaries:
+            story.append(PageBreak())
+            story.extend(self._plan(summary, width))
+        return story
+
+    def _cell(self, value: str, *, bold: bool = False) -> Paragraph:
+        style = self.styles.table_head if bold else self.styles.table_cell
+        return Paragraph(self.text(value), style)
+
+    def _grades(self, summary: BlueprintSummary) -> Table:
+        arrow = Paragraph("→", self.styles.table_cell)
+        row = [GradeChip(summary.current, self.fonts), arrow,
+               GradeChip(summary.blueprint.goal, self.fonts)]
+        table = Table([row], colWidths=[CHIP_WIDTH + 2, 12, CHIP_WIDTH + 2], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        return table
+
+    def _overview(self, width: float) -> Table:
+        head = [self._cell(title, bold=True) for title in
+                ("Stakeholder", "Current → goal", "Strategies", "Owner", "Due", "Status")]
+        rows: list[list[Flowable]] = [head]
+        overdue_rows: list[int] = []
+        for number, summary in enumerate(self.document.summaries, start=1):
+            blueprint = summary.blueprint
+            rows.append([
+                self._cell(summary.stakeholder_name, bold=True),
+                self._grades(summary),
+                self._cell(summary.strategy_labels or "none chosen yet"),
+                self._cell(summary.owner_name or "no owner"),
+                self._cell(_due(summary)),
+                self._cell(blueprint.status.label),
+            ])
+            if summary.overdue:
+                overdue_rows.append(number)
+        fixed = 80 + 80 + 72 + 62
+        table = Table(rows, colWidths=[None, 80, max(width - fixed - 110, 90), 80, 72, 62],
+                      repeatRows=1, hAlign="LEFT")
+        commands: list[Any] = [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        for row in overdue_rows:  # the gold of key marks: late plans stand out on paper too
+            commands.append(("LINEBEFORE", (0, row), (0, row), 3, KEY_MARK))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def _plan(self, summary: BlueprintSummary, width: float) -> list[Flowable]:
+        styles, blueprint = self.styles, summary.blueprint
+        with_whom = ", ".join(summary.team_names)
+        story: list[Flowable] = [
+            Paragraph(f"Blueprint — {self.text(summary.stakeholder_name)}", styles.letterhead),
+            Paragraph(f"Relationship{'s' if len(summary.team_names) > 1 else ''} with "
+                      f"{self.text(with_whom)}", styles.small),
+            Spacer(1, 8),
+        ]
+        goal = Paragraph(f"From <b>{_grade_name(summary.current)}</b> to "
+                         f"<b>{blueprint.goal.label}</b>", styles.body)
+        facts = [
+            [self._grades(summary), goal],
+            [self._cell("Owner", bold=True), self._cell(summary.owner_name or "no owner")],
+            [self._cell("Due", bold=True), self._cell(_due(summary))],
+            [self._cell("Status", bold=True), self._cell(blueprint.status.label)],
+        ]
+        table = Table(facts, colWidths=[80, width - 80], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+        story.append(table)
+        if summary.warning:
+            story.append(Spacer(1, 4))
+            story.append(Paragraph(self.text(summary.warning), styles.small))
+        story.append(Paragraph("Influence strategies", styles.heading))
+        story.append(Paragraph(self.text(summary.strategy_labels or "None chosen yet."),
+                               styles.body))
+        for title, value in (("Tactics", blueprint.tactics),
+                             ("Core messages", blueprint.messages),
+                             ("People and resources", blueprint.resources),
+                             ("Notes", blueprint.notes)):
+            story.append(Paragraph(title, styles.heading))
+            story.append(Paragraph(self.text(value) if value.strip() else "—", styles.body))
+        return story
+
+
+def build_blueprints_pdf(document: BlueprintsDocument) -> bytes:
+    writer = _Writer(document)
+    buffer = io.BytesIO()
+    pagesize = document.paper.portrait
+    template = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN,
+                                 rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8,
+                                 title=f"Contact Blueprints — {document.account_name}",
+                                 author="ContactMap Desktop", invariant=1)
+    story = writer.story(template.width - 12)  # frames have 6 points of padding each side
+    canvas_class = footer_canvas(writer.fonts.regular, "ContactMap Desktop · Contact Blueprints",
+                                 MARGIN)
+    template.build(story, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+def write_blueprints_pdf(path: Path, document: BlueprintsDocument) -> None:
+    write_bytes_atomically(path, build_blueprints_pdf(document))
+
