@@ -35,10 +35,10 @@ _STAKEHOLDERS = [
     ("Tomás Herrera", "Director of IT", "IT", SR, {A}, "Marcus Reid"),
     ("Zoë Müller", "Warehouse Operations Manager", "Operations", MGR, {U, E}, "Priya Raman"),
     ("Daniel Okafor", "Procurement Lead", "Purchasing", MGR, {A}, "Marcus Reid"),
-    ("Li Wei", "Transport Planning Manager", "Operations", MGR, {U}, "Priya Raman"),
+    ("李伟", "Transport Planning Manager", "Operations", MGR, {U}, "Priya Raman"),
     ("Sara Lindqvist", "Data Analyst", "IT", IC, {U}, "Tomás Herrera"),
     ("Ken Adeyemi", "Legal Counsel", "Legal", SR, {A}, "Marcus Reid"),
-    ("Ana Ruiz", "Dispatcher", "Operations", IC, {U}, "Li Wei"),
+    ("Ana Ruiz", "Dispatcher", "Operations", IC, {U}, "李伟"),
 ]
 
 _TEAM = [
@@ -59,12 +59,12 @@ _GRADES: dict[tuple[str, str], list[Grade]] = {
     ("Morgan Chen", "Sara Lindqvist"): [Grade.SATISFIED, Grade.OPEN],
     ("Morgan Chen", "Zoë Müller"): [Grade.SATISFIED],
     ("Alex Novak", "Zoë Müller"): [Grade.OPEN],
-    ("Alex Novak", "Li Wei"): [Grade.SATISFIED, Grade.DISSATISFIED],
+    ("Alex Novak", "李伟"): [Grade.SATISFIED, Grade.DISSATISFIED],
     ("Alex Novak", "Ana Ruiz"): [Grade.SATISFIED],
     ("Alex Novak", "Sara Lindqvist"): [Grade.SATISFIED],
     ("Alex Novak", "Priya Raman"): [Grade.SATISFIED],
     ("Rita Sandoval", "Marcus Reid"): [Grade.INDIFFERENT, Grade.MOTIVATED],
-    ("Sam Patel", "Li Wei"): [Grade.OPEN],
+    ("Sam Patel", "李伟"): [Grade.OPEN],
     ("Sam Patel", "Ana Ruiz"): [Grade.OPEN],
 }
 
@@ -116,6 +116,11 @@ def _mark(
     ))
 
 
+# How names not written in Latin letters are spelled in e-mail addresses.
+_ROMANIZED = {"李伟": "Li Wei"}
+
+
 def _email(name: str, domain: str) -> str:
-    ascii_name = name.lower().replace(" ", ".").encode("ascii", "ignore").decode()
+    latin = _ROMANIZED.get(name, name)
+    ascii_name = latin.lower().replace(" ", ".").encode("ascii", "ignore").decode()
     return f"{ascii_name}@{domain}"

@@ -25,7 +25,7 @@ def create_sample_letter(letters: LetterService, contact_map: ContactMapService,
                           "Wednesday the plan is already wrong.", "Zoë Müller, Warehouse "
                           "Operations Manager"),
             PainStatement("We pay for empty kilometres on almost one truck in five.",
-                          "Li Wei, Transport Planning Manager"),
+                          "李伟, Transport Planning Manager"),
         ),
         current_method="Routes are planned in spreadsheets kept by each depot, copied from the "
                        "previous week and corrected by phone as orders change.",

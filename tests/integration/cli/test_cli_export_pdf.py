@@ -61,6 +61,7 @@ def test_letter_of_the_sample_account_newest_or_by_id(sample: Path, tmp_path: Pa
                  SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
     text = pdf_text(out)
     assert "Route optimisation for Northwind" in text and "Page 1 of" in text
+    assert "李伟, Transport Planning Manager" in text  # the sample quotes a CJK-named person
     letter_id = capsys.readouterr().out.split("sponsor letter ")[1].split(" ")[0]
     again = tmp_path / "again.pdf"
     assert main(["--workspace", str(sample), "export-pdf", "letter", "--account",

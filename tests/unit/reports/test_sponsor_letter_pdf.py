@@ -92,3 +92,13 @@ def test_a_failed_export_leaves_the_existing_file_untouched(tmp_path: Path) -> N
         output.os.replace = original
     assert target.read_bytes() == b"the letter printed last week"
     assert os.listdir(tmp_path) == ["letter.pdf"]
+
+
+@needs_poppler
+def test_cjk_and_cyrillic_names_are_both_kept_in_the_text(tmp_path: Path) -> None:
+    letter = _letter(addressee_name="Светлана Иванова", current_method="By hand",
+                     pains=(PainStatement("Half the trucks run empty", "李伟, Planning"),),
+                     milestones=(Milestone("Review", "Светлана Иванова", None, "李伟 agrees"),))
+    text = pdf_text(_write(tmp_path / "letter.pdf", letter))
+    for expected in ["Светлана Иванова", "Dear Светлана,", "李伟, Planning", "李伟 agrees"]:
+        assert expected in text, expected
