@@ -1,0 +1,59 @@
+"""A small map in a workspace, its blueprint service, one undo stack and a runner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCheckBox
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.reference import Reference, load_reference
+from contactmap_desktop.paths import resource
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.ui.blueprints.events import BlueprintEvents
+from contactmap_desktop.ui.blueprints.runner import UndoRunner
+from tests.helpers.builders import SmallMap, build_small_map
+from tests.helpers.fake_clock import FakeClock
+
+
+@dataclass
+class Desk:
+    small: SmallMap
+    service: BlueprintService
+    stack: QUndoStack
+    runner: UndoRunner
+    events: BlueprintEvents
+    reference: Reference
+    clock: FakeClock
+    reported: list[str] = field(default_factory=list)
+
+    def contact_map(self):  # type: ignore[no-untyped-def]
+        return self.small.opened.contact_map.load_map(self.small.account.id)
+
+
+@pytest.fixture
+def desk(tmp_path: Path, qapp: object) -> Iterator[Desk]:
+    small = build_small_map(tmp_path / "work.cmap")
+    small.opened.contact_map.set_grade(small.cell(0, 0), Grade.SATISFIED)
+    small.opened.contact_map.set_grade(small.cell(1, 0), Grade.INDIFFERENT)
+    clock = FakeClock(datetime(2026, 3, 2, 9, 0))
+    reported: list[str] = []
+    stack = QUndoStack()
+    desk = Desk(small, BlueprintService(small.opened.workspace, clock), stack,
+                UndoRunner(stack, reported.append), BlueprintEvents(),
+                load_reference(resource("reference")), clock, reported)
+    yield desk
+    stack.clear()
+    small.opened.close()
+
+
+def click_box(qtbot: QtBot, box: QCheckBox) -> None:
+    """Click a check box on its indicator (the box only reacts on its indicator and text)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))

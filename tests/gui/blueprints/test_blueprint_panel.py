@@ -1,0 +1,135 @@
+"""The Blueprint panel driven like a user: create, edit every kind of field, undo, redo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.blueprints import BlueprintStatus, Strategy
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.ui.blueprints.blueprint_panel import NOTHING, OFFER, PLAN, BlueprintPanel
+from tests.gui.blueprints.conftest import Desk, click_box
+
+
+def _panel(qtbot: QtBot, desk: Desk) -> BlueprintPanel:
+    panel = BlueprintPanel(desk.service, desk.runner, desk.events, desk.reference)
+    qtbot.addWidget(panel)
+    panel.resize(420, 760)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)  # focus moves only inside the active window
+    return panel
+
+
+def test_a_cell_without_a_blueprint_offers_one_prefilled(qtbot: QtBot, desk: Desk) -> None:
+    panel = _panel(qtbot, desk)
+    assert panel.pages.currentIndex() == NOTHING
+    panel.show_cell(desk.contact_map(), desk.small.cell(0, 0))
+    assert panel.pages.currentIndex() == OFFER
+    assert "Ada Power" in panel.heading.text() and "Satisfied" in panel.heading.text()
+    assert "Open" in panel.offer.text()
+    qtbot.mouseClick(panel.create_button, Qt.MouseButton.LeftButton)
+    assert panel.pages.currentIndex() == PLAN
+    blueprint = desk.service.for_cell(desk.small.cell(0, 0))
+    assert blueprint is not None and blueprint.goal is Grade.OPEN
+    assert blueprint.owner_id == desk.small.team_members[0].id
+    assert panel.form.goal.currentData() is Grade.OPEN
+    assert not panel.form.warning.isVisible()
+    desk.stack.undo()
+    assert panel.pages.currentIndex() == OFFER
+    assert desk.service.for_cell(desk.small.cell(0, 0)) is None
+    desk.stack.redo()
+    assert panel.pages.currentIndex() == PLAN
+
+
+def test_fields_are_saved_as_the_user_edits_each_one_an_undo_step(
+        qtbot: QtBot, desk: Desk) -> None:
+    panel = _panel(qtbot, desk)
+    cell = desk.small.cell(0, 0)
+    panel.show_cell(desk.contact_map(), cell)
+    panel.create_blueprint()
+    form = panel.form
+    form.tactics.setFocus()
+    qtbot.keyClicks(form.tactics, "Share the benchmark & <roadmap>")
+    form.messages.setFocus()  # leaving the field saves it
+    assert desk.service.for_cell(cell).tactics == "Share the benchmark & <roadmap>"  # type: ignore[union-attr]
+    click_box(qtbot, form.strategies[Strategy.LIKING])
+    form.status.setCurrentIndex(form.status.findData(BlueprintStatus.IN_PROGRESS))
+    form.status.activated.emit(form.status.currentIndex())
+    form.owner.setCurrentIndex(form.owner.findText("Eng Two"))
+    form.owner.activated.emit(form.owner.currentIndex())
+    click_box(qtbot, form.has_due)
+    form.due.setDate(QDate(2026, 4, 30))
+    form.due.editingFinished.emit()
+    saved = desk.service.for_cell(cell)
+    assert saved is not None
+    assert saved.strategies == (Strategy.LIKING,)
+    assert saved.status is BlueprintStatus.IN_PROGRESS
+    assert saved.owner_id == desk.small.team_members[1].id
+    assert saved.due == date(2026, 4, 30)
+    texts = [desk.stack.text(i) for i in range(desk.stack.count())]
+    assert texts[:4] == ["Create blueprint for Ada Power", "Edit tactics",
+                         "Add strategy “Love me, love my dog”", "Edit status"]
+    while desk.stack.canUndo():
+        desk.stack.undo()
+    assert desk.service.for_cell(cell) is None
+    while desk.stack.canRedo():
+        desk.stack.redo()
+    assert desk.service.for_cell(cell) == saved
+    assert form.tactics.toPlainText() == "Share the benchmark & <roadmap>"
+
+
+def test_a_goal_two_levels_up_warns_and_a_goal_below_is_refused(
+        qtbot: QtBot, desk: Desk) -> None:
+    panel = _panel(qtbot, desk)
+    cell = desk.small.cell(0, 0)
+    panel.show_cell(desk.contact_map(), cell)
+    panel.create_blueprint()
+    form = panel.form
+    form.goal.setCurrentIndex(form.goal.findData(Grade.TRUST))
+    form.goal.activated.emit(form.goal.currentIndex())
+    assert form.warning.isVisible() and "one level at a time" in form.warning.text()
+    assert desk.service.for_cell(cell).goal is Grade.TRUST  # type: ignore[union-attr]
+    form.goal.setCurrentIndex(form.goal.findData(Grade.INDIFFERENT))
+    form.goal.activated.emit(form.goal.currentIndex())
+    assert desk.reported and "below the current grade" in desk.reported[-1]
+    assert form.goal.currentData() is Grade.TRUST  # the refused value is put back
+
+
+def test_a_past_due_date_is_refused_with_the_date_named(qtbot: QtBot, desk: Desk) -> None:
+    panel = _panel(qtbot, desk)
+    panel.show_cell(desk.contact_map(), desk.small.cell(0, 0))
+    panel.create_blueprint()
+    form = panel.form
+    form.due.setDate(QDate(2026, 1, 2))
+    click_box(qtbot, form.has_due)
+    assert "2026-01-02 is already past" in desk.reported[-1]
+    assert not form.has_due.isChecked()
+
+
+def test_delete_and_undo_bring_the_plan_back(qtbot: QtBot, desk: Desk) -> None:
+    panel = _panel(qtbot, desk)
+    cell = desk.small.cell(0, 0)
+    panel.show_cell(desk.contact_map(), cell)
+    panel.create_blueprint()
+    panel.add_strategy(Strategy.AUTHORITY)
+    before = desk.service.for_cell(cell)
+    qtbot.mouseClick(panel.form.delete, Qt.MouseButton.LeftButton)
+    assert panel.pages.currentIndex() == OFFER and desk.service.for_cell(cell) is None
+    desk.stack.undo()
+    assert desk.service.for_cell(cell) == before
+    assert panel.form.strategies[Strategy.AUTHORITY].isChecked()
+
+
+def test_a_second_relationship_can_join_the_plan(qtbot: QtBot, desk: Desk) -> None:
+    panel = _panel(qtbot, desk)
+    panel.show_cell(desk.contact_map(), desk.small.cell(0, 0))
+    panel.create_blueprint()
+    other = panel.form._cell_boxes[desk.small.cell(1, 0)]
+    qtbot.waitUntil(other.isVisible)
+    click_box(qtbot, other)
+    blueprint = desk.service.for_cell(desk.small.cell(1, 0))
+    assert blueprint is not None and blueprint.cells == (desk.small.cell(0, 0),
+                                                         desk.small.cell(1, 0))
