@@ -39,6 +39,15 @@ DARK: dict[Grade, GradeColors] = {
 KEY_MARK = "#d4a017"  # the corner mark of a key relationship
 NEEDS_FILLING_OUTLINE = "#7a3fa0"  # dashed outline of a blank cell that should be filled
 
+# The power map, on screen and on paper.
+CARD_BORDER = "#8c959f"
+CARD_FILL = "#ffffff"
+BADGE_FILL = "#eef1f4"
+CHAIN = "#6f42c1"  # the chain of command from the chosen person to the top
+UNCOVERED = "#c62828"  # above a key person, and nobody on our team knows them
+INK = "#1f2328"
+MUTED = "#5b6470"
+
 
 def relative_luminance(color: str) -> float:
     """WCAG 2 relative luminance of "#rrggbb"."""

@@ -195,6 +195,37 @@ def shoot_data_io(folder: Path) -> list[Path]:
     return shots
 
 
+def shoot_power_map(folder: Path) -> list[Path]:
+    """The sample account's power map with a chain shown, and a 200-person chart fitted."""
+    from PySide6.QtGui import QUndoStack
+
+    from contactmap_desktop.services.workspace_service import open_workspace
+    from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
+    from tests.helpers.org_charts import save_org, synthetic_org
+
+    opened = open_workspace(folder / "sample.cmap", with_sample=True,
+                            backups_root=folder / "backups")
+    try:
+        shots = []
+        sample = opened.accounts.list_accounts()[0].id
+        big = save_org(opened, synthetic_org(200))
+        for account_id, name, size in ((sample, "power-map", (1280, 760)),
+                                       (big, "power-map-200", (1400, 900))):
+            tab = PowerMapTab(opened, QUndoStack(), print)
+            tab.resize(*size)
+            contact_map = opened.contact_map.load_map(account_id)
+            tab.show_map(contact_map)
+            tab.show()
+            tab.view.fit()
+            if account_id == sample:
+                tab.select_stakeholder(next(s.id for s in contact_map.stakeholders
+                                            if s.name == "Ana Ruiz"))
+            shots.append(save(tab, name))
+        return shots
+    finally:
+        opened.close()
+
+
 def _wait(done: Callable[[], bool], why: Callable[[], str], seconds: float = 20) -> None:
     """Let the dialog's worker thread finish, or stop with what the dialog says."""
     import time
@@ -213,6 +244,7 @@ SHOOTERS: dict[str, Callable[[Path], list[Path]]] = {
     "safety": shoot_safety,
     "coverage": shoot_coverage,
     "data-io": shoot_data_io,
+    "power-map": shoot_power_map,
 }
 
 

@@ -15,6 +15,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from contactmap_desktop import palette
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.org_chart_layout import Box
 from contactmap_desktop.domain.people import roles_to_badges
@@ -23,11 +24,11 @@ from contactmap_desktop.reports.fonts import ReportFonts
 from contactmap_desktop.reports.markup import contains_cjk
 from contactmap_desktop.reports.styles import INK, KEY_MARK, MUTED, grade_background, grade_text
 
-BORDER = HexColor("#8c959f")
-CARD_FILL = HexColor("#ffffff")
-UNCOVERED = HexColor("#c62828")
-CHAIN = HexColor("#6f42c1")
-BADGE_FILL = HexColor("#eef1f4")
+BORDER = HexColor(palette.CARD_BORDER)
+CARD_FILL = HexColor(palette.CARD_FILL)
+UNCOVERED = HexColor(palette.UNCOVERED)
+CHAIN = HexColor(palette.CHAIN)
+BADGE_FILL = HexColor(palette.BADGE_FILL)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from contactmap_desktop import palette
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.reports.fonts import ReportFonts
 
-INK = HexColor("#1f2328")
-MUTED = HexColor("#5b6470")
+INK = HexColor(palette.INK)
+MUTED = HexColor(palette.MUTED)
 RULE = HexColor("#c9cfd6")
 ACCENT = HexColor("#1b4f8f")  # the Trust blue: headings and the letterhead rule
 SHADE = HexColor("#f1f4f7")  # table header background

@@ -1,15 +1,17 @@
-"""Assembling the printed Contact Map of an account: the map, its findings, today's date."""
+"""Assembling the printed Contact Map of an account (the map, its findings, today's date) and
+the power map printed on its own."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.reports.contact_map_pdf import (
     ContactMapDocument,
     MapFinding,
     write_contact_map_pdf,
 )
-from contactmap_desktop.reports.power_map_pdf import PowerMapDocument
+from contactmap_desktop.reports.power_map_pdf import PowerMapDocument, write_power_map_pdf
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.report_settings import ReportSettings
@@ -33,3 +35,11 @@ def contact_map_document(opened: OpenWorkspace, account_id: str) -> ContactMapDo
 
 def export_contact_map(opened: OpenWorkspace, account_id: str, out: Path) -> None:
     write_contact_map_pdf(out, contact_map_document(opened, account_id))
+
+
+def export_power_map(opened: OpenWorkspace, contact_map: ContactMap, out: Path,
+                     chain_from: str | None = None) -> int:
+    """The power map alone, on landscape sheets of the workspace's paper size; page count."""
+    paper = ReportSettings(SettingsService(opened.workspace)).paper_size()
+    document = PowerMapDocument.from_map(contact_map, chain_from)
+    return write_power_map_pdf(out, document, paper.landscape)

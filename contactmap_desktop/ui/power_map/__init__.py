@@ -1,0 +1,1 @@
+"""The power map tab: the client's org chart with our relationships on it."""

@@ -1,0 +1,143 @@
+"""The power map as a graphics scene: one card item per stakeholder and the reporting lines.
+
+The positions come from the same tidy layout the printed power map uses, so screen and paper
+look alike. All ordinary reporting lines are one path item and the highlighted chain another,
+which keeps a chart of a thousand people to about a thousand items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem
+
+from contactmap_desktop import palette
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.org_chart_layout import Connector, OrgLayout, compact_org_chart
+from contactmap_desktop.domain.power_map import (
+    PowerCard,
+    chain_to_top,
+    org_nodes,
+    power_cards,
+    uncovered_chains,
+)
+from contactmap_desktop.ui.power_map.card_item import PowerCardItem
+
+MARGIN = 40.0
+
+
+class PowerMapScene(QGraphicsScene):
+    """Cards and lines of one account; highlights are switched on and off in place."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setBackgroundBrush(QColor("#f6f8fa"))
+        self.org_layout: OrgLayout = compact_org_chart([])
+        self.cards: dict[str, PowerCard] = {}
+        self._items: dict[str, PowerCardItem] = {}
+        self._uncovered: frozenset[str] = frozenset()
+        self._chain: list[str] = []
+        self._chain_from: str | None = None
+        self._show_uncovered = True
+        self._lines = QGraphicsPathItem()
+        self._chain_lines = QGraphicsPathItem()
+
+    # --- content -------------------------------------------------------------------------
+
+    def set_map(self, contact_map: ContactMap | None) -> None:
+        """Lay out and draw the map's stakeholders (None: no account); the chain start is
+        kept if that person is still there."""
+        self.clear()
+        self.cards = power_cards(contact_map) if contact_map else {}
+        self.org_layout = compact_org_chart(org_nodes(contact_map.stakeholders)
+                                            if contact_map else [])
+        self._uncovered = uncovered_chains(self.cards, self.org_layout.managers)
+        self._lines = self._path_item(self.org_layout.connectors, QPen(QColor(palette.CARD_BORDER),
+                                                                   1.2), z=0)
+        self._chain_lines = self._path_item((), QPen(QColor(palette.CHAIN), 3.0), z=1)
+        self._items = {}
+        for person_id, box in self.org_layout.boxes.items():
+            item = PowerCardItem(self.cards[person_id], QRectF(box.x, box.y, box.width,
+                                                                box.height))
+            item.setZValue(2)
+            self.addItem(item)
+            self._items[person_id] = item
+        if not self._items:
+            note = QGraphicsSimpleTextItem("This account has no stakeholders yet." if contact_map
+                                           else "No account is open.")
+            note.setBrush(QColor(palette.MUTED))
+            self.addItem(note)
+        bounds = QRectF(0, 0, self.org_layout.width, self.org_layout.height)
+        self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        chain_from = self._chain_from if self._chain_from in self._items else None
+        self._chain_from, self._chain = None, []
+        self.show_chain_from(chain_from)
+        self.show_uncovered(self._show_uncovered)
+
+    def item(self, stakeholder_id: str) -> PowerCardItem | None:
+        return self._items.get(stakeholder_id)
+
+    def card_items(self) -> list[PowerCardItem]:
+        return list(self._items.values())
+
+    def card_at(self, point: QPointF) -> PowerCardItem | None:
+        for found in self.items(point):
+            if isinstance(found, PowerCardItem):
+                return found
+        return None
+
+    def manages_indirectly(self, person_id: str, other_id: str) -> bool:
+        """True when ``other_id`` is ``person_id`` or anyone below them in the chart."""
+        return person_id in chain_to_top(self.org_layout.managers, other_id)
+
+    # --- highlights ----------------------------------------------------------------------
+
+    @property
+    def chain(self) -> list[str]:
+        """The highlighted person, their manager, and so on to the top."""
+        return list(self._chain)
+
+    @property
+    def uncovered(self) -> frozenset[str]:
+        return self._uncovered
+
+    def show_chain_from(self, stakeholder_id: str | None) -> None:
+        """Highlight the chain of command from ``stakeholder_id`` up (None: no chain)."""
+        for person_id in self._chain:
+            self._items[person_id].set_marks(in_chain=False)
+        self._chain_from = stakeholder_id
+        self._chain = chain_to_top(self.org_layout.managers, stakeholder_id) if stakeholder_id \
+            else []
+        links = set(zip(self._chain[1:], self._chain, strict=False))  # (manager, report)
+        self._chain_lines.setPath(self._path(
+            c for c in self.org_layout.connectors if (c.manager_id, c.report_id) in links))
+        for person_id in self._chain:
+            self._items[person_id].set_marks(in_chain=True)
+
+    def show_uncovered(self, shown: bool) -> None:
+        """Outline (or not) the people above a key person whom nobody on our team knows."""
+        self._show_uncovered = shown
+        for person_id in self._uncovered:
+            self._items[person_id].set_marks(uncovered=shown)
+
+    # --- drawing helpers -----------------------------------------------------------------
+
+    def _path_item(self, connectors: Iterable[Connector], pen: QPen, z: float
+                   ) -> QGraphicsPathItem:
+        item = QGraphicsPathItem(self._path(connectors))
+        item.setPen(pen)
+        item.setZValue(z)
+        self.addItem(item)
+        return item
+
+    @staticmethod
+    def _path(connectors: Iterable[Connector]) -> QPainterPath:
+        path = QPainterPath()
+        for connector in connectors:
+            first, *rest = connector.points
+            path.moveTo(*first)
+            for point in rest:
+                path.lineTo(*point)
+        return path
