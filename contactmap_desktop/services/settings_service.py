@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from contactmap_desktop.domain.account_watch import LifecycleSettings
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
-from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.errors import ContactMapError, ValidationError
+from contactmap_desktop.domain.review_cadence import DEFAULT_TIERS, CadenceTier, checked_tiers
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
@@ -36,6 +38,23 @@ class Setting(Generic[T]):
 COVERAGE_THRESHOLDS: Setting[CoverageThresholds] = Setting(
     "coverage.thresholds", CoverageThresholds(),
     CoverageThresholds.to_json, CoverageThresholds.from_json,
+)
+
+LIFECYCLE_SETTINGS: Setting[LifecycleSettings] = Setting(
+    "lifecycle.settings", LifecycleSettings(),
+    LifecycleSettings.to_json, LifecycleSettings.from_json,
+)
+
+
+def _tiers_from_json(value: Any) -> tuple[CadenceTier, ...]:
+    if not isinstance(value, list):
+        raise ValidationError("The stored review tiers are not a JSON list.")
+    return checked_tiers([CadenceTier.from_json(raw) for raw in value])
+
+
+REVIEW_TIERS: Setting[tuple[CadenceTier, ...]] = Setting(
+    "lifecycle.review_tiers", DEFAULT_TIERS,
+    lambda tiers: [t.to_json() for t in checked_tiers(tiers)], _tiers_from_json,
 )
 
 

@@ -17,8 +17,10 @@ from contactmap_desktop.services.account_service import AccountService
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.letters import LetterService
+from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.sample_account import create_sample_account
 from contactmap_desktop.services.sample_letter import create_sample_letter
+from contactmap_desktop.services.sample_lifecycle import create_sample_lifecycle
 from contactmap_desktop.storage.backup_rotation import RetentionPolicy
 from contactmap_desktop.storage.backups import BackupStore
 from contactmap_desktop.storage.database import Workspace
@@ -132,6 +134,8 @@ def open_workspace(
         if is_new and with_sample:
             account_id = create_sample_account(opened.accounts, opened.contact_map)
             create_sample_letter(LetterService(workspace, clock), opened.contact_map, account_id)
+            create_sample_lifecycle(LifecycleService(workspace, clock), opened.contact_map,
+                                    account_id)
         elif not is_new:
             try:
                 backups.back_up(path, min_interval=BACKUP_INTERVAL)

@@ -23,11 +23,19 @@ from contactmap_desktop.storage.schema import (
     BlueprintCellRow,
     BlueprintRow,
     BlueprintStrategyRow,
+    CommitmentRow,
+    CompetitorRow,
+    DeliveryReviewRow,
+    EngagementRow,
     GradeChangeRow,
     LeverageLinkRow,
+    MetricRow,
     RelationshipRow,
+    ReviewMeetingRow,
     SettingRow,
+    StageChangeRow,
     StakeholderRow,
+    SuccessCriterionRow,
     TeamMemberRow,
 )
 
@@ -68,6 +76,19 @@ def _blueprints_of(account_id: str) -> Any:
     return select(BlueprintRow.id).where(BlueprintRow.account_id == account_id)
 
 
+def _engagements_of(account_id: str) -> Any:
+    return select(EngagementRow.id).where(EngagementRow.account_id == account_id)
+
+
+def _engagement_part(table: Any) -> TableSection:
+    """A table whose rows belong to one of the account's engagements."""
+    def scope(account_id: str) -> ColumnElement[bool]:
+        result: ColumnElement[bool] = table.engagement_id.in_(_engagements_of(account_id))
+        return result
+
+    return TableSection(table.__tablename__, table, scope, MergePolicy.NEWER_WINS)
+
+
 # Order matters: rows are inserted in this order, so a table comes after those it refers to.
 ACCOUNT_SECTIONS: tuple[TableSection, ...] = (
     TableSection("team_members", TeamMemberRow,
@@ -93,6 +114,16 @@ ACCOUNT_SECTIONS: tuple[TableSection, ...] = (
     TableSection("blueprint_strategies", BlueprintStrategyRow,
                  lambda a: BlueprintStrategyRow.blueprint_id.in_(_blueprints_of(a)),
                  MergePolicy.ADD_MISSING),
+    TableSection("account_stage_changes", StageChangeRow,
+                 lambda a: StageChangeRow.account_id == a, MergePolicy.NEWER_WINS),
+    TableSection("engagements", EngagementRow,
+                 lambda a: EngagementRow.account_id == a, MergePolicy.NEWER_WINS),
+    *(_engagement_part(table)
+      for table in (SuccessCriterionRow, DeliveryReviewRow, CommitmentRow, MetricRow)),
+    TableSection("review_meetings", ReviewMeetingRow,
+                 lambda a: ReviewMeetingRow.account_id == a, MergePolicy.NEWER_WINS),
+    TableSection("competitors", CompetitorRow,
+                 lambda a: CompetitorRow.account_id == a, MergePolicy.NEWER_WINS),
     TableSection("settings", SettingRow, None, MergePolicy.KEEP_LOCAL),
 )
 ACCOUNT_TABLE = TableSection("account", AccountRow, lambda a: AccountRow.id == a,

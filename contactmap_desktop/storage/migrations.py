@@ -108,11 +108,68 @@ def _v4_sponsor_letters(connection: Connection) -> None:
     ))
 
 
+# Frozen DDL for the account lifecycle: stage history, engagements with their success criteria,
+# post-delivery reviews, commitment logs and metrics, review meetings and competitors.
+_V5_STATEMENTS = (
+    ('CREATE TABLE account_stage_changes (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT'
+     ' NULL, stage VARCHAR NOT NULL, changed_on DATE NOT NULL, note TEXT NOT NULL, position'
+     ' INTEGER NOT NULL, updated_at DATETIME NOT NULL, PRIMARY KEY (id), FOREIGN'
+     ' KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE)'),
+    'CREATE INDEX ix_account_stage_changes_account_id ON account_stage_changes (account_id)',
+    ('CREATE TABLE engagements (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL, name'
+     ' VARCHAR NOT NULL, kind VARCHAR NOT NULL, status VARCHAR NOT NULL, value INTEGER NOT'
+     ' NULL, start_date DATE, end_date DATE, notes TEXT NOT NULL, origin_review_id VARCHAR(36),'
+     ' origin_problem INTEGER, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL,'
+     ' PRIMARY KEY (id), FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE)'),
+    'CREATE INDEX ix_engagements_account_id ON engagements (account_id)',
+    ('CREATE TABLE success_criteria (id VARCHAR(36) NOT NULL, engagement_id VARCHAR(36) NOT'
+     ' NULL, text TEXT NOT NULL, agreed_by TEXT NOT NULL, position INTEGER NOT NULL, updated_at'
+     ' DATETIME NOT NULL, PRIMARY KEY (id), FOREIGN KEY(engagement_id) REFERENCES engagements'
+     ' (id) ON DELETE CASCADE)'),
+    'CREATE INDEX ix_success_criteria_engagement_id ON success_criteria (engagement_id)',
+    ('CREATE TABLE delivery_reviews (id VARCHAR(36) NOT NULL, engagement_id VARCHAR(36) NOT'
+     ' NULL, stakeholder_id VARCHAR(36) NOT NULL, held_on DATE NOT NULL, verdict VARCHAR NOT'
+     ' NULL, notes TEXT NOT NULL, next_problem_1 TEXT NOT NULL, next_problem_2 TEXT NOT NULL,'
+     ' updated_at DATETIME NOT NULL, PRIMARY KEY (id), FOREIGN KEY(engagement_id) REFERENCES'
+     ' engagements (id) ON DELETE CASCADE)'),
+    'CREATE INDEX ix_delivery_reviews_engagement_id ON delivery_reviews (engagement_id)',
+    ('CREATE TABLE commitments (id VARCHAR(36) NOT NULL, engagement_id VARCHAR(36) NOT NULL,'
+     ' step_date DATE NOT NULL, side VARCHAR NOT NULL, what TEXT NOT NULL, stakeholder_id'
+     ' VARCHAR(36), kind VARCHAR, team_member_id VARCHAR(36), status VARCHAR NOT NULL, position'
+     ' INTEGER NOT NULL, updated_at DATETIME NOT NULL, PRIMARY KEY (id), FOREIGN'
+     ' KEY(engagement_id) REFERENCES engagements (id) ON DELETE CASCADE)'),
+    'CREATE INDEX ix_commitments_engagement_id ON commitments (engagement_id)',
+    ('CREATE TABLE metrics (id VARCHAR(36) NOT NULL, engagement_id VARCHAR(36) NOT NULL, name'
+     ' VARCHAR NOT NULL, unit VARCHAR NOT NULL, target FLOAT NOT NULL, direction VARCHAR NOT'
+     ' NULL, measurements TEXT NOT NULL, position INTEGER NOT NULL, updated_at DATETIME NOT'
+     ' NULL, PRIMARY KEY (id), FOREIGN KEY(engagement_id) REFERENCES engagements (id) ON DELETE'
+     ' CASCADE)'),
+    'CREATE INDEX ix_metrics_engagement_id ON metrics (engagement_id)',
+    ('CREATE TABLE review_meetings (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL,'
+     ' held_on DATE NOT NULL, our_attendees TEXT NOT NULL, client_attendees TEXT NOT NULL,'
+     ' notes TEXT NOT NULL, metrics_reviewed TEXT NOT NULL, our_ceo_present BOOLEAN NOT NULL,'
+     ' updated_at DATETIME NOT NULL, PRIMARY KEY (id), FOREIGN KEY(account_id) REFERENCES'
+     ' accounts (id) ON DELETE CASCADE)'),
+    'CREATE INDEX ix_review_meetings_account_id ON review_meetings (account_id)',
+    ('CREATE TABLE competitors (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL, name'
+     ' VARCHAR NOT NULL, pitch TEXT NOT NULL, pitched_to VARCHAR NOT NULL, last_seen DATE,'
+     ' notes TEXT NOT NULL, updated_at DATETIME NOT NULL, PRIMARY KEY (id), FOREIGN'
+     ' KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE)'),
+    'CREATE INDEX ix_competitors_account_id ON competitors (account_id)',
+)
+
+
+def _v5_account_lifecycle(connection: Connection) -> None:
+    for statement in _V5_STATEMENTS:
+        connection.execute(text(statement))
+
+
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {
     2: _v2_leverage_links_and_settings,
     3: _v3_blueprints,
     4: _v4_sponsor_letters,
+    5: _v5_account_lifecycle,
 }
 
 

@@ -23,6 +23,7 @@ from contactmap_desktop.domain.model import (
 from contactmap_desktop.storage import mapping
 from contactmap_desktop.storage.blueprint_repository import BlueprintRepository
 from contactmap_desktop.storage.letter_repository import LetterRepository
+from contactmap_desktop.storage.lifecycle_repository import LifecycleRepository
 from contactmap_desktop.storage.schema import (
     AccountRow,
     AccountTeamRow,
@@ -366,3 +367,4 @@ class Repositories:
         self.settings = SettingsRepository(session)
         self.blueprints = BlueprintRepository(session)
         self.letters = LetterRepository(session)
+        self.lifecycle = LifecycleRepository(session)

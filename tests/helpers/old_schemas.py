@@ -181,6 +181,42 @@ def write_v3_workspace(path: Path) -> None:
     connection.close()
 
 
+# Schema version 4, frozen: version 3 plus sponsor letters.
+V4_DDL = """
+CREATE TABLE sponsor_letters (
+ id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL, letter_date DATE NOT NULL,
+ subject VARCHAR NOT NULL, addressee_id VARCHAR(36), addressee_name VARCHAR NOT NULL,
+ addressee_title VARCHAR NOT NULL, addressee_company VARCHAR NOT NULL, sender_id VARCHAR(36),
+ sender_name VARCHAR NOT NULL, sender_title VARCHAR NOT NULL, signature TEXT NOT NULL,
+ pains TEXT NOT NULL, current_method TEXT NOT NULL, results TEXT NOT NULL, impact TEXT NOT NULL,
+ solution TEXT NOT NULL, value TEXT NOT NULL, milestones TEXT NOT NULL,
+ closing_note TEXT NOT NULL, based_on_id VARCHAR(36), created_at DATETIME NOT NULL,
+ updated_at DATETIME NOT NULL, PRIMARY KEY (id),
+ FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE,
+ FOREIGN KEY(addressee_id) REFERENCES stakeholders (id) ON DELETE SET NULL,
+ FOREIGN KEY(sender_id) REFERENCES team_members (id) ON DELETE SET NULL);
+CREATE INDEX ix_sponsor_letters_account_id ON sponsor_letters (account_id);
+"""
+
+V4_ROWS = """
+INSERT INTO sponsor_letters VALUES ('l1', 'a1', '2024-05-01', 'Next steps', 's1', 'Olga Old',
+  'COO', 'Old Account', 't1', 'Tim Team', 'AE', '', '[{"quote": "Too slow", "said_by": "Olga"}]',
+  '', '', '', '', '', '[{"step": "Pilot", "owner": "Olga", "due": "2024-06-01", "criterion": ""}]',
+  '', NULL, '2024-05-01 00:00:00.000000', '2024-05-01 00:00:00.000000');
+"""
+
+
+def write_v4_workspace(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.executescript(V1_DDL + V1_ROWS + V2_DDL + V2_ROWS + V3_DDL + V3_ROWS + V4_DDL
+                             + V4_ROWS)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 4")
+    connection.commit()
+    connection.close()
+
+
 # Every released schema version, for the upgrade tests: add the next one when you bump
 # SCHEMA_VERSION (the version you replace becomes a released one).
-WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace}
+WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace,
+           4: write_v4_workspace}

@@ -89,3 +89,25 @@ def test_each_released_version_upgrades_with_every_row_kept_after_a_backup(
     assert connection.execute("PRAGMA user_version").fetchone()[0] == version
     connection.close()
     assert _row_counts(backup.path) == before
+
+
+def _columns(path: Path, table: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(f'PRAGMA table_info("{table}")').fetchall()
+    finally:
+        connection.close()
+
+
+def test_a_version_4_file_gets_the_lifecycle_tables_as_a_new_file_has_them(
+    tmp_path: Path
+) -> None:
+    from tests.helpers.old_schemas import write_v4_workspace
+    old, new = tmp_path / "v4.cmap", tmp_path / "new.cmap"
+    write_v4_workspace(old)
+    for path in (old, new):
+        open_workspace(path, backups_root=tmp_path / "backups").close()
+    for table in ("account_stage_changes", "engagements", "success_criteria",
+                  "delivery_reviews", "commitments", "metrics", "review_meetings",
+                  "competitors"):
+        assert _columns(old, table) == _columns(new, table), table

@@ -1,0 +1,230 @@
+"""Use cases on an account's lifecycle: engagements, criteria, reviews, commitments, metrics,
+review meetings, competitors and stage history — each write checked, and undoable through
+``delete``/``restore`` or the returned previous value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, TypeVar
+
+from contactmap_desktop.domain.account_watch import Competitor
+from contactmap_desktop.domain.commitments import Commitment, Side
+from contactmap_desktop.domain.engagements import (
+    DeliveryReview,
+    Engagement,
+    StageChange,
+    SuccessCriterion,
+    current_stage,
+    engagement_from_problem,
+)
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.metrics import Measurement, Metric
+from contactmap_desktop.domain.model import AccountStage
+from contactmap_desktop.domain.review_cadence import ReviewMeeting
+from contactmap_desktop.domain.validation import ensure_unique_name
+from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.repositories import Repositories
+from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+V = TypeVar("V")
+LifecycleValue = (StageChange | Engagement | SuccessCriterion | DeliveryReview | Commitment
+                  | Metric | ReviewMeeting | Competitor)
+_ENGAGEMENT_PARTS = (SuccessCriterion, DeliveryReview, Commitment, Metric)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """What a delete took away (an engagement with its parts), so undo can put it back."""
+
+    values: tuple[Any, ...]
+    account_stage: AccountStage | None = None  # the stage to go back to, for stage changes
+
+
+class LifecycleService:
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        self._workspace = workspace
+        self._clock = clock
+
+    def today(self) -> date:
+        return self._clock().date()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def list(self, kind: type[V], parent_id: str) -> list[V]:
+        """``kind``'s values of an account (engagements, meetings, competitors, stages) or of
+        an engagement (criteria, reviews, commitments, metrics), in their natural order."""
+        with UnitOfWork(self._workspace) as repos:
+            return repos.lifecycle.list(kind, parent_id)
+
+    def get(self, kind: type[V], value_id: str) -> V:
+        with UnitOfWork(self._workspace) as repos:
+            return repos.lifecycle.get(kind, value_id)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def save(self, value: V) -> V:
+        """Create or update one value after checking it against the rules and the account."""
+        with UnitOfWork(self._workspace) as repos:
+            cleaned: V = self._clean(repos, value)
+            repos.lifecycle.save(cleaned, self._clock())
+            if isinstance(cleaned, StageChange):
+                self._settle_stage(repos, cleaned.account_id)
+        return cleaned
+
+    def record_stage(self, change: StageChange) -> Removed:
+        """Record a stage the account entered; returns what undo needs to take it back."""
+        with UnitOfWork(self._workspace) as repos:
+            before = repos.accounts.get(change.account_id).stage
+            cleaned = self._clean(repos, change)
+            repos.lifecycle.save(cleaned, self._clock())
+            self._settle_stage(repos, change.account_id)
+        return Removed((cleaned,), before)
+
+    def delete(self, kind: type, value_id: str) -> Removed:
+        """Delete a value (an engagement with its criteria, reviews, steps and metrics)."""
+        with UnitOfWork(self._workspace) as repos:
+            value: Any = repos.lifecycle.get(kind, value_id)
+            parts: list[Any] = []
+            stage = None
+            if isinstance(value, Engagement):
+                for part in _ENGAGEMENT_PARTS:
+                    parts += repos.lifecycle.list(part, value.id)
+            if isinstance(value, StageChange):
+                stage = repos.accounts.get(value.account_id).stage
+            repos.lifecycle.delete(kind, value_id)
+            if isinstance(value, StageChange):
+                self._settle_stage(repos, value.account_id)
+        return Removed((value, *parts), stage)
+
+    def restore(self, removed: Removed) -> None:
+        """Put back exactly what a delete took (it was valid when it was saved)."""
+        with UnitOfWork(self._workspace) as repos:
+            for value in removed.values:
+                repos.lifecycle.save(value, self._clock())
+            self._restore_stage(repos, removed)
+
+    def take_back(self, recorded: Removed) -> None:
+        """Undo ``record_stage``: remove the stage change and return to the stage before."""
+        with UnitOfWork(self._workspace) as repos:
+            for value in recorded.values:
+                repos.lifecycle.delete(type(value), value.id)
+            self._restore_stage(repos, recorded)
+
+    def start_engagement_from_problem(self, review_id: str, index: int) -> Engagement:
+        """One step from a stakeholder's next problem to a proposed engagement."""
+        with UnitOfWork(self._workspace) as repos:
+            review = repos.lifecycle.get(DeliveryReview, review_id)
+            source = repos.lifecycle.get(Engagement, review.engagement_id)
+            engagement = engagement_from_problem(review, index, source.account_id, self.today())
+            cleaned: Engagement = self._clean(repos, engagement)
+            repos.lifecycle.save(cleaned, self._clock())
+        return cleaned
+
+    def add_measurement(self, metric_id: str, measurement: Measurement) -> tuple[Metric, Metric]:
+        """Add (or replace that day's) value; returns the metric before and after."""
+        before = self.get(Metric, metric_id)
+        if measurement.on > self.today():
+            raise ValidationError(f"{measurement.on.isoformat()} is in the future; record a "
+                                  "value once it has been measured.")
+        return before, self.save(before.with_measurement(measurement))
+
+    # --- rules ---------------------------------------------------------------------------
+
+    def _clean(self, repos: Repositories, value: Any) -> Any:
+        today = self.today()
+        if isinstance(value, Engagement):
+            repos.accounts.get(value.account_id)
+            self._check_origin(repos, value)
+            return value.checked()
+        if isinstance(value, StageChange):
+            repos.accounts.get(value.account_id)
+            return value.checked(today)
+        if isinstance(value, ReviewMeeting):
+            return self._clean_meeting(repos, value.checked())
+        if isinstance(value, Competitor):
+            repos.accounts.get(value.account_id)
+            cleaned = value.checked(today)
+            others = [c.name for c in repos.lifecycle.list(Competitor, value.account_id)
+                      if c.id != value.id]
+            ensure_unique_name(cleaned.name, others, "competitor", "this account")
+            return cleaned
+        engagement = repos.lifecycle.get(Engagement, value.engagement_id)
+        people = {s.id: s.name for s in
+                  repos.stakeholders.list_for_account(engagement.account_id)}
+        if isinstance(value, SuccessCriterion):
+            cleaned_criterion = value.checked()
+            _known(cleaned_criterion.agreed_by, people, "A stakeholder who agreed")
+            if not repos.lifecycle.exists(SuccessCriterion, value.id):
+                cleaned_criterion = replace(cleaned_criterion, position=repos.lifecycle
+                                            .next_position(SuccessCriterion, value.engagement_id))
+            return cleaned_criterion
+        if isinstance(value, DeliveryReview):
+            _known((value.stakeholder_id,), people, "The stakeholder of this review")
+            for other in repos.lifecycle.list(DeliveryReview, value.engagement_id):
+                if other.stakeholder_id == value.stakeholder_id and other.id != value.id:
+                    raise ValidationError(f"{people[value.stakeholder_id]} already has a review "
+                                          "of this engagement; edit that one instead.")
+            return value.checked(today)
+        if isinstance(value, Commitment):
+            cleaned_step = value.checked()
+            if cleaned_step.side is Side.CLIENT:
+                _known((cleaned_step.stakeholder_id or "",), people, "The stakeholder")
+            elif cleaned_step.team_member_id is not None:
+                team = {m.id for m in repos.team_members.list_for_account(engagement.account_id)}
+                if cleaned_step.team_member_id not in team:
+                    raise ValidationError("Who does this step must be on the account team.")
+            return cleaned_step
+        if isinstance(value, Metric):
+            cleaned_metric = value.checked()
+            if not repos.lifecycle.exists(Metric, value.id):
+                cleaned_metric = replace(cleaned_metric, position=repos.lifecycle
+                                         .next_position(Metric, value.engagement_id))
+            return cleaned_metric
+        raise TypeError(f"not a lifecycle value: {type(value).__name__}")
+
+    @staticmethod
+    def _check_origin(repos: Repositories, engagement: Engagement) -> None:
+        if engagement.origin_review_id is None:
+            return
+        for other in repos.lifecycle.list(Engagement, engagement.account_id):
+            if other.id != engagement.id and \
+                    other.origin_review_id == engagement.origin_review_id and \
+                    other.origin_problem == engagement.origin_problem:
+                raise ValidationError(f"This problem already became the engagement "
+                                      f"“{other.name}”.")
+
+    @staticmethod
+    def _clean_meeting(repos: Repositories, meeting: ReviewMeeting) -> ReviewMeeting:
+        account_id = meeting.account_id
+        repos.accounts.get(account_id)
+        team = {m.id: m.name for m in repos.team_members.list_for_account(account_id)}
+        people = {s.id: s.name for s in repos.stakeholders.list_for_account(account_id)}
+        _known(meeting.our_attendees, team, "An attendee from our side")
+        _known(meeting.client_attendees, people, "An attendee from the client")
+        metrics = {m.id for e in repos.lifecycle.list(Engagement, account_id)
+                   for m in repos.lifecycle.list(Metric, e.id)}
+        if any(m not in metrics for m in meeting.metrics_reviewed):
+            raise ValidationError("A metric reviewed is not one of this account's metrics.")
+        return meeting
+
+    def _settle_stage(self, repos: Repositories, account_id: str) -> None:
+        """The account's stage is the latest one in its history."""
+        latest = current_stage(repos.lifecycle.list(StageChange, account_id))
+        if latest is not None:
+            self._set_stage(repos, account_id, latest.stage)
+
+    def _restore_stage(self, repos: Repositories, removed: Removed) -> None:
+        if removed.account_stage is not None and isinstance(removed.values[0], StageChange):
+            self._set_stage(repos, removed.values[0].account_id, removed.account_stage)
+
+    def _set_stage(self, repos: Repositories, account_id: str, stage: AccountStage) -> None:
+        account = repos.accounts.get(account_id)
+        if account.stage is not stage:
+            repos.accounts.save(replace(account, stage=stage), self._clock())
+
+
+def _known(ids: tuple[str, ...], names: dict[str, str], what: str) -> None:
+    if any(i not in names for i in ids):
+        raise ValidationError(f"{what} is not a stakeholder or team member of this account.")

@@ -1,0 +1,83 @@
+"""The account lifecycle in the workspace: one repository for its small, similar values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from contactmap_desktop.domain.errors import NotFoundError
+from contactmap_desktop.storage.lifecycle_mapping import MAPPINGS, RowMapping
+from contactmap_desktop.storage.schema import (
+    CommitmentRow,
+    DeliveryReviewRow,
+    EngagementRow,
+    MetricRow,
+    SuccessCriterionRow,
+)
+
+V = TypeVar("V")
+
+# What goes with an engagement when it is deleted (explicitly, whatever the PRAGMAs say).
+_ENGAGEMENT_CHILDREN = (SuccessCriterionRow, DeliveryReviewRow, CommitmentRow, MetricRow)
+
+
+def _mapping(kind: type) -> RowMapping:
+    return MAPPINGS[kind]
+
+
+class LifecycleRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def list(self, kind: type[V], parent_id: str) -> list[V]:
+        """The values of ``kind`` that belong to an account or engagement, in their order."""
+        mapping = _mapping(kind)
+        table: Any = mapping.row
+        rows = self._session.scalars(
+            select(table).where(getattr(table, mapping.parent) == parent_id)
+            .order_by(*(getattr(table, column) for column in mapping.order), table.id)
+        )
+        return [mapping.to_value(row) for row in rows]
+
+    def get(self, kind: type[V], value_id: str) -> V:
+        row = self._session.get(_mapping(kind).row, value_id)
+        if row is None:
+            raise NotFoundError("That entry no longer exists in this workspace; it may have "
+                                "been deleted.")
+        result: V = _mapping(kind).to_value(row)
+        return result
+
+    def exists(self, kind: type, value_id: str) -> bool:
+        return self._session.get(_mapping(kind).row, value_id) is not None
+
+    def next_position(self, kind: type, parent_id: str) -> int:
+        mapping = _mapping(kind)
+        table: Any = mapping.row
+        top = self._session.scalar(select(func.max(table.position))
+                                   .where(getattr(table, mapping.parent) == parent_id))
+        return 0 if top is None else int(top) + 1
+
+    def save(self, value: Any, now: datetime) -> None:
+        mapping = _mapping(type(value))
+        row: Any = self._session.get(mapping.row, value.id)
+        if row is None:
+            row = mapping.row(id=value.id)
+            if isinstance(row, EngagementRow):
+                row.created_at = now
+            if hasattr(row, "position") and not hasattr(value, "position"):
+                # Entries of the same day keep the order they were logged in.
+                row.position = self.next_position(type(value), getattr(value, mapping.parent))
+            self._session.add(row)
+        mapping.to_row(value, row)
+        row.updated_at = now
+        self._session.flush()
+
+    def delete(self, kind: type, value_id: str) -> None:
+        table: Any = _mapping(kind).row
+        if table is EngagementRow:
+            for child in _ENGAGEMENT_CHILDREN:
+                self._session.execute(delete(child).where(child.engagement_id == value_id))
+        self._session.execute(delete(table).where(table.id == value_id))
