@@ -62,7 +62,7 @@ def create_sample_lifecycle(service: LifecycleService, contact_map: ContactMapSe
         EngagementStatus.ACTIVE, 50_000, ago(100), today + timedelta(days=30),
         "Started from Priya Raman's first next problem."))
     for text, agreed in (("Empty kilometres below 12% in both pilot depots",
-                          ("Priya Raman", "Li Wei")),
+                          ("Priya Raman", "李伟")),
                          ("Planners approve the week's routes by Monday noon",
                           ("Zoë Müller",))):
         service.save(SuccessCriterion(new_id(), pilot.id, text,
@@ -71,7 +71,7 @@ def create_sample_lifecycle(service: LifecycleService, contact_map: ContactMapSe
         (95, Side.CLIENT, "Kick-off workshop with both depots", "Priya Raman", T, DONE),
         (90, Side.CLIENT, "Six months of order and route history", "Sara Lindqvist", D, DONE),
         (60, Side.OURS, "First weekly savings report", "Jordan Blake", None, DONE),
-        (40, Side.CLIENT, "Pilot extended to the night shift", "Li Wei", T, DONE),
+        (40, Side.CLIENT, "Pilot extended to the night shift", "李伟", T, DONE),
         (12, Side.CLIENT, "Budget line for the three-year rollout", "Marcus Reid", M, OPEN),
     ]
     for days, side, what, person, kind, status in steps:
@@ -97,7 +97,7 @@ def create_sample_lifecycle(service: LifecycleService, contact_map: ContactMapSe
 
     service.save(ReviewMeeting(
         new_id(), account_id, ago(86), (who["Jordan Blake"], who["Alex Novak"]),
-        (who["Priya Raman"], who["Li Wei"]),
+        (who["Priya Raman"], who["李伟"]),
         "Pilot on track for empty kilometres; on-time deliveries still just under target.",
         (empty.id, on_time.id)))
     service.save(Competitor(
