@@ -1,0 +1,106 @@
+"""Paints a Contact Map cell — the grade's color and letter, the key corner, the dashed
+outline of a cell that needs a relationship — and offers a grade picker as its editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
+from contactmap_desktop.domain.model import Relationship
+from contactmap_desktop.palette import KEY_MARK, NEEDS_FILLING_OUTLINE
+from contactmap_desktop.ui.models.roles import MapRole
+from contactmap_desktop.ui.theme import grade_colors
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+NO_GRADE = "— no relationship —"
+
+
+class GradeDelegate(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        relationship = index.data(MapRole.RELATIONSHIP)
+        if not isinstance(relationship, Relationship):
+            super().paint(painter, option, index)
+            return
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        cell = rect.adjusted(2, 2, -2, -2)
+        grade = relationship.grade
+        if grade is not None:
+            background, letter = grade_colors(palette, grade)
+            painter.fillRect(cell, background)
+            font = QFont(option.font)  # type: ignore[attr-defined]
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            painter.setFont(font)
+            painter.setPen(letter)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, grade.letter)
+        elif relationship.needs_filling:
+            pen = QPen(QColor(NEEDS_FILLING_OUTLINE), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(cell.adjusted(1, 1, -1, -1))
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, "+")
+        if relationship.is_key:
+            self._paint_key_corner(painter, cell)
+        if relationship.note:
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(cell.adjusted(0, 0, -3, -1),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, "…")
+        if selected:
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 3)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+    @staticmethod
+    def _paint_key_corner(painter: QPainter, cell: QRect) -> None:
+        """A filled triangle in the top-left corner: key relationships stand out in grayscale."""
+        size = min(cell.width(), cell.height()) * 0.38
+        corner = QPolygonF([QPointF(cell.left(), cell.top()),
+                            QPointF(cell.left() + size, cell.top()),
+                            QPointF(cell.left(), cell.top() + size)])
+        painter.setPen(QPen(QColor("#000000"), 1))
+        painter.setBrush(QColor(KEY_MARK))
+        painter.drawPolygon(corner)
+
+    # --- the grade picker ----------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: AnyIndex) -> QWidget:
+        picker = QComboBox(parent)
+        picker.setAccessibleName("Grade")
+        picker.addItem(NO_GRADE, None)
+        for grade in GRADES_TOP_DOWN:
+            picker.addItem(f"{grade.letter} — {grade.label}", grade)
+        picker.activated.connect(lambda _i: self.commitData.emit(picker))
+        picker.activated.connect(lambda _i: self.closeEditor.emit(picker))
+        return picker
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        grade = index.data(MapRole.GRADE)
+        editor.setCurrentIndex(max(0, editor.findData(grade)))
+        editor.showPopup()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        grade = editor.currentData()
+        if grade != index.data(MapRole.GRADE):
+            model.setData(index, grade if isinstance(grade, Grade) else None)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: AnyIndex) -> None:
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 180), rect.height())

@@ -1,0 +1,62 @@
+"""Add an account, or edit its name, industry, stage, value and renewal date."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
+
+from contactmap_desktop.domain.model import Account, AccountStage
+from contactmap_desktop.ui.commands import AddAccountCommand, EditAccountCommand
+from contactmap_desktop.ui.dialogs.form_dialog import FormDialog
+from contactmap_desktop.ui.map_document import MapDocument
+
+
+class AccountDialog(FormDialog):
+    def __init__(self, document: MapDocument, account: Account | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Edit Account" if account else "Add Account", parent)
+        self._document = document
+        self._original = account
+        self.created: Account | None = None
+        self.name = QLineEdit(account.name if account else "")
+        self.industry = QLineEdit(account.industry if account else "")
+        self.form.addRow("&Name:", self.name)
+        self.form.addRow("&Industry:", self.industry)
+        if account is not None:
+            self.stage = QComboBox()
+            for stage in AccountStage:
+                self.stage.addItem(stage.label, stage)
+            self.stage.setCurrentIndex(self.stage.findData(account.stage))
+            self.value_box = QSpinBox()
+            self.value_box.setRange(0, 2_000_000_000)
+            self.value_box.setGroupSeparatorShown(True)
+            self.value_box.setSuffix(" a year")
+            self.value_box.setValue(account.annual_value)
+            self.has_renewal = QCheckBox("Renews on")
+            self.renewal = QDateEdit(account.renewal_date or QDate.currentDate().addYears(1))
+            self.renewal.setCalendarPopup(True)
+            self.has_renewal.setChecked(account.renewal_date is not None)
+            self.renewal.setEnabled(account.renewal_date is not None)
+            self.has_renewal.toggled.connect(self.renewal.setEnabled)
+            self.form.addRow("&Stage:", self.stage)
+            self.form.addRow("Annual &value:", self.value_box)
+            self.form.addRow(self.has_renewal, self.renewal)
+        self.submit = self._save
+        self.setMinimumWidth(380)
+
+    def _save(self) -> None:
+        if self._original is None:
+            command = AddAccountCommand(self._document, self.name.text(), self.industry.text())
+            self._document.runner.run_or_raise(command)
+            self.created = command.account
+            return
+        edited = replace(
+            self._original, name=self.name.text(), industry=self.industry.text(),
+            stage=self.stage.currentData(), annual_value=self.value_box.value(),
+            renewal_date=self.renewal.date().toPython() if self.has_renewal.isChecked() else None,
+        )
+        if edited != self._original:
+            self._document.runner.run_or_raise(
+                EditAccountCommand(self._document, self._original, edited))

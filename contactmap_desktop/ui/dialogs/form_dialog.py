@@ -1,0 +1,47 @@
+"""A dialog with a form, OK/Cancel, and a line that says what is wrong with the input.
+
+OK runs ``submit``; a ContactMapError from it is shown above the buttons and the dialog
+stays open with everything the user typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from contactmap_desktop.domain.errors import ContactMapError
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("formError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: palette(bright-text); background: #b3261e;"
+                                       " padding: 4px; border-radius: 3px;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.submit: Callable[[], None] = lambda: None
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def accept(self) -> None:
+        try:
+            self.submit()
+        except ContactMapError as error:
+            self.show_error(str(error))
+            return
+        super().accept()

@@ -1,0 +1,80 @@
+"""Undoable edits: each one is committed through a service before it enters the undo stack.
+
+A failed edit (bad input, a full disk) is reported and never pushed, so the stack only holds
+edits that are in the file. Undo and redo that fail are reported too, and the stack is left
+where it was so the screen keeps matching the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from contactmap_desktop.domain.errors import ContactMapError
+
+ReportError = Callable[[str], None]
+
+
+class EditCommand(QUndoCommand):
+    """Subclass with ``apply`` (do the edit) and ``revert`` (take it back)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._applied_once = False
+        self._report: ReportError = lambda _message: None
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if not self._applied_once:
+            self._applied_once = True  # the runner applied it before pushing
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except ContactMapError as error:
+            self._report(str(error))
+            # Qt has already moved the stack's index; an obsolete command is dropped so the
+            # stack never claims a state the file does not hold.
+            self.setObsolete(True)
+
+
+class EditRunner:
+    """Runs edits against the workspace and keeps the one undo stack."""
+
+    def __init__(self, undo_stack: QUndoStack, report_error: ReportError) -> None:
+        self.undo_stack = undo_stack
+        self._report_error = report_error
+        self.read_only = False
+
+    def run(self, command: EditCommand) -> bool:
+        """Apply ``command`` and push it; False (with the reason shown) if it failed."""
+        if self.read_only:
+            self._report_error("This workspace is open read-only; changes cannot be saved.")
+            return False
+        try:
+            command.apply()
+        except ContactMapError as error:
+            self._report_error(str(error))
+            return False
+        command._report = self._report_error
+        self.undo_stack.push(command)
+        return True
+
+    def run_or_raise(self, command: EditCommand) -> None:
+        """For dialogs that show the error beside their fields: raise instead of reporting."""
+        if self.read_only:
+            raise ContactMapError("This workspace is open read-only; changes cannot be saved.")
+        command.apply()
+        command._report = self._report_error
+        self.undo_stack.push(command)

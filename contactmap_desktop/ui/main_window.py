@@ -1,0 +1,160 @@
+"""The main window: accounts on the left, the Contact Map and other tabs in the centre,
+panels docked around, and a status bar that says which file is open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from contactmap_desktop.ui.map_document import MapDocument
+from contactmap_desktop.ui.panels.accounts_panel import AccountsPanel
+from contactmap_desktop.ui.settings import UiSettings
+from contactmap_desktop.ui.views.map_page import MapPage
+
+MENUS = ("&File", "&Edit", "&Account", "&Window", "&Help")
+
+
+class MainWindow(QMainWindow):
+    workspace_requested = Signal(object, bool)  # path, create
+    closing = Signal()
+
+    def __init__(self, document: MapDocument, ui_settings: UiSettings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.document = document
+        document.setParent(self)  # the document and its undo stack live as long as the window
+        self.ui_settings = ui_settings
+        self._menus = {name: self.menuBar().addMenu(name) for name in MENUS}
+        self._anchors: dict[str, QAction] = {}
+        self._default_state = QByteArray()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.map_page = MapPage(document)
+        self.tabs.addTab(self.map_page, "Contact &Map")
+        self.setCentralWidget(self.tabs)
+        self.accounts = AccountsPanel(document)
+        self.accounts_dock = self.add_dock("Accounts", self.accounts, "accountsDock",
+                                           Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.accounts.account_chosen.connect(self.open_account)
+        self._path_label = QLabel()
+        self._counts_label = QLabel()
+        self.statusBar().addWidget(self._path_label, 1)
+        self.statusBar().addPermanentWidget(self._counts_label)
+        document.map_loaded.connect(self._update_status)
+        document.people_changed.connect(self._update_status)
+        document.cells_changed.connect(lambda _cells: self._update_status())
+        document.accounts_changed.connect(self._update_title)
+        self.resize(1280, 800)
+        self._update_title()
+        self._update_status()
+
+    # --- the parts features build on -----------------------------------------------------
+
+    def menu(self, name: str) -> QMenu:
+        return self._menus[name]
+
+    def add_menu_action(self, name: str, action: QAction) -> None:
+        """Add to a menu, above its closing part (File ▸ Quit) when it has one."""
+        anchor = self._anchors.get(name)
+        if anchor is None:
+            self._menus[name].addAction(action)
+        else:
+            self._menus[name].insertAction(anchor, action)
+
+    def set_menu_anchor(self, name: str, anchor: QAction) -> None:
+        self._anchors[name] = anchor
+
+    def add_dock(self, title: str, widget: QWidget, object_name: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(object_name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        docks = [d for d in self.findChildren(QDockWidget)
+                 if self.dockWidgetArea(d) == area and d is not dock and not d.isFloating()]
+        if docks and area in (Qt.DockWidgetArea.RightDockWidgetArea,
+                              Qt.DockWidgetArea.BottomDockWidgetArea):
+            self.tabifyDockWidget(docks[0], dock)
+        toggle = dock.toggleViewAction()
+        toggle.setText(f"&{title}")
+        self.menu("&Window").addAction(toggle)
+        return dock
+
+    def add_tab(self, title: str, widget: QWidget) -> None:
+        self.tabs.addTab(widget, title)
+
+    def show_tab(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)
+
+    def report_error(self, message: str) -> None:
+        QMessageBox.warning(self, "ContactMap", message)
+
+    # --- accounts ------------------------------------------------------------------------
+
+    def open_account(self, account_id: str | None) -> None:
+        if account_id == self.document.account_id:
+            return
+        self.document.open_account(account_id)
+        self.accounts.show_account(account_id)
+        self.ui_settings.set_last_account(self.document.opened.path, account_id)
+
+    def open_first_account(self) -> None:
+        """The account open last time in this workspace, or the first one."""
+        accounts = self.document.opened.accounts.list_accounts()
+        wanted = self.ui_settings.last_account(self.document.opened.path)
+        chosen = next((a.id for a in accounts if a.id == wanted),
+                      accounts[0].id if accounts else None)
+        self.open_account(chosen)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        self._default_state = self.saveState()
+        geometry, state = self.ui_settings.window_geometry(), self.ui_settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        for dock in self.findChildren(QDockWidget):
+            dock.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ui_settings.save_window(self.saveGeometry(), self.saveState())
+        self.ui_settings.sync()
+        self.closing.emit()
+        super().closeEvent(event)
+
+    # --- status --------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        opened = self.document.opened
+        suffix = " (read-only)" if opened.read_only else ""
+        self.setWindowTitle(f"{Path(opened.path).name}{suffix} — ContactMap")
+
+    def _update_status(self) -> None:
+        opened = self.document.opened
+        self._path_label.setText(f"{opened.path}" + ("  ·  read-only" if opened.read_only else "")
+                                 + "  ·  every change is saved as you make it")
+        contact_map = self.document.contact_map
+        if contact_map is None:
+            self._counts_label.setText("")
+            return
+        graded = sum(contact_map.depth(s.id) for s in contact_map.stakeholders)
+        self._counts_label.setText(
+            f"{len(contact_map.stakeholders)} stakeholders · "
+            f"{len(contact_map.team_members)} team members · {graded} relationships")

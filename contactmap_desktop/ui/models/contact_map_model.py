@@ -1,0 +1,192 @@
+"""The Contact Map as a Qt table: team members down, stakeholders across, a grade per cell.
+
+The model reads the document's ContactMap and never writes: a grade typed into a cell is
+turned into ``grade_edit_requested`` so that it goes through an undoable command.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.people import roles_to_badges
+from contactmap_desktop.ui.map_document import MapDocument
+from contactmap_desktop.ui.models.roles import MapRole
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def describe_cell(contact_map: ContactMap, cell: CellRef) -> str:
+    """The cell in words, for tooltips and screen readers: never by color alone."""
+    member = contact_map.team_member(cell.team_member_id)
+    stakeholder = contact_map.stakeholder(cell.stakeholder_id)
+    relationship = contact_map.relationship(cell)
+    grade = relationship.grade
+    words = [f"{member.name} → {stakeholder.name}: "
+             + (f"{grade.label} ({grade.letter})" if grade else "no relationship")]
+    if relationship.is_key:
+        words.append("key relationship")
+    if relationship.needs_filling:
+        words.append("a relationship is needed here")
+    if relationship.note:
+        words.append(f"note: {relationship.note}")
+    return "; ".join(words)
+
+
+class ContactMapModel(QAbstractTableModel):
+    grade_edit_requested = Signal(object, object)  # CellRef, Grade | None
+
+    def __init__(self, document: MapDocument) -> None:
+        super().__init__(document)
+        self._document = document
+        self._rows: dict[str, int] = {}
+        self._columns: dict[str, int] = {}
+        self._reindex()
+        document.map_loaded.connect(self._reset)
+        document.people_changed.connect(self._reset)
+        document.cells_changed.connect(self._cells_changed)
+
+    # --- shape ---------------------------------------------------------------------------
+
+    @property
+    def _map(self) -> ContactMap | None:
+        return self._document.contact_map
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.isValid() or self._map is None:
+            return 0
+        return len(self._map.team_members)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.isValid() or self._map is None:
+            return 0
+        return len(self._map.stakeholders)
+
+    def cell_at(self, row: int, column: int) -> CellRef | None:
+        contact_map = self._map
+        if contact_map is None or not (0 <= row < len(contact_map.team_members)) \
+                or not (0 <= column < len(contact_map.stakeholders)):
+            return None
+        return CellRef(contact_map.team_members[row].id, contact_map.stakeholders[column].id)
+
+    def index_of(self, cell: CellRef) -> QModelIndex:
+        row, column = self._rows.get(cell.team_member_id), self._columns.get(cell.stakeholder_id)
+        if row is None or column is None:
+            return QModelIndex()
+        return self.index(row, column)
+
+    def column_of(self, stakeholder_id: str) -> int | None:
+        return self._columns.get(stakeholder_id)
+
+    # --- data ----------------------------------------------------------------------------
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self._document.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        cell = self.cell_at(index.row(), index.column()) if index.isValid() else None
+        contact_map = self._map
+        if cell is None or contact_map is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            grade = contact_map.grade(cell)
+            return grade.letter if grade else ""
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return describe_cell(contact_map, cell)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == MapRole.GRADE:
+            return contact_map.grade(cell)
+        if role == MapRole.RELATIONSHIP:
+            return contact_map.relationship(cell)
+        if role == MapRole.CELL:
+            return cell
+        return None
+
+    def setData(self, index: AnyIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        cell = self.cell_at(index.row(), index.column()) if index.isValid() else None
+        if cell is None or role != Qt.ItemDataRole.EditRole or self._document.read_only:
+            return False
+        if isinstance(value, Grade) or value is None:
+            grade = value
+        else:
+            try:
+                grade = Grade.parse(str(value))
+            except ValidationError:
+                return False
+        # The command commits the grade and reports the change back through the document.
+        self.grade_edit_requested.emit(cell, grade)
+        return True
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        contact_map = self._map
+        if contact_map is None:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(contact_map.stakeholders):
+                return None
+            stakeholder = contact_map.stakeholders[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return stakeholder.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                badges = roles_to_badges(stakeholder.roles) or "no buying role"
+                return (f"{stakeholder.name}, {stakeholder.title or 'no title'} — "
+                        f"{badges}, {stakeholder.seniority.label}; "
+                        f"{contact_map.depth(stakeholder.id)} relationship(s)")
+            if role == MapRole.STAKEHOLDER:
+                return stakeholder
+            if role == MapRole.DEPTH:
+                return contact_map.depth(stakeholder.id)
+            return None
+        if not 0 <= section < len(contact_map.team_members):
+            return None
+        member = contact_map.team_members[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return member.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{member.name}, {member.title or 'no title'} — {member.seniority.label}"
+        if role == MapRole.TEAM_MEMBER:
+            return member
+        return None
+
+    # --- keeping in step -----------------------------------------------------------------
+
+    def _reindex(self) -> None:
+        contact_map = self._map
+        self._rows = {m.id: i for i, m in enumerate(contact_map.team_members)} \
+            if contact_map else {}
+        self._columns = {s.id: i for i, s in enumerate(contact_map.stakeholders)} \
+            if contact_map else {}
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._reindex()
+        self.endResetModel()
+
+    def _cells_changed(self, cells: list[CellRef]) -> None:
+        columns: set[int] = set()
+        for cell in cells:
+            index = self.index_of(cell)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
+                columns.add(index.column())
+        for column in sorted(columns):  # the column's count of relationships
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)

@@ -1,0 +1,77 @@
+"""The stakeholder header of the grid: name, title, buying-role badges, seniority, and the
+column's count of relationships (red when there are none, amber when only one)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from contactmap_desktop.domain.model import Stakeholder
+from contactmap_desktop.domain.people import roles_to_badges
+from contactmap_desktop.ui.models.roles import MapRole
+
+LINES = 5
+NO_COVERAGE = "#b3261e"
+THIN_COVERAGE = "#8a5a00"
+
+
+def depth_text(depth: int) -> str:
+    return f"{depth} relationship" + ("" if depth == 1 else "s")
+
+
+class StakeholderHeader(QHeaderView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+        self.setDefaultSectionSize(132)
+        self.setMinimumSectionSize(72)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        line = QFontMetrics(self.font()).lineSpacing()
+        return QSize(hint.width(), line * LINES + 14)
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
+        painter.save()
+        super().paintSection(painter, rect, logical_index)  # the native frame and background
+        painter.restore()
+        model = self.model()
+        stakeholder = model.headerData(logical_index, Qt.Orientation.Horizontal,
+                                       MapRole.STAKEHOLDER) if model else None
+        if not isinstance(stakeholder, Stakeholder):
+            return
+        depth = int(model.headerData(logical_index, Qt.Orientation.Horizontal, MapRole.DEPTH))
+        painter.save()
+        # Cover the native label so that only our lines show.
+        painter.fillRect(rect.adjusted(1, 1, -1, -1), self.palette().color(QPalette.ColorRole.Button))
+        text_color = self.palette().color(QPalette.ColorRole.ButtonText)
+        area = rect.adjusted(6, 4, -6, -4)
+        metrics = QFontMetrics(self.font())
+        line = metrics.lineSpacing()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        rows = [
+            (bold, text_color, stakeholder.name),
+            (self.font(), text_color, stakeholder.title),
+            (bold, text_color, roles_to_badges(stakeholder.roles) or "–"),
+            (self.font(), text_color, stakeholder.seniority.short_label),
+            (bold, self._depth_color(depth, text_color), depth_text(depth)),
+        ]
+        for number, (font, color, text) in enumerate(rows):
+            painter.setFont(font)
+            painter.setPen(color)
+            line_rect = QRect(area.left(), area.top() + number * line, area.width(), line)
+            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight,
+                                                   area.width())
+            painter.drawText(line_rect, Qt.AlignmentFlag.AlignHCenter
+                             | Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.restore()
+
+    def _depth_color(self, depth: int, normal: QColor) -> QColor:
+        if depth == 0:
+            return QColor(NO_COVERAGE) if normal.lightness() < 128 else QColor("#ff8a80")
+        if depth == 1:
+            return QColor(THIN_COVERAGE) if normal.lightness() < 128 else QColor("#ffd180")
+        return normal

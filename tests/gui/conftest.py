@@ -1,0 +1,51 @@
+"""Windows and documents on real workspace files, with settings kept in the test's folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.app import build_window
+from contactmap_desktop.services.workspace_service import open_workspace
+from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui.settings import UiSettings
+from tests.helpers.builders import SmallMap, build_small_map
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> UiSettings:
+    return UiSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def small_map(tmp_path: Path) -> Iterator[SmallMap]:
+    built = build_small_map(tmp_path / "small.cmap")
+    yield built
+    built.opened.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, small_map: SmallMap, ui_settings: UiSettings) -> Iterator[MainWindow]:
+    """The main window on the small map (Acme Corp: 3 stakeholders × 2 team members)."""
+    built = build_window(small_map.opened, ui_settings)
+    qtbot.addWidget(built)
+    built.show()
+    qtbot.waitExposed(built)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def sample_window(qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings) -> Iterator[MainWindow]:
+    opened = open_workspace(tmp_path / "sample.cmap", with_sample=True,
+                            backups_root=tmp_path / "backups")
+    built = build_window(opened, ui_settings)
+    qtbot.addWidget(built)
+    built.show()
+    yield built
+    built.close()
+    opened.close()
