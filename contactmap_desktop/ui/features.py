@@ -7,11 +7,14 @@ it here; the order is the order of docks and menu entries.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui import coverage_feature, data_feature, safety_feature
+from contactmap_desktop.ui.main_window import MainWindow
 
-Installer = Callable[["MainWindow"], None]
+Installer = Callable[[MainWindow], None]
 
-INSTALLERS: list[Installer] = []
+INSTALLERS: list[Installer] = [
+    coverage_feature.install,
+    data_feature.install,
+    safety_feature.install,
+]

@@ -3,6 +3,7 @@ panels docked around, and a status bar that says which file is open."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesDialog, PreferencesPage
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.panels.accounts_panel import AccountsPanel
 from contactmap_desktop.ui.settings import UiSettings
@@ -27,6 +29,7 @@ MENUS = ("&File", "&Edit", "&Account", "&Window", "&Help")
 
 class MainWindow(QMainWindow):
     workspace_requested = Signal(object, bool)  # path, create
+    preferences_changed = Signal()
     closing = Signal()
 
     def __init__(self, document: MapDocument, ui_settings: UiSettings) -> None:
@@ -37,6 +40,9 @@ class MainWindow(QMainWindow):
         self.ui_settings = ui_settings
         self._menus = {name: self.menuBar().addMenu(name) for name in MENUS}
         self._anchors: dict[str, QAction] = {}
+        self._preference_pages: list[Callable[[], PreferencesPage]] = []
+        # Installed features by name, for the features that work together (and for tests).
+        self.features: dict[str, object] = {}
         self._default_state = QByteArray()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -92,6 +98,14 @@ class MainWindow(QMainWindow):
         self.menu("&Window").addAction(toggle)
         return dock
 
+    def add_preferences_page(self, page: Callable[[], PreferencesPage]) -> None:
+        """A tab of Edit ▸ Preferences, built each time the dialog opens."""
+        self._preference_pages.append(page)
+
+    def edit_preferences(self) -> None:
+        if PreferencesDialog.ask(self, [make() for make in self._preference_pages]):
+            self.preferences_changed.emit()
+
     def add_tab(self, title: str, widget: QWidget) -> None:
         self.tabs.addTab(widget, title)
 
@@ -121,6 +135,13 @@ class MainWindow(QMainWindow):
     # --- layout --------------------------------------------------------------------------
 
     def restore_layout(self) -> None:
+        """Give the grid most of the width, then put back what the user arranged last time."""
+        left = [d for d in self.findChildren(QDockWidget)
+                if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
+        right = [d for d in self.findChildren(QDockWidget)
+                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
+        self.resizeDocks(left + right, [190] * len(left) + [340] * len(right),
+                         Qt.Orientation.Horizontal)
         self._default_state = self.saveState()
         geometry, state = self.ui_settings.window_geometry(), self.ui_settings.window_state()
         if geometry is not None:

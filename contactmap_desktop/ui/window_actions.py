@@ -37,6 +37,20 @@ def add_action(menu: QMenu, text: str, slot: Callable[[], object],
     return action
 
 
+def add_menu_entry(window: MainWindow, menu: str, text: str, slot: Callable[[], object],
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                   tip: str = "") -> QAction:
+    """A command in one of the window's menus, above its closing part (File ▸ Quit)."""
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.add_menu_action(menu, action)
+    return action
+
+
 def install_core_actions(window: MainWindow) -> None:
     _file_menu(window)
     _edit_menu(window)
@@ -135,6 +149,8 @@ def _edit_menu(window: MainWindow) -> None:
     menu.addAction(undo)
     menu.addAction(redo)
     menu.addSeparator()
+    window.set_menu_anchor("&Edit", menu.addSeparator())
+    add_action(menu, "&Preferences…", window.edit_preferences, "Ctrl+,")
 
 
 # --- Account -----------------------------------------------------------------------------

@@ -31,6 +31,9 @@ class GradeHistoryModel(QAbstractTableModel):
         self._changes = sorted(changes, key=lambda c: c.changed_at, reverse=True)
         self.endResetModel()
 
+    def change_at(self, row: int) -> GradeChange | None:
+        return self._changes[row] if 0 <= row < len(self._changes) else None
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._changes)
 

@@ -1,0 +1,145 @@
+"""Coverage in the window: findings, cell details and grade history docks, the Focus filter,
+notes on recorded grade changes, and Preferences ▸ Coverage.
+
+Findings are recomputed shortly after edits stop (not inside each edit), so grading stays
+instant on the largest accounts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import QInputDialog
+
+from contactmap_desktop.domain.cell_details import cell_details
+from contactmap_desktop.domain.findings import Finding
+from contactmap_desktop.domain.focus import focus_cells
+from contactmap_desktop.domain.model import CellRef, FocusPeriod, GradeChange
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.services.findings_service import FindingsService
+from contactmap_desktop.services.grade_note_service import GradeNoteService
+from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.ui.dialogs.preferences_dialog import CoveragePage
+from contactmap_desktop.ui.edit_runner import EditCommand
+from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui.map_document import MapDocument
+from contactmap_desktop.ui.panels.cell_details_panel import CellDetailsPanel
+from contactmap_desktop.ui.panels.findings_panel import FindingsPanel
+from contactmap_desktop.ui.panels.history_panel import HistoryPanel
+from contactmap_desktop.ui.views.focus_filter import FocusFilter
+
+RECOMPUTE_DELAY_MS = 150
+
+
+class ChangeNoteCommand(EditCommand):
+    """The note on one recorded grade change (history itself is never rewritten)."""
+
+    def __init__(self, document: MapDocument, change: GradeChange, note: str) -> None:
+        super().__init__("Edit note on a grade change")
+        self._document = document
+        self._change = change
+        self._note = note
+
+    def apply(self) -> None:
+        self._write(self._note)
+
+    def revert(self) -> None:
+        self._write(self._change.note)
+
+    def _write(self, note: str) -> None:
+        saved = GradeNoteService(self._document.opened.workspace).set_note(self._change.id, note)
+        contact_map = self._document.contact_map
+        if contact_map is not None:
+            contact_map.history[:] = [saved if c.id == saved.id else c for c in contact_map.history]
+        self._document.cells_changed.emit([saved.cell])
+
+
+class CoverageFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        document = window.document
+        self._document = document
+        workspace = document.opened.workspace
+        self.settings = SettingsService(workspace)
+        self.findings_service = FindingsService(
+            document.opened.contact_map, self.settings,
+            BlueprintService(workspace).cells_with_blueprint)
+        self.findings: list[Finding] = []
+        self.findings_panel = FindingsPanel()
+        self.findings_dock = window.add_dock("Findings", self.findings_panel, "findingsDock")
+        self.details_panel = CellDetailsPanel()
+        self.details_dock = window.add_dock("Cell Details", self.details_panel, "detailsDock")
+        self.history_panel = HistoryPanel()
+        self.history_dock = window.add_dock("Grade History", self.history_panel, "historyDock")
+        self.findings_dock.raise_()
+        grid = window.map_page.grid
+        self.focus = FocusFilter(grid, self._cells_in_focus, window.map_page.model.index_of)
+        window.map_page.add_tool(self.focus.chooser)
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RECOMPUTE_DELAY_MS)
+        self._timer.timeout.connect(self.recompute)
+        document.map_loaded.connect(self.recompute)
+        document.people_changed.connect(self.recompute)
+        document.cells_changed.connect(self._cells_changed)
+        document.current_cell_changed.connect(self._show_cell)
+        self.findings_panel.finding_activated.connect(self._go_to_finding)
+        self.findings_panel.title_changed.connect(self.findings_dock.setWindowTitle)
+        self.history_panel.table.doubleClicked.connect(self._edit_change_note)
+        window.add_preferences_page(lambda: CoveragePage(self.settings))
+        window.preferences_changed.connect(self.recompute)
+        self.recompute()
+
+    def recompute(self) -> None:
+        contact_map = self._document.contact_map
+        self.findings = [] if contact_map is None else \
+            self.findings_service.findings_for_map(contact_map)
+        self.findings_panel.show_findings(self.findings)
+        self.focus.apply()
+        self._show_cell(self._document.current_cell)
+
+    def _cells_changed(self, cells: list[CellRef]) -> None:
+        if self._document.current_cell in cells:
+            self._show_cell(self._document.current_cell)
+        self._timer.start()
+
+    def _show_cell(self, cell: CellRef | None) -> None:
+        contact_map = self._document.contact_map
+        valid = contact_map is not None and cell is not None
+        self.details_panel.show_details(
+            cell_details(contact_map, cell, self.findings_service.today())
+            if valid and contact_map and cell else None)
+        self.history_panel.show_cell(contact_map, cell if valid else None)
+        self.history_panel.show_timeline(contact_map)
+
+    def _cells_in_focus(self, period: FocusPeriod) -> frozenset[CellRef]:
+        contact_map = self._document.contact_map
+        if contact_map is None:
+            return frozenset()
+        return focus_cells(contact_map, self.findings, self.findings_service.today(), period)
+
+    def _go_to_finding(self, finding: Finding) -> None:
+        grid = self._window.map_page.grid
+        self._window.show_tab(self._window.map_page)
+        if finding.cells:
+            grid.go_to(finding.cells[0])
+        elif finding.stakeholder_ids:
+            column = self._window.map_page.model.column_of(finding.stakeholder_ids[0])
+            if column is not None:
+                grid.selectColumn(column)
+                grid.setFocus()
+
+    def _edit_change_note(self, index: QModelIndex) -> None:
+        change = self.history_panel.model.change_at(index.row())
+        if change is None or self._document.read_only:
+            return
+        note, ok = QInputDialog.getMultiLineText(
+            self._window, "Note on a Grade Change",
+            "Why did this grade change? (a jump of more than one level deserves a reason)",
+            change.note)
+        if ok and note != change.note:
+            self._document.runner.run(ChangeNoteCommand(self._document, change, note))
+
+
+def install(window: MainWindow) -> None:
+    window.features["coverage"] = CoverageFeature(window)
+
