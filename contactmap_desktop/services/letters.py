@@ -52,6 +52,10 @@ class LetterService:
             repos.accounts.get(checked.account_id)  # a clear error if the account is gone
             return repos.letters.save(checked, self._clock())
 
+    def revision(self, letter: SponsorLetter) -> SponsorLetter:
+        """An unsaved copy of ``letter`` dated today, for "New letter from this one"."""
+        return letter.revision(self._clock().date())
+
     def new_revision(self, letter_id: str) -> SponsorLetter:
         """"New letter from this one": a saved copy dated today, pointing back to the original."""
         with UnitOfWork(self._workspace) as repos:

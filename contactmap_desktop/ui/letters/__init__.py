@@ -1,0 +1,1 @@
+"""The sponsor letter composer: letters list, form, milestones table, live preview, printing."""

@@ -1,0 +1,234 @@
+"""Every field of a sponsor letter, as a form that reports each edit as a new letter value."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactmap_desktop.domain.letters import SponsorLetter
+from contactmap_desktop.domain.model import Stakeholder, TeamMember
+from contactmap_desktop.ui.letters.date_delegate import DATE_FORMAT, DateDelegate
+from contactmap_desktop.ui.letters.row_models import MilestoneModel, PainModel
+from contactmap_desktop.ui.letters.rows_editor import RowsEditor
+
+_LINES = {"subject": "Subject", "addressee_name": "Name", "addressee_title": "Title",
+          "addressee_company": "Company", "sender_name": "Name", "sender_title": "Title"}
+_TEXTS = {"signature": ("Signature block", "Phone, e-mail, company: the lines under the name"),
+          "current_method": ("Current method", "How the work is done today"),
+          "results": ("Its results", "What the current method produces, in figures"),
+          "impact": ("If nothing changes", "The impact if the problem is left alone"),
+          "solution": ("Solution", "What we propose"),
+          "value": ("Impact and value", "What the solution is worth to them"),
+          "closing_note": ("Closing", "A last paragraph before the signature")}
+
+
+class LetterForm(QScrollArea):
+    """``edited(letter, what)`` after each user edit; ``show_letter`` announces nothing."""
+
+    edited = Signal(object, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("letterForm")
+        self.setWidgetResizable(True)
+        self._letter: SponsorLetter | None = None
+        self._loading = False
+        self.lines: dict[str, QLineEdit] = {}
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for name in _LINES:
+            line = QLineEdit()
+            line.setObjectName(name)
+            line.textEdited.connect(lambda text, name=name: self._set(name, text))
+            self.lines[name] = line
+        for name, (_label, hint) in _TEXTS.items():
+            text = QPlainTextEdit()
+            text.setObjectName(name)
+            text.setPlaceholderText(hint)
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(64 if name == "signature" else 84)
+            text.textChanged.connect(lambda name=name: self._text_changed(name))
+            self.texts[name] = text
+        self.addressee_picker = QComboBox()
+        self.addressee_picker.setObjectName("addresseePicker")
+        self.addressee_picker.activated.connect(
+            lambda row: self._person_picked("addressee", self.addressee_picker, row))
+        self.sender_picker = QComboBox()
+        self.sender_picker.setObjectName("senderPicker")
+        self.sender_picker.activated.connect(
+            lambda row: self._person_picked("sender", self.sender_picker, row))
+        self.letter_date = QDateEdit()
+        self.letter_date.setObjectName("letterDate")
+        self.letter_date.setCalendarPopup(True)
+        self.letter_date.setDisplayFormat(DATE_FORMAT)
+        self.letter_date.dateChanged.connect(self._date_changed)
+        self.pains = PainModel()
+        self.pains.rows_edited.connect(lambda rows: self._set("pains", rows))
+        self.milestones = MilestoneModel()
+        self.milestones.rows_edited.connect(lambda rows: self._set("milestones", rows))
+        self.pain_editor = RowsEditor(self.pains, "quote", "painEditor")
+        self.milestone_editor = RowsEditor(
+            self.milestones, "step", "milestoneEditor",
+            {MilestoneModel.DATE_COLUMN: DateDelegate()},
+            fit_columns=(MilestoneModel.DATE_COLUMN,))
+        self.undated = QLabel()
+        self.undated.setObjectName("undatedMilestones")
+        self.undated.setStyleSheet("color: #b8401f;")
+        self.undated.setWordWrap(True)
+        self.setWidget(self._sections())
+        self.setEnabled(False)
+
+    def _sections(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        head = QFormLayout()
+        head.addRow("Date", self.letter_date)
+        head.addRow("Subject", self.lines["subject"])
+        layout.addLayout(head)
+        layout.addWidget(self._group("To", [("Stakeholder", self.addressee_picker)] + [
+            (_LINES[name], self.lines[name])
+            for name in ("addressee_name", "addressee_title", "addressee_company")]))
+        layout.addWidget(self._group("From", [
+            ("Team member", self.sender_picker), ("Name", self.lines["sender_name"]),
+            ("Title", self.lines["sender_title"]),
+            (_TEXTS["signature"][0], self.texts["signature"])]))
+        recap = self._group("Recap", [(_TEXTS[name][0], self.texts[name])
+                                      for name in ("current_method", "results", "impact")])
+        recap_layout = recap.layout()
+        assert isinstance(recap_layout, QFormLayout)
+        recap_layout.insertRow(0, QLabel("The pain, in the customer's own words"))
+        recap_layout.insertRow(1, self.pain_editor)
+        layout.addWidget(recap)
+        layout.addWidget(self._group("Proposal", [(_TEXTS[name][0], self.texts[name])
+                                                  for name in ("solution", "value")]))
+        steps = self._group("Next steps", [])
+        steps_layout = steps.layout()
+        assert isinstance(steps_layout, QFormLayout)
+        steps_layout.addRow(self.milestone_editor)
+        steps_layout.addRow(self.undated)
+        layout.addWidget(steps)
+        layout.addWidget(self._group("Closing", [("Closing", self.texts["closing_note"])]))
+        layout.addStretch(1)
+        return page
+
+    @staticmethod
+    def _group(title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
+        group = QGroupBox(title)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, widget in rows:
+            form.addRow(label, widget)
+        return group
+
+    # -- showing ----------------------------------------------------------------------------
+    def letter(self) -> SponsorLetter | None:
+        return self._letter
+
+    def set_people(self, stakeholders: Sequence[Stakeholder],
+                   team: Sequence[TeamMember]) -> None:
+        """The account's people the addressee and the sender are picked from."""
+        self._loading = True
+        for combo, people in ((self.addressee_picker, stakeholders), (self.sender_picker, team)):
+            combo.clear()
+            combo.addItem("(not on the map)", None)
+            for person in people:
+                label = f"{person.name} — {person.title}" if person.title else person.name
+                combo.addItem(label, (person.id, person.name, person.title))
+        self._loading = False
+        if self._letter is not None:
+            self._show_people(self._letter)
+
+    def show_letter(self, letter: SponsorLetter | None) -> None:
+        """Fill the form from ``letter`` (another letter, or an undone edit)."""
+        self._loading = True
+        try:
+            self._letter = letter
+            self.setEnabled(letter is not None)
+            shown = letter or SponsorLetter("", "", date.today())
+            for name, line in self.lines.items():
+                if line.text() != getattr(shown, name):
+                    line.setText(getattr(shown, name))
+            for name, text in self.texts.items():
+                if text.toPlainText() != getattr(shown, name):
+                    text.setPlainText(getattr(shown, name))
+            day = shown.letter_date
+            self.letter_date.setDate(QDate(day.year, day.month, day.day))
+            self.pains.set_rows(shown.pains)
+            self.milestones.set_rows(shown.milestones)
+            self._show_people(shown)
+            self._show_undated()
+        finally:
+            self._loading = False
+
+    def _show_people(self, letter: SponsorLetter) -> None:
+        for combo, person_id in ((self.addressee_picker, letter.addressee_id),
+                                 (self.sender_picker, letter.sender_id)):
+            found = next((row for row in range(combo.count())
+                          if (combo.itemData(row) or (None,))[0] == person_id), 0)
+            combo.setCurrentIndex(found)
+
+    def _show_undated(self) -> None:
+        count = self.milestones.undated_count()
+        self.undated.setText("" if not count else
+                             f"{count} step{'s have' if count > 1 else ' has'} no date yet. The "
+                             "letter asks for firm dates: agree one with each owner.")
+        self.undated.setVisible(bool(count))
+
+    # -- editing ----------------------------------------------------------------------------
+    def _set(self, what: str, value: Any) -> None:
+        if self._loading or self._letter is None:
+            return
+        if what == "milestones":
+            self._show_undated()
+        self._edit(replace(self._letter, **{what: value}), what)
+
+    def _edit(self, letter: SponsorLetter, what: str) -> None:
+        if letter != self._letter:
+            self._letter = letter
+            self.edited.emit(letter, what)
+
+    def _text_changed(self, name: str) -> None:
+        self._set(name, self.texts[name].toPlainText())
+
+    def _date_changed(self, day: QDate) -> None:
+        self._set("letter_date", day.toPython())
+
+    def _person_picked(self, side: str, combo: QComboBox, row: int) -> None:
+        """A stakeholder (side "addressee") or team member ("sender") picked from the map."""
+        person = combo.itemData(row)
+        if self._loading or self._letter is None:
+            return
+        if person is None:
+            cleared: dict[str, Any] = {f"{side}_id": None}
+            self._edit(replace(self._letter, **cleared), side)
+            return
+        person_id, name, title = person
+        self.lines[f"{side}_name"].setText(name)
+        self.lines[f"{side}_title"].setText(title)
+        picked: dict[str, Any] = {f"{side}_id": person_id, f"{side}_name": name,
+                                  f"{side}_title": title}
+        self._edit(replace(self._letter, **picked), side)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for line in self.lines.values():
+            line.setReadOnly(read_only)
+        for text in self.texts.values():
+            text.setReadOnly(read_only)
+        for other in (self.addressee_picker, self.sender_picker, self.letter_date, self.pain_editor,
+                      self.milestone_editor):
+            other.setEnabled(not read_only)

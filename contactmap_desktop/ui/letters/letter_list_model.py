@@ -1,0 +1,59 @@
+"""The account's letters, newest first, each shown by its date and subject."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from contactmap_desktop.domain.letters import SponsorLetter
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LetterRole(IntEnum):
+    LETTER_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class LetterListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._letters: list[SponsorLetter] = []
+
+    def letters(self) -> list[SponsorLetter]:
+        return list(self._letters)
+
+    def set_letters(self, letters: list[SponsorLetter]) -> None:
+        """Same letters in the same order: only changed rows repaint, the selection stays."""
+        if [letter.id for letter in letters] == [letter.id for letter in self._letters]:
+            for row, letter in enumerate(letters):
+                if letter != self._letters[row]:
+                    self._letters[row] = letter
+                    self.dataChanged.emit(self.index(row), self.index(row))
+            return
+        self.beginResetModel()
+        self._letters = list(letters)
+        self.endResetModel()
+
+    def row_of(self, letter_id: str | None) -> int:
+        return next((row for row, letter in enumerate(self._letters)
+                     if letter.id == letter_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._letters)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._letters):
+            return None
+        letter = self._letters[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return letter.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            to = f" to {letter.addressee_name}" if letter.addressee_name else ""
+            copied = next((f"\nA new revision of the letter of {other.letter_date.isoformat()}"
+                           for other in self._letters if other.id == letter.based_on_id), "")
+            return f"Letter of {letter.letter_date.isoformat()}{to}{copied}"
+        if role == LetterRole.LETTER_ID:
+            return letter.id
+        return None

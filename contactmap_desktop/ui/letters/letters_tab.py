@@ -1,0 +1,253 @@
+"""The Letters tab: the account's letters, the composer form and the live preview of the page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.letters import SponsorLetter
+from contactmap_desktop.services.letter_report import (
+    export_letter,
+    letter_document,
+    letter_pdf_bytes,
+)
+from contactmap_desktop.services.letters import LetterService
+from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.ui.letters.letter_autosave import LetterAutosave
+from contactmap_desktop.ui.letters.letter_commands import (
+    AddLetterCommand,
+    DeleteLetterCommand,
+    ReportError,
+    run,
+)
+from contactmap_desktop.ui.letters.letter_form import LetterForm
+from contactmap_desktop.ui.letters.letter_list_model import LetterListModel
+from contactmap_desktop.ui.letters.letter_preview import LetterPreview
+from contactmap_desktop.ui.letters.letter_printing import ask_export_path, show_print_preview
+
+
+class LettersTab(QWidget):
+    """Edits are saved as the user types, each an undoable step on ``undo_stack``."""
+
+    def __init__(self, service: LetterService, settings: ReportSettings, undo_stack: QUndoStack,
+                 report_error: ReportError,
+                 ask_path: Callable[[QWidget, Path, SponsorLetter], Path | None] = ask_export_path
+                 ) -> None:
+        super().__init__()
+        self.setObjectName("lettersTab")
+        self._service, self._settings, self._stack = service, settings, undo_stack
+        self._report, self._ask_path = report_error, ask_path
+        self._contact_map: ContactMap | None = None
+        self._read_only = False
+        self.export_folder = Path.home()
+        self.autosave = LetterAutosave(service, undo_stack, report_error, self._changed, self)
+        self.model = LetterListModel()
+        self.list = QListView()
+        self.list.setObjectName("letterList")
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.new_button = QPushButton("New letter")
+        self.revise_button = QPushButton("New letter from this one")
+        self.delete_button = QPushButton("Delete")
+        self.export_button = QPushButton("Export PDF…")
+        self.print_button = QPushButton("Print…")
+        for button, name, slot in (
+                (self.new_button, "newLetter", self.new_letter),
+                (self.revise_button, "reviseLetter", self.new_revision),
+                (self.delete_button, "deleteLetter", self.delete_letter),
+                (self.export_button, "exportLetter", self.export_pdf),
+                (self.print_button, "printLetter", self.print_letter)):
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+        self.form = LetterForm()
+        self.form.edited.connect(self._edited)
+        self.preview = LetterPreview()
+        self.message = QLabel()
+        self.message.setObjectName("letterMessage")
+        self.message.setWordWrap(True)
+        self._lay_out()
+        self._update_actions()
+
+    def _lay_out(self) -> None:
+        letters = QWidget()
+        left = QVBoxLayout(letters)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(QLabel("Letters of this account"))
+        left.addWidget(self.list, 1)
+        for button in (self.new_button, self.revise_button, self.delete_button):
+            left.addWidget(button)
+        printed = QWidget()
+        right = QVBoxLayout(printed)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.preview, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        right.addLayout(buttons)
+        right.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("lettersSplitter")
+        for widget, stretch in ((letters, 0), (self.form, 2), (printed, 2)):
+            splitter.addWidget(widget)
+            splitter.setStretchFactor(splitter.count() - 1, stretch)
+        splitter.setSizes([250, 560, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- what the window tells the tab --------------------------------------------------------
+    def set_account(self, contact_map: ContactMap | None) -> None:
+        """Show the letters of another account (or of the same one, read again)."""
+        self.flush()
+        same = (self._contact_map is not None and contact_map is not None
+                and self._contact_map.account.id == contact_map.account.id)
+        self._contact_map = contact_map
+        if contact_map is None:
+            self.form.set_people([], [])
+        else:
+            self.form.set_people(contact_map.stakeholders, contact_map.team_members)
+        current = self.current_letter() if same else None
+        self._reload_list(current.id if current else None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.form.set_read_only(read_only)
+        self._update_actions()
+
+    def flush(self) -> bool:
+        """Save any edit still waiting for its pause (before closing, switching, printing)."""
+        return self.autosave.flush()
+
+    def current_letter(self) -> SponsorLetter | None:
+        return self.form.letter()
+
+    # -- the list -------------------------------------------------------------------------
+    def _reload_list(self, select_id: str | None) -> None:
+        account = self._contact_map.account.id if self._contact_map else None
+        self.model.set_letters(self._service.list_for_account(account) if account else [])
+        row = self.model.row_of(select_id)
+        self._select_row(0 if row < 0 and self.model.rowCount() else row)
+
+    def _select_row(self, row: int) -> None:
+        selection = self.list.selectionModel()
+        if row < 0:
+            selection.clear()
+            self._open(None)
+            return
+        index = self.model.index(row)
+        if selection.currentIndex() == index:
+            self._open(self.model.letters()[row])
+        else:
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.flush()
+        letters = self.model.letters()
+        self._open(letters[current.row()] if current.isValid() else None)
+
+    def _open(self, letter: SponsorLetter | None) -> None:
+        self.autosave.reset(letter)
+        self.form.show_letter(letter)
+        self._preview()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_letter = self.form.letter() is not None
+        self.new_button.setEnabled(self._contact_map is not None and not self._read_only)
+        self.revise_button.setEnabled(has_letter and not self._read_only)
+        self.delete_button.setEnabled(has_letter and not self._read_only)
+        self.export_button.setEnabled(has_letter)
+        self.print_button.setEnabled(has_letter)
+
+    # -- edits ----------------------------------------------------------------------------
+    def _edited(self, letter: SponsorLetter, what: str) -> None:
+        self.autosave.edited(letter, what)
+        self._preview()
+
+    def _changed(self, letter: SponsorLetter | None, letter_id: str) -> None:
+        """The file changed (an edit, its undo or redo): the list, form and preview follow."""
+        if self.autosave.saving and letter is not None:
+            self.autosave.saved = letter  # our own save of what the form already shows
+            self.model.set_letters(self._service.list_for_account(letter.account_id))
+            return
+        self.autosave.reset(None)  # an undo, a redo, a new or deleted letter: show the file
+        if letter is not None:
+            self._reload_list(letter.id)
+            return
+        current = self.form.letter()
+        self._reload_list(current.id if current and current.id != letter_id else None)
+
+    def new_letter(self) -> None:
+        if self._contact_map is None or not self.flush():
+            return
+        draft = self._service.draft(self._contact_map)
+        run(AddLetterCommand(self._service, draft, "New letter", self._changed),
+            self._stack, self._report)
+
+    def new_revision(self) -> None:
+        letter = self.form.letter()
+        if letter is None or not self.flush():
+            return
+        copy = self._service.revision(letter)
+        run(AddLetterCommand(self._service, copy, "New letter from an earlier one",
+                             self._changed), self._stack, self._report)
+
+    def delete_letter(self) -> None:
+        letter = self.form.letter()
+        if letter is None or not self.flush():
+            return
+        run(DeleteLetterCommand(self._service, self.autosave.saved or letter, self._changed),
+            self._stack, self._report)
+
+    # -- printing -------------------------------------------------------------------------
+    def _preview(self) -> None:
+        letter = self.form.letter()
+        try:
+            document = letter_document(letter, self._settings) if letter else None
+        except ContactMapError as error:
+            self.message.setText(str(error))
+            return
+        self.preview.show_document(document)
+
+    def export_pdf(self) -> None:
+        letter = self.form.letter()
+        if letter is None:
+            return
+        self.flush()
+        path = self._ask_path(self, self.export_folder, letter)
+        if path is None:
+            return
+        try:
+            export_letter(letter, self._settings, path)
+        except ContactMapError as error:
+            self._report(str(error))
+            return
+        self.export_folder = path.parent
+        self.message.setText(f"Exported to {path}")
+
+    def print_letter(self) -> None:
+        letter = self.form.letter()
+        if letter is None:
+            return
+        self.flush()
+        try:
+            pdf = letter_pdf_bytes(letter, self._settings)
+        except ContactMapError as error:
+            self._report(str(error))
+            return
+        show_print_preview(self, pdf, self._settings.paper_size())

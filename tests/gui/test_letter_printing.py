@@ -1,0 +1,73 @@
+"""Printing the letter's real PDF pages, and the file name offered for an export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+
+from contactmap_desktop.domain.letter_template import LetterTemplate
+from contactmap_desktop.domain.letters import PainStatement, SponsorLetter
+from contactmap_desktop.reports.sponsor_letter_pdf import (
+    SponsorLetterDocument,
+    build_sponsor_letter_pdf,
+)
+from contactmap_desktop.reports.styles import PaperSize
+from contactmap_desktop.ui.letters.letter_printing import (
+    paint_pdf,
+    printer_for,
+    suggested_file_name,
+)
+from contactmap_desktop.ui.letters.pdf_pages import UnreadablePdfError, page_count, render_pages
+from tests.helpers.pdf_checks import needs_poppler, pdf_text
+
+LONG = "\n\n".join(f"Paragraph {n} of a recap long enough to need a second page." * 3
+                   for n in range(1, 30))
+
+
+def _pdf(paper: PaperSize = PaperSize.LETTER) -> bytes:
+    letter = SponsorLetter("l1", "a1", date(2026, 1, 5), subject="Rollout",
+                           addressee_name="Zoë Müller", current_method=LONG,
+                           pains=(PainStatement("Too slow", "李伟"),))
+    return build_sponsor_letter_pdf(SponsorLetterDocument(letter, LetterTemplate(), "Meridian",
+                                                          None, paper))
+
+
+def test_pages_are_drawn_at_the_asked_resolution(qapp: QApplication) -> None:
+    pdf = _pdf(PaperSize.A4)
+    pages = render_pages(pdf, 36.0)
+    assert len(pages) == page_count(pdf) >= 2
+    assert (pages[0].width(), pages[0].height()) == (298, 421)  # A4 at half of 72 dpi
+    assert pages[0].pixelColor(2, 2).name() == "#ffffff"  # the margin is paper-white
+    assert [image.width() for image in render_pages(pdf, 36.0, first=1, last=1)] == [298]
+    with pytest.raises(UnreadablePdfError):
+        render_pages(b"not a pdf", 36.0)
+
+
+@needs_poppler
+def test_printing_puts_every_page_on_the_letters_paper(qapp: QApplication,
+                                                      tmp_path: Path) -> None:
+    pdf = _pdf()
+    printer = printer_for(PaperSize.LETTER)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(96)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    paint_pdf(printer, pdf)
+    from pypdf import PdfReader
+
+    printed = PdfReader(str(out)).pages
+    assert len(printed) == page_count(pdf)
+    width, height = float(printed[0].mediabox.width), float(printed[0].mediabox.height)
+    assert (round(width), round(height)) == (612, 792)  # US Letter
+    assert pdf_text(out).strip() == ""  # pages go to the printer as images
+
+
+def test_the_export_name_has_the_date_and_a_safe_addressee() -> None:
+    letter = SponsorLetter("l1", "a1", date(2026, 1, 5), addressee_name='R&D <Team> / "x"')
+    assert suggested_file_name(letter) == 'Sponsor letter 2026-01-05 R&D Team x.pdf'
+    assert suggested_file_name(SponsorLetter("l2", "a1", date(2026, 1, 5))) == \
+        "Sponsor letter 2026-01-05.pdf"
