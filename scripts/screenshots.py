@@ -221,8 +221,11 @@ def shoot_data_io(folder: Path) -> list[Path]:
 
 
 def shoot_power_map(folder: Path) -> list[Path]:
-    """The sample account's power map with a chain shown, and a 200-person chart fitted."""
+    """The sample account's power map with a chain shown, a card being dragged onto its new
+    manager, and a 200-person chart fitted."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QUndoStack
+    from PySide6.QtTest import QTest
 
     from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
@@ -246,6 +249,18 @@ def shoot_power_map(folder: Path) -> list[Path]:
                 tab.select_stakeholder(next(s.id for s in contact_map.stakeholders
                                             if s.name == "Ana Ruiz"))
             shots.append(save(tab, name))
+            if account_id == sample:
+                tab.show()
+                by_name = {s.name: s.id for s in contact_map.stakeholders}
+                start, end = (tab.view.mapFromScene(tab.scene.item(by_name[person])  # type: ignore
+                                                    .sceneBoundingRect().center())
+                              for person in ("Ken Adeyemi", "Helena Vogt"))
+                viewport = tab.view.viewport()
+                QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+                QTest.mouseMove(viewport, (start + end) / 2)
+                QTest.mouseMove(viewport, end)
+                shots.append(save(tab, "power-map-drag"))
+                QTest.keyClick(viewport, Qt.Key.Key_Escape)
         return shots
     finally:
         opened.close()

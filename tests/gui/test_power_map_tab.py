@@ -232,3 +232,46 @@ def test_the_export_path_gets_its_suffix(monkeypatch: pytest.MonkeyPatch, tab: P
                         lambda *args: (str(tmp_path / "chart"), ""))
     tab.png_action.trigger()
     assert (tmp_path / "chart.png").is_file()
+
+
+def test_reports_to_nobody_takes_the_person_to_the_top_and_undo_puts_them_back(
+        tab: PowerMapTab, opened: OpenWorkspace) -> None:
+    ana = _person(tab, "Ana Ruiz")
+    tab.select_stakeholder(ana.id)
+    tab.no_manager_action.trigger()
+    assert _stored_manager(opened, tab, "Ana Ruiz") is None
+    assert ana.id in tab.scene.org_layout.roots
+    assert tab._stack.undoText() == "Ana Ruiz reports to nobody"
+    tab._stack.undo()
+    assert _stored_manager(opened, tab, "Ana Ruiz") == ana.reports_to_id
+    tab.no_manager_action.trigger()  # at the top already after a redo: no empty undo step
+    tab.no_manager_action.trigger()
+    assert tab._stack.count() == 1
+
+
+def test_the_edit_action_asks_to_edit_the_selected_person(qtbot: QtBot, tab: PowerMapTab) -> None:
+    ken = _person(tab, "Ken Adeyemi")
+    tab.select_stakeholder(ken.id)
+    with qtbot.waitSignal(tab.edit_requested) as asked:
+        tab.edit_action.trigger()
+    assert asked.args == [ken.id]
+
+
+def test_arrow_keys_walk_the_chart(qtbot: QtBot, tab: PowerMapTab) -> None:
+    def name() -> str:
+        selected = tab.view.selected_id()
+        assert selected is not None and tab.contact_map is not None
+        return tab.contact_map.stakeholder(selected).name
+
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down)  # nothing selected: the first card
+    assert name() == "Helena Vogt"
+    for key, expected in ((Qt.Key.Key_Down, "Priya Raman"), (Qt.Key.Key_Down, "Zoë Müller"),
+                          (Qt.Key.Key_Right, "李伟"), (Qt.Key.Key_Right, "李伟"),
+                          (Qt.Key.Key_Down, "Ana Ruiz"), (Qt.Key.Key_Up, "李伟"),
+                          (Qt.Key.Key_Up, "Priya Raman"), (Qt.Key.Key_Up, "Helena Vogt"),
+                          (Qt.Key.Key_Up, "Helena Vogt"), (Qt.Key.Key_Right, "Marcus Reid"),
+                          (Qt.Key.Key_Left, "Helena Vogt")):
+        qtbot.keyClick(tab.view, key)
+        assert name() == expected
+    assert tab.scene.chain == [tab.view.selected_id()]

@@ -29,5 +29,5 @@ def legend_html() -> str:
         f'<span style="color:{palette.UNCOVERED}">- - -</span> uncovered: above a key person, '
         f"no relationship · "
         f'<span style="color:{palette.CHAIN}">━</span> chain to the top · '
-        f"Roles: {roles} · Drag a card onto someone to make them its manager."
+        f"Roles: {roles} · Drag a card onto its new manager."
     )

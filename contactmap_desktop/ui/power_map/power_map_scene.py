@@ -37,6 +37,7 @@ class PowerMapScene(QGraphicsScene):
         self.org_layout: OrgLayout = compact_org_chart([])
         self.cards: dict[str, PowerCard] = {}
         self._items: dict[str, PowerCardItem] = {}
+        self._reports: dict[str | None, list[str]] = {}  # manager (None: top) -> reports
         self._uncovered: frozenset[str] = frozenset()
         self._chain: list[str] = []
         self._chain_from: str | None = None
@@ -54,6 +55,9 @@ class PowerMapScene(QGraphicsScene):
         self.org_layout = compact_org_chart(org_nodes(contact_map.stakeholders)
                                             if contact_map else [])
         self._uncovered = uncovered_chains(self.cards, self.org_layout.managers)
+        self._reports = {}
+        for person_id, manager_id in self.org_layout.managers.items():
+            self._reports.setdefault(manager_id, []).append(person_id)
         self._lines = self._path_item(self.org_layout.connectors, QPen(QColor(palette.CARD_BORDER),
                                                                    1.2), z=0)
         self._chain_lines = self._path_item((), QPen(QColor(palette.CHAIN), 3.0), z=1)
@@ -87,6 +91,18 @@ class PowerMapScene(QGraphicsScene):
             if isinstance(found, PowerCardItem):
                 return found
         return None
+
+    def neighbour(self, person_id: str, direction: str) -> str | None:
+        """For keyboard moves: ``up`` the manager, ``down`` the first report, ``left`` and
+        ``right`` the colleagues under the same manager (or the other people at the top)."""
+        managers = self.org_layout.managers
+        if direction == "up":
+            return managers.get(person_id)
+        if direction == "down":
+            return next(iter(self._reports.get(person_id, [])), None)
+        siblings = self._reports.get(managers.get(person_id), [])
+        index = siblings.index(person_id) + (1 if direction == "right" else -1)
+        return siblings[index] if 0 <= index < len(siblings) else None
 
     def manages_indirectly(self, person_id: str, other_id: str) -> bool:
         """True when ``other_id`` is ``person_id`` or anyone below them in the chart."""

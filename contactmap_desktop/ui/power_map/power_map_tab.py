@@ -88,15 +88,16 @@ class PowerMapTab(QWidget):
 
     # --- edits ---------------------------------------------------------------------------
 
-    def set_reports_to(self, person_id: str, manager_id: str) -> bool:
-        """Make ``person_id`` report to ``manager_id`` as one undo step; False if refused."""
+    def set_reports_to(self, person_id: str, manager_id: str | None) -> bool:
+        """Make ``person_id`` report to ``manager_id`` (None: nobody) as one undo step;
+        False if refused or nothing would change."""
         if self._map is None or person_id == manager_id:
             return False
         person = self._map.stakeholder(person_id)
         if person.reports_to_id == manager_id:
             return False  # already so: no empty undo step
-        command = SetReportsToCommand(self._opened.contact_map, person,
-                                      self._map.stakeholder(manager_id), self.reload)
+        manager = self._map.stakeholder(manager_id) if manager_id else None
+        command = SetReportsToCommand(self._opened.contact_map, person, manager, self.reload)
         try:
             command.apply()
         except ContactMapError as error:
@@ -153,6 +154,10 @@ class PowerMapTab(QWidget):
         self.chain_action.setToolTip("Outline the selected person's managers up to the top")
         self.uncovered_action.setToolTip(
             "Outline the people above a key person whom nobody on our team knows")
+        self.edit_action = self._action("&Edit Stakeholder…", self._edit_selected)
+        self.no_manager_action = self._action("Reports to &Nobody", self._clear_manager)
+        self.no_manager_action.setToolTip("Take the selected person out from under their manager")
+        self.view.card_actions = [self.edit_action, self.no_manager_action]
         self.png_action = self._action("Export P&NG…", self._ask_png)
         self.pdf_action = self._action("Export &PDF…", self._ask_pdf)
         for action in (self.fit_action, self.zoom_out_action, self.zoom_in_action):
@@ -178,6 +183,16 @@ class PowerMapTab(QWidget):
         if self.chain_action.isChecked():
             self.scene.show_chain_from(stakeholder_id)
         self.stakeholder_selected.emit(stakeholder_id)
+
+    def _edit_selected(self) -> None:
+        selected = self.view.selected_id()
+        if selected is not None:
+            self.edit_requested.emit(selected)
+
+    def _clear_manager(self) -> None:
+        selected = self.view.selected_id()
+        if selected is not None:
+            self.set_reports_to(selected, None)
 
     def _chain_toggled(self) -> None:
         self.scene.show_chain_from(self.view.selected_id() if self.chain_action.isChecked()

@@ -1,6 +1,7 @@
 """The power map's view: zoom, pan, fit, select a card, drag it onto its new manager.
 
-Dragging the background pans; Ctrl+wheel zooms around the pointer. Dragging a card shows,
+Dragging the background pans; Ctrl+wheel zooms around the pointer; the arrow keys walk from
+a card to its manager, its first report and its colleagues. Dragging a card shows,
 beside the pointer, who it would report to, and outlines the card under it in green (or red
 when that person is below the dragged one, which would make a loop). The view only reports
 intents through signals; the tab turns them into edits.
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
+    QAction,
+    QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -21,19 +23,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QGraphicsItem,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
+    QMenu,
     QWidget,
 )
 
-from contactmap_desktop import palette
 from contactmap_desktop.ui.power_map.card_item import DropState, PowerCardItem
+from contactmap_desktop.ui.power_map.drag_hint import DragHint
 from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 STEP = 1.25  # one Ctrl+= or Ctrl+-
+_MOVES = {int(Qt.Key.Key_Up): "up", int(Qt.Key.Key_Down): "down",
+          int(Qt.Key.Key_Left): "left", int(Qt.Key.Key_Right): "right"}
 
 
 @dataclass
@@ -65,7 +68,8 @@ class PowerMapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._press: _Press | None = None
-        self._hint = QGraphicsSimpleTextItem()
+        self.card_actions: list[QAction] = []  # the menu of a right-clicked card
+        self._hint = DragHint()
         self._fit_pending = True
 
     # --- zoom ----------------------------------------------------------------------------
@@ -186,12 +190,29 @@ class PowerMapView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        item = self.power_scene.card_at(self.mapToScene(event.pos()))
+        if item is None or not self.card_actions:
+            return
+        if self.selected_id() != item.stakeholder_id:
+            self.select(item.stakeholder_id)
+        QMenu.exec(self.card_actions, event.globalPos(), None, self)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
+        selected = self.selected_id()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key == Qt.Key.Key_Escape and self._press is not None:
             self._end_drag()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_id():
-            self.edit_requested.emit(self.selected_id())
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and selected:
+            self.edit_requested.emit(selected)
+        elif key in _MOVES and plain:
+            # Arrows walk the chart from the selected card, or start at the first one.
+            cards = self.power_scene.card_items()
+            target = (self.power_scene.neighbour(selected, _MOVES[key]) if selected
+                      else cards[0].stakeholder_id if cards else None)
+            if target is not None:
+                self.select(target)
         else:
             super().keyPressEvent(event)
 
@@ -214,7 +235,7 @@ class PowerMapView(QGraphicsView):
                 target.set_marks(drop_state=DropState.REFUSES if refused
                                  else DropState.ACCEPTS)
             press.target = target
-            self._hint.setText(self._hint_text(press.item, target, refused))
+            self._hint.show_text(self._hint_text(press.item, target, refused), refused)
         self._hint.setPos(point + QPointF(14 / self.zoom(), 10 / self.zoom()))
 
     @staticmethod
@@ -228,10 +249,7 @@ class PowerMapView(QGraphicsView):
         return f"{name} reports to {manager}"
 
     def _show_hint(self) -> None:
-        self._hint = QGraphicsSimpleTextItem()
-        self._hint.setBrush(QColor(palette.INK))
-        self._hint.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self._hint.setZValue(10)
+        self._hint = DragHint()
         self.power_scene.addItem(self._hint)
 
     def _end_drag(self) -> None:

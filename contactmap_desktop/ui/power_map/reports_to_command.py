@@ -1,4 +1,4 @@
-"""The undo step of moving a stakeholder under another manager on the power map."""
+"""The undo step of moving a stakeholder under another manager (or none) on the power map."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ class SetReportsToCommand(QUndoCommand):
     puts the earlier one back. The first redo is skipped: the edit was applied before the push.
     """
 
-    def __init__(self, service: ContactMapService, person: Stakeholder, manager: Stakeholder,
-                 on_changed: Callable[[], None]) -> None:
-        super().__init__(f"{person.name} reports to {manager.name}")
+    def __init__(self, service: ContactMapService, person: Stakeholder,
+                 manager: Stakeholder | None, on_changed: Callable[[], None]) -> None:
+        super().__init__(f"{person.name} reports to {manager.name}" if manager
+                         else f"{person.name} reports to nobody")
         self._service = service
         self._before = person
-        self._after = replace(person, reports_to_id=manager.id)
+        self._after = replace(person, reports_to_id=manager.id if manager else None)
         self._on_changed = on_changed
         self._applied_once = False
 

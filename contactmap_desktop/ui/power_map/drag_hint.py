@@ -1,0 +1,43 @@
+"""The label beside the pointer while a card is dragged: who would report to whom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from contactmap_desktop import palette
+
+PAD = 4.0
+
+
+class DragHint(QGraphicsSimpleTextItem):
+    """Text on a pale box, the same size at any zoom, above every card."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setBrush(QColor(palette.INK))
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(10)
+        self.refused = False
+
+    def show_text(self, text: str, refused: bool) -> None:
+        self.prepareGeometryChange()
+        self.refused = refused
+        self.setText(text)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return super().boundingRect().adjusted(-PAD, -PAD, PAD, PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        edge = QColor(palette.UNCOVERED if self.refused else palette.CARD_BORDER)
+        painter.setPen(QPen(edge, 1.0))
+        painter.setBrush(QColor("#fffbe6"))
+        painter.drawRoundedRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt accepts None
