@@ -275,3 +275,20 @@ def test_arrow_keys_walk_the_chart(qtbot: QtBot, tab: PowerMapTab) -> None:
         qtbot.keyClick(tab.view, key)
         assert name() == expected
     assert tab.scene.chain == [tab.view.selected_id()]
+
+
+def test_find_goes_to_the_person_typed(qtbot: QtBot, tab: PowerMapTab) -> None:
+    sara = _person(tab, "Sara Lindqvist")
+    tab.view.set_zoom(2.0)
+    tab.find_box.setFocus()
+    qtbot.keyClicks(tab.find_box, "lindq")
+    qtbot.keyClick(tab.find_box, Qt.Key.Key_Return)
+    assert tab.view.selected_id() == sara.id
+    item = tab.scene.item(sara.id)
+    assert item is not None
+    visible = tab.view.mapToScene(tab.view.viewport().rect()).boundingRect()
+    assert visible.contains(item.sceneBoundingRect())
+    tab.find_box.clear()
+    qtbot.keyClicks(tab.find_box, "a")  # many names: nothing is chosen
+    qtbot.keyClick(tab.find_box, Qt.Key.Key_Return)
+    assert tab.view.selected_id() == sara.id

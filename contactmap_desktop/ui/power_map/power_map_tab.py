@@ -18,6 +18,7 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.map_report import export_power_map
 from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.ui.power_map.find_box import FindBox
 from contactmap_desktop.ui.power_map.legend import legend_html
 from contactmap_desktop.ui.power_map.png_export import write_scene_png
 from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene
@@ -43,6 +44,7 @@ class PowerMapTab(QWidget):
         self.scene = PowerMapScene()
         self.view = PowerMapView(self.scene)
         self.zoom_label = QLabel()
+        self.find_box = FindBox()
         self.toolbar = QToolBar("Power map")
         self._build_actions()
         legend = QLabel(legend_html())
@@ -58,6 +60,7 @@ class PowerMapTab(QWidget):
         self.view.edit_requested.connect(self.edit_requested)
         self.view.reports_to_requested.connect(self.set_reports_to)
         self.view.zoom_changed.connect(self._show_zoom)
+        self.find_box.person_chosen.connect(self._found)
         self._show_zoom(self.view.zoom())
 
     # --- content -------------------------------------------------------------------------
@@ -71,6 +74,7 @@ class PowerMapTab(QWidget):
         selected = self.view.selected_id()
         self._map = contact_map
         self.scene.set_map(contact_map)
+        self.find_box.set_people(contact_map.stakeholders if contact_map else [])
         if selected is not None and self.scene.item(selected) is not None:
             self.scene.item(selected).setSelected(True)  # type: ignore[union-attr]
         if fit:
@@ -169,6 +173,8 @@ class PowerMapTab(QWidget):
         bar.addSeparator()
         bar.addAction(self.png_action)
         bar.addAction(self.pdf_action)
+        bar.addSeparator()
+        bar.addWidget(self.find_box)
 
     def _action(self, text: str, slot: Callable[[], None],
                 *keys: QKeySequence.StandardKey | str) -> QAction:
@@ -183,6 +189,13 @@ class PowerMapTab(QWidget):
         if self.chain_action.isChecked():
             self.scene.show_chain_from(stakeholder_id)
         self.stakeholder_selected.emit(stakeholder_id)
+
+    def _found(self, stakeholder_id: str) -> None:
+        self.view.select(stakeholder_id)
+        item = self.scene.item(stakeholder_id)
+        if item is not None:
+            self.view.centerOn(item)
+        self.view.setFocus()
 
     def _edit_selected(self) -> None:
         selected = self.view.selected_id()
