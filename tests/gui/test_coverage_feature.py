@@ -1,0 +1,79 @@
+"""The coverage docks in the window follow the grid and the edits, and lead back to the map."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.findings import Rule
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import FocusPeriod
+from contactmap_desktop.ui.coverage_feature import CoverageFeature
+from contactmap_desktop.ui.main_window import MainWindow
+from tests.helpers.builders import SmallMap
+
+
+def _coverage(window: MainWindow) -> CoverageFeature:
+    feature = window.features["coverage"]
+    assert isinstance(feature, CoverageFeature)
+    return feature
+
+
+def test_findings_follow_edits_and_lead_to_the_cell(qtbot: QtBot, window: MainWindow,
+                                                    small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    grid = window.map_page.grid
+    grid.setCurrentIndex(grid.model().index(1, 2))
+    qtbot.keyClick(grid, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: any(f.rule is Rule.BELOW_SATISFIED for f in coverage.findings))
+    concern = next(f for f in coverage.findings if f.rule is Rule.BELOW_SATISFIED)
+    grid.setCurrentIndex(grid.model().index(0, 0))
+    coverage.findings_panel.finding_activated.emit(concern)
+    assert grid.current_cell() == small_map.cell(1, 2)
+    concerns = sum(1 for f in coverage.findings if f.severity.value == "concern")
+    assert coverage.findings_dock.windowTitle().startswith(f"Findings — {concerns} concerns")
+
+
+def test_details_and_history_show_the_selected_cell(qtbot: QtBot, window: MainWindow,
+                                                    small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    window.map_page.set_grades({small_map.cell(0, 0): Grade.SATISFIED})
+    window.map_page.set_grades({small_map.cell(0, 0): Grade.OPEN})
+    window.map_page.grid.go_to(small_map.cell(0, 0))
+    assert "Rep One" in coverage.details_panel.text()
+    assert coverage.history_panel.model.rowCount() == 2
+    assert "2 grade changes" in coverage.history_panel.heading.text()
+
+
+def test_a_note_on_a_grade_change_is_saved_and_undone(qtbot: QtBot, window: MainWindow,
+                                                      small_map: SmallMap,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    coverage = _coverage(window)
+    window.map_page.set_grades({small_map.cell(0, 1): Grade.TRUST})
+    window.map_page.grid.go_to(small_map.cell(0, 1))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *_args: ("Met at the trade fair, then two workshops", True))
+    table = coverage.history_panel.table
+    table.doubleClicked.emit(table.model().index(0, 0))
+    note = lambda: window.document.opened.contact_map.load_map(  # noqa: E731
+        small_map.account.id).history_of(small_map.cell(0, 1))[0].note
+    assert note() == "Met at the trade fair, then two workshops"
+    assert coverage.history_panel.model.change_at(0).note == note()  # type: ignore[union-attr]
+    window.document.undo_stack.undo()
+    assert note() == ""
+
+
+def test_focus_filter_hides_what_needs_no_action(qtbot: QtBot, window: MainWindow,
+                                                 small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.DISSATISFIED,
+                                small_map.cell(0, 0): Grade.OPEN})
+    coverage.recompute()
+    coverage.focus.set_period(FocusPeriod.DAYS_30)
+    grid = window.map_page.grid
+    assert [grid.isColumnHidden(c) for c in range(3)] == [True, True, False]
+    assert [grid.isRowHidden(r) for r in range(2)] == [True, False]
+    coverage.focus.set_period(None)
+    assert not any(grid.isColumnHidden(c) for c in range(3))
