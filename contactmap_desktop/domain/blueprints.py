@@ -157,3 +157,10 @@ def summarize(blueprint: Blueprint, contact_map: ContactMap, today: date) -> Blu
         overdue=blueprint.is_overdue(today),
         warning=goal_warning(current, blueprint.goal),
     )
+
+
+def overview_order(summary: BlueprintSummary) -> tuple[bool, str, str]:
+    """Open plans first, soonest due first (undated last), then by stakeholder."""
+    blueprint = summary.blueprint
+    due = blueprint.due.isoformat() if blueprint.due is not None else "9999"
+    return (not blueprint.status.is_open, due, summary.stakeholder_name.casefold())

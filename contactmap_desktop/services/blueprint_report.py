@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contactmap_desktop.domain.blueprints import BlueprintSummary, summarize
 from contactmap_desktop.reports.blueprint_pdf import BlueprintsDocument, write_blueprints_pdf
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import Clock, utc_now
@@ -13,22 +12,13 @@ from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 
-def print_order(summary: BlueprintSummary) -> tuple[bool, str, str]:
-    """Open plans first, soonest due first (undated last), then by stakeholder."""
-    blueprint = summary.blueprint
-    due = blueprint.due.isoformat() if blueprint.due is not None else "9999"
-    return (not blueprint.status.is_open, due, summary.stakeholder_name.casefold())
-
-
 def blueprints_document(opened: OpenWorkspace, account_id: str,
                         clock: Clock = utc_now) -> BlueprintsDocument:
     contact_map = opened.contact_map.load_map(account_id)
     today = clock().date()
-    summaries = [summarize(blueprint, contact_map, today)
-                 for blueprint in BlueprintService(opened.workspace).list_for_account(account_id)]
+    summaries = BlueprintService(opened.workspace).summaries(contact_map, today)
     paper = ReportSettings(SettingsService(opened.workspace)).paper_size()
-    return BlueprintsDocument(contact_map.account.name, sorted(summaries, key=print_order),
-                              today, paper)
+    return BlueprintsDocument(contact_map.account.name, summaries, today, paper)
 
 
 def export_blueprints(opened: OpenWorkspace, account_id: str, out: Path,

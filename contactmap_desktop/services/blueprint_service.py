@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from contactmap_desktop.domain.blueprints import (
     Blueprint,
+    BlueprintSummary,
     Strategy,
     check_goal,
     check_strategies,
     default_goal,
+    overview_order,
+    summarize,
 )
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import CellRef, new_id
 from contactmap_desktop.domain.validation import clean_long_text
@@ -51,6 +56,11 @@ class BlueprintService:
             strategy: tuple(b for b in blueprints if strategy in b.strategies)
             for strategy in Strategy
         }
+
+    def summaries(self, contact_map: ContactMap, today: date) -> list[BlueprintSummary]:
+        """The account's blueprints with names and grades from the map, in overview order."""
+        blueprints = self.list_for_account(contact_map.account.id)
+        return sorted((summarize(b, contact_map, today) for b in blueprints), key=overview_order)
 
     def draft(self, cell: CellRef) -> Blueprint:
         """An unsaved blueprint for a cell: its stakeholder, and a goal one level up."""

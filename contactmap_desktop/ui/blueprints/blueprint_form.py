@@ -94,20 +94,38 @@ class BlueprintForm(QWidget):
         self.delete = QPushButton("Delete blueprint")
         self.delete.setObjectName("blueprintDelete")
         self.delete.clicked.connect(self.delete_requested)
-        form = QFormLayout(self)
+        # The warning sits between two forms: a word-wrapped label inside a form layout gets
+        # the height of its narrowest layout, leaving a tall empty box.
+        labels = ["Goal", "Strategies", "Works on", "Tactics", "Core messages",
+                  "People and\nresources", "Owner", "Due", "Status", "Notes"]
+        width = max(self.fontMetrics().horizontalAdvance(line)
+                    for label in labels for line in label.split("\n")) + 12
+        top, rest = self._form(), self._form()
+        top.addRow(self._label("Goal", width), self.goal)
+        for label, field in zip(labels[1:], [strategy_grid, self.cells_box, self.tactics,
+                                             self.messages, self.resources, self.owner,
+                                             due_row, self.status, self.notes], strict=True):
+            rest.addRow(self._label(label, width), field)
+        rest.addRow("", self.delete)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.warning)
+        layout.addLayout(rest)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _form() -> QFormLayout:
+        form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Goal", self.goal)
-        form.addRow("", self.warning)
-        form.addRow("Strategies", strategy_grid)
-        form.addRow("Works on", self.cells_box)
-        form.addRow("Tactics", self.tactics)
-        form.addRow("Core messages", self.messages)
-        form.addRow("People and\nresources", self.resources)
-        form.addRow("Owner", self.owner)
-        form.addRow("Due", due_row)
-        form.addRow("Status", self.status)
-        form.addRow("Notes", self.notes)
-        form.addRow("", self.delete)
+        form.setContentsMargins(0, 0, 0, 0)
+        return form
+
+    @staticmethod
+    def _label(text: str, width: int) -> QLabel:
+        label = QLabel(text)
+        label.setMinimumWidth(width)
+        return label
 
     def _text(self, name: str, field: str, label: str) -> CommittingTextEdit:
         edit = CommittingTextEdit()
