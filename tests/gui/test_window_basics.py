@@ -1,0 +1,73 @@
+"""Smaller promises of the window: a copy of the workspace, renaming, crashes shown as bugs."""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.logging_setup import setup_logging
+from contactmap_desktop.ui.dialogs.account_dialog import AccountDialog
+from contactmap_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from contactmap_desktop.ui.error_reporting import ExceptionReporter
+from contactmap_desktop.ui.main_window import MainWindow
+
+
+def _menu_action(window: MainWindow, menu: str, text: str):  # type: ignore[no-untyped-def]
+    return next(a for a in window.menu(menu).actions() if a.text() == text)
+
+
+def test_save_a_copy_writes_a_consistent_workspace(window: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "copy.cmap"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    _menu_action(window, "&File", "Save a &Copy As…").trigger()
+    with sqlite3.connect(target) as copy:
+        names = [row[0] for row in copy.execute("SELECT name FROM stakeholders ORDER BY name")]
+    assert names == ["Abe Advisor", "Ada Power", "Uma User"]
+
+
+def test_renaming_the_account_shows_in_the_list_and_undoes(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    account = window.document.contact_map.account  # type: ignore[union-attr]
+    dialog = AccountDialog(window.document, account, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Acme Holdings")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert window.accounts.model.index(0).data() == "Acme Holdings"
+    assert window.document.undo_stack.undoText() == "Edit account Acme Holdings"
+    window.document.undo_stack.undo()
+    assert window.accounts.model.index(0).data() == "Acme Corp"
+
+
+def test_an_uncaught_exception_is_logged_with_its_traceback(tmp_path: Path) -> None:
+    log_path = setup_logging(tmp_path / "logs")
+    reporter = ExceptionReporter(str(log_path), show_dialog=False)
+    try:
+        raise RuntimeError("grid exploded")
+    except RuntimeError as error:
+        reporter.handle(RuntimeError, error, error.__traceback__)
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+        handler.close()
+        root.removeHandler(handler)  # leave the other tests' logging as it was
+    text = log_path.read_text()
+    assert "Uncaught exception" in text and "RuntimeError: grid exploded" in text
+    assert "Traceback" in text
+
+
+def test_keyboard_shortcuts_page_lists_the_grid_keys_and_menu_commands(
+        window: MainWindow) -> None:
+    dialog = ShortcutsDialog(window)
+    rows = [(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text())
+            for r in range(dialog.table.rowCount())]
+    assert ("T  O  S  I  D  M", rows[1][1]) == rows[1]
+    assert any(meaning == "Edit ▸ Undo" for _keys, meaning in rows)
+    assert any(meaning == "Account ▸ Add Stakeholder" for _keys, meaning in rows)
