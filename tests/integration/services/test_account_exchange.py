@@ -242,3 +242,24 @@ def test_blueprints_travel_and_a_clash_on_one_cell_is_counted_not_fatal(tmp_path
     assert b_plans.for_cell(small.cell(1, 1)) is not None
     a.close()
     b.close()
+
+
+def test_sponsor_letters_travel_with_their_revisions(tmp_path: Path) -> None:
+    from contactmap_desktop.services.letters import LetterService
+
+    small, b, clock_a, clock_b = _two_laptops(tmp_path)
+    a = small.opened
+    letters_a = LetterService(a.workspace, clock_a)
+    first = letters_a.save(replace(letters_a.draft(a.contact_map.load_map(small.account.id)),
+                                   subject="Next steps for the fleet pilot"))
+    revision = letters_a.save(replace(letters_a.new_revision(first.id), subject="Revised plan"))
+    file = tmp_path / "letters.cmacct"
+    AccountExchangeService(a.workspace, clock_a).export_account(small.account.id, file)
+    summary = AccountExchangeService(b.workspace, clock_b).import_account(file)
+    arrived = LetterService(b.workspace, clock_b).list_for_account(small.account.id)
+    assert {(letter.id, letter.subject) for letter in arrived} == \
+        {(first.id, "Next steps for the fleet pilot"), (revision.id, "Revised plan")}
+    [letters] = [s for s in summary.sections if s.name == "sponsor_letters"]
+    assert letters.added == 2
+    a.close()
+    b.close()
