@@ -107,3 +107,40 @@ def test_a_failed_edit_is_reported_and_not_pushed(window: MainWindow, small_map:
     assert reported == ["The disk is full: the change was not saved."]
     assert window.document.undo_stack.count() == 0
     assert window.map_page.model.index(0, 0).data() == ""
+
+
+def test_k_and_n_toggle_marks_as_undoable_steps(qtbot: QtBot, window: MainWindow,
+                                                small_map: SmallMap) -> None:
+    from contactmap_desktop.ui.models.roles import MapRole
+
+    _type(qtbot, window, 0, 0, Qt.Key.Key_K)
+    model = window.map_page.model
+    assert model.index(0, 0).data(MapRole.RELATIONSHIP).is_key
+    assert window.document.undo_stack.undoText() == "Change key mark of Rep One → Ada Power"
+    _type(qtbot, window, 1, 1, Qt.Key.Key_N)
+    assert model.index(1, 1).data(MapRole.RELATIONSHIP).needs_filling
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert not model.index(0, 0).data(MapRole.RELATIONSHIP).is_key
+    stored = window.document.opened.contact_map.load_map(small_map.account.id)
+    assert not stored.relationship(small_map.cell(0, 0)).is_key
+    window.document.undo_stack.redo()
+    assert "Key relationship." in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_trust_cell_is_linked_as_leverage_from_its_menu(qtbot: QtBot, window: MainWindow,
+                                                          small_map: SmallMap) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    window.map_page.set_grades({small_map.cell(0, 0): Grade.TRUST,
+                                small_map.cell(1, 1): Grade.DISSATISFIED})
+    menu = QMenu()
+    window.map_page.grid.context_menu_about_to_show.emit(menu, small_map.cell(0, 0))
+    leverage = next(a.menu() for a in menu.actions() if a.text() == "&Leverage For")
+    [target] = leverage.actions()
+    assert target.text() == "Eng Two → Uma User"
+    target.trigger()
+    tooltip = window.map_page.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Leverage for: Eng Two" in tooltip
+    assert window.document.opened.contact_map.load_map(small_map.account.id).relationship(
+        small_map.cell(0, 0)).leverage_for == (small_map.cell(1, 1),)

@@ -21,7 +21,10 @@ GRID_KEYS = [
     ("Delete or Backspace", "Clear the grades of the selected cells"),
     ("Enter or double-click", "Pick a grade from a list"),
     ("Shift+arrows", "Select a block of cells"),
-    ("Menu key or right-click", "The cell's marks: key, needs a relationship, focus, note"),
+    ("K", "Mark or unmark the current cell as a key relationship"),
+    ("N", "Mark or unmark a blank cell as needing a relationship"),
+    ("Menu key or right-click",
+     "The cell's marks: key, needs a relationship, focus, leverage, note"),
 ]
 
 

@@ -6,6 +6,7 @@ turned into ``grade_edit_requested`` so that it goes through an undoable command
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from contactmap_desktop.domain.cell_details import cell_details
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
@@ -107,7 +109,9 @@ class ContactMapModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             grade = contact_map.grade(cell)
             return grade.letter if grade else ""
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(cell_details(contact_map, cell, date.today()).lines())
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return describe_cell(contact_map, cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -16,6 +16,8 @@ from contactmap_desktop.ui.views.person_header import StakeholderHeader
 
 GRADE_KEYS = {Qt.Key.Key_T, Qt.Key.Key_O, Qt.Key.Key_S, Qt.Key.Key_I, Qt.Key.Key_D, Qt.Key.Key_M}
 CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
+# Letters that are not grades toggle the cell's marks.
+MARK_KEYS = {Qt.Key.Key_K: "is_key", Qt.Key.Key_N: "needs_filling"}
 
 
 class ContactMapView(QTableView):
@@ -23,6 +25,7 @@ class ContactMapView(QTableView):
 
     grades_requested = Signal(object)  # dict[CellRef, Grade | None]
     current_cell_changed = Signal(object)  # CellRef | None
+    mark_toggle_requested = Signal(str)  # "is_key" | "needs_filling", for the current cell
     # Lets features add their actions to a cell's menu: (menu, cell or None).
     context_menu_about_to_show = Signal(QMenu, object)
 
@@ -87,6 +90,11 @@ class ContactMapView(QTableView):
                 self._request(grade)
                 event.accept()
                 return
+        if plain and key in MARK_KEYS and self.currentIndex().isValid() \
+                and self.state() != QAbstractItemView.State.EditingState:
+            self.mark_toggle_requested.emit(MARK_KEYS[key])
+            event.accept()
+            return
         if plain and key in CLEAR_KEYS and self.state() != QAbstractItemView.State.EditingState:
             self._request(None)
             event.accept()

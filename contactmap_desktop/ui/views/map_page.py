@@ -23,6 +23,7 @@ from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
 from contactmap_desktop.ui.views.contact_map_view import ContactMapView
 
+LEVERAGE_GRADES = (Grade.TRUST, Grade.OPEN)
 NO_ACCOUNT = ("<h3>No account is open</h3><p>Choose an account on the left, or add one with "
               "<b>Account ▸ Add Account…</b> (Ctrl+Shift+N).</p>")
 NO_PEOPLE = ("<h3>{name} has no one on the map yet</h3><p>Add the client's people with "
@@ -54,6 +55,7 @@ class MapPage(QWidget):
         self.model.grade_edit_requested.connect(lambda cell, grade: self.set_grades({cell: grade}))
         self.grid.current_cell_changed.connect(document.select_cell)
         self.grid.context_menu_about_to_show.connect(self._fill_cell_menu)
+        self.grid.mark_toggle_requested.connect(self._toggle_current_mark)
         document.map_loaded.connect(self._show_state)
         document.people_changed.connect(self._show_state)
         self._show_state()
@@ -93,9 +95,9 @@ class MapPage(QWidget):
             action.triggered.connect(lambda _c=False, g=grade: self.set_grades({cell: g}))
         clear = grades.addAction("&Clear")
         clear.triggered.connect(lambda: self.set_grades({cell: None}))
-        key = self._toggle(menu, "&Key Relationship", relationship.is_key)
+        key = self._toggle(menu, "&Key Relationship\tK", relationship.is_key)
         key.triggered.connect(lambda on: self._mark(relationship, is_key=on))
-        filling = self._toggle(menu, "&Needs a Relationship", relationship.needs_filling)
+        filling = self._toggle(menu, "&Needs a Relationship\tN", relationship.needs_filling)
         filling.setEnabled(relationship.grade is None)
         filling.triggered.connect(lambda on: self._mark(relationship, needs_filling=on))
         focus = menu.addMenu("&Focus")
@@ -103,8 +105,38 @@ class MapPage(QWidget):
             label = "&None" if period is None else f"Next &{period.value} days"
             action = self._toggle(focus, label, relationship.focus_period is period)
             action.triggered.connect(lambda _c=False, p=period: self._set_focus(relationship, p))
+        if relationship.grade in LEVERAGE_GRADES:
+            self._fill_leverage_menu(menu.addMenu("&Leverage For"), relationship)
         menu.addAction("Edit &Note…").triggered.connect(lambda: self._edit_note(relationship))
         menu.addSeparator()
+
+    def _fill_leverage_menu(self, menu: QMenu, relationship: Relationship) -> None:
+        """The key cells and concerns this Trust or Open relationship could help improve."""
+        contact_map = self._document.contact_map
+        assert contact_map is not None
+        targets = [r.cell for r in contact_map.relationships.values()
+                   if r.cell != relationship.cell
+                   and (r.is_key or (r.grade is not None and r.grade.is_concern))]
+        for target in sorted(targets, key=self._cell_words):
+            linked = target in relationship.leverage_for
+            action = self._toggle(menu, self._cell_words(target), linked)
+            links = tuple(c for c in relationship.leverage_for if c != target) if linked \
+                else (*relationship.leverage_for, target)
+            action.triggered.connect(lambda _c=False, new=links:
+                                     self._mark(relationship, leverage_for=new))
+        if not targets:
+            menu.addAction("No key or concern cells to help yet").setEnabled(False)
+
+    def _toggle_current_mark(self, field: str) -> None:
+        cell = self.grid.current_cell()
+        contact_map = self._document.contact_map
+        if cell is None or contact_map is None:
+            return
+        relationship = contact_map.relationship(cell)
+        if field == "is_key":
+            self._mark(relationship, is_key=not relationship.is_key)
+        else:
+            self._mark(relationship, needs_filling=not relationship.needs_filling)
 
     @staticmethod
     def _toggle(menu: QMenu, text: str, checked: bool) -> QAction:
@@ -116,7 +148,7 @@ class MapPage(QWidget):
     def _mark(self, before: Relationship, **changes: object) -> None:
         after = replace(before, **changes)  # type: ignore[arg-type]
         names = {"is_key": "key mark", "needs_filling": "needs-a-relationship mark",
-                 "note": "note", "focus_period": "focus"}
+                 "note": "note", "focus_period": "focus", "leverage_for": "leverage"}
         what = names[next(iter(changes))]
         self._document.runner.run(UpdateMarksCommand(
             self._document, before, after, f"Change {what} of {self._cell_words(before.cell)}"))
