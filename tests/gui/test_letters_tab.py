@@ -18,6 +18,7 @@ from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
+from contactmap_desktop.ui.edit_runner import EditRunner
 from contactmap_desktop.ui.letters.letters_tab import LettersTab
 from contactmap_desktop.ui.letters.row_models import MilestoneModel
 
@@ -37,18 +38,18 @@ def composer(qtbot: QtBot, tmp_path: Path) -> Iterator[Composer]:
     opened = open_workspace(tmp_path / "sample.cmap", create=True, with_sample=True)
     account = opened.accounts.list_accounts()[0]
     service = LetterService(opened.workspace)
-    stack = QUndoStack()
     errors: list[str] = []
+    runner = EditRunner(QUndoStack(), errors.append)
     exports = tmp_path / "exports"
     exports.mkdir()
-    tab = LettersTab(service, ReportSettings(SettingsService(opened.workspace)), stack,
+    tab = LettersTab(service, ReportSettings(SettingsService(opened.workspace)), runner,
                      errors.append, ask_path=lambda _parent, _folder, _letter: exports / "out.pdf")
     qtbot.addWidget(tab)
     tab.resize(1300, 800)
     with qtbot.waitSignal(tab.preview.updated, timeout=10_000):
         tab.set_account(opened.contact_map.load_map(account.id))
         tab.show()
-    yield Composer(tab, service, stack, errors, opened, account.id)
+    yield Composer(tab, service, runner.undo_stack, errors, opened, account.id)
     tab.preview.wait()
     opened.close()
 

@@ -7,25 +7,20 @@ of another field saves the pending one first, so undo takes back one field at a 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QUndoStack
 
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.services.letters import LetterService
-from contactmap_desktop.ui.letters.letter_commands import (
-    Changed,
-    EditLetterCommand,
-    ReportError,
-    run,
-)
+from contactmap_desktop.ui.edit_runner import EditRunner
+from contactmap_desktop.ui.letters.letter_commands import Changed, EditLetterCommand
 
 SAVE_DELAY_MS = 600
 
 
 class LetterAutosave(QObject):
-    def __init__(self, service: LetterService, stack: QUndoStack, report: ReportError,
-                 changed: Changed, parent: QObject | None = None) -> None:
+    def __init__(self, service: LetterService, runner: EditRunner, changed: Changed,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._service, self._stack, self._report, self._changed = service, stack, report, changed
+        self._service, self._runner, self._changed = service, runner, changed
         self.saved: SponsorLetter | None = None  # the letter as it is in the file
         self._pending: tuple[SponsorLetter, str] | None = None
         self.saving = False  # True while a save of ours runs: the form already shows it
@@ -61,7 +56,7 @@ class LetterAutosave(QObject):
             return True
         self.saving = True
         try:
-            return run(EditLetterCommand(self._service, self.saved, letter, what,
-                                         self._changed), self._stack, self._report)
+            return self._runner.run(EditLetterCommand(self._service, self.saved, letter, what,
+                                                      self._changed))
         finally:
             self.saving = False

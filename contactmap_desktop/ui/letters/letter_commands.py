@@ -1,68 +1,29 @@
-"""Undoable letter edits: each one is saved through the letter service before it is pushed.
+"""Undoable letter edits, each saved through the letter service before it is pushed.
 
-``apply`` does the edit, ``revert`` takes it back; both write the file at once. Typing in one
-field merges into one undo step, as a text editor does, so undo takes back the whole phrase.
+Typing in one field merges into one undo step, as a text editor does, so undo takes back the
+whole phrase rather than a letter at a time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 
-from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.services.letters import LetterService
+from contactmap_desktop.ui.edit_runner import EditCommand
 
 # Called with the letter as it now is in the file, or with None and the id of one now gone.
 Changed = Callable[[SponsorLetter | None, str], None]
-ReportError = Callable[[str], None]
 _MERGE_ID = 5105  # any constant unique among the app's mergeable commands
 
 
-class LetterCommand(QUndoCommand):
-    """Applied once by :func:`run` before it is pushed; undo and redo write the file again."""
-
+class LetterCommand(EditCommand):
     def __init__(self, text: str, service: LetterService, changed: Changed) -> None:
         super().__init__(text)
         self.service = service
         self.changed = changed
-        self.report: ReportError = lambda _message: None
-        self._pushed = False
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True  # already applied by run()
-            return
-        self._guarded(self.apply)
-
-    def undo(self) -> None:
-        self._guarded(self.revert)
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except ContactMapError as error:
-            self.report(str(error))
-            self.setObsolete(True)  # the stack must never claim what the file does not hold
-
-
-def run(command: LetterCommand, stack: QUndoStack, report: ReportError) -> bool:
-    """Apply ``command`` and push it onto ``stack``; False (with the reason shown) if it failed."""
-    try:
-        command.apply()
-    except ContactMapError as error:
-        report(str(error))
-        return False
-    command.report = report
-    stack.push(command)
-    return True
 
 
 class EditLetterCommand(LetterCommand):

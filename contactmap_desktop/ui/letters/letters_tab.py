@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,13 +26,9 @@ from contactmap_desktop.services.letter_report import (
 )
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.ui.edit_runner import EditRunner, ReportError
 from contactmap_desktop.ui.letters.letter_autosave import LetterAutosave
-from contactmap_desktop.ui.letters.letter_commands import (
-    AddLetterCommand,
-    DeleteLetterCommand,
-    ReportError,
-    run,
-)
+from contactmap_desktop.ui.letters.letter_commands import AddLetterCommand, DeleteLetterCommand
 from contactmap_desktop.ui.letters.letter_form import LetterForm
 from contactmap_desktop.ui.letters.letter_list_model import LetterListModel
 from contactmap_desktop.ui.letters.letter_preview import LetterPreview
@@ -41,20 +36,22 @@ from contactmap_desktop.ui.letters.letter_printing import ask_export_path, show_
 
 
 class LettersTab(QWidget):
-    """Edits are saved as the user types, each an undoable step on ``undo_stack``."""
+    """Edits are saved as the user types, each an undoable step run by ``runner``."""
 
-    def __init__(self, service: LetterService, settings: ReportSettings, undo_stack: QUndoStack,
+    letter_shown = Signal()  # another letter (or none) is in the form
+
+    def __init__(self, service: LetterService, settings: ReportSettings, runner: EditRunner,
                  report_error: ReportError,
                  ask_path: Callable[[QWidget, Path, SponsorLetter], Path | None] = ask_export_path
                  ) -> None:
         super().__init__()
         self.setObjectName("lettersTab")
-        self._service, self._settings, self._stack = service, settings, undo_stack
+        self._service, self._settings, self._runner = service, settings, runner
         self._report, self._ask_path = report_error, ask_path
         self._contact_map: ContactMap | None = None
         self._read_only = False
         self.export_folder = Path.home()
-        self.autosave = LetterAutosave(service, undo_stack, report_error, self._changed, self)
+        self.autosave = LetterAutosave(service, runner, self._changed, self)
         self.model = LetterListModel()
         self.list = QListView()
         self.list.setObjectName("letterList")
@@ -129,6 +126,10 @@ class LettersTab(QWidget):
         self.form.set_read_only(read_only)
         self._update_actions()
 
+    def settings_changed(self) -> None:
+        """The letterhead, paper or template changed in preferences: redraw the preview."""
+        self._preview()
+
     def flush(self) -> bool:
         """Save any edit still waiting for its pause (before closing, switching, printing)."""
         return self.autosave.flush()
@@ -165,6 +166,7 @@ class LettersTab(QWidget):
         self.form.show_letter(letter)
         self._preview()
         self._update_actions()
+        self.letter_shown.emit()
 
     def _update_actions(self) -> None:
         has_letter = self.form.letter() is not None
@@ -196,23 +198,22 @@ class LettersTab(QWidget):
         if self._contact_map is None or not self.flush():
             return
         draft = self._service.draft(self._contact_map)
-        run(AddLetterCommand(self._service, draft, "New letter", self._changed),
-            self._stack, self._report)
+        self._runner.run(AddLetterCommand(self._service, draft, "New letter", self._changed))
 
     def new_revision(self) -> None:
         letter = self.form.letter()
         if letter is None or not self.flush():
             return
         copy = self._service.revision(letter)
-        run(AddLetterCommand(self._service, copy, "New letter from an earlier one",
-                             self._changed), self._stack, self._report)
+        self._runner.run(AddLetterCommand(self._service, copy, "New letter from an earlier one",
+                                          self._changed))
 
     def delete_letter(self) -> None:
         letter = self.form.letter()
         if letter is None or not self.flush():
             return
-        run(DeleteLetterCommand(self._service, self.autosave.saved or letter, self._changed),
-            self._stack, self._report)
+        self._runner.run(DeleteLetterCommand(self._service, self.autosave.saved or letter,
+                                             self._changed))
 
     # -- printing -------------------------------------------------------------------------
     def _preview(self) -> None:

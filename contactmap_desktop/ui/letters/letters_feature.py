@@ -1,0 +1,58 @@
+"""Sponsor letters in the window: the Letters tab, File ▸ Print Letter and Export Letter as PDF."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from contactmap_desktop.services.letters import LetterService
+from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.ui.letters.letters_tab import LettersTab
+from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui.window_actions import add_menu_entry
+
+
+class LettersFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        document = window.document
+        workspace = document.opened.workspace
+        self.tab = LettersTab(LetterService(workspace), ReportSettings(SettingsService(workspace)),
+                              document.runner, window.report_error)
+        self.tab.set_read_only(document.read_only)
+        window.add_tab("&Letters", self.tab)
+        self.print_action = add_menu_entry(window, "&File", "&Print Letter…", self.print_letter,
+                                           QKeySequence.StandardKey.Print)
+        self.export_action = add_menu_entry(window, "&File", "Export &Letter as PDF…",
+                                            self.export_letter)
+        document.map_loaded.connect(self._account_changed)
+        document.people_changed.connect(self._account_changed)
+        window.preferences_changed.connect(self.tab.settings_changed)
+        window.closing.connect(self._closing)
+        self.tab.letter_shown.connect(self._update_actions)
+        self._account_changed()
+
+    def _account_changed(self) -> None:
+        self.tab.set_account(self._window.document.contact_map)
+
+    def _update_actions(self) -> None:
+        has_letter = self.tab.current_letter() is not None
+        self.print_action.setEnabled(has_letter)
+        self.export_action.setEnabled(has_letter)
+
+    def print_letter(self) -> None:
+        self._window.show_tab(self.tab)
+        self.tab.print_letter()
+
+    def export_letter(self) -> None:
+        self._window.show_tab(self.tab)
+        self.tab.export_pdf()
+
+    def _closing(self) -> None:
+        """Nothing typed is lost: the pending edit is saved before the workspace closes."""
+        self.tab.flush()
+        self.tab.preview.wait()
+
+
+def install(window: MainWindow) -> None:
+    window.features["letters"] = LettersFeature(window)
