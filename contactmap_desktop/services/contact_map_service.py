@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
@@ -45,6 +46,24 @@ class TeamRemoval:
     relationships: tuple[Relationship, ...]
 
 
+def write_grade(repos: Repositories, cell: CellRef, grade: Grade | None, note: str,
+                now: datetime) -> GradeResult:
+    """Grade one cell inside the caller's transaction: a change of grade is recorded, the
+    same grade counts as a review, and a blank cell keeps no leverage links."""
+    repos.stakeholders.get(cell.stakeholder_id)
+    repos.team_members.get(cell.team_member_id)
+    current = repos.relationships.get(cell)
+    updated = current.with_grade(grade, reviewed_at=now)
+    if grade is None:
+        updated = replace(updated, leverage_for=())
+    change = None
+    if current.grade != grade:
+        change = GradeChange(new_id(), cell, current.grade, grade, now, note)
+        repos.grade_changes.add(change)
+    repos.relationships.save(updated, now)
+    return GradeResult(updated, change)
+
+
 class ContactMapService:
     def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
         self._workspace = workspace
@@ -73,20 +92,8 @@ class ContactMapService:
     def set_grade(self, cell: CellRef, grade: Grade | None, note: str = "") -> GradeResult:
         """Grade one cell; a change of grade is recorded, the same grade counts as a review."""
         note = clean_long_text(note, "The note")
-        now = self._clock()
         with UnitOfWork(self._workspace) as repos:
-            self._ensure_cell_exists(repos, cell)
-            current = repos.relationships.get(cell)
-            updated = current.with_grade(grade, reviewed_at=now)
-            if grade is None:
-                # A blank cell has no relationship to link from.
-                updated = replace(updated, leverage_for=())
-            change = None
-            if current.grade != grade:
-                change = GradeChange(new_id(), cell, current.grade, grade, now, note)
-                repos.grade_changes.add(change)
-            repos.relationships.save(updated, now)
-        return GradeResult(updated, change)
+            return write_grade(repos, cell, grade, note, self._clock())
 
     def update_marks(self, relationship: Relationship) -> Relationship:
         """Save key, focus, needs-filling, note and leverage of a cell; the grade is kept."""

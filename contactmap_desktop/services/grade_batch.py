@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import CellRef, GradeChange, new_id
+from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.clock import Clock, utc_now
-from contactmap_desktop.services.contact_map_service import GradeResult
+from contactmap_desktop.services.contact_map_service import GradeResult, write_grade
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
@@ -27,19 +26,5 @@ class GradeBatchService:
         """Same rules as grading one cell (a change is recorded, blank drops leverage), all
         cells committed together or none."""
         now = self._clock()
-        results: list[GradeResult] = []
         with UnitOfWork(self._workspace) as repos:
-            for cell, grade in grades.items():
-                repos.stakeholders.get(cell.stakeholder_id)
-                repos.team_members.get(cell.team_member_id)
-                current = repos.relationships.get(cell)
-                updated = current.with_grade(grade, reviewed_at=now)
-                if grade is None:
-                    updated = replace(updated, leverage_for=())
-                change = None
-                if current.grade != grade:
-                    change = GradeChange(new_id(), cell, current.grade, grade, now, note)
-                    repos.grade_changes.add(change)
-                repos.relationships.save(updated, now)
-                results.append(GradeResult(updated, change))
-        return results
+            return [write_grade(repos, cell, grade, note, now) for cell, grade in grades.items()]

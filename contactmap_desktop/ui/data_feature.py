@@ -17,7 +17,7 @@ from contactmap_desktop.ui.dialogs.import_dialog import import_stakeholders
 from contactmap_desktop.ui.grid_clipboard import GridClipboard
 from contactmap_desktop.ui.import_commands import ImportStakeholdersCommand
 from contactmap_desktop.ui.main_window import MainWindow
-from contactmap_desktop.ui.window_actions import add_action, add_menu_entry
+from contactmap_desktop.ui.window_actions import add_menu_entry
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 

@@ -27,8 +27,10 @@ class ExceptionReporter:
 
     def handle(self, kind: type[BaseException], error: BaseException,
                trace: TracebackType | None) -> None:
-        log.error("Uncaught exception:\n%s", "".join(traceback.format_exception(kind, error, trace)))
-        sys.__stderr__.write("".join(traceback.format_exception(kind, error, trace)))  # type: ignore[union-attr]
+        details = "".join(traceback.format_exception(kind, error, trace))
+        log.error("Uncaught exception:\n%s", details)
+        if sys.__stderr__ is not None:  # a windowed build has no console
+            sys.__stderr__.write(details)
         if not self._show_dialog or self._showing or QApplication.instance() is None:
             return
         self._showing = True  # one dialog at a time, even if the dialog itself fails

@@ -19,7 +19,8 @@ class UiSettings:
 
     def recent_workspaces(self) -> list[Path]:
         stored = self._settings.value("recent", [])
-        paths = [stored] if isinstance(stored, str) else list(stored or [])
+        paths = [stored] if isinstance(stored, str) else \
+            [p for p in stored if isinstance(p, str)] if isinstance(stored, list) else []
         return [Path(p) for p in paths if Path(p).exists()]
 
     def add_recent(self, path: Path) -> None:

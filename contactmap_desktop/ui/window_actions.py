@@ -64,8 +64,8 @@ def install_core_actions(window: MainWindow) -> None:
 
 def _file_menu(window: MainWindow) -> None:
     menu = window.menu("&File")
-    add_action(menu, "&New Workspace…", lambda: _new_workspace(window), QKeySequence.StandardKey.New,
-               "Create an empty workspace file")
+    add_action(menu, "&New Workspace…", lambda: _new_workspace(window),
+               QKeySequence.StandardKey.New, "Create an empty workspace file")
     add_action(menu, "&Open Workspace…", lambda: _open_workspace(window),
                QKeySequence.StandardKey.Open)
     recent = menu.addMenu("Open &Recent")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pytestqt.modeltest import ModelTester
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.ui.main_window import MainWindow
@@ -40,7 +40,8 @@ def test_cells_show_letter_and_say_it_in_words(window: MainWindow, small_map: Sm
 
 def test_header_counts_relationships_per_column(window: MainWindow, small_map: SmallMap) -> None:
     model = window.map_page.model
-    window.map_page.set_grades({small_map.cell(0, 1): Grade.OPEN, small_map.cell(1, 1): Grade.TRUST})
+    window.map_page.set_grades({small_map.cell(0, 1): Grade.OPEN,
+                                small_map.cell(1, 1): Grade.TRUST})
     assert model.headerData(1, Qt.Orientation.Horizontal, MapRole.DEPTH) == 2
     assert model.headerData(0, Qt.Orientation.Horizontal, MapRole.DEPTH) == 0
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Ada Power"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 import sqlite3
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest

@@ -22,7 +22,8 @@ from tests.helpers.processes import start_child, wait_ready
 
 def test_copy_and_paste_a_block_of_grades_is_one_undo_step(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
-    window.map_page.set_grades({small_map.cell(0, 0): Grade.TRUST, small_map.cell(1, 0): Grade.OPEN})
+    window.map_page.set_grades({small_map.cell(0, 0): Grade.TRUST,
+                                small_map.cell(1, 0): Grade.OPEN})
     grid = window.map_page.grid
     qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton,
                      pos=grid.visualRect(grid.model().index(0, 0)).center())

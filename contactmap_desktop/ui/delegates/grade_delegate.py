@@ -30,9 +30,9 @@ class GradeDelegate(QStyledItemDelegate):
         if not isinstance(relationship, Relationship):
             super().paint(painter, option, index)
             return
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         cell = rect.adjusted(2, 2, -2, -2)
@@ -40,7 +40,7 @@ class GradeDelegate(QStyledItemDelegate):
         if grade is not None:
             background, letter = grade_colors(palette, grade)
             painter.fillRect(cell, background)
-            font = QFont(option.font)  # type: ignore[attr-defined]
+            font = QFont(option.font)
             font.setBold(True)
             font.setPointSizeF(font.pointSizeF() * 1.15)
             painter.setFont(font)
@@ -102,5 +102,5 @@ class GradeDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: AnyIndex) -> None:
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         editor.setGeometry(rect.x(), rect.y(), max(rect.width(), 180), rect.height())

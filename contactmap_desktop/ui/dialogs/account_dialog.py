@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
@@ -35,7 +36,9 @@ class AccountDialog(FormDialog):
             self.value_box.setSuffix(" a year")
             self.value_box.setValue(account.annual_value)
             self.has_renewal = QCheckBox("Renews on")
-            self.renewal = QDateEdit(account.renewal_date or QDate.currentDate().addYears(1))
+            renewal = account.renewal_date
+            self.renewal = QDateEdit(QDate(renewal.year, renewal.month, renewal.day) if renewal
+                                     else QDate.currentDate().addYears(1))
             self.renewal.setCalendarPopup(True)
             self.has_renewal.setChecked(account.renewal_date is not None)
             self.renewal.setEnabled(account.renewal_date is not None)
@@ -46,6 +49,12 @@ class AccountDialog(FormDialog):
         self.submit = self._save
         self.setMinimumWidth(380)
 
+    def _renewal_date(self) -> date | None:
+        if not self.has_renewal.isChecked():
+            return None
+        chosen = self.renewal.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
     def _save(self) -> None:
         if self._original is None:
             command = AddAccountCommand(self._document, self.name.text(), self.industry.text())
@@ -55,7 +64,7 @@ class AccountDialog(FormDialog):
         edited = replace(
             self._original, name=self.name.text(), industry=self.industry.text(),
             stage=self.stage.currentData(), annual_value=self.value_box.value(),
-            renewal_date=self.renewal.date().toPython() if self.has_renewal.isChecked() else None,
+            renewal_date=self._renewal_date(),
         )
         if edited != self._original:
             self._document.runner.run_or_raise(

@@ -41,8 +41,9 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
                               f"{path} ▸ {_plain(action)}"))
 
     for action in window.menuBar().actions():
-        if isinstance(action.menu(), QMenu):
-            walk(action.menu(), _plain(action))
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            walk(menu, _plain(action))
     return found
 
 

@@ -25,7 +25,8 @@ class AccountListModel(QAbstractListModel):
         self._accounts = self._document.opened.accounts.list_accounts()
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
+                 ) -> int:
         return 0 if parent.isValid() else len(self._accounts)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,

@@ -65,12 +65,12 @@ class ContactMapModel(QAbstractTableModel):
     def _map(self) -> ContactMap | None:
         return self._document.contact_map
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self._map is None:
             return 0
         return len(self._map.team_members)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self._map is None:
             return 0
         return len(self._map.stakeholders)

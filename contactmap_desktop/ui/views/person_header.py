@@ -45,7 +45,8 @@ class StakeholderHeader(QHeaderView):
         depth = int(model.headerData(logical_index, Qt.Orientation.Horizontal, MapRole.DEPTH))
         painter.save()
         # Cover the native label so that only our lines show.
-        painter.fillRect(rect.adjusted(1, 1, -1, -1), self.palette().color(QPalette.ColorRole.Button))
+        background = self.palette().color(QPalette.ColorRole.Button)
+        painter.fillRect(rect.adjusted(1, 1, -1, -1), background)
         text_color = self.palette().color(QPalette.ColorRole.ButtonText)
         area = rect.adjusted(6, 4, -6, -4)
         metrics = QFontMetrics(self.font())

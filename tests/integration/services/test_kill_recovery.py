@@ -7,8 +7,8 @@ Runs a few rounds by default; CONTACTMAP_KILL_ROUNDS=200 runs the full proof.
 import json
 import os
 import random
-import time
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 

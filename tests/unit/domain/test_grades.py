@@ -14,7 +14,8 @@ def test_order_runs_from_trust_down_to_motivated_to_change() -> None:
 @pytest.mark.parametrize("text, expected", [
     ("T", Grade.TRUST), ("t", Grade.TRUST), (" o ", Grade.OPEN), ("Satisfied", Grade.SATISFIED),
     ("INDIFFERENT", Grade.INDIFFERENT), ("d", Grade.DISSATISFIED),
-    ("Motivated to change", Grade.MOTIVATED), ("motivated", Grade.MOTIVATED), ("M", Grade.MOTIVATED),
+    ("Motivated to change", Grade.MOTIVATED), ("motivated", Grade.MOTIVATED),
+    ("M", Grade.MOTIVATED),
 ])
 def test_parse_accepts_letters_and_words_in_any_case(text: str, expected: Grade) -> None:
     assert Grade.parse(text) is expected
