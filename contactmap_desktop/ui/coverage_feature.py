@@ -83,7 +83,6 @@ class CoverageFeature:
         document.cells_changed.connect(self._cells_changed)
         document.current_cell_changed.connect(self._show_cell)
         self.findings_panel.finding_activated.connect(self._go_to_finding)
-        self.findings_panel.title_changed.connect(self.findings_dock.setWindowTitle)
         self.history_panel.table.doubleClicked.connect(self._edit_change_note)
         window.add_preferences_page(lambda: CoveragePage(self.settings))
         window.preferences_changed.connect(self.recompute)
@@ -94,6 +93,8 @@ class CoverageFeature:
         self.findings = [] if contact_map is None else \
             self.findings_service.findings_for_map(contact_map)
         self.findings_panel.show_findings(self.findings)
+        # The dock's tab stays short; the panel's first line gives the counts by severity.
+        self.findings_dock.setWindowTitle(f"Findings ({len(self.findings)})")
         self.focus.apply()
         self._show_cell(self._document.current_cell)
 

@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.map_page = MapPage(document)
         self.tabs.addTab(self.map_page, "Contact &Map")
         self.setCentralWidget(self.tabs)
+        # Tabbed panels show their tabs on top, where their names have room to be read.
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.accounts = AccountsPanel(document)
         self.accounts_dock = self.add_dock("Accounts", self.accounts, "accountsDock",
                                            Qt.DockWidgetArea.LeftDockWidgetArea)

@@ -33,7 +33,8 @@ def test_findings_follow_edits_and_lead_to_the_cell(qtbot: QtBot, window: MainWi
     coverage.findings_panel.finding_activated.emit(concern)
     assert grid.current_cell() == small_map.cell(1, 2)
     concerns = sum(1 for f in coverage.findings if f.severity.value == "concern")
-    assert coverage.findings_dock.windowTitle().startswith(f"Findings — {concerns} concerns")
+    assert coverage.findings_panel.summary.text().startswith(f"{concerns} concerns")
+    assert coverage.findings_dock.windowTitle() == f"Findings ({len(coverage.findings)})"
 
 
 def test_details_and_history_show_the_selected_cell(qtbot: QtBot, window: MainWindow,

@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -40,8 +41,11 @@ class _WrappingDelegate(QStyledItemDelegate):
         hint = super().sizeHint(option, index)
         depth = 1 if index.parent().isValid() else 0
         # Room left for the text: the column minus indentation, the icon and some padding.
+        icon = self._tree.iconSize().width()
+        if icon <= 0:  # unset: the style's small icon size is used
+            icon = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         width = (self._tree.viewport().width() - self._tree.indentation() * (depth + 1)
-                 - self._tree.iconSize().width() - 24)
+                 - icon - 32)
         if width <= 40:
             return hint
         text = str(index.data() or "")
@@ -77,11 +81,16 @@ class FindingsPanel(QWidget):
         self.tree.clicked.connect(self._picked)
         self.tree.activated.connect(self._picked)  # Enter on the keyboard
         self.model.rowsInserted.connect(lambda parent, *_: self.tree.expand(parent))
+        self.summary = QLabel()
+        self.summary.setObjectName("findingsSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: bold;")
         self.empty = QLabel("Nothing to report: the map follows the method's rules.")
         self.empty.setWordWrap(True)
         self.empty.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree)
 
@@ -92,7 +101,9 @@ class FindingsPanel(QWidget):
     def show_findings(self, findings: list[Finding]) -> None:
         self.model.set_findings(findings)
         self.empty.setVisible(not findings)
-        self.title_changed.emit(findings_title(self.model))
+        title = findings_title(self.model)
+        self.summary.setText(title.removeprefix("Findings — "))
+        self.title_changed.emit(title)
 
     def _picked(self, index: QModelIndex) -> None:
         finding = index.data(FindingRole.FINDING)
