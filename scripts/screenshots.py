@@ -36,11 +36,11 @@ def save(widget: QWidget, name: str) -> Path:
 
 def shoot_main_window(folder: Path) -> list[Path]:
     """The main window on the sample account, a key cell selected."""
+    from PySide6.QtCore import QSettings
+
     from contactmap_desktop.app import build_window, create_qt_application
     from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.settings import UiSettings
-
-    from PySide6.QtCore import QSettings
 
     create_qt_application()
     opened = open_workspace(folder / "Sample.cmap", with_sample=True,
@@ -281,8 +281,8 @@ def shoot_blueprints(folder: Path) -> list[Path]:
     from contactmap_desktop.services.blueprint_report import export_blueprints
     from contactmap_desktop.services.blueprint_service import BlueprintService
     from contactmap_desktop.services.workspace_service import open_workspace
-    from contactmap_desktop.ui.blueprints.runner import UndoRunner
     from contactmap_desktop.ui.blueprints.views import BlueprintViews
+    from contactmap_desktop.ui.edit_runner import EditRunner
 
     moment = datetime(2026, 3, 2, 9, 30)
     opened = open_workspace(folder / "Sample.cmap", clock=lambda: moment, with_sample=True,
@@ -309,7 +309,7 @@ def shoot_blueprints(folder: Path) -> list[Path]:
         main = graded[0].cell
         stack = QUndoStack()
         today = moment.date() + timedelta(days=10)  # the third plan is overdue by then
-        views = BlueprintViews(service, UndoRunner(stack, print), load_reference(
+        views = BlueprintViews(service, EditRunner(stack, print), load_reference(
             resource("reference")), lambda: today, lambda a, out: export_blueprints(
             opened, a, out))
         views.show_map(contact_map)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from contactmap_desktop.ui import coverage_feature, data_feature, safety_feature
+from contactmap_desktop.ui.blueprints import feature as blueprint_feature
 from contactmap_desktop.ui.letters import letters_feature
 from contactmap_desktop.ui.main_window import MainWindow
 
@@ -16,6 +17,7 @@ Installer = Callable[[MainWindow], None]
 
 INSTALLERS: list[Installer] = [
     coverage_feature.install,
+    blueprint_feature.install,
     data_feature.install,
     safety_feature.install,
     letters_feature.install,

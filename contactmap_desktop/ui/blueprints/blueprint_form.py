@@ -102,10 +102,15 @@ class BlueprintForm(QWidget):
                     for label in labels for line in label.split("\n")) + 12
         top, rest = self._form(), self._form()
         top.addRow(self._label("Goal", width), self.goal)
-        for label, field in zip(labels[1:], [strategy_grid, self.cells_box, self.tactics,
-                                             self.messages, self.resources, self.owner,
-                                             due_row, self.status, self.notes], strict=True):
-            rest.addRow(self._label(label, width), field)
+        rest.addRow(self._label("Strategies", width), strategy_grid)
+        rest.addRow(self._label("Works on", width), self.cells_box)
+        rest.addRow(self._label("Tactics", width), self.tactics)
+        rest.addRow(self._label("Core messages", width), self.messages)
+        rest.addRow(self._label("People and\nresources", width), self.resources)
+        rest.addRow(self._label("Owner", width), self.owner)
+        rest.addRow(self._label("Due", width), due_row)
+        rest.addRow(self._label("Status", width), self.status)
+        rest.addRow(self._label("Notes", width), self.notes)
         rest.addRow("", self.delete)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

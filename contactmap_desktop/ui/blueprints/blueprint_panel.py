@@ -29,7 +29,7 @@ from contactmap_desktop.ui.blueprints.commands import (
 )
 from contactmap_desktop.ui.blueprints.events import BlueprintEvents
 from contactmap_desktop.ui.blueprints.grade_chip import grade_chip_html
-from contactmap_desktop.ui.blueprints.runner import Runner
+from contactmap_desktop.ui.edit_runner import EditRunner
 
 NOTHING, OFFER, PLAN = range(3)
 
@@ -39,7 +39,7 @@ class BlueprintPanel(QWidget):
 
     current_blueprint_changed = Signal(object)  # Blueprint | None
 
-    def __init__(self, service: BlueprintService, runner: Runner, events: BlueprintEvents,
+    def __init__(self, service: BlueprintService, runner: EditRunner, events: BlueprintEvents,
                  reference: Reference, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("blueprintPanel")
@@ -73,7 +73,7 @@ class BlueprintPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.pages, 1)
-        events.changed.connect(self.refresh)
+        events.changed.connect(lambda _cells: self.refresh())
         self._show()
 
     def _offer_page(self) -> QWidget:

@@ -9,52 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from contactmap_desktop.domain.blueprints import Blueprint
+from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.ui.edit_runner import EditCommand
 
-Changed = Callable[[], None]
-
-
-class BlueprintCommand(QUndoCommand):
-    """``apply`` and ``revert`` write through the service, then say the blueprints changed.
-
-    The runner calls ``apply`` once before pushing; the push's own ``redo`` is then skipped.
-    """
-
-    def __init__(self, text: str, service: BlueprintService, changed: Changed) -> None:
-        super().__init__(text)
-        self._service = service
-        self._changed = changed
-        self._applied = False
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-    def mark_applied(self) -> None:
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-        else:
-            self.apply()
-        self._changed()
-
-    def undo(self) -> None:
-        self.revert()
-        self._changed()
+Changed = Callable[[list[CellRef]], None]  # the relationships whose plan changed
 
 
-class CreateBlueprintCommand(BlueprintCommand):
+class CreateBlueprintCommand(EditCommand):
     def __init__(self, service: BlueprintService, draft: Blueprint, stakeholder_name: str,
                  changed: Changed) -> None:
-        super().__init__(f"Create blueprint for {stakeholder_name}", service, changed)
+        super().__init__(f"Create blueprint for {stakeholder_name}")
+        self._service = service
         self._draft = draft
+        self._changed = changed
         self.created: Blueprint | None = None
 
     def apply(self) -> None:
@@ -62,20 +31,24 @@ class CreateBlueprintCommand(BlueprintCommand):
             self.created = self._service.create(self._draft)
         else:
             self._service.restore(self.created)
+        self._changed(list(self.created.cells))
 
     def revert(self) -> None:
         assert self.created is not None
         self._service.delete(self.created.id)
+        self._changed(list(self.created.cells))
 
 
-class UpdateBlueprintCommand(BlueprintCommand):
+class UpdateBlueprintCommand(EditCommand):
     """One change to a blueprint (a field, a strategy added or removed)."""
 
     def __init__(self, service: BlueprintService, before: Blueprint, after: Blueprint,
                  text: str, changed: Changed) -> None:
-        super().__init__(text, service, changed)
+        super().__init__(text)
+        self._service = service
         self._before = before
         self._after = after
+        self._changed = changed
         self._checked = False
 
     def apply(self) -> None:
@@ -84,19 +57,28 @@ class UpdateBlueprintCommand(BlueprintCommand):
             self._checked = True
         else:
             self._service.restore(self._after)
+        self._changed(self._cells())
 
     def revert(self) -> None:
         self._service.restore(self._before)
+        self._changed(self._cells())
+
+    def _cells(self) -> list[CellRef]:
+        return list(dict.fromkeys((*self._before.cells, *self._after.cells)))
 
 
-class DeleteBlueprintCommand(BlueprintCommand):
+class DeleteBlueprintCommand(EditCommand):
     def __init__(self, service: BlueprintService, blueprint: Blueprint, stakeholder_name: str,
                  changed: Changed) -> None:
-        super().__init__(f"Delete blueprint for {stakeholder_name}", service, changed)
+        super().__init__(f"Delete blueprint for {stakeholder_name}")
+        self._service = service
         self._blueprint = blueprint
+        self._changed = changed
 
     def apply(self) -> None:
         self._blueprint = self._service.delete(self._blueprint.id)
+        self._changed(list(self._blueprint.cells))
 
     def revert(self) -> None:
         self._service.restore(self._blueprint)
+        self._changed(list(self._blueprint.cells))

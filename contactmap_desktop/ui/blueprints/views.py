@@ -19,8 +19,8 @@ from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
 from contactmap_desktop.ui.blueprints.events import BlueprintEvents
 from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
 from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
-from contactmap_desktop.ui.blueprints.runner import Runner
 from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
+from contactmap_desktop.ui.edit_runner import EditRunner
 
 ExportPdf = Callable[[str, Path], None]  # account id, target file
 
@@ -31,7 +31,7 @@ class BlueprintViews(QObject):
 
     cell_activated = Signal(object)  # CellRef
 
-    def __init__(self, service: BlueprintService, runner: Runner, reference: Reference,
+    def __init__(self, service: BlueprintService, runner: EditRunner, reference: Reference,
                  today: Callable[[], date], export_pdf: ExportPdf,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +50,7 @@ class BlueprintViews(QObject):
         self.strategies.cell_activated.connect(self.cell_activated)
         self.overview.cell_activated.connect(self.cell_activated)
         self.overview.export_requested.connect(self.ask_export)
-        self.events.changed.connect(self._refresh_summaries)
+        self.events.changed.connect(lambda _cells: self._refresh_summaries())
 
     def show_map(self, contact_map: ContactMap | None) -> None:
         """Another account, or the same one after an edit of the map."""

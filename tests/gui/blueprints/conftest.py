@@ -18,7 +18,7 @@ from contactmap_desktop.domain.reference import Reference, load_reference
 from contactmap_desktop.paths import resource
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.ui.blueprints.events import BlueprintEvents
-from contactmap_desktop.ui.blueprints.runner import UndoRunner
+from contactmap_desktop.ui.edit_runner import EditRunner
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.fake_clock import FakeClock
 
@@ -28,7 +28,7 @@ class Desk:
     small: SmallMap
     service: BlueprintService
     stack: QUndoStack
-    runner: UndoRunner
+    runner: EditRunner
     events: BlueprintEvents
     reference: Reference
     clock: FakeClock
@@ -47,7 +47,7 @@ def desk(tmp_path: Path, qapp: object) -> Iterator[Desk]:
     reported: list[str] = []
     stack = QUndoStack()
     desk = Desk(small, BlueprintService(small.opened.workspace, clock), stack,
-                UndoRunner(stack, reported.append), BlueprintEvents(),
+                EditRunner(stack, reported.append), BlueprintEvents(),
                 load_reference(resource("reference")), clock, reported)
     yield desk
     stack.clear()

@@ -1,0 +1,115 @@
+"""Contact Blueprints in the window: the Blueprint, Influence Strategies and Roles and Grades
+docks, the Blueprints tab, File ▸ Export Blueprints PDF, and “What does this mean?” (F1) on
+the grid's cells and stakeholder headers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.people import BuyingRole
+from contactmap_desktop.domain.reference import load_reference
+from contactmap_desktop.paths import resource
+from contactmap_desktop.services.blueprint_report import export_blueprints
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.services.clock import utc_now
+from contactmap_desktop.ui.blueprints.views import BlueprintViews
+from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui.models.roles import MapRole
+
+
+class BlueprintFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        document = window.document
+        self._document = document
+        opened = document.opened
+        self.views = BlueprintViews(
+            BlueprintService(opened.workspace), document.runner,
+            load_reference(resource("reference")), lambda: utc_now().date(),
+            lambda account_id, out: export_blueprints(opened, account_id, out))
+        views = self.views
+        self.panel_dock = window.add_dock("Blueprint", views.panel, "blueprintDock")
+        self.strategies_dock = window.add_dock("Influence Strategies", views.strategies,
+                                               "strategiesDock")
+        self.reference_dock = window.add_dock("Roles and Grades", views.reference,
+                                              "referenceDock")
+        window.add_tab("&Blueprints", views.overview)
+        export = QAction("Export &Blueprints PDF…", window)
+        export.triggered.connect(views.ask_export)
+        window.add_menu_action("&File", export)
+        document.map_loaded.connect(self._map_changed)
+        document.people_changed.connect(self._map_changed)
+        document.cells_changed.connect(lambda _cells: self._map_changed())
+        document.current_cell_changed.connect(views.show_cell)
+        # A plan changed: the views refresh themselves; the rest of the window (findings
+        # about key cells without a plan, cell details) hears it as a change of those cells.
+        views.events.changed.connect(document.cells_changed)
+        views.cell_activated.connect(self.go_to)
+        grid = window.map_page.grid
+        grid.context_menu_about_to_show.connect(self._fill_cell_menu)
+        header = grid.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.help = QAction("What does this mean?", grid)
+        self.help.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.help.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.help.triggered.connect(lambda: self.explain_cell(grid.current_cell()))
+        grid.addAction(self.help)
+        self._map_changed()
+
+    def _map_changed(self) -> None:
+        self.views.show_map(self._document.contact_map)
+        self.views.show_cell(self._document.current_cell)
+
+    def go_to(self, cell: CellRef) -> None:
+        self._window.show_tab(self._window.map_page)
+        self._window.map_page.grid.go_to(cell)
+        self.panel_dock.show()
+        self.panel_dock.raise_()
+
+    # --- “What does this mean?” ----------------------------------------------------------
+
+    def _fill_cell_menu(self, menu: QMenu, cell: CellRef | None) -> None:
+        if cell is None:
+            return
+        menu.addSeparator()
+        plan = menu.addAction("Blueprint…")
+        plan.triggered.connect(lambda: self.go_to(cell))
+        menu.addAction(self.help)
+
+    def explain_cell(self, cell: CellRef | None) -> None:
+        contact_map = self._document.contact_map
+        grade = contact_map.grade(cell) if contact_map is not None and cell else None
+        self._show_reference()
+        self.views.reference.show_grade(grade if grade is not None else Grade.INDIFFERENT)
+
+    def explain_stakeholder(self, stakeholder_id: str) -> None:
+        contact_map = self._document.contact_map
+        roles = contact_map.stakeholder(stakeholder_id).roles if contact_map else frozenset()
+        self._show_reference()
+        self.views.reference.show_role(next((r for r in BuyingRole if r in roles),
+                                            BuyingRole.POWER))
+
+    def _header_menu(self, position: QPoint) -> None:
+        header = self._window.map_page.grid.horizontalHeader()
+        section = header.logicalIndexAt(position)
+        stakeholder = header.model().headerData(section, Qt.Orientation.Horizontal,
+                                                MapRole.STAKEHOLDER) if section >= 0 else None
+        if stakeholder is None:
+            return
+        menu = QMenu(header)
+        menu.addAction("What does this mean?").triggered.connect(
+            lambda: self.explain_stakeholder(stakeholder.id))
+        menu.exec(header.mapToGlobal(position))
+
+    def _show_reference(self) -> None:
+        self.reference_dock.show()
+        self.reference_dock.raise_()
+
+
+def install(window: MainWindow) -> None:
+    window.features["blueprints"] = BlueprintFeature(window)
