@@ -21,8 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 
-def save(widget: QWidget, name: str) -> Path:
-    """Show ``widget``, let it lay out and paint, and save it as docs/screenshots/NAME.png."""
+def save(widget: QWidget, name: str, close: bool = True) -> Path:
+    """Show ``widget``, let it lay out and paint, and save it as docs/screenshots/NAME.png
+    (then close it, unless it is part of a window still in use)."""
     widget.show()
     app = QApplication.instance()
     assert app is not None
@@ -30,7 +31,8 @@ def save(widget: QWidget, name: str) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
-    widget.close()
+    if close:
+        widget.close()
     return path
 
 
@@ -221,48 +223,48 @@ def shoot_data_io(folder: Path) -> list[Path]:
 
 
 def shoot_power_map(folder: Path) -> list[Path]:
-    """The sample account's power map with a chain shown, a card being dragged onto its new
-    manager, and a 200-person chart fitted."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QUndoStack
+    """The window on the sample account's power map with a chain shown, a card being dragged
+    onto its new manager, and a 200-person chart fitted."""
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
 
+    from contactmap_desktop.app import build_window, create_qt_application
     from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
+    from contactmap_desktop.ui.settings import UiSettings
     from tests.helpers.org_charts import save_org, synthetic_org
 
-    opened = open_workspace(folder / "sample.cmap", with_sample=True,
+    create_qt_application()
+    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
                             backups_root=folder / "backups")
+    big = save_org(opened, synthetic_org(200))
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(opened, UiSettings(settings))
     try:
-        shots = []
-        sample = opened.accounts.list_accounts()[0].id
-        big = save_org(opened, synthetic_org(200))
-        for account_id, name, size in ((sample, "power-map", (1280, 760)),
-                                       (big, "power-map-200", (1400, 900))):
-            tab = PowerMapTab(opened, QUndoStack(), print)
-            tab.resize(*size)
-            contact_map = opened.contact_map.load_map(account_id)
-            tab.show_map(contact_map)
-            tab.show()
-            tab.view.fit()
-            if account_id == sample:
-                tab.select_stakeholder(next(s.id for s in contact_map.stakeholders
-                                            if s.name == "Ana Ruiz"))
-            shots.append(save(tab, name))
-            if account_id == sample:
-                tab.show()
-                by_name = {s.name: s.id for s in contact_map.stakeholders}
-                start, end = (tab.view.mapFromScene(tab.scene.item(by_name[person])  # type: ignore
-                                                    .sceneBoundingRect().center())
-                              for person in ("Ken Adeyemi", "Helena Vogt"))
-                viewport = tab.view.viewport()
-                QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
-                QTest.mouseMove(viewport, (start + end) / 2)
-                QTest.mouseMove(viewport, end)
-                shots.append(save(tab, "power-map-drag"))
-                QTest.keyClick(viewport, Qt.Key.Key_Escape)
+        window.resize(1440, 860)
+        tab = window.features["power_map"]
+        assert isinstance(tab, PowerMapTab)
+        window.show_tab(tab)
+        contact_map = window.document.contact_map
+        assert contact_map is not None
+        by_name = {s.name: s.id for s in contact_map.stakeholders}
+        window.document.select_stakeholder(by_name["Ana Ruiz"])
+        shots = [save(window, "power-map", close=False)]
+        tab.view.fit()
+        start, end = (tab.view.mapFromScene(tab.scene.item(by_name[person])  # type: ignore
+                                            .sceneBoundingRect().center())
+                      for person in ("Ken Adeyemi", "Helena Vogt"))
+        viewport = tab.view.viewport()
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+        QTest.mouseMove(viewport, (start + end) / 2)
+        QTest.mouseMove(viewport, end)
+        shots.append(save(tab, "power-map-drag", close=False))
+        QTest.keyClick(viewport, Qt.Key.Key_Escape)
+        window.open_account(big)
+        shots.append(save(window, "power-map-200"))
         return shots
     finally:
+        window.close()
         opened.close()
 
 

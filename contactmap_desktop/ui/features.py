@@ -12,6 +12,7 @@ from contactmap_desktop.ui import coverage_feature, data_feature, safety_feature
 from contactmap_desktop.ui.blueprints import feature as blueprint_feature
 from contactmap_desktop.ui.letters import letters_feature
 from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui.power_map import power_map_feature
 
 Installer = Callable[[MainWindow], None]
 
@@ -20,5 +21,6 @@ INSTALLERS: list[Installer] = [
     blueprint_feature.install,
     data_feature.install,
     safety_feature.install,
+    power_map_feature.install,
     letters_feature.install,
 ]

@@ -4,16 +4,19 @@ zoom, fit, export."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QUndoStack, QWheelEvent
+from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.model import Stakeholder
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
+from contactmap_desktop.ui.commands import EditStakeholderCommand
+from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.power_map.card_item import DropState
 from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
 from tests.helpers.pdf_checks import needs_poppler, pdf_text
@@ -33,12 +36,16 @@ def errors() -> list[str]:
 
 
 @pytest.fixture
-def tab(qtbot: QtBot, opened: OpenWorkspace, errors: list[str]) -> PowerMapTab:
-    widget = PowerMapTab(opened, QUndoStack(), errors.append)
+def document(opened: OpenWorkspace, errors: list[str]) -> MapDocument:
+    return MapDocument(opened, errors.append)
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, document: MapDocument, errors: list[str]) -> PowerMapTab:
+    widget = PowerMapTab(document, errors.append)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
-    account = opened.accounts.list_accounts()[0]
-    widget.show_map(opened.contact_map.load_map(account.id))
+    document.open_account(document.opened.accounts.list_accounts()[0].id)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
@@ -79,7 +86,7 @@ def _drag(qtbot: QtBot, tab: PowerMapTab, source: str, target: str) -> None:
 def test_clicking_a_card_selects_the_person_and_shows_their_chain(
         qtbot: QtBot, tab: PowerMapTab) -> None:
     ana = _person(tab, "Ana Ruiz")
-    with qtbot.waitSignal(tab.stakeholder_selected) as selected:
+    with qtbot.waitSignal(tab._document.current_stakeholder_changed) as selected:
         qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=_at(tab, "Ana Ruiz"))
     assert selected.args == [ana.id]
     assert tab.view.selected_id() == ana.id
@@ -91,13 +98,31 @@ def test_clicking_a_card_selects_the_person_and_shows_their_chain(
     assert len(tab.scene.chain) == 4
 
 
-def test_a_selection_made_elsewhere_is_followed(qtbot: QtBot, tab: PowerMapTab) -> None:
+def test_a_selection_made_elsewhere_is_followed(qtbot: QtBot, tab: PowerMapTab,
+                                                document: MapDocument) -> None:
     marcus = _person(tab, "Marcus Reid")
-    tab.select_stakeholder(marcus.id)
+    document.select_stakeholder(marcus.id)
     assert tab.view.selected_id() == marcus.id
     assert tab.scene.chain == [marcus.id]
-    tab.select_stakeholder(None)
+    document.select_stakeholder(None)
     assert tab.view.selected_id() is None
+
+
+def test_a_hidden_tab_is_redrawn_when_shown_with_the_current_person(
+        qtbot: QtBot, tab: PowerMapTab, document: MapDocument, opened: OpenWorkspace) -> None:
+    tab.hide()
+    ken = _person(tab, "Ken Adeyemi")
+    document.runner.run(EditStakeholderCommand(document, ken, replace(ken, name="Ken A.")))
+    document.select_stakeholder(ken.id)
+    assert tab._stale
+    item = tab.scene.item(ken.id)
+    assert item is not None and item.card.stakeholder.name == "Ken Adeyemi"
+    tab.show()
+    item = tab.scene.item(ken.id)
+    assert item is not None and item.card.stakeholder.name == "Ken A."
+    assert item.isSelected() and tab.scene.chain[0] == ken.id
+    document.open_account(None)
+    assert not tab.scene.card_items()
 
 
 def test_dragging_a_card_onto_another_sets_the_manager_and_undo_puts_it_back(
@@ -108,7 +133,7 @@ def test_dragging_a_card_onto_another_sets_the_manager_and_undo_puts_it_back(
     assert errors == []
     assert _stored_manager(opened, tab, "Ken Adeyemi") == helena.id
     assert tab.scene.org_layout.managers[ken.id] == helena.id  # redrawn from the file
-    stack = tab._stack
+    stack = tab._document.undo_stack
     assert stack.count() == 1
     assert stack.undoText() == "Ken Adeyemi reports to Helena Vogt"
     stack.undo()
@@ -126,7 +151,7 @@ def test_dropping_a_manager_on_someone_below_them_is_refused_with_a_message(
     _drag(qtbot, tab, "Priya Raman", "Ana Ruiz")
     assert errors == ["Priya Raman cannot report to someone who reports to them."]
     assert _stored_manager(opened, tab, "Priya Raman") == helena.id
-    assert tab._stack.count() == 0
+    assert tab._document.undo_stack.count() == 0
     assert tab.scene.org_layout.managers[priya.id] == helena.id
 
 
@@ -143,14 +168,14 @@ def test_the_card_under_a_drag_says_whether_it_can_be_the_new_manager(
         assert item is not None and item.drop_state is state
     qtbot.keyClick(viewport, Qt.Key.Key_Escape)  # cancels: nothing changes
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=_at(tab, "Marcus Reid"))
-    assert tab._stack.count() == 0
+    assert tab._document.undo_stack.count() == 0
     assert all(item.drop_state is DropState.NONE for item in tab.scene.card_items())
 
 
 def test_a_click_without_moving_changes_nobody(qtbot: QtBot, tab: PowerMapTab) -> None:
     qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=_at(tab, "Ken Adeyemi"))
-    assert tab._stack.count() == 0
+    assert tab._document.undo_stack.count() == 0
 
 
 def test_double_click_or_enter_asks_to_edit_the_person(qtbot: QtBot, tab: PowerMapTab) -> None:
@@ -237,21 +262,21 @@ def test_the_export_path_gets_its_suffix(monkeypatch: pytest.MonkeyPatch, tab: P
 def test_reports_to_nobody_takes_the_person_to_the_top_and_undo_puts_them_back(
         tab: PowerMapTab, opened: OpenWorkspace) -> None:
     ana = _person(tab, "Ana Ruiz")
-    tab.select_stakeholder(ana.id)
+    tab._document.select_stakeholder(ana.id)
     tab.no_manager_action.trigger()
     assert _stored_manager(opened, tab, "Ana Ruiz") is None
     assert ana.id in tab.scene.org_layout.roots
-    assert tab._stack.undoText() == "Ana Ruiz reports to nobody"
-    tab._stack.undo()
+    assert tab._document.undo_stack.undoText() == "Ana Ruiz reports to nobody"
+    tab._document.undo_stack.undo()
     assert _stored_manager(opened, tab, "Ana Ruiz") == ana.reports_to_id
     tab.no_manager_action.trigger()  # at the top already after a redo: no empty undo step
     tab.no_manager_action.trigger()
-    assert tab._stack.count() == 1
+    assert tab._document.undo_stack.count() == 1
 
 
 def test_the_edit_action_asks_to_edit_the_selected_person(qtbot: QtBot, tab: PowerMapTab) -> None:
     ken = _person(tab, "Ken Adeyemi")
-    tab.select_stakeholder(ken.id)
+    tab._document.select_stakeholder(ken.id)
     with qtbot.waitSignal(tab.edit_requested) as asked:
         tab.edit_action.trigger()
     assert asked.args == [ken.id]

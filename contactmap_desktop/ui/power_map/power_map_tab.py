@@ -1,46 +1,48 @@
-"""The Power Map tab: the org chart of the account with a toolbar and a legend.
+"""The Power Map tab: the org chart of the open account with a toolbar and a legend.
 
-Selecting a card says which stakeholder is current (the side panels follow it); a double
-click or Enter asks to edit that person; dropping a card on another makes it report to that
+It follows the window's document: another account, changed people or grades redraw it (when
+it is next shown, if it is hidden), and a stakeholder chosen elsewhere is selected here.
+Selecting a card makes that person the current stakeholder, so the side panels follow; a
+double click or Enter asks to edit them; dropping a card on another makes it report to that
 person, as one undoable edit that the service refuses when it would make a loop.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.map_report import export_power_map
-from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.ui.commands import EditStakeholderCommand
+from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.power_map.find_box import FindBox
 from contactmap_desktop.ui.power_map.legend import legend_html
 from contactmap_desktop.ui.power_map.png_export import write_scene_png
 from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene
 from contactmap_desktop.ui.power_map.power_map_view import PowerMapView
-from contactmap_desktop.ui.power_map.reports_to_command import SetReportsToCommand
 
 ReportError = Callable[[str], None]
 
 
 class PowerMapTab(QWidget):
-    """Toolbar, chart and legend for one account at a time."""
+    """Toolbar, chart and legend for the document's account."""
 
-    stakeholder_selected = Signal(object)  # str | None
     edit_requested = Signal(str)  # stakeholder id
 
-    def __init__(self, opened: OpenWorkspace, undo_stack: QUndoStack,
-                 report_error: ReportError, parent: QWidget | None = None) -> None:
+    def __init__(self, document: MapDocument, report_error: ReportError,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._opened = opened
-        self._stack = undo_stack
+        self._document = document
         self._report_error = report_error
-        self._map: ContactMap | None = None
+        self._stale = True  # the scene does not show the document's map yet
+        self._fit_when_drawn = True
         self.scene = PowerMapScene()
         self.view = PowerMapView(self.scene)
         self.zoom_label = QLabel()
@@ -61,54 +63,67 @@ class PowerMapTab(QWidget):
         self.view.reports_to_requested.connect(self.set_reports_to)
         self.view.zoom_changed.connect(self._show_zoom)
         self.find_box.person_chosen.connect(self._found)
+        document.map_loaded.connect(lambda: self._changed(fit=True))
+        document.people_changed.connect(lambda: self._changed(fit=False))
+        document.cells_changed.connect(lambda _cells: self._changed(fit=False))
+        document.current_stakeholder_changed.connect(self.select_stakeholder)
         self._show_zoom(self.view.zoom())
 
     # --- content -------------------------------------------------------------------------
 
     @property
     def contact_map(self) -> ContactMap | None:
-        return self._map
+        return self._document.contact_map
 
-    def show_map(self, contact_map: ContactMap | None, fit: bool = True) -> None:
-        """Draw this map (None: no account open); ``fit`` shows the whole chart."""
-        selected = self.view.selected_id()
-        self._map = contact_map
+    def redraw(self) -> None:
+        """Draw the document's map now, keeping the selection (and the zoom unless the
+        account changed)."""
+        self._stale = False
+        contact_map = self._document.contact_map
         self.scene.set_map(contact_map)
         self.find_box.set_people(contact_map.stakeholders if contact_map else [])
-        if selected is not None and self.scene.item(selected) is not None:
-            self.scene.item(selected).setSelected(True)  # type: ignore[union-attr]
-        if fit:
-            self.view.fit_when_shown()
-
-    def reload(self) -> None:
-        """Read the account again after an edit, keeping the zoom and the selection."""
-        if self._map is not None:
-            self.show_map(self._opened.contact_map.load_map(self._map.account.id), fit=False)
+        selected = self.scene.item(self._document.current_stakeholder_id or "")
+        if selected is not None:
+            selected.setSelected(True)
+        self.scene.show_chain_from(selected.stakeholder_id if selected is not None
+                                   and self.chain_action.isChecked() else None)
+        if self._fit_when_drawn:
+            self._fit_when_drawn = False
+            self.view.fit()
 
     def select_stakeholder(self, stakeholder_id: str | None) -> None:
         """Follow a selection made elsewhere (the grid, a finding)."""
-        if stakeholder_id != self.view.selected_id():
+        if not self._stale and stakeholder_id != self.view.selected_id():
             self.view.select(stakeholder_id)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self.redraw()
+
+    def _changed(self, fit: bool) -> None:
+        # A hidden tab is redrawn when it is next shown, not at every grade typed in the grid.
+        self._fit_when_drawn = self._fit_when_drawn or fit
+        if self.isVisible():
+            self.redraw()
+        else:
+            self._stale = True
 
     # --- edits ---------------------------------------------------------------------------
 
     def set_reports_to(self, person_id: str, manager_id: str | None) -> bool:
         """Make ``person_id`` report to ``manager_id`` (None: nobody) as one undo step;
         False if refused or nothing would change."""
-        if self._map is None or person_id == manager_id:
+        contact_map = self.contact_map
+        if contact_map is None or person_id == manager_id:
             return False
-        person = self._map.stakeholder(person_id)
+        person = contact_map.stakeholder(person_id)
         if person.reports_to_id == manager_id:
             return False  # already so: no empty undo step
-        manager = self._map.stakeholder(manager_id) if manager_id else None
-        command = SetReportsToCommand(self._opened.contact_map, person, manager, self.reload)
-        try:
-            command.apply()
-        except ContactMapError as error:
-            self._report_error(str(error))
-            return False
-        self._stack.push(command)
-        return True
+        manager = contact_map.stakeholder(manager_id).name if manager_id else "nobody"
+        return self._document.runner.run(EditStakeholderCommand(
+            self._document, person, replace(person, reports_to_id=manager_id),
+            f"{person.name} reports to {manager}"))
 
     # --- export --------------------------------------------------------------------------
 
@@ -121,11 +136,13 @@ class PowerMapTab(QWidget):
         return True
 
     def export_pdf(self, path: Path) -> bool:
-        if self._map is None:
+        contact_map = self.contact_map
+        if contact_map is None:
             return False
         chain = self.scene.chain
         try:
-            export_power_map(self._opened, self._map, path, chain[0] if chain else None)
+            export_power_map(self._document.opened, contact_map, path,
+                             chain[0] if chain else None)
         except ContactMapError as error:
             self._report_error(str(error))
             return False
@@ -133,7 +150,7 @@ class PowerMapTab(QWidget):
 
     def ask_export_path(self, title: str, file_filter: str, suffix: str) -> Path | None:
         """The file to write, or None if the user cancelled (tests replace this)."""
-        name = self._map.account.name if self._map else "Power map"
+        name = self.contact_map.account.name if self.contact_map else "Power map"
         chosen, _ = QFileDialog.getSaveFileName(self, title, f"{name} power map{suffix}",
                                                 file_filter)
         if not chosen:
@@ -162,8 +179,8 @@ class PowerMapTab(QWidget):
         self.no_manager_action = self._action("Reports to &Nobody", self._clear_manager)
         self.no_manager_action.setToolTip("Take the selected person out from under their manager")
         self.view.card_actions = [self.edit_action, self.no_manager_action]
-        self.png_action = self._action("Export P&NG…", self._ask_png)
-        self.pdf_action = self._action("Export &PDF…", self._ask_pdf)
+        self.png_action = self._action("Export P&NG…", self.ask_png)
+        self.pdf_action = self._action("Export &PDF…", self.ask_pdf)
         for action in (self.fit_action, self.zoom_out_action, self.zoom_in_action):
             bar.addAction(action)
         bar.addWidget(self.zoom_label)
@@ -188,7 +205,7 @@ class PowerMapTab(QWidget):
     def _selected(self, stakeholder_id: str | None) -> None:
         if self.chain_action.isChecked():
             self.scene.show_chain_from(stakeholder_id)
-        self.stakeholder_selected.emit(stakeholder_id)
+        self._document.select_stakeholder(stakeholder_id)
 
     def _found(self, stakeholder_id: str) -> None:
         self.view.select(stakeholder_id)
@@ -217,12 +234,12 @@ class PowerMapTab(QWidget):
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f" {zoom:.0%} ")
 
-    def _ask_png(self) -> None:
+    def ask_png(self) -> None:
         path = self.ask_export_path("Export Power Map as PNG", "PNG pictures (*.png)", ".png")
         if path is not None:
             self.export_png(path)
 
-    def _ask_pdf(self) -> None:
+    def ask_pdf(self) -> None:
         path = self.ask_export_path("Export Power Map as PDF", "PDF documents (*.pdf)", ".pdf")
         if path is not None:
             self.export_pdf(path)

@@ -70,7 +70,7 @@ class PowerMapView(QGraphicsView):
         self._press: _Press | None = None
         self.card_actions: list[QAction] = []  # the menu of a right-clicked card
         self._hint = DragHint()
-        self._fit_pending = True
+        self._fitted = True  # the chart follows the window's size until the user zooms
 
     # --- zoom ----------------------------------------------------------------------------
 
@@ -79,6 +79,7 @@ class PowerMapView(QGraphicsView):
 
     def set_zoom(self, zoom: float) -> None:
         """Zoom to ``zoom`` (1.0 is 100 %), within the allowed range, around the anchor."""
+        self._fitted = False
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
         factor = zoom / self.zoom()
         if abs(factor - 1) > 1e-9:
@@ -92,22 +93,15 @@ class PowerMapView(QGraphicsView):
         self._zoom_at_center(self.zoom() / STEP)
 
     def fit(self) -> None:
-        """Show the whole chart, but never larger than 100 %."""
-        self._fit_pending = False
+        """Show the whole chart, but never larger than 100 %; it stays fitted as the window
+        is resized, until the user zooms."""
         rect = self.sceneRect()
         viewport = self.viewport().rect()
-        if rect.isEmpty() or viewport.isEmpty():
-            return
-        zoom = min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
-        self._zoom_at_center(zoom)
-        self.centerOn(rect.center())
-
-    def fit_when_shown(self) -> None:
-        """Fit at the next resize (a view not yet shown has no size to fit into)."""
-        if self.viewport().isVisible():
-            self.fit()
-        else:
-            self._fit_pending = True
+        if not rect.isEmpty() and not viewport.isEmpty():
+            zoom = min(viewport.width() / rect.width(), viewport.height() / rect.height(), 1.0)
+            self._zoom_at_center(zoom)
+            self.centerOn(rect.center())
+        self._fitted = True
 
     def _zoom_at_center(self, zoom: float) -> None:
         anchor = self.transformationAnchor()
@@ -134,7 +128,7 @@ class PowerMapView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        if self._fit_pending:
+        if self._fitted:
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
