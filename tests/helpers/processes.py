@@ -31,8 +31,18 @@ def wait_ready(child: subprocess.Popen[str]) -> None:
 
 
 def kill_hard(child: subprocess.Popen[str]) -> str:
-    """SIGKILL, as a crash or the task manager would; returns what the child still printed."""
+    """SIGKILL, as a crash or the task manager would; returns what the child still printed.
+
+    The rest is read through ``child.stdout`` itself, not ``communicate()``: communicate
+    reads the raw pipe and would drop lines that earlier ``readline()`` calls had already
+    buffered, hiding an edit the child began.
+    """
     child.send_signal(signal.SIGKILL)
-    remaining, _ = child.communicate()
+    child.wait()
     assert child.returncode == -signal.SIGKILL
+    assert child.stdout is not None
+    remaining = child.stdout.read()
+    for stream in (child.stdin, child.stdout, child.stderr):
+        if stream is not None:
+            stream.close()
     return remaining
