@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import Stakeholder
+from contactmap_desktop.domain.model import CellRef, Stakeholder
 from contactmap_desktop.domain.org_chart_layout import OrgNode
 from contactmap_desktop.domain.people import BuyingRole
 
@@ -62,6 +62,19 @@ def power_cards(contact_map: ContactMap) -> dict[str, PowerCard]:
         )
         for s in contact_map.stakeholders
     }
+
+
+def focus_cell(contact_map: ContactMap, stakeholder_id: str) -> CellRef | None:
+    """The relationship to show beside the chart when a person is picked on it: their key
+    relationship, else the strongest one (the first in team order on a tie); None when nobody
+    on our team knows them."""
+    cells = [CellRef(member.id, stakeholder_id) for member in contact_map.team_members]
+    key = [cell for cell in cells if contact_map.relationship(cell).is_key]
+    if key:
+        return key[0]
+    levels = {cell: grade.level for cell in cells
+              if (grade := contact_map.grade(cell)) is not None}
+    return max(levels, key=levels.__getitem__, default=None)
 
 
 def org_nodes(stakeholders: Iterable[Stakeholder]) -> list[OrgNode]:

@@ -8,6 +8,7 @@ from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.model import CellRef, Stakeholder
+from contactmap_desktop.domain.power_map import focus_cell
 from contactmap_desktop.ui.dialogs.stakeholder_dialog import StakeholderDialog
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.map_document import MapDocument
@@ -53,8 +54,16 @@ def test_the_grid_and_the_power_map_share_the_current_stakeholder(
     sample_window.show_tab(tab)
     assert tab.view.selected_id() == priya.id
     ken = _by_name(sample_window, "Ken Adeyemi")
-    tab.view.select(ken.id)  # on the chart
+    tab.view.select(ken.id)  # on the chart; nobody knows Ken: no relationship to show
     assert document.current_stakeholder_id == ken.id
+    assert document.current_cell is None
+    zoe = _by_name(sample_window, "Zoë Müller")
+    tab.view.select(zoe.id)  # her strongest relationship drives the side panels
+    assert document.current_cell == focus_cell(contact_map, zoe.id)
+    assert document.current_cell is not None
+    assert document.current_cell.stakeholder_id == zoe.id
+    coverage = sample_window.features["coverage"]
+    assert coverage.history_panel.model.rowCount() > 0  # type: ignore[attr-defined]
 
 
 def test_double_click_opens_the_stakeholder_dialog_and_a_drag_is_undone_from_edit_menu(

@@ -2,9 +2,10 @@
 
 It follows the window's document: another account, changed people or grades redraw it (when
 it is next shown, if it is hidden), and a stakeholder chosen elsewhere is selected here.
-Selecting a card makes that person the current stakeholder, so the side panels follow; a
-double click or Enter asks to edit them; dropping a card on another makes it report to that
-person, as one undoable edit that the service refuses when it would make a loop.
+Selecting a card makes that person the current stakeholder and their key (or else strongest)
+relationship the current cell, so the side panels follow. A double click or Enter asks to
+edit the person; dropping a card on another makes it report to that person, as one undoable
+edit that the service refuses when it would make a loop.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidge
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.power_map import focus_cell
 from contactmap_desktop.services.map_report import export_power_map
 from contactmap_desktop.ui.commands import EditStakeholderCommand
 from contactmap_desktop.ui.map_document import MapDocument
@@ -205,7 +207,15 @@ class PowerMapTab(QWidget):
     def _selected(self, stakeholder_id: str | None) -> None:
         if self.chain_action.isChecked():
             self.scene.show_chain_from(stakeholder_id)
-        self._document.select_stakeholder(stakeholder_id)
+        document = self._document
+        if stakeholder_id is None or stakeholder_id == document.current_stakeholder_id:
+            document.select_stakeholder(stakeholder_id)
+            return
+        # The side panels show a relationship: the person's key one, or else the strongest.
+        contact_map = document.contact_map
+        cell = focus_cell(contact_map, stakeholder_id) if contact_map else None
+        document.select_cell(cell)
+        document.select_stakeholder(stakeholder_id)
 
     def _found(self, stakeholder_id: str) -> None:
         self.view.select(stakeholder_id)

@@ -11,6 +11,7 @@ from contactmap_desktop.domain.org_chart_layout import OrgNode
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.domain.power_map import (
     chain_to_top,
+    focus_cell,
     org_nodes,
     power_cards,
     uncovered_chains,
@@ -81,3 +82,22 @@ def test_layout_input_follows_the_map_column_order() -> None:
     contact_map = _map()
     shuffled = list(reversed(contact_map.stakeholders))
     assert org_nodes(shuffled)[:2] == [OrgNode("ceo", None), OrgNode("vp", "ceo")]
+
+
+@pytest.mark.parametrize(("person", "cell"), [
+    ("ana", CellRef("t1", "ana")),  # the key relationship, though not the strongest
+    ("ceo", CellRef("t2", "ceo")),  # no key one: the strongest (Open over Indifferent)
+    ("cfo", None),                  # only a blank cell marked as needing a relationship
+    ("dir", None),                  # nobody knows them
+])
+def test_picking_a_person_shows_their_key_or_else_strongest_relationship(
+    person: str, cell: CellRef | None
+) -> None:
+    assert focus_cell(_map(), person) == cell
+
+
+def test_on_a_tie_the_first_team_member_in_order_is_shown() -> None:
+    contact_map = _map()
+    contact_map.put(Relationship(CellRef("t2", "cfo"), Grade.SATISFIED))
+    contact_map.put(Relationship(CellRef("t1", "cfo"), Grade.SATISFIED))
+    assert focus_cell(contact_map, "cfo") == CellRef("t1", "cfo")
