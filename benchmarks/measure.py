@@ -83,7 +83,16 @@ def child_env(home: Path | None = None) -> dict[str, str]:
 
 def run_child(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
-    done = subprocess.run([sys.executable, "-c", code, *args], env=env or child_env(),
+    return run_python(["-c", code, *args], env)
+
+
+def run_script(script: Path, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run a benchmark script in a fresh interpreter; it prints one JSON object last."""
+    return run_python([str(script), *args], env)
+
+
+def run_python(arguments: list[str], env: dict[str, str] | None) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, *arguments], env=env or child_env(),
                           capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
         raise RuntimeError(f"benchmark child failed ({done.returncode}): {done.stderr[-2000:]}")

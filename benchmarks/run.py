@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import data_paths, pdf_exports  # noqa: E402
+from benchmarks import data_paths, pdf_exports, window_figures  # noqa: E402
 from benchmarks.large_account import LargeAccount, build_large_account  # noqa: E402
 from benchmarks.measure import Figure  # noqa: E402
 
@@ -69,8 +69,11 @@ class Accounts:
 Item = Callable[[Accounts, int], list[Figure]]
 
 ITEMS: dict[str, Item] = {
-    "account": lambda accounts, runs: data_paths.load_figures(accounts.large, runs),
-    "edits": lambda accounts, runs: data_paths.service_edit_figures(accounts.all, runs),
+    "startup": lambda accounts, runs: window_figures.startup_figures(accounts.large, runs),
+    "account": lambda accounts, runs: [*data_paths.load_figures(accounts.large, runs),
+                                       *window_figures.open_figures(accounts.large, runs)],
+    "edits": lambda accounts, runs: [*window_figures.edit_figures(accounts.all, runs),
+                                     *data_paths.service_edit_figures(accounts.all, runs)],
     "findings": lambda accounts, runs: data_paths.findings_figures(accounts.get(1),
                                                                    accounts.large, runs),
     "pdf": lambda accounts, runs: [*pdf_exports.letter_figures(runs),

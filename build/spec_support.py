@@ -196,17 +196,21 @@ def prune_unreachable(entries: Sequence[tuple[str, str, str]],
     plugins and whatever is not a plain linked library; imports_of(path) names what a binary
     links to (file names).
     """
+    # Extension modules are imported, never linked to: a top-level one (_rl_accel) is a root.
+    def candidate(dest: str, kind: str) -> bool:
+        return kind != "EXTENSION" and _is_candidate_dependency(dest)
+
     by_name = {PurePosixPath(dest.replace("\\", "/")).name: (dest, src, kind)
-               for dest, src, kind in entries if _is_candidate_dependency(dest)}
+               for dest, src, kind in entries if candidate(dest, kind)}
     reached: set[str] = set()
-    pending = [src for dest, src, _ in entries if not _is_candidate_dependency(dest)]
+    pending = [src for dest, src, kind in entries if not candidate(dest, kind)]
     while pending:
         for name in imports_of(pending.pop()):
             if name in by_name and name not in reached:
                 reached.add(name)
                 pending.append(by_name[name][1])
     return [entry for entry in entries
-            if not _is_candidate_dependency(entry[0])
+            if not candidate(entry[0], entry[2])
             or PurePosixPath(entry[0].replace("\\", "/")).name in reached]
 
 

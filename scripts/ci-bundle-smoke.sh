@@ -94,6 +94,10 @@ for font in DejaVuSans.ttf DejaVuSans-Bold.ttf DroidSansFallbackFull.ttf; do
   [ -s "$fonts/$font" ] || fail "$font is not in the bundle"
 done
 pass "fonts bundled: $(cd "$fonts" && ls | paste -sd' ')"
+# Without ReportLab's C accelerators big PDFs take three times as long; nothing else says so.
+compgen -G "dist/contactmap/_internal/_rl_accel*" > /dev/null ||
+  fail "ReportLab's accelerators (_rl_accel) are not in the bundle"
+pass "ReportLab's accelerators bundled"
 
 # --- packages -------------------------------------------------------------------------------
 if [ "$(uname -s)" = "Linux" ]; then

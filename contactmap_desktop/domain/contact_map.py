@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import (
@@ -14,6 +15,30 @@ from contactmap_desktop.domain.model import (
     Stakeholder,
     TeamMember,
 )
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Person = TypeVar("Person", bound=_HasId)
+
+
+def _find(people: Sequence[Person], positions: dict[str, int], person_id: str) -> Person:
+    """The person with this id, through an id → position index rebuilt whenever it is stale.
+
+    The lists stay plain and may be changed in place; the index only remembers where each id
+    was and is checked against the list at every look-up, so it can never return someone else.
+    """
+    position = positions.get(person_id)
+    if position is None or position >= len(people) or people[position].id != person_id:
+        positions.clear()
+        positions.update((person.id, number) for number, person in enumerate(people))
+        position = positions.get(person_id)
+        if position is None:
+            raise LookupError(f"No one with id {person_id} is on this map.")
+    return people[position]
 
 
 @dataclass
@@ -30,6 +55,11 @@ class ContactMap:
     relationships: dict[CellRef, Relationship] = field(default_factory=dict)
     history: list[GradeChange] = field(default_factory=list)
     _depths: dict[str, int] = field(init=False, repr=False, compare=False)
+    # Findings and reports name thousands of cells: look people up by id, not by a scan.
+    _stakeholder_at: dict[str, int] = field(default_factory=dict, init=False, repr=False,
+                                            compare=False)
+    _member_at: dict[str, int] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
 
     def __post_init__(self) -> None:
         # Column depth is read on every header paint; keep it counted instead of recounted.
@@ -56,10 +86,10 @@ class ContactMap:
             self.relationships[relationship.cell] = relationship
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
-        return next(s for s in self.stakeholders if s.id == stakeholder_id)
+        return _find(self.stakeholders, self._stakeholder_at, stakeholder_id)
 
     def team_member(self, team_member_id: str) -> TeamMember:
-        return next(t for t in self.team_members if t.id == team_member_id)
+        return _find(self.team_members, self._member_at, team_member_id)
 
     def graded(self) -> Iterator[Relationship]:
         return (r for r in self.relationships.values() if r.grade is not None)

@@ -22,6 +22,7 @@ from contactmap_desktop.domain.validation import (
     clean_short_text,
     ensure_unique_name,
 )
+from contactmap_desktop.gc_pause import gc_paused
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.repositories import Repositories
@@ -72,7 +73,7 @@ class ContactMapService:
     # --- reading -------------------------------------------------------------------------
 
     def load_map(self, account_id: str) -> ContactMap:
-        with UnitOfWork(self._workspace) as repos:
+        with gc_paused(), UnitOfWork(self._workspace) as repos:
             account = repos.accounts.get(account_id)
             relationships = repos.relationships.list_for_account(account_id)
             return ContactMap(

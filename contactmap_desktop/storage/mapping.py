@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import (
     Account,
@@ -22,9 +24,12 @@ from contactmap_desktop.storage.schema import (
     TeamMemberRow,
 )
 
+# A dictionary look-up: an account's map reads tens of thousands of grades at once.
+_GRADE_OF_LETTER = {grade.value: grade for grade in Grade}
+
 
 def grade_from_column(value: str | None) -> Grade | None:
-    return Grade(value) if value else None
+    return _GRADE_OF_LETTER[value] if value else None
 
 
 def grade_to_column(grade: Grade | None) -> str | None:
@@ -100,20 +105,39 @@ def copy_team_member_to_row(member: TeamMember, row: TeamMemberRow) -> None:
     row.email = member.email
 
 
+# The columns a relationship is read from, in the order relationship_from_values takes them:
+# bulk reads select these and unpack plain tuples, far cheaper than ORM objects.
+RELATIONSHIP_COLUMNS = (
+    RelationshipRow.team_member_id, RelationshipRow.stakeholder_id, RelationshipRow.grade,
+    RelationshipRow.is_key, RelationshipRow.focus_days, RelationshipRow.focus_due,
+    RelationshipRow.needs_filling, RelationshipRow.note, RelationshipRow.reviewed_at,
+)
+
+
+def relationship_from_values(
+    team_member_id: str, stakeholder_id: str, grade: str | None, is_key: bool,
+    focus_days: int | None, focus_due: date | None, needs_filling: bool, note: str,
+    reviewed_at: datetime | None, leverage_for: tuple[CellRef, ...] = (),
+) -> Relationship:
+    return Relationship(
+        cell=CellRef(team_member_id, stakeholder_id),
+        grade=grade_from_column(grade),
+        is_key=is_key,
+        focus_period=FocusPeriod(focus_days) if focus_days else None,
+        focus_due=focus_due,
+        needs_filling=needs_filling,
+        note=note,
+        reviewed_at=reviewed_at,
+        leverage_for=leverage_for,
+    )
+
+
 def relationship_from_row(
     row: RelationshipRow, leverage_for: tuple[CellRef, ...] = ()
 ) -> Relationship:
-    return Relationship(
-        cell=CellRef(row.team_member_id, row.stakeholder_id),
-        grade=grade_from_column(row.grade),
-        is_key=row.is_key,
-        focus_period=FocusPeriod(row.focus_days) if row.focus_days else None,
-        focus_due=row.focus_due,
-        needs_filling=row.needs_filling,
-        note=row.note,
-        reviewed_at=row.reviewed_at,
-        leverage_for=leverage_for,
-    )
+    return relationship_from_values(
+        row.team_member_id, row.stakeholder_id, row.grade, row.is_key, row.focus_days,
+        row.focus_due, row.needs_filling, row.note, row.reviewed_at, leverage_for)
 
 
 def copy_relationship_to_row(relationship: Relationship, row: RelationshipRow) -> None:
@@ -126,12 +150,27 @@ def copy_relationship_to_row(relationship: Relationship, row: RelationshipRow) -
     row.reviewed_at = relationship.reviewed_at
 
 
-def grade_change_from_row(row: GradeChangeRow) -> GradeChange:
+# As for relationships: the columns in the order grade_change_from_values takes them.
+GRADE_CHANGE_COLUMNS = (
+    GradeChangeRow.id, GradeChangeRow.team_member_id, GradeChangeRow.stakeholder_id,
+    GradeChangeRow.old_grade, GradeChangeRow.new_grade, GradeChangeRow.changed_at,
+    GradeChangeRow.note,
+)
+
+
+def grade_change_from_values(change_id: str, team_member_id: str, stakeholder_id: str,
+                             old_grade: str | None, new_grade: str | None,
+                             changed_at: datetime, note: str) -> GradeChange:
     return GradeChange(
-        id=row.id,
-        cell=CellRef(row.team_member_id, row.stakeholder_id),
-        old_grade=grade_from_column(row.old_grade),
-        new_grade=grade_from_column(row.new_grade),
-        changed_at=row.changed_at,
-        note=row.note,
+        id=change_id,
+        cell=CellRef(team_member_id, stakeholder_id),
+        old_grade=grade_from_column(old_grade),
+        new_grade=grade_from_column(new_grade),
+        changed_at=changed_at,
+        note=note,
     )
+
+
+def grade_change_from_row(row: GradeChangeRow) -> GradeChange:
+    return grade_change_from_values(row.id, row.team_member_id, row.stakeholder_id,
+                                    row.old_grade, row.new_grade, row.changed_at, row.note)

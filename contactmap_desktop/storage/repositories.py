@@ -205,15 +205,17 @@ class RelationshipRepository:
 
     def list_for_account(self, account_id: str) -> list[Relationship]:
         stakeholder_ids = _live_stakeholder_ids(account_id)
-        rows = self._session.scalars(
-            select(RelationshipRow).where(RelationshipRow.stakeholder_id.in_(stakeholder_ids))
+        # Plain tuples, not ORM objects: a large account has tens of thousands, only read here.
+        rows = self._session.execute(
+            select(*mapping.RELATIONSHIP_COLUMNS).where(
+                RelationshipRow.stakeholder_id.in_(stakeholder_ids))
         )
         links = self._leverage_links(account_id)
         return [
-            mapping.relationship_from_row(
-                row, tuple(links.get(CellRef(row.team_member_id, row.stakeholder_id), ()))
+            mapping.relationship_from_values(
+                *values, leverage_for=tuple(links.get(CellRef(values[0], values[1]), ()))
             )
-            for row in rows
+            for values in rows
         ]
 
     def get(self, cell: CellRef) -> Relationship:
@@ -308,12 +310,12 @@ class GradeChangeRepository:
 
     def list_for_account(self, account_id: str) -> list[GradeChange]:
         stakeholder_ids = _live_stakeholder_ids(account_id)
-        rows = self._session.scalars(
-            select(GradeChangeRow)
+        rows = self._session.execute(  # plain tuples, as for the relationships
+            select(*mapping.GRADE_CHANGE_COLUMNS)
             .where(GradeChangeRow.stakeholder_id.in_(stakeholder_ids))
             .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
         )
-        return [mapping.grade_change_from_row(row) for row in rows]
+        return [mapping.grade_change_from_values(*values) for values in rows]
 
     def get(self, change_id: str) -> GradeChange:
         row = self._session.get(GradeChangeRow, change_id)

@@ -134,12 +134,13 @@ def test_libraries_only_dropped_plugins_needed_are_pruned() -> None:
         ("libxcb-cursor.so.0", "/src/libxcb-cursor.so.0", "BINARY"),
         ("libcairo.so.2", "/src/libcairo.so.2", "BINARY"),  # GTK's, and GTK is gone
         ("libpython3.11.so.1.0", "/src/libpython", "BINARY"),  # loaded by the bootloader
+        ("_rl_accel.abi3.so", "/src/_rl_accel.abi3.so", "EXTENSION"),  # imported, top level
     ]
     kept = support.prune_unreachable(entries, lambda path: links.get(path, set()))
     assert [dest for dest, _, _ in kept] == [
         "lib-dynload/_ssl.so", "PySide6/Qt/plugins/platforms/libqxcb.so",
         "PySide6/Qt/lib/libQt6XcbQpa.so.6", "libcrypto.so.3", "libxcb-cursor.so.0",
-        "libpython3.11.so.1.0"]
+        "libpython3.11.so.1.0", "_rl_accel.abi3.so"]
 
 
 def test_symlinks_to_pruned_libraries_are_dropped() -> None:
