@@ -27,7 +27,8 @@ def save(widget: QWidget, name: str, close: bool = True) -> Path:
     widget.show()
     app = QApplication.instance()
     assert app is not None
-    app.processEvents()
+    for _ in range(5):  # layouts settle over a few rounds (docks, deferred tab bars)
+        app.processEvents()
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))

@@ -67,9 +67,11 @@ class CoverageFeature:
         self.findings_panel = FindingsPanel()
         self.findings_dock = window.add_dock("Findings", self.findings_panel, "findingsDock")
         self.details_panel = CellDetailsPanel()
-        self.details_dock = window.add_dock("Cell Details", self.details_panel, "detailsDock")
+        self.details_dock = window.add_dock("Details", self.details_panel, "detailsDock",
+                                           lower=True)
         self.history_panel = HistoryPanel()
-        self.history_dock = window.add_dock("Grade History", self.history_panel, "historyDock")
+        self.history_dock = window.add_dock("History", self.history_panel, "historyDock",
+                                           lower=True)
         self.findings_dock.raise_()
         grid = window.map_page.grid
         self.focus = FocusFilter(grid, self._cells_in_focus, window.map_page.model.index_of)

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QTabBar,
     QTabWidget,
     QWidget,
 )
@@ -40,6 +41,8 @@ class MainWindow(QMainWindow):
         self.ui_settings = ui_settings
         self._menus = {name: self.menuBar().addMenu(name) for name in MENUS}
         self._anchors: dict[str, QAction] = {}
+        self._lower: dict[QDockWidget, bool] = {}
+        self._layout_pending = False
         self._preference_pages: list[Callable[[], PreferencesPage]] = []
         # Installed features by name, for the features that work together (and for tests).
         self.features: dict[str, object] = {}
@@ -85,16 +88,20 @@ class MainWindow(QMainWindow):
         self._anchors[name] = anchor
 
     def add_dock(self, title: str, widget: QWidget, object_name: str,
-                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea, *,
+                 lower: bool = False) -> QDockWidget:
+        """A panel beside the tabs; panels of one area share tabs. ``lower`` panels (about
+        the selected cell, reference) share a second group under the first, so that neither
+        group has more tabs than their names have room for."""
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
-        docks = [d for d in self.findChildren(QDockWidget)
-                 if self.dockWidgetArea(d) == area and d is not dock and not d.isFloating()]
-        if docks and area in (Qt.DockWidgetArea.RightDockWidgetArea,
-                              Qt.DockWidgetArea.BottomDockWidgetArea):
-            self.tabifyDockWidget(docks[0], dock)
+        self._lower[dock] = lower  # arranged into tab groups by restore_layout()
+        if not self.isVisible():
+            # Stacked one above the other until arranged, the panels would make the window
+            # as tall as all of them together.
+            dock.hide()
         toggle = dock.toggleViewAction()
         toggle.setText(f"&{title}")
         self.menu("&Window").addAction(toggle)
@@ -137,10 +144,40 @@ class MainWindow(QMainWindow):
     # --- layout --------------------------------------------------------------------------
 
     def restore_layout(self) -> None:
-        """Give the grid most of the width, then put back what the user arranged last time."""
-        left = [d for d in self.findChildren(QDockWidget)
+        """Arrange the panels when the window first shows (Qt leaves stray tab bars behind
+        when tab groups are formed in a hidden window), then put back the user's layout."""
+        if self.isVisible():
+            self._arrange_panels()
+        else:
+            self._layout_pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._layout_pending:
+            self._layout_pending = False
+            self._arrange_panels()
+
+    def _arrange_panels(self) -> None:
+        for dock in self._lower:
+            dock.show()
+        for area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
+            in_area = [d for d in self._lower if self.dockWidgetArea(d) == area]
+            groups = [[d for d in in_area if not self._lower[d]],
+                      [d for d in in_area if self._lower[d]]]
+            groups = [group for group in groups if group]
+            if len(groups) == 2:
+                self.splitDockWidget(groups[0][0], groups[1][0], Qt.Orientation.Vertical)
+                height = self.height()
+                self.resizeDocks([groups[0][0], groups[1][0]],
+                                 [height * 55 // 100, height * 45 // 100], Qt.Orientation.Vertical)
+            for group in groups:
+                for dock in group[1:]:
+                    self.tabifyDockWidget(group[0], dock)
+                group[0].raise_()  # the first panel of each group in front
+        # The grid gets most of the width.
+        left = [d for d in self._lower
                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
-        right = [d for d in self.findChildren(QDockWidget)
+        right = [d for d in self._lower
                  if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
         self.resizeDocks(left + right, [190] * len(left) + [340] * len(right),
                          Qt.Orientation.Horizontal)
@@ -150,11 +187,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        self._hide_stray_tab_bars()
+
+    def _hide_stray_tab_bars(self) -> None:
+        """Qt can leave the tab bar of a group that grew (two tabs, then four) on screen
+        when groups are formed around the first show; hide any bar no group uses."""
+        groups = [{d.windowTitle() for d in (dock, *self.tabifiedDockWidgets(dock))}
+                  for dock in self._lower if self.tabifiedDockWidgets(dock)]
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            titles = {bar.tabText(i) for i in range(bar.count())}
+            if titles not in groups:
+                bar.hide()
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
         for dock in self.findChildren(QDockWidget):
             dock.show()
+        self._hide_stray_tab_bars()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ui_settings.save_window(self.saveGeometry(), self.saveState())

@@ -71,3 +71,42 @@ def test_keyboard_shortcuts_page_lists_the_grid_keys_and_menu_commands(
     assert ("T  O  S  I  D  M", rows[1][1]) == rows[1]
     assert any(meaning == "Edit ▸ Undo" for _keys, meaning in rows)
     assert any(meaning == "Account ▸ Add Stakeholder" for _keys, meaning in rows)
+
+
+def test_panel_layout_is_arranged_once_and_restored_next_time(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDockWidget, QTabBar
+
+    from contactmap_desktop.app import build_window
+    from contactmap_desktop.services.workspace_service import open_workspace
+    from contactmap_desktop.ui.settings import UiSettings
+
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    opened = open_workspace(tmp_path / "s.cmap", with_sample=True,
+                            backups_root=tmp_path / "backups")
+    first = build_window(opened, settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    def groups() -> list[str]:
+        bars = [b for b in first.findChildren(QTabBar) if b.isVisible() and b.parent() is first]
+        return sorted(b.tabText(0) for b in bars)
+
+    qtbot.waitUntil(lambda: bool(groups()))
+    assert groups() == ["Details", "Findings (15)"]  # two groups of panels, no stray tab bars
+    history = first.findChild(QDockWidget, "historyDock")
+    assert history is not None
+    history.toggleViewAction().trigger()  # Window ▸ History: hide it
+    first.close()
+    second = build_window(opened, settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    qtbot.waitUntil(lambda: not second._layout_pending and second.saveState() != b"")
+    qtbot.wait(50)
+    assert not second.findChild(QDockWidget, "historyDock").isVisible()  # type: ignore[union-attr]
+    second.reset_layout()
+    assert second.findChild(QDockWidget, "historyDock").isVisible()  # type: ignore[union-attr]
+    second.close()
+    opened.close()

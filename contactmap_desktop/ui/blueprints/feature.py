@@ -33,10 +33,10 @@ class BlueprintFeature:
             lambda account_id, out: export_blueprints(opened, account_id, out))
         views = self.views
         self.panel_dock = window.add_dock("Blueprint", views.panel, "blueprintDock")
-        self.strategies_dock = window.add_dock("Influence Strategies", views.strategies,
-                                               "strategiesDock")
-        self.reference_dock = window.add_dock("Roles and Grades", views.reference,
-                                              "referenceDock")
+        self.strategies_dock = window.add_dock("Strategies", views.strategies,
+                                               "strategiesDock", lower=True)
+        self.reference_dock = window.add_dock("Reference", views.reference, "referenceDock",
+                                              lower=True)
         window.add_tab("&Blueprints", views.overview)
         export = QAction("Export &Blueprints PDF…", window)
         export.triggered.connect(views.ask_export)
