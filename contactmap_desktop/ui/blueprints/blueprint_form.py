@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +50,9 @@ class BlueprintForm(QWidget):
         for grade in GRADES_TOP_DOWN:
             self.goal.addItem(grade_choice(grade), grade)
         self.goal.activated.connect(self._goal_picked)
+        items = self.goal.model()
+        assert isinstance(items, QStandardItemModel)
+        self._goal_items = items
         self.warning = QLabel()
         self.warning.setObjectName("blueprintGoalWarning")
         self.warning.setWordWrap(True)
@@ -151,6 +155,13 @@ class BlueprintForm(QWidget):
         try:
             self._blueprint = blueprint
             self._current = contact_map.grade(blueprint.main_cell)
+            for row in range(self.goal.count()):  # a plan keeps or raises a relationship
+                grade = self.goal.itemData(row)
+                item = self._goal_items.item(row)
+                item.setEnabled(self._current is None or grade.level >= self._current.level)
+                item.setToolTip("" if item.isEnabled() else
+                                "Below the current grade: a blueprint keeps or improves a "
+                                "relationship.")
             self.goal.setCurrentIndex(self.goal.findData(blueprint.goal))
             self._show_warning()
             for strategy, box in self.strategies.items():

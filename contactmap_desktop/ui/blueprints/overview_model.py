@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from contactmap_desktop.domain.blueprints import BlueprintStatus, BlueprintSummary
+from contactmap_desktop.ui.blueprints.grade_chip import grade_pair_icon
 
 _Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BACKGROUND = "#fde7c8"
@@ -69,6 +70,8 @@ class BlueprintOverviewModel(QAbstractTableModel):
         summary = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            return "" if column == GRADES else self._text(summary, column)  # chips show it
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._text(summary, column)
         if role == OverviewRole.SORT:
             return self._sort_key(summary, column)
@@ -78,6 +81,8 @@ class BlueprintOverviewModel(QAbstractTableModel):
                 return f"{current} → {summary.blueprint.goal.label}" + (
                     f"\n{summary.warning}" if summary.warning else "")
             return "Overdue: the due date has passed." if summary.overdue else None
+        if role == Qt.ItemDataRole.DecorationRole and column == GRADES:
+            return grade_pair_icon(summary.current, summary.blueprint.goal)
         if role == Qt.ItemDataRole.BackgroundRole and summary.overdue:
             return QBrush(QColor(OVERDUE_BACKGROUND))
         if role == Qt.ItemDataRole.ForegroundRole and summary.overdue:

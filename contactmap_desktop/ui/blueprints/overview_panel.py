@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.blueprints import BlueprintSummary
+from contactmap_desktop.ui.blueprints.grade_chip import CHIP
 from contactmap_desktop.ui.blueprints.overview_model import (
     STAKEHOLDER,
     STRATEGIES,
@@ -44,6 +45,7 @@ class BlueprintOverviewPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setIconSize(QSize(CHIP * 2 + 14, CHIP))  # the current → goal chips
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STRATEGIES, QHeaderView.ResizeMode.Stretch)

@@ -92,7 +92,9 @@ def test_a_goal_two_levels_up_warns_and_a_goal_below_is_refused(
     form.goal.activated.emit(form.goal.currentIndex())
     assert form.warning.isVisible() and "one level at a time" in form.warning.text()
     assert desk.service.for_cell(cell).goal is Grade.TRUST  # type: ignore[union-attr]
-    form.goal.setCurrentIndex(form.goal.findData(Grade.INDIFFERENT))
+    below = form.goal.findData(Grade.INDIFFERENT)
+    assert not form._goal_items.item(below).isEnabled()  # not offered in the list
+    form.goal.setCurrentIndex(below)  # and refused should it get there anyway
     form.goal.activated.emit(form.goal.currentIndex())
     assert desk.reported and "below the current grade" in desk.reported[-1]
     assert form.goal.currentData() is Grade.TRUST  # the refused value is put back
