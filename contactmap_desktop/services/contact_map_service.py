@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -236,6 +237,18 @@ class ContactMapService:
             )
             for relationship in removal.relationships:
                 repos.relationships.save(relationship, now)
+
+    # --- order of the map -----------------------------------------------------------------
+
+    def reorder_stakeholders(self, account_id: str, stakeholder_ids: Sequence[str]) -> None:
+        """Save the left-to-right order of the account's stakeholder columns."""
+        with UnitOfWork(self._workspace) as repos:
+            repos.stakeholders.set_order(account_id, stakeholder_ids, self._clock())
+
+    def reorder_team(self, account_id: str, team_member_ids: Sequence[str]) -> None:
+        """Save the top-to-bottom order of the account's team rows."""
+        with UnitOfWork(self._workspace) as repos:
+            repos.team_members.set_order(account_id, team_member_ids)
 
     @staticmethod
     def _ensure_cell_exists(repos: Repositories, cell: CellRef) -> None:

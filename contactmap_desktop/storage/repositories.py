@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
-from contactmap_desktop.domain.errors import NotFoundError
+from contactmap_desktop.domain.errors import NotFoundError, ValidationError
 from contactmap_desktop.domain.model import (
     Account,
     CellRef,
@@ -91,6 +91,12 @@ class AccountRepository:
         return row
 
 
+def _ensure_same_people(stored: set[str], ordered: Sequence[str], what: str) -> None:
+    if len(ordered) != len(stored) or set(ordered) != stored:
+        raise ValidationError(f"The {what} of this account changed meanwhile; "
+                              "the new order was not saved. Try again.")
+
+
 class StakeholderRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -124,6 +130,19 @@ class StakeholderRepository:
             self._session.add(row)
         mapping.copy_stakeholder_to_row(stakeholder, row)
         row.updated_at = now
+
+    def set_order(self, account_id: str, stakeholder_ids: Sequence[str], now: datetime) -> None:
+        """Number the account's live stakeholders in the order given (all of them, once each)."""
+        rows = {row.id: row for row in self._session.scalars(
+            select(StakeholderRow)
+            .where(StakeholderRow.account_id == account_id, StakeholderRow.deleted_at.is_(None))
+        )}
+        _ensure_same_people(set(rows), stakeholder_ids, "stakeholders")
+        for position, stakeholder_id in enumerate(stakeholder_ids):
+            row = rows[stakeholder_id]
+            if row.position != position:
+                row.position = position
+                row.updated_at = now
 
     def mark_deleted(self, stakeholder_id: str, when: datetime | None) -> None:
         """Soft delete (or, with None, undelete) so that the deletion can be undone."""
@@ -175,6 +194,15 @@ class TeamMemberRepository:
         self._session.merge(
             AccountTeamRow(account_id=account_id, team_member_id=team_member_id, position=position)
         )
+
+    def set_order(self, account_id: str, team_member_ids: Sequence[str]) -> None:
+        """Number the account's team in the order given (all of its members, once each)."""
+        rows = {row.team_member_id: row for row in self._session.scalars(
+            select(AccountTeamRow).where(AccountTeamRow.account_id == account_id)
+        )}
+        _ensure_same_people(set(rows), team_member_ids, "team members")
+        for position, team_member_id in enumerate(team_member_ids):
+            rows[team_member_id].position = position
 
     def position_in_account(self, account_id: str, team_member_id: str) -> int:
         row = self._session.get(AccountTeamRow, (account_id, team_member_id))

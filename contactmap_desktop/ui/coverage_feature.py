@@ -74,7 +74,8 @@ class CoverageFeature:
                                            lower=True)
         self.findings_dock.raise_()
         grid = window.map_page.grid
-        self.focus = FocusFilter(grid, self._cells_in_focus, window.map_page.model.index_of)
+        self.focus = FocusFilter(grid, self._cells_in_focus, window.map_page.model.index_of,
+                                 window.map_page.visibility)
         window.map_page.add_tool(self.focus.chooser)
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from contactmap_desktop.ui import coverage_feature, data_feature, safety_feature
+from contactmap_desktop.ui import grid_feature
 from contactmap_desktop.ui.blueprints import feature as blueprint_feature
 from contactmap_desktop.ui.letters import letters_feature
 from contactmap_desktop.ui.main_window import MainWindow
@@ -17,6 +18,7 @@ from contactmap_desktop.ui.power_map import power_map_feature
 Installer = Callable[[MainWindow], None]
 
 INSTALLERS: list[Installer] = [
+    grid_feature.install,
     coverage_feature.install,
     blueprint_feature.install,
     data_feature.install,

@@ -28,6 +28,22 @@ from contactmap_desktop.ui.views.map_page import MapPage
 MENUS = ("&File", "&Edit", "&Account", "&Window", "&Help")
 
 
+def mnemonic_of(text: str) -> str | None:
+    """The letter after a single "&" (lowercase), if any."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def free_mnemonic(text: str, menu: QMenu) -> str:
+    """``text`` with a mnemonic on the first of its letters that no entry of ``menu`` uses."""
+    used = {letter for action in menu.actions() if (letter := mnemonic_of(action.text()))}
+    for position, letter in enumerate(text):
+        if letter.isalnum() and letter.lower() not in used:
+            return f"{text[:position]}&{text[position:]}"
+    return text
+
+
 class MainWindow(QMainWindow):
     workspace_requested = Signal(object, bool)  # path, create
     preferences_changed = Signal()
@@ -103,7 +119,10 @@ class MainWindow(QMainWindow):
             # as tall as all of them together.
             dock.hide()
         toggle = dock.toggleViewAction()
-        toggle.setText(f"&{title}")
+        text = free_mnemonic(title, self.menu("&Window"))
+        toggle.setText(text)
+        # A panel may put counts in its title; the Window menu keeps the plain name.
+        dock.windowTitleChanged.connect(lambda _t: toggle.setText(text))
         self.menu("&Window").addAction(toggle)
         return dock
 
@@ -188,6 +207,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._hide_stray_tab_bars()
+        self.map_page.set_column_widths(self.ui_settings.column_widths())
 
     def _hide_stray_tab_bars(self) -> None:
         """Qt can leave the tab bar of a group that grew (two tabs, then four) on screen
@@ -207,6 +227,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ui_settings.save_window(self.saveGeometry(), self.saveState())
+        self.ui_settings.save_column_widths(self.map_page.column_widths)
         self.ui_settings.sync()
         self.closing.emit()
         super().closeEvent(event)

@@ -18,5 +18,5 @@ def restore_from_backup(window: MainWindow) -> None:
 
 
 def install(window: MainWindow) -> None:
-    add_menu_entry(window, "&File", "&Restore from Backup…", lambda: restore_from_backup(window),
+    add_menu_entry(window, "&File", "Res&tore from Backup…", lambda: restore_from_backup(window),
                    tip="Open an earlier state of this workspace as a new file")

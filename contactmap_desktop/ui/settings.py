@@ -1,14 +1,17 @@
-"""What belongs to this machine rather than to the data: recent files, window layout, and the
-account last open in each workspace (QSettings)."""
+"""What belongs to this machine rather than to the data: recent files, window layout, column
+widths and grouping of the grid, and the account last open in each workspace (QSettings)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 8
+MAX_COLUMN_WIDTHS = 2000
+MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 20, 2000
 
 
 class UiSettings:
@@ -41,6 +44,30 @@ class UiSettings:
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
         self._settings.setValue("window/geometry", geometry)
         self._settings.setValue("window/state", state)
+
+    # --- the grid ----------------------------------------------------------------------------
+
+    def column_widths(self) -> dict[str, int]:
+        """Widths of stakeholder columns the user resized, by stakeholder id."""
+        try:
+            stored = json.loads(str(self._settings.value("grid/column-widths", "{}")))
+        except ValueError:
+            return {}
+        if not isinstance(stored, dict):
+            return {}
+        return {str(k): int(v) for k, v in stored.items()
+                if isinstance(v, int) and MIN_COLUMN_WIDTH <= v <= MAX_COLUMN_WIDTH}
+
+    def save_column_widths(self, widths: dict[str, int]) -> None:
+        # The most recent ones win when there are too many (ids of long-gone people age out).
+        kept = dict(list(widths.items())[-MAX_COLUMN_WIDTHS:])
+        self._settings.setValue("grid/column-widths", json.dumps(kept))
+
+    def group_by_department(self) -> bool:
+        return str(self._settings.value("grid/group-by-department", "false")).lower() == "true"
+
+    def set_group_by_department(self, on: bool) -> None:
+        self._settings.setValue("grid/group-by-department", "true" if on else "false")
 
     # --- last account per workspace ------------------------------------------------------
 

@@ -150,7 +150,7 @@ def _edit_menu(window: MainWindow) -> None:
     menu.addAction(redo)
     menu.addSeparator()
     window.set_menu_anchor("&Edit", menu.addSeparator())
-    add_action(menu, "&Preferences…", window.edit_preferences, "Ctrl+,")
+    add_action(menu, "Pr&eferences…", window.edit_preferences, "Ctrl+,")
 
 
 # --- Account -----------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def _account_menu(window: MainWindow) -> None:
         add_action(menu, "Add Team &Member…", lambda: TeamMemberDialog.ask(document, None, window),
                    "Ctrl+Shift+M"),
         add_action(menu, "Edit Team Mem&ber…", lambda: _edit_team_member(window), "Shift+F2"),
-        add_action(menu, "Remove Team Memb&er…", lambda: _remove_team_member(window)),
+        add_action(menu, "Remo&ve Team Member…", lambda: _remove_team_member(window)),
     ]
     for text, action in (("Add account", add_account), ("Delete account", delete_account)):
         button = QToolButton()

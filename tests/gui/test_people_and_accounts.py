@@ -88,7 +88,7 @@ def test_team_member_added_removed_and_restored_with_their_grades(
     grid = window.map_page.grid
     grid.setCurrentIndex(model.index(2, 0))
     qtbot.keyClick(grid, Qt.Key.Key_T)
-    _trigger(window, "Remove Team Memb&er…", confirm=True)
+    _trigger(window, "Remo&ve Team Member…", confirm=True)
     assert model.rowCount() == 2
     window.document.undo_stack.undo()
     assert model.rowCount() == 3 and model.index(2, 0).data() == "T"

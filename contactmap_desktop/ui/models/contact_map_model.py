@@ -91,6 +91,9 @@ class ContactMapModel(QAbstractTableModel):
     def column_of(self, stakeholder_id: str) -> int | None:
         return self._columns.get(stakeholder_id)
 
+    def row_of(self, team_member_id: str) -> int | None:
+        return self._rows.get(team_member_id)
+
     # --- data ----------------------------------------------------------------------------
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -152,7 +155,8 @@ class ContactMapModel(QAbstractTableModel):
                 return stakeholder.name
             if role == Qt.ItemDataRole.ToolTipRole:
                 badges = roles_to_badges(stakeholder.roles) or "no buying role"
-                return (f"{stakeholder.name}, {stakeholder.title or 'no title'} — "
+                department = f" ({stakeholder.department})" if stakeholder.department else ""
+                return (f"{stakeholder.name}, {stakeholder.title or 'no title'}{department} — "
                         f"{badges}, {stakeholder.seniority.label}; "
                         f"{contact_map.depth(stakeholder.id)} relationship(s)")
             if role == MapRole.STAKEHOLDER:

@@ -1,23 +1,41 @@
 """The Contact Map grid: keyboard grading as in a spreadsheet, a grade picker on Enter or
-double-click, and a context menu with the cell's marks."""
+double-click, a context menu with the cell's marks, and people reordered by dragging their
+headers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.model import CellRef, Stakeholder, TeamMember
 from contactmap_desktop.ui.delegates.grade_delegate import GradeDelegate
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
+from contactmap_desktop.ui.models.roles import MapRole
 from contactmap_desktop.ui.views.person_header import StakeholderHeader
 
 GRADE_KEYS = {Qt.Key.Key_T, Qt.Key.Key_O, Qt.Key.Key_S, Qt.Key.Key_I, Qt.Key.Key_D, Qt.Key.Key_M}
 CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
 # Letters that are not grades toggle the cell's marks.
 MARK_KEYS = {Qt.Key.Key_K: "is_key", Qt.Key.Key_N: "needs_filling"}
+
+
+SEPARATOR_WIDTH = 3
+
+
+def separator_color(palette: QPalette) -> QColor:
+    """The line between departments: the text color, so it reads in both schemes."""
+    return palette.color(QPalette.ColorRole.WindowText)
 
 
 class ContactMapView(QTableView):
@@ -28,6 +46,10 @@ class ContactMapView(QTableView):
     mark_toggle_requested = Signal(str)  # "is_key" | "needs_filling", for the current cell
     # Lets features add their actions to a cell's menu: (menu, cell or None).
     context_menu_about_to_show = Signal(QMenu, object)
+    # A header was dragged: the ids in their new order (the view itself goes back to the
+    # model's order; the saved order comes back through the model).
+    stakeholder_order_requested = Signal(list)
+    team_order_requested = Signal(list)
 
     def __init__(self, model: ContactMapModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +71,12 @@ class ContactMapView(QTableView):
         rows.setMinimumWidth(150)
         self.horizontalHeader().setStretchLastSection(False)
         self._model = model
+        self._restoring_order = False
+        self.group_starts: frozenset[int] = frozenset()  # columns that begin a department
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSectionsMovable(True)
+            header.sectionMoved.connect(
+                lambda _logical, _old, _new, h=header: self._section_moved(h))
         self.selectionModel().currentChanged.connect(self._current_changed)
         model.modelReset.connect(self._reconnect_after_reset)
 
@@ -73,6 +101,54 @@ class ContactMapView(QTableView):
             self.setCurrentIndex(index)
             self.scrollTo(index)
             self.setFocus()
+
+    # --- order ---------------------------------------------------------------------------
+
+    def set_movable(self, movable: bool) -> None:
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSectionsMovable(movable)
+
+    def _section_moved(self, header: QHeaderView) -> None:
+        if self._restoring_order:
+            return
+        horizontal = header.orientation() == Qt.Orientation.Horizontal
+        role = MapRole.STAKEHOLDER if horizontal else MapRole.TEAM_MEMBER
+        people = [self._model.headerData(header.logicalIndex(visual), header.orientation(), role)
+                  for visual in range(header.count())]
+        ids = [p.id for p in people if isinstance(p, (Stakeholder, TeamMember))]
+        # Finish after the header is done with its mouse event: the model is read anew then.
+        QTimer.singleShot(0, lambda: self._finish_move(header, horizontal, ids))
+
+    def _finish_move(self, header: QHeaderView, horizontal: bool, ids: list[str]) -> None:
+        self._restoring_order = True
+        for logical in range(header.count()):
+            header.moveSection(header.visualIndex(logical), logical)
+        self._restoring_order = False
+        (self.stakeholder_order_requested if horizontal else self.team_order_requested).emit(ids)
+
+    # --- department groups ---------------------------------------------------------------
+
+    def set_group_starts(self, columns: frozenset[int]) -> None:
+        """Columns that begin another department get a separator line on their left."""
+        self.group_starts = columns
+        header = self.horizontalHeader()
+        if isinstance(header, StakeholderHeader):
+            header.group_starts = columns
+        header.viewport().update()
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.group_starts:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(separator_color(self.palette()), SEPARATOR_WIDTH))
+        height = min(self.viewport().height(), self.verticalHeader().length())
+        for column in self.group_starts:
+            if not self.isColumnHidden(column):
+                x = self.columnViewportPosition(column)
+                painter.drawLine(x, 0, x, height)
+        painter.end()
 
     # --- keys ----------------------------------------------------------------------------
 

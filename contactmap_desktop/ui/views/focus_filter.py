@@ -1,6 +1,7 @@
 """The Focus filter: hide the rows and columns with nothing to act on in the next 30/60/90 days.
 
-Only the view's sections are hidden; the model and the map are untouched.
+Only the view's sections are hidden (through the grid's SectionVisibility, so that it
+composes with Find); the model and the map are untouched.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QTableView
 
 from contactmap_desktop.domain.model import CellRef, FocusPeriod
+from contactmap_desktop.ui.views.section_visibility import SectionVisibility
 
 WHOLE_MAP = "Whole map"
 
@@ -22,9 +24,10 @@ class FocusFilter(QObject):
 
     def __init__(self, view: QTableView,
                  cells_in_focus: Callable[[FocusPeriod], frozenset[CellRef]],
-                 index_of: Callable[[CellRef], QModelIndex]) -> None:
+                 index_of: Callable[[CellRef], QModelIndex],
+                 visibility: SectionVisibility | None = None) -> None:
         super().__init__(view)
-        self._view = view
+        self._visibility = visibility or SectionVisibility(view)
         self._cells_in_focus = cells_in_focus
         self._index_of = index_of
         self.chooser = QComboBox()
@@ -50,22 +53,13 @@ class FocusFilter(QObject):
         self.changed.emit()
 
     def apply(self) -> None:
-        model = self._view.model()
-        rows, columns = model.rowCount(), model.columnCount()
         period = self.period
         if period is None:
             self.shown_cells = frozenset()
-            for row in range(rows):
-                self._view.setRowHidden(row, False)
-            for column in range(columns):
-                self._view.setColumnHidden(column, False)
+            self._visibility.set_rule("focus", None, None)
             return
         cells = self._cells_in_focus(period)
         self.shown_cells = cells
         indexes = [i for i in map(self._index_of, cells) if i.isValid()]
-        keep_rows = {i.row() for i in indexes}
-        keep_columns = {i.column() for i in indexes}
-        for row in range(rows):
-            self._view.setRowHidden(row, row not in keep_rows)
-        for column in range(columns):
-            self._view.setColumnHidden(column, column not in keep_columns)
+        self._visibility.set_rule("focus", frozenset(i.row() for i in indexes),
+                                  frozenset(i.column() for i in indexes))

@@ -1,10 +1,12 @@
-"""The Contact Map tab: the grid, a bar of tools above it, and a friendly empty state."""
+"""The Contact Map tab: the grid, a bar of tools above it (Find first), and a friendly empty
+state; the order of people, by drag or by sorting, and department groups."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,11 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
-from contactmap_desktop.domain.model import CellRef, FocusPeriod, Relationship
+from contactmap_desktop.domain.map_filter import shown_people
+from contactmap_desktop.domain.map_order import (
+    StakeholderOrder,
+    department_starts,
+    sorted_stakeholders,
+)
+from contactmap_desktop.domain.model import CellRef, FocusPeriod, Relationship, Stakeholder
 from contactmap_desktop.ui.commands import SetGradesCommand, UpdateMarksCommand
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
+from contactmap_desktop.ui.models.roles import MapRole
+from contactmap_desktop.ui.order_commands import reorder_stakeholders, reorder_team
 from contactmap_desktop.ui.views.contact_map_view import ContactMapView
+from contactmap_desktop.ui.views.find_bar import FindBar
+from contactmap_desktop.ui.views.section_visibility import SectionVisibility
 
 LEVERAGE_GRADES = (Grade.TRUST, Grade.OPEN)
 NO_ACCOUNT = ("<h3>No account is open</h3><p>Choose an account on the left, or add one with "
@@ -37,8 +49,13 @@ class MapPage(QWidget):
         self._document = document
         self.model = ContactMapModel(document)
         self.grid = ContactMapView(self.model)
+        self.visibility = SectionVisibility(self.grid)
+        self.find_bar = FindBar()
+        self.group_by_department = False
+        self.column_widths: dict[str, int] = {}  # by stakeholder id, kept across resets
         self.tools = QHBoxLayout()
         self.tools.setContentsMargins(6, 4, 6, 0)
+        self.tools.addWidget(self.find_bar)
         self.tools.addStretch(1)
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
@@ -50,15 +67,28 @@ class MapPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.tools)
+        self.find_bar.summary.setContentsMargins(8, 2, 8, 0)
+        layout.addWidget(self.find_bar.summary)
         layout.addWidget(self.stack)
         self.grid.grades_requested.connect(self.set_grades)
         self.model.grade_edit_requested.connect(lambda cell, grade: self.set_grades({cell: grade}))
         self.grid.current_cell_changed.connect(document.select_cell)
         self.grid.context_menu_about_to_show.connect(self._fill_cell_menu)
         self.grid.mark_toggle_requested.connect(self._toggle_current_mark)
-        document.map_loaded.connect(self._show_state)
-        document.people_changed.connect(self._show_state)
+        self.grid.stakeholder_order_requested.connect(self.reorder_stakeholders)
+        self.grid.team_order_requested.connect(self.reorder_team)
+        self.grid.horizontalHeader().sectionResized.connect(self._column_resized)
+        self.find_bar.filter_changed.connect(lambda _f: self.apply_filter())
+        self.find_bar.done.connect(self.grid.setFocus)
+        self.visibility.changed.connect(self._show_summary)
+        self.model.modelReset.connect(self._apply_column_widths)
+        for signal in (document.map_loaded, document.people_changed):
+            signal.connect(self._show_state)
+            signal.connect(self.apply_filter)
+            signal.connect(self._show_groups)
+        document.cells_changed.connect(self._cells_changed)
         self._show_state()
+        self.apply_filter()
 
     def add_tool(self, widget: QWidget) -> None:
         """Put a tool (a filter, a button) in the bar above the grid, before the stretch."""
@@ -71,6 +101,94 @@ class MapPage(QWidget):
         if command.changes_anything:
             self._document.runner.run(command)
 
+    # --- find and filter -----------------------------------------------------------------
+
+    def apply_filter(self) -> None:
+        contact_map, wanted = self._document.contact_map, self.find_bar.current_filter()
+        if contact_map is None or not wanted.is_active:
+            self.visibility.set_rule("find", None, None)
+            return
+        shown = shown_people(contact_map, wanted)
+        rows = (self.model.row_of(i) for i in shown.team_member_ids)
+        columns = (self.model.column_of(i) for i in shown.stakeholder_ids)
+        self.visibility.set_rule("find", frozenset(r for r in rows if r is not None),
+                                 frozenset(c for c in columns if c is not None))
+
+    def _cells_changed(self, _cells: list[CellRef]) -> None:
+        if self.find_bar.current_filter().concerns_only:  # a new grade may be a concern
+            self.apply_filter()
+
+    def _show_summary(self) -> None:
+        rows, columns = self.visibility.shown()
+        total_rows, total_columns = self.model.rowCount(), self.model.columnCount()
+        if (rows, columns) == (total_rows, total_columns):
+            self.find_bar.show_summary("")
+        elif rows == 0 or columns == 0:
+            self.find_bar.show_summary("No one matches — Show all brings everyone back")
+        else:
+            self.find_bar.show_summary(f"Showing {columns} of {total_columns} stakeholders, "
+                                       f"{rows} of {total_rows} team members")
+        self._show_groups()
+
+    # --- order ---------------------------------------------------------------------------
+
+    def reorder_stakeholders(self, ids: list[str], text: str = "Reorder stakeholders") -> None:
+        if self._document.contact_map is None:
+            return
+        command = reorder_stakeholders(self._document, ids, text)
+        if command.changes_anything:
+            self._document.runner.run(command)
+
+    def reorder_team(self, ids: list[str]) -> None:
+        if self._document.contact_map is None:
+            return
+        command = reorder_team(self._document, ids)
+        if command.changes_anything:
+            self._document.runner.run(command)
+
+    def sort_stakeholders(self, order: StakeholderOrder) -> None:
+        contact_map = self._document.contact_map
+        if contact_map is not None:
+            ordered = sorted_stakeholders(contact_map.stakeholders, order)
+            self.reorder_stakeholders([s.id for s in ordered],
+                                      f"Sort stakeholders by {order.label}")
+
+    def set_group_by_department(self, on: bool, sort: bool) -> None:
+        """A line between departments; with ``sort``, the columns are sorted so (undoably)."""
+        self.group_by_department = on
+        if sort:
+            self.sort_stakeholders(StakeholderOrder.DEPARTMENT)
+        self._show_groups()
+
+    def _show_groups(self) -> None:
+        contact_map = self._document.contact_map
+        if not self.group_by_department or contact_map is None:
+            self.grid.set_group_starts(frozenset())
+            return
+        visible = [s for column, s in enumerate(contact_map.stakeholders)
+                   if not self.grid.isColumnHidden(column)]
+        starts = (self.model.column_of(i) for i in department_starts(visible))
+        self.grid.set_group_starts(frozenset(c for c in starts if c is not None))
+
+    # --- column widths -------------------------------------------------------------------
+
+    def set_column_widths(self, widths: dict[str, int]) -> None:
+        self.column_widths = dict(widths)
+        self._apply_column_widths()
+
+    def _apply_column_widths(self) -> None:
+        header = self.grid.horizontalHeader()
+        for stakeholder_id, width in list(self.column_widths.items()):
+            column = self.model.column_of(stakeholder_id)
+            if column is not None and not header.isSectionHidden(column):
+                header.resizeSection(column, width)
+
+    def _column_resized(self, column: int, _old: int, new: int) -> None:
+        stakeholder = self.model.headerData(column, Qt.Orientation.Horizontal,
+                                            MapRole.STAKEHOLDER)
+        if new > 0 and isinstance(stakeholder, Stakeholder):  # hiding is not resizing
+            self.column_widths[stakeholder.id] = new
+
     def _show_state(self) -> None:
         contact_map = self._document.contact_map
         if contact_map is None:
@@ -81,6 +199,7 @@ class MapPage(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.grid)
+        self.grid.set_movable(not self._document.read_only)
 
     # --- the cell's menu -----------------------------------------------------------------
 

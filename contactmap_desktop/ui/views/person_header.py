@@ -1,17 +1,17 @@
-"""The stakeholder header of the grid: name, title, buying-role badges, seniority, and the
-column's count of relationships (red when there are none, amber when only one)."""
+"""The stakeholder header of the grid: name, title, department, buying-role badges, seniority,
+and the column's count of relationships (red when there are none, amber when only one)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from contactmap_desktop.domain.model import Stakeholder
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.ui.models.roles import MapRole
 
-LINES = 5
+LINES = 6
 NO_COVERAGE = "#b3261e"
 THIN_COVERAGE = "#8a5a00"
 
@@ -27,6 +27,7 @@ class StakeholderHeader(QHeaderView):
         self.setHighlightSections(True)
         self.setDefaultSectionSize(132)
         self.setMinimumSectionSize(72)
+        self.group_starts: frozenset[int] = frozenset()  # set by the view
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -56,6 +57,7 @@ class StakeholderHeader(QHeaderView):
         rows = [
             (bold, text_color, stakeholder.name),
             (self.font(), text_color, stakeholder.title),
+            (self.font(), text_color, stakeholder.department),
             (bold, text_color, roles_to_badges(stakeholder.roles) or "–"),
             (self.font(), text_color, stakeholder.seniority.short_label),
             (bold, self._depth_color(depth, text_color), depth_text(depth)),
@@ -68,6 +70,9 @@ class StakeholderHeader(QHeaderView):
                                                    area.width())
             painter.drawText(line_rect, Qt.AlignmentFlag.AlignHCenter
                              | Qt.AlignmentFlag.AlignVCenter, elided)
+        if logical_index in self.group_starts:
+            painter.setPen(QPen(text_color, 3))
+            painter.drawLine(rect.left() + 1, rect.top(), rect.left() + 1, rect.bottom())
         painter.restore()
 
     def _depth_color(self, depth: int, normal: QColor) -> QColor:
