@@ -104,7 +104,8 @@ def test_sort_menu_orders_the_columns_in_one_undo_step(window: MainWindow,
 def test_group_by_department_sorts_and_draws_a_line_between_departments(
         window: MainWindow, small_map: SmallMap, ui_settings: UiSettings) -> None:
     service = small_map.opened.contact_map
-    for stakeholder, department in zip(small_map.stakeholders, ["Board", "Plant", "Board"], strict=True):
+    departments = ["Board", "Plant", "Board"]
+    for stakeholder, department in zip(small_map.stakeholders, departments, strict=True):
         service.update_stakeholder(replace(stakeholder, department=department))
     window.document.refresh_people()
     group = next(a for a in window.menu("&Account").actions()
