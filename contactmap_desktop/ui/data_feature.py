@@ -44,7 +44,7 @@ class DataFeature:
             add_menu_entry(window, "&File", "E&xport Stakeholders as CSV…",
                            self.export_stakeholders),
             add_menu_entry(window, "&File", "Export &Findings as CSV…", self.export_findings),
-            add_menu_entry(window, "&File", "Export Account Fi&le…", self.export_account),
+            add_menu_entry(window, "&File", "Export Acco&unt File…", self.export_account),
         ]
         self.clipboard.paste_action.setEnabled(not document.read_only)
         document.map_loaded.connect(self._update_enabled)

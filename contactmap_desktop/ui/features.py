@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from contactmap_desktop.ui import coverage_feature, data_feature, safety_feature
-from contactmap_desktop.ui import grid_feature
+from contactmap_desktop.ui import (
+    coverage_feature,
+    data_feature,
+    grid_feature,
+    safety_feature,
+)
 from contactmap_desktop.ui.blueprints import feature as blueprint_feature
 from contactmap_desktop.ui.letters import letters_feature
 from contactmap_desktop.ui.main_window import MainWindow
