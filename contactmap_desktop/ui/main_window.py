@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         """Arrange the panels when the window first shows (Qt leaves stray tab bars behind
         when tab groups are formed in a hidden window), then put back the user's layout."""
+        self.map_page.set_column_widths(self.ui_settings.column_widths())
         if self.isVisible():
             self._arrange_panels()
         else:
@@ -207,7 +208,6 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self._hide_stray_tab_bars()
-        self.map_page.set_column_widths(self.ui_settings.column_widths())
 
     def _hide_stray_tab_bars(self) -> None:
         """Qt can leave the tab bar of a group that grew (two tabs, then four) on screen
