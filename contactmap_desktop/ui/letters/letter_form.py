@@ -72,6 +72,11 @@ class LetterForm(QScrollArea):
         self.sender_picker.setObjectName("senderPicker")
         self.sender_picker.activated.connect(
             lambda row: self._person_picked("sender", self.sender_picker, row))
+        for picker in (self.addressee_picker, self.sender_picker):
+            # Long names and titles must not widen the whole form.
+            picker.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            picker.setMinimumContentsLength(14)
         self.letter_date = QDateEdit()
         self.letter_date.setObjectName("letterDate")
         self.letter_date.setCalendarPopup(True)
@@ -86,6 +91,7 @@ class LetterForm(QScrollArea):
             self.milestones, "step", "milestoneEditor",
             {MilestoneModel.DATE_COLUMN: DateDelegate()},
             fit_columns=(MilestoneModel.DATE_COLUMN,))
+        self.milestone_editor.table.setMinimumHeight(240)
         self.undated = QLabel()
         self.undated.setObjectName("undatedMilestones")
         self.undated.setStyleSheet("color: #b8401f;")
@@ -131,6 +137,7 @@ class LetterForm(QScrollArea):
         group = QGroupBox(title)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above when narrow
         for label, widget in rows:
             form.addRow(label, widget)
         return group

@@ -109,7 +109,7 @@ class LetterPreview(QWidget):
     def _dpi(self) -> float:
         assert self._document is not None
         width_inches = self._document.paper.portrait[0] / POINTS_PER_INCH
-        usable = max(self.pages_area.viewport().width() - 40, 100)
+        usable = max(self.pages_area.viewport().width() - 60, 100)  # margins, scroll bar
         dpi = usable / width_inches * self.devicePixelRatioF()
         return float(max(MIN_DPI, min(MAX_DPI, dpi)))
 
@@ -140,6 +140,7 @@ class LetterPreview(QWidget):
             page = QLabel()
             page.setObjectName(f"previewPage{number}")
             page.setPixmap(pixmap)
+            page.setFixedSize(pixmap.deviceIndependentSize().toSize())  # never squeezed
             page.setStyleSheet("border: 1px solid #5b6068;")
             self._pages_layout.addWidget(page)
         if pages:

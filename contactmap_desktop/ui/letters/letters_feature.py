@@ -1,4 +1,5 @@
-"""Sponsor letters in the window: the Letters tab, File ▸ Print Letter and Export Letter as PDF."""
+"""Sponsor letters in the window: the Letters tab, File ▸ Print Letter and Export Letter as
+PDF, and Preferences ▸ Printing (letterhead, paper, the letter's wording)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.ui.letters.letters_tab import LettersTab
+from contactmap_desktop.ui.letters.printing_page import PrintingPage
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.window_actions import add_menu_entry
 
@@ -17,8 +19,9 @@ class LettersFeature:
         self._window = window
         document = window.document
         workspace = document.opened.workspace
-        self.tab = LettersTab(LetterService(workspace), ReportSettings(SettingsService(workspace)),
-                              document.runner, window.report_error)
+        self.settings = ReportSettings(SettingsService(workspace))
+        self.tab = LettersTab(LetterService(workspace), self.settings, document.runner,
+                              window.report_error)
         self.tab.set_read_only(document.read_only)
         window.add_tab("&Letters", self.tab)
         self.print_action = add_menu_entry(window, "&File", "&Print Letter…", self.print_letter,
@@ -27,6 +30,8 @@ class LettersFeature:
                                             self.export_letter)
         document.map_loaded.connect(self._account_changed)
         document.people_changed.connect(self._account_changed)
+        if not document.read_only:
+            window.add_preferences_page(lambda: PrintingPage(self.settings))
         window.preferences_changed.connect(self.tab.settings_changed)
         window.closing.connect(self._closing)
         self.tab.letter_shown.connect(self._update_actions)

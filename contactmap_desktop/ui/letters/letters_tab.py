@@ -100,10 +100,10 @@ class LettersTab(QWidget):
         right.addWidget(self.message)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("lettersSplitter")
-        for widget, stretch in ((letters, 0), (self.form, 2), (printed, 2)):
+        for widget, stretch in ((letters, 0), (self.form, 1), (printed, 1)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
-        splitter.setSizes([250, 560, 560])
+        splitter.setSizes([190, 600, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -53,8 +53,10 @@ class RowsEditor(QWidget):
 
         self.add_button = QPushButton(f"Add {noun}")
         self.remove_button = QPushButton("Remove")
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
+        self.up_button = QPushButton("Up")
+        self.up_button.setToolTip(f"Move the {noun} up")
+        self.down_button = QPushButton("Down")
+        self.down_button.setToolTip(f"Move the {noun} down")
         for button, name in ((self.add_button, "add"), (self.remove_button, "remove"),
                              (self.up_button, "up"), (self.down_button, "down")):
             button.setObjectName(f"{object_name}_{name}")
