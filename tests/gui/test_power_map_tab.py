@@ -317,3 +317,47 @@ def test_find_goes_to_the_person_typed(qtbot: QtBot, tab: PowerMapTab) -> None:
     qtbot.keyClicks(tab.find_box, "a")  # many names: nothing is chosen
     qtbot.keyClick(tab.find_box, Qt.Key.Key_Return)
     assert tab.view.selected_id() == sara.id
+
+
+def test_a_drag_near_the_edge_scrolls_the_chart(qtbot: QtBot, tab: PowerMapTab) -> None:
+    view, viewport = tab.view, tab.view.viewport()
+    view.set_zoom(2.0)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.minimum())
+    start = _at(tab, "Helena Vogt")
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    edge = QPoint(viewport.width() - 5, start.y())
+    before = bar.value()
+    for step in range(3):
+        qtbot.mouseMove(viewport, edge - QPoint(step, 0))
+    assert bar.value() > before
+    qtbot.keyClick(viewport, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=edge)
+    assert tab._document.undo_stack.count() == 0
+
+
+def test_a_read_only_workspace_shows_the_chart_but_cards_do_not_move(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "shared.cmap"
+    open_workspace(path, with_sample=True, backups_root=tmp_path / "backups").close()
+    opened = open_workspace(path, read_only=True, backups_root=tmp_path / "backups")
+    try:
+        document = MapDocument(opened, pytest.fail)
+        widget = PowerMapTab(document, pytest.fail)
+        qtbot.addWidget(widget)
+        widget.resize(1300, 800)
+        document.open_account(opened.accounts.list_accounts()[0].id)
+        widget.show()
+        qtbot.waitExposed(widget)
+        assert len(widget.scene.card_items()) == 10
+        assert not widget.no_manager_action.isEnabled()
+        viewport = widget.view.viewport()
+        start, end = _at(widget, "Ken Adeyemi"), _at(widget, "Helena Vogt")
+        qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(viewport, (start + end) / 2)
+        qtbot.mouseMove(viewport, end)
+        assert all(i.drop_state is DropState.NONE for i in widget.scene.card_items())
+        qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+        assert document.undo_stack.count() == 0
+    finally:
+        opened.close()

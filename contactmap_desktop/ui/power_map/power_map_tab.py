@@ -69,6 +69,8 @@ class PowerMapTab(QWidget):
         document.people_changed.connect(lambda: self._changed(fit=False))
         document.cells_changed.connect(lambda _cells: self._changed(fit=False))
         document.current_stakeholder_changed.connect(self.select_stakeholder)
+        self.view.editable = not document.read_only
+        self.no_manager_action.setEnabled(not document.read_only)
         self._show_zoom(self.view.zoom())
 
     # --- content -------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """The power map's view: zoom, pan, fit, select a card, drag it onto its new manager.
 
 Dragging the background pans; Ctrl+wheel zooms around the pointer; the arrow keys walk from
-a card to its manager, its first report and its colleagues. Dragging a card shows,
-beside the pointer, who it would report to, and outlines the card under it in green (or red
-when that person is below the dragged one, which would make a loop). The view only reports
-intents through signals; the tab turns them into edits.
+a card to its manager, its first report and its colleagues. Dragging a card shows, beside
+the pointer, who it would report to, and outlines the card under it in green (or red when
+that person is below the dragged one, which would make a loop); near the view's edge it
+scrolls the chart. The view only reports intents through signals; the tab turns them into
+edits.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene
 MIN_ZOOM = 0.05
 MAX_ZOOM = 4.0
 STEP = 1.25  # one Ctrl+= or Ctrl+-
+EDGE = 24  # pixels: a drag this close to the view's edge scrolls the chart
+SCROLL = 20
 _MOVES = {int(Qt.Key.Key_Up): "up", int(Qt.Key.Key_Down): "down",
           int(Qt.Key.Key_Left): "left", int(Qt.Key.Key_Right): "right"}
 
@@ -69,6 +72,7 @@ class PowerMapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._press: _Press | None = None
         self.card_actions: list[QAction] = []  # the menu of a right-clicked card
+        self.editable = True  # False (a read-only workspace): cards cannot be dragged
         self._hint = DragHint()
         self._fitted = True  # the chart follows the window's size until the user zooms
 
@@ -155,11 +159,12 @@ class PowerMapView(QGraphicsView):
             super().mouseMoveEvent(event)
             return
         moved = (event.position() - press.at).manhattanLength()
-        if not press.dragging and moved >= QApplication.startDragDistance():
+        if not press.dragging and self.editable and moved >= QApplication.startDragDistance():
             press.dragging = True
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             self._show_hint()
         if press.dragging:
+            self._scroll_near_edge(event)
             self._drag_to(press, event)
         event.accept()
 
@@ -231,6 +236,17 @@ class PowerMapView(QGraphicsView):
             press.target = target
             self._hint.show_text(self._hint_text(press.item, target, refused), refused)
         self._hint.setPos(point + QPointF(14 / self.zoom(), 10 / self.zoom()))
+
+    def _scroll_near_edge(self, event: QMouseEvent) -> None:
+        """Near the edge of the view, a drag scrolls the chart that way (at each move)."""
+        x, y = event.position().x(), event.position().y()
+        area = self.viewport().rect()
+        for bar, low, high in ((self.horizontalScrollBar(), x, area.width() - x),
+                               (self.verticalScrollBar(), y, area.height() - y)):
+            if low < EDGE:
+                bar.setValue(bar.value() - SCROLL)
+            elif high < EDGE:
+                bar.setValue(bar.value() + SCROLL)
 
     @staticmethod
     def _hint_text(item: PowerCardItem, target: PowerCardItem | None, refused: bool) -> str:
