@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -91,6 +91,19 @@ class ContactMap:
     def team_member(self, team_member_id: str) -> TeamMember:
         return _find(self.team_members, self._member_at, team_member_id)
 
+    def has_cell(self, cell: CellRef) -> bool:
+        """True when both the team member and the stakeholder are on the map."""
+        try:
+            self.team_member(cell.team_member_id)
+            self.stakeholder(cell.stakeholder_id)
+        except LookupError:
+            return False
+        return True
+
+    def cells(self) -> Container[CellRef]:
+        """Every cell of the map, for ``in`` tests, without making a value per cell."""
+        return _MapCells(self)
+
     def graded(self) -> Iterator[Relationship]:
         return (r for r in self.relationships.values() if r.grade is not None)
 
@@ -100,3 +113,13 @@ class ContactMap:
 
     def history_of(self, cell: CellRef) -> list[GradeChange]:
         return [change for change in self.history if change.cell == cell]
+
+
+class _MapCells:
+    """The cells of a map as a container: ``cell in contact_map.cells()``."""
+
+    def __init__(self, contact_map: ContactMap) -> None:
+        self._map = contact_map
+
+    def __contains__(self, cell: object) -> bool:
+        return isinstance(cell, CellRef) and self._map.has_cell(cell)

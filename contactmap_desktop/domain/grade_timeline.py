@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,28 +23,30 @@ class DistributionPoint:
 
 
 def grade_distribution(
-    history: Iterable[GradeChange], live_cells: frozenset[CellRef] | None = None
+    history: Iterable[GradeChange], live_cells: Container[CellRef] | None = None
 ) -> list[DistributionPoint]:
     """One point per day on which grades changed, oldest first.
 
     Changes of cells outside ``live_cells`` (people since removed) are left out, so the last
-    point matches the map as it is now.
+    point matches the map as it is now. The counts follow each change rather than being
+    counted again, so a long history costs time in proportion to its length.
     """
     current: dict[CellRef, Grade] = {}
+    counts = {grade: 0 for grade in Grade}
     points: list[DistributionPoint] = []
     for change in sorted(history, key=lambda c: c.changed_at):
         if live_cells is not None and change.cell not in live_cells:
             continue
-        if change.new_grade is None:
-            current.pop(change.cell, None)
-        else:
+        before = current.pop(change.cell, None)
+        if before is not None:
+            counts[before] -= 1
+        if change.new_grade is not None:
             current[change.cell] = change.new_grade
-        counts = {grade: 0 for grade in Grade}
-        for grade in current.values():
-            counts[grade] += 1
+            counts[change.new_grade] += 1
         day = change.changed_at.date()
+        point = DistributionPoint(day, dict(counts))
         if points and points[-1].day == day:
-            points[-1] = DistributionPoint(day, counts)
+            points[-1] = point
         else:
-            points.append(DistributionPoint(day, counts))
+            points.append(point)
     return points

@@ -100,6 +100,9 @@ class CoverageFeature:
         self.findings_dock.setWindowTitle(f"Findings ({len(self.findings)})")
         self.focus.apply()
         self._show_cell(self._document.current_cell)
+        # The account's timeline replays its whole history: here, after edits pause, rather
+        # than at every edit or move of the current cell.
+        self.history_panel.show_timeline(contact_map)
 
     def _cells_changed(self, cells: list[CellRef]) -> None:
         if self._document.current_cell in cells:
@@ -113,7 +116,6 @@ class CoverageFeature:
             cell_details(contact_map, cell, self.findings_service.today())
             if valid and contact_map and cell else None)
         self.history_panel.show_cell(contact_map, cell if valid else None)
-        self.history_panel.show_timeline(contact_map)
 
     def _cells_in_focus(self, period: FocusPeriod) -> frozenset[CellRef]:
         contact_map = self._document.contact_map

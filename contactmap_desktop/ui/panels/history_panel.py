@@ -67,7 +67,5 @@ class HistoryPanel(QWidget):
         if contact_map is None:
             self.timeline.set_points([])
             return
-        live = frozenset(CellRef(m.id, s.id) for m in contact_map.team_members
-                         for s in contact_map.stakeholders)
-        self.timeline.set_points(grade_distribution(contact_map.history, live))
+        self.timeline.set_points(grade_distribution(contact_map.history, contact_map.cells()))
 
