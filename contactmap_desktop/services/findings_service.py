@@ -10,6 +10,7 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.findings import Finding, coverage_findings
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.gc_pause import gc_paused
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.settings_service import SettingsService
@@ -52,12 +53,11 @@ class FindingsService:
         self, contact_map: ContactMap, thresholds: CoverageThresholds | None = None
     ) -> list[Finding]:
         """Findings of a map already in memory (the window's), without reloading it."""
-        return coverage_findings(
-            contact_map,
-            thresholds or self.thresholds(),
-            self.today(),
-            self.blueprint_cells(contact_map.account.id),
-        )
+        thresholds = thresholds or self.thresholds()
+        cells_with_blueprint = self.blueprint_cells(contact_map.account.id)
+        with gc_paused():  # thousands of findings at once, none of them in a cycle
+            return coverage_findings(contact_map, thresholds, self.today(),
+                                     cells_with_blueprint)
 
     def findings_for_account(self, account_id: str) -> AccountFindings:
         contact_map = self._contact_maps.load_map(account_id)

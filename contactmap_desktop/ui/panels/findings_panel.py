@@ -30,16 +30,27 @@ def findings_title(model: FindingsModel) -> str:
 
 
 class _WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped sentence: a finding is read, not skimmed to an ellipsis."""
+    """Rows as tall as their wrapped sentence: a finding is read, not skimmed to an ellipsis.
+
+    The tree asks for every row's height whenever the findings change, and a large account has
+    thousands of findings that mostly stay the same from one edit to the next: heights are kept
+    by sentence and width, and the style's one-line size is asked once per level of the tree.
+    """
 
     def __init__(self, tree: QTreeView) -> None:
         super().__init__(tree)
         self._tree = tree
+        self._one_line: dict[tuple[int, int], QSize] = {}  # (depth, line spacing) → size
+        self._heights: dict[tuple[str, int, int], int] = {}  # (text, width, spacing) → height
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
         depth = 1 if index.parent().isValid() else 0
+        metrics = option.fontMetrics
+        spacing = metrics.lineSpacing()
+        hint = self._one_line.get((depth, spacing))
+        if hint is None:
+            hint = self._one_line[(depth, spacing)] = super().sizeHint(option, index)
         # Room left for the text: the column minus indentation, the icon and some padding.
         icon = self._tree.iconSize().width()
         if icon <= 0:  # unset: the style's small icon size is used
@@ -49,10 +60,15 @@ class _WrappingDelegate(QStyledItemDelegate):
         if width <= 40:
             return hint
         text = str(index.data() or "")
-        metrics = option.fontMetrics
-        bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
-                                      int(Qt.TextFlag.TextWordWrap), text)
-        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
+        key = (text, width, spacing)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 50_000:  # widths the panel no longer has
+                self._heights.clear()
+            bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                          int(Qt.TextFlag.TextWordWrap), text)
+            height = self._heights[key] = bounds.height() + 6
+        return QSize(hint.width(), max(hint.height(), height))
 
 
 class FindingsPanel(QWidget):
