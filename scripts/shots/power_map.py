@@ -1,0 +1,53 @@
+"""Screenshots: power map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shots.common import save
+
+
+def shoot_power_map(folder: Path) -> list[Path]:
+    """The window on the sample account's power map with a chain shown, a card being dragged
+    onto its new manager, and a 200-person chart fitted."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from contactmap_desktop.app import build_window, create_qt_application
+    from contactmap_desktop.services.workspace_service import open_workspace
+    from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
+    from contactmap_desktop.ui.settings import UiSettings
+    from tests.helpers.org_charts import save_org, synthetic_org
+
+    create_qt_application()
+    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
+                            backups_root=folder / "backups")
+    big = save_org(opened, synthetic_org(200))
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(opened, UiSettings(settings))
+    try:
+        window.resize(1440, 860)
+        tab = window.features["power_map"]
+        assert isinstance(tab, PowerMapTab)
+        window.show_tab(tab)
+        contact_map = window.document.contact_map
+        assert contact_map is not None
+        by_name = {s.name: s.id for s in contact_map.stakeholders}
+        window.document.select_stakeholder(by_name["Ana Ruiz"])
+        shots = [save(window, "power-map", close=False)]
+        tab.view.fit()
+        start, end = (tab.view.mapFromScene(tab.scene.item(by_name[person])  # type: ignore
+                                            .sceneBoundingRect().center())
+                      for person in ("Ken Adeyemi", "Helena Vogt"))
+        viewport = tab.view.viewport()
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+        QTest.mouseMove(viewport, (start + end) / 2)
+        QTest.mouseMove(viewport, end)
+        shots.append(save(tab, "power-map-drag", close=False))
+        QTest.keyClick(viewport, Qt.Key.Key_Escape)
+        window.open_account(big)
+        shots.append(save(window, "power-map-200"))
+        return shots
+    finally:
+        window.close()
+        opened.close()

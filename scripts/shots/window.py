@@ -1,0 +1,32 @@
+"""Screenshots: window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shots.common import save
+
+
+def shoot_main_window(folder: Path) -> list[Path]:
+    """The main window on the sample account, a key cell selected."""
+    from PySide6.QtCore import QSettings
+
+    from contactmap_desktop.app import build_window, create_qt_application
+    from contactmap_desktop.services.workspace_service import open_workspace
+    from contactmap_desktop.ui.settings import UiSettings
+
+    create_qt_application()
+    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
+                            backups_root=folder / "backups")
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(opened, UiSettings(settings))
+    try:
+        window.resize(1440, 860)
+        contact_map = window.document.contact_map
+        assert contact_map is not None
+        key = next(r.cell for r in contact_map.relationships.values() if r.is_key)
+        window.map_page.grid.go_to(key)
+        return [save(window, "main-window")]
+    finally:
+        window.close()
+        opened.close()
