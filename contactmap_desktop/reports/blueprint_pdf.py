@@ -7,8 +7,8 @@ and the grade's name, so the page also reads in grayscale. Every user text is es
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from contactmap_desktop.domain.blueprints import BlueprintSummary
+from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.markup import paragraph_text
@@ -45,6 +45,12 @@ class BlueprintsDocument:
     summaries: Sequence[BlueprintSummary]
     printed_on: date
     paper: PaperSize = PaperSize.A4
+    # Full strategy names from the reference text ("IOU (Reciprocity)"); short ones if absent.
+    strategy_titles: Mapping[Strategy, str] = field(default_factory=dict)
+
+    def strategies(self, summary: BlueprintSummary) -> str:
+        return ", ".join(self.strategy_titles.get(s, s.label)
+                         for s in summary.blueprint.strategies)
 
 
 class GradeChip(Flowable):  # type: ignore[misc]
@@ -152,8 +158,9 @@ class _Writer:
             ])
             if summary.overdue:
                 overdue_rows.append(number)
-        fixed = 80 + 80 + 72 + 62
-        table = Table(rows, colWidths=[None, 80, max(width - fixed - 110, 90), 80, 72, 62],
+        widths = [96, 76, None, 72, 64, 62]  # the strategies take what is left
+        strategies = width - sum(w for w in widths if w is not None)
+        table = Table(rows, colWidths=[strategies if w is None else w for w in widths],
                       repeatRows=1, hAlign="LEFT")
         commands: list[Any] = [
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -195,7 +202,7 @@ class _Writer:
             story.append(Spacer(1, 4))
             story.append(Paragraph(self.text(summary.warning), styles.small))
         story.append(Paragraph("Influence strategies", styles.heading))
-        story.append(Paragraph(self.text(summary.strategy_labels or "None chosen yet."),
+        story.append(Paragraph(self.text(self.document.strategies(summary) or "None chosen yet."),
                                styles.body))
         for title, value in (("Tactics", blueprint.tactics),
                              ("Core messages", blueprint.messages),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from contactmap_desktop.domain.reference import load_strategies
+from contactmap_desktop.paths import resource
 from contactmap_desktop.reports.blueprint_pdf import BlueprintsDocument, write_blueprints_pdf
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import Clock, utc_now
@@ -18,7 +20,9 @@ def blueprints_document(opened: OpenWorkspace, account_id: str,
     today = clock().date()
     summaries = BlueprintService(opened.workspace).summaries(contact_map, today)
     paper = ReportSettings(SettingsService(opened.workspace)).paper_size()
-    return BlueprintsDocument(contact_map.account.name, summaries, today, paper)
+    titles = {guide.strategy: guide.title
+              for guide in load_strategies(resource("reference", "strategies.json"))}
+    return BlueprintsDocument(contact_map.account.name, summaries, today, paper, titles)
 
 
 def export_blueprints(opened: OpenWorkspace, account_id: str, out: Path,

@@ -86,3 +86,15 @@ def test_a_double_click_in_the_overview_selects_the_cell(qtbot: QtBot, window: M
     assert window.tabs.currentWidget() is window.map_page
     assert window.map_page.grid.current_cell() == small_map.cell(0, 1)
     assert feature.views.panel.pages.currentIndex() == PLAN
+
+
+def test_text_still_being_typed_is_saved_when_the_window_closes(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    views = _feature(window).views
+    cell = small_map.cell(0, 0)
+    window.map_page.grid.go_to(cell)
+    views.panel.create_blueprint()
+    views.panel.form.notes.setPlainText("Call after the board meeting")
+    window.closing.emit()
+    saved = BlueprintService(small_map.opened.workspace).for_cell(cell)
+    assert saved is not None and saved.notes == "Call after the board meeting"

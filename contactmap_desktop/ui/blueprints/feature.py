@@ -4,7 +4,7 @@ the grid's cells and stakeholder headers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -19,6 +19,8 @@ from contactmap_desktop.services.clock import utc_now
 from contactmap_desktop.ui.blueprints.views import BlueprintViews
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.models.roles import MapRole
+
+REFRESH_DELAY_MS = 150
 
 
 class BlueprintFeature:
@@ -43,7 +45,14 @@ class BlueprintFeature:
         window.add_menu_action("&File", export)
         document.map_loaded.connect(self._map_changed)
         document.people_changed.connect(self._map_changed)
-        document.cells_changed.connect(lambda _cells: self._map_changed())
+        # Grades typed in the grid change the plans' current grades: refreshed once typing
+        # pauses, so grading stays instant on large accounts.
+        self._timer = QTimer(window)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._map_changed)
+        document.cells_changed.connect(lambda _cells: self._timer.start())
+        window.closing.connect(views.panel.form.commit_pending)  # keep what was just typed
         document.current_cell_changed.connect(views.show_cell)
         # A plan changed: the views refresh themselves; the rest of the window (findings
         # about key cells without a plan, cell details) hears it as a change of those cells.

@@ -94,4 +94,4 @@ def test_blueprints_of_the_sample_account(sample: Path, tmp_path: Path,
                  SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
     assert "Contact Blueprints of" in capsys.readouterr().out
     text = pdf_text(out)
-    assert f"Blueprint — {name}" in text and "It's going fast" in text
+    assert f"Blueprint — {name}" in text and "It's going fast (Scarcity)" in text
