@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QWidget
 
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import PainStatement, SponsorLetter
@@ -19,6 +20,7 @@ from contactmap_desktop.reports.styles import PaperSize
 from contactmap_desktop.ui.letters.letter_printing import (
     paint_pdf,
     printer_for,
+    show_print_preview,
     suggested_file_name,
 )
 from contactmap_desktop.ui.letters.pdf_pages import UnreadablePdfError, page_count, render_pages
@@ -71,3 +73,28 @@ def test_the_export_name_has_the_date_and_a_safe_addressee() -> None:
     assert suggested_file_name(letter) == 'Sponsor letter 2026-01-05 R&D Team x.pdf'
     assert suggested_file_name(SponsorLetter("l2", "a1", date(2026, 1, 5))) == \
         "Sponsor letter 2026-01-05.pdf"
+
+
+def test_file_print_shows_qts_print_preview_of_the_letters_pages(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = _pdf(PaperSize.A4)
+    out = tmp_path / "previewed.pdf"
+    shown: list[str] = []
+
+    def exec_(dialog: QPrintPreviewDialog) -> int:  # the user looks, then prints to a file
+        shown.append(dialog.windowTitle())
+        printer = dialog.printer()
+        assert printer.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setResolution(96)
+        printer.setOutputFileName(str(out))
+        dialog.paintRequested.emit(printer)
+        return 1
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_)
+    parent = QWidget()
+    show_print_preview(parent, pdf, PaperSize.A4)
+    from pypdf import PdfReader
+
+    assert shown == ["Print letter"]
+    assert len(PdfReader(str(out)).pages) == page_count(pdf)

@@ -223,3 +223,25 @@ def test_a_read_only_workspace_shows_letters_but_offers_no_edits(composer: Compo
     assert not c.tab.new_button.isEnabled() and not c.tab.delete_button.isEnabled()
     assert c.tab.export_button.isEnabled() and c.tab.print_button.isEnabled()
     assert not c.tab.form.milestone_editor.isEnabled()
+
+
+def test_leaving_a_field_saves_it_and_table_edits_are_saved_at_once(
+        qtbot: QtBot, composer: Composer) -> None:
+    c = composer
+    letter = c.tab.current_letter()
+    assert letter is not None
+    c.tab.activateWindow()
+    subject = c.tab.form.lines["subject"]
+    subject.setFocus()
+    qtbot.waitUntil(subject.hasFocus)
+    qtbot.keyClicks(subject, " now")
+    assert c.tab.autosave.pending
+    c.tab.form.lines["addressee_title"].setFocus()  # as a click elsewhere, or a menu, would
+    assert not c.tab.autosave.pending
+    assert c.service.get(letter.id).subject.endswith(" now")
+    editor = c.tab.form.milestone_editor
+    editor.select(0)
+    qtbot.mouseClick(editor.down_button, Qt.MouseButton.LeftButton)
+    assert not c.tab.autosave.pending and c.stack.count() == 2
+    c.stack.undo()
+    assert c.service.get(letter.id).milestones == letter.milestones

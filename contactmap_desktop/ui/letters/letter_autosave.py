@@ -1,7 +1,8 @@
-"""Saving the letter as the user types: a short pause (or leaving the letter) saves the edit.
+"""Saving the letter as the user types: a short pause, or leaving the field, saves the edit.
 
-Each save is one undoable command. Edits of one field go into the same pending save; an edit
-of another field saves the pending one first, so undo takes back one field at a time.
+Each save is one undoable command. Typing in one field goes into the same pending save; an
+edit of another field saves the pending one first, so undo takes back one field at a time.
+Discrete edits (a picked date or person, a table row) are saved at once.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from contactmap_desktop.ui.edit_runner import EditRunner
 from contactmap_desktop.ui.letters.letter_commands import Changed, EditLetterCommand
 
 SAVE_DELAY_MS = 600
+# Edits that are whole actions rather than keystrokes: nothing to wait for.
+AT_ONCE = frozenset({"letter_date", "addressee", "sender", "pains", "milestones"})
 
 
 class LetterAutosave(QObject):
@@ -43,7 +46,10 @@ class LetterAutosave(QObject):
         if self._pending is not None and self._pending[1] != what:
             self.flush()
         self._pending = (letter, what)
-        self._timer.start()
+        if what in AT_ONCE:
+            self.flush()
+        else:
+            self._timer.start()
 
     def flush(self) -> bool:
         """Save what is pending now; False if the save failed (the reason has been shown)."""

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,6 +42,7 @@ class LetterForm(QScrollArea):
     """``edited(letter, what)`` after each user edit; ``show_letter`` announces nothing."""
 
     edited = Signal(object, str)
+    field_left = Signal()  # focus left a text field (to another widget, a menu, a dialog)
 
     def __init__(self) -> None:
         super().__init__()
@@ -55,6 +56,7 @@ class LetterForm(QScrollArea):
             line = QLineEdit()
             line.setObjectName(name)
             line.textEdited.connect(lambda text, name=name: self._set(name, text))
+            line.installEventFilter(self)
             self.lines[name] = line
         for name, (_label, hint) in _TEXTS.items():
             text = QPlainTextEdit()
@@ -63,6 +65,7 @@ class LetterForm(QScrollArea):
             text.setTabChangesFocus(True)
             text.setFixedHeight(64 if name == "signature" else 84)
             text.textChanged.connect(lambda name=name: self._text_changed(name))
+            text.installEventFilter(self)
             self.texts[name] = text
         self.addressee_picker = QComboBox()
         self.addressee_picker.setObjectName("addresseePicker")
@@ -230,6 +233,11 @@ class LetterForm(QScrollArea):
         picked: dict[str, Any] = {f"{side}_id": person_id, f"{side}_name": name,
                                   f"{side}_title": title}
         self._edit(replace(self._letter, **picked), side)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.field_left.emit()
+        return super().eventFilter(watched, event)
 
     def set_read_only(self, read_only: bool) -> None:
         for line in self.lines.values():

@@ -73,6 +73,8 @@ class LettersTab(QWidget):
             button.clicked.connect(slot)
         self.form = LetterForm()
         self.form.edited.connect(self._edited)
+        # Also before a menu opens: Edit ▸ Undo then takes back what was just typed.
+        self.form.field_left.connect(self.flush)
         self.preview = LetterPreview()
         self.message = QLabel()
         self.message.setObjectName("letterMessage")
