@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.ui.main_window import MainWindow
@@ -46,3 +47,18 @@ def test_header_counts_relationships_per_column(window: MainWindow, small_map: S
     assert model.headerData(0, Qt.Orientation.Horizontal, MapRole.DEPTH) == 0
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Ada Power"
     assert model.headerData(1, Qt.Orientation.Vertical) == "Eng Two"
+
+
+def test_cells_with_a_blueprint_are_marked_and_repainted_alone(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    from contactmap_desktop.services.blueprint_service import BlueprintService
+
+    plans = BlueprintService(window.document.opened.workspace)
+    plans.create(plans.draft(small_map.cell(1, 2)))
+    model = window.map_page.model
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        window.document.reload()  # as after any change of plans
+    assert model.index(1, 2).data(MapRole.HAS_PLAN) is True
+    assert model.index(0, 2).data(MapRole.HAS_PLAN) is False
+    assert changed.args is not None and changed.args[0] == model.index(1, 2)
+    window.map_page.grid.grab()  # paints the mark without error

@@ -29,8 +29,9 @@ class BlueprintFeature:
         document = window.document
         self._document = document
         opened = document.opened
+        self._plans = BlueprintService(opened.workspace)
         self.views = BlueprintViews(
-            BlueprintService(opened.workspace), document.runner,
+            self._plans, document.runner,
             load_reference(resource("reference")), lambda: utc_now().date(),
             lambda account_id, out: export_blueprints(opened, account_id, out))
         views = self.views
@@ -57,6 +58,7 @@ class BlueprintFeature:
         # A plan changed: the views refresh themselves; the rest of the window (findings
         # about key cells without a plan, cell details) hears it as a change of those cells.
         views.events.changed.connect(document.cells_changed)
+        views.events.changed.connect(lambda _cells: self._mark_planned_cells())
         views.cell_activated.connect(self.go_to)
         grid = window.map_page.grid
         grid.context_menu_about_to_show.connect(self._fill_cell_menu)
@@ -73,6 +75,13 @@ class BlueprintFeature:
     def _map_changed(self) -> None:
         self.views.show_map(self._document.contact_map)
         self.views.show_cell(self._document.current_cell)
+        self._mark_planned_cells()
+
+    def _mark_planned_cells(self) -> None:
+        """The grid shows which relationships have a plan."""
+        account_id = self._document.account_id
+        cells = self._plans.cells_with_blueprint(account_id) if account_id else frozenset()
+        self._window.map_page.model.set_planned_cells(cells)
 
     def go_to(self, cell: CellRef) -> None:
         self._window.show_tab(self._window.map_page)

@@ -53,6 +53,9 @@ class GradeDelegate(QStyledItemDelegate):
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, "+")
         if relationship.is_key:
             self._paint_key_corner(painter, cell)
+        if index.data(MapRole.HAS_PLAN):
+            self._paint_plan_mark(painter, cell, letter if grade is not None
+                                  else palette.color(QPalette.ColorRole.Text), option.font)
         if relationship.note:
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             painter.drawText(cell.adjusted(0, 0, -3, -1),
@@ -74,6 +77,17 @@ class GradeDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor("#000000"), 1))
         painter.setBrush(QColor(KEY_MARK))
         painter.drawPolygon(corner)
+
+    @staticmethod
+    def _paint_plan_mark(painter: QPainter, cell: QRect, color: QColor, base: QFont) -> None:
+        """A small "B" in the bottom-left corner: a Contact Blueprint works on this cell."""
+        font = QFont(base)
+        font.setBold(True)
+        font.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.drawText(cell.adjusted(5, 0, 0, -2),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, "B")
 
     # --- the grade picker ----------------------------------------------------------------
 

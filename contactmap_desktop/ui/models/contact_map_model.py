@@ -54,6 +54,7 @@ class ContactMapModel(QAbstractTableModel):
         self._document = document
         self._rows: dict[str, int] = {}
         self._columns: dict[str, int] = {}
+        self._planned: frozenset[CellRef] = frozenset()
         self._reindex()
         document.map_loaded.connect(self._reset)
         document.people_changed.connect(self._reset)
@@ -113,7 +114,10 @@ class ContactMapModel(QAbstractTableModel):
             grade = contact_map.grade(cell)
             return grade.letter if grade else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(cell_details(contact_map, cell, date.today()).lines())
+            lines = cell_details(contact_map, cell, date.today()).lines()
+            if cell in self._planned:
+                lines.append("B: a Contact Blueprint plans this relationship.")
+            return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return describe_cell(contact_map, cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -124,6 +128,8 @@ class ContactMapModel(QAbstractTableModel):
             return contact_map.relationship(cell)
         if role == MapRole.CELL:
             return cell
+        if role == MapRole.HAS_PLAN:
+            return cell in self._planned
         return None
 
     def setData(self, index: AnyIndex, value: Any,
@@ -174,6 +180,15 @@ class ContactMapModel(QAbstractTableModel):
         if role == MapRole.TEAM_MEMBER:
             return member
         return None
+
+    def set_planned_cells(self, cells: frozenset[CellRef]) -> None:
+        """Which cells have a blueprint; only the cells that changed are repainted."""
+        changed = self._planned ^ cells
+        self._planned = cells
+        for cell in changed:
+            index = self.index_of(cell)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [MapRole.HAS_PLAN])
 
     # --- keeping in step -----------------------------------------------------------------
 

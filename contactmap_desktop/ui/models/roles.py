@@ -16,3 +16,4 @@ class MapRole(IntEnum):
     STAKEHOLDER = _FIRST + 3  # Stakeholder of a column (header data)
     TEAM_MEMBER = _FIRST + 4  # TeamMember of a row (header data)
     DEPTH = _FIRST + 5  # graded relationships in a column (header data)
+    HAS_PLAN = _FIRST + 6  # bool: a Contact Blueprint works on this cell
