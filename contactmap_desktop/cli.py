@@ -30,7 +30,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    workspace = argparse.ArgumentParser(add_help=False)
+    workspace = _Parser(add_help=False)
     # SUPPRESS lets --workspace be given before or after the command name.
     workspace.add_argument("--workspace", type=Path, metavar="FILE", default=argparse.SUPPRESS,
                            help="workspace file (default: the user's default workspace)")

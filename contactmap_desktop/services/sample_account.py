@@ -94,8 +94,8 @@ def create_sample_account(accounts: AccountService, contact_map: ContactMapServi
             account.id, TeamMember(new_id(), name, title, seniority, _email(name, "ours.example"))
         )
         ids[name] = member.id
-    for (member, stakeholder), grades in _GRADES.items():
-        cell = CellRef(ids[member], ids[stakeholder])
+    for (member_name, stakeholder_name), grades in _GRADES.items():
+        cell = CellRef(ids[member_name], ids[stakeholder_name])
         for grade in grades:
             contact_map.set_grade(cell, grade)
     _mark(contact_map, CellRef(ids["Rita Sandoval"], ids["Marcus Reid"]), key=True)

@@ -36,7 +36,7 @@ from contactmap_desktop.storage.schema import (
 )
 
 
-def _live_stakeholder_ids(account_id: str) -> Select[tuple[str]]:
+def _live_stakeholder_ids(account_id: str) -> Select[str]:
     return select(StakeholderRow.id).where(
         StakeholderRow.account_id == account_id, StakeholderRow.deleted_at.is_(None)
     )
