@@ -12,6 +12,7 @@ def shoot_power_map(folder: Path) -> list[Path]:
     onto its new manager, and a 200-person chart fitted."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     from contactmap_desktop.app import build_window, create_qt_application
     from contactmap_desktop.services.workspace_service import open_workspace
@@ -33,7 +34,9 @@ def shoot_power_map(folder: Path) -> list[Path]:
         contact_map = window.document.contact_map
         assert contact_map is not None
         by_name = {s.name: s.id for s in contact_map.stakeholders}
-        window.document.select_stakeholder(by_name["Ana Ruiz"])
+        window.show()
+        QApplication.processEvents()
+        tab.view.select(by_name["Ana Ruiz"])  # as a click would: the side panels follow
         shots = [save(window, "power-map", close=False)]
         tab.view.fit()
         start, end = (tab.view.mapFromScene(tab.scene.item(by_name[person])  # type: ignore
