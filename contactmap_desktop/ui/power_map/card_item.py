@@ -70,7 +70,8 @@ class PowerCardItem(QGraphicsItem):
         self.in_chain = False
         self.uncovered = False
         self.drop_state = DropState.NONE
-        self._texts = self._elided_texts()
+        # Cut to width at the first close-up paint: a big chart opens zoomed out, text unread.
+        self._texts: tuple[str, str, str] | None = None
         person = card.stakeholder
         lines = [person.name, person.title, person.department]
         self.setToolTip("\n".join(line for line in lines if line))
@@ -121,6 +122,8 @@ class PowerCardItem(QGraphicsItem):
         self._paint_grade(painter, chip)
         if self.card.has_key_relationship:
             self._paint_key_corner(painter)
+        if self._texts is None:
+            self._texts = self._elided_texts()
         name, title, department = self._texts
         left = 8.0
         painter.setPen(QColor(palette.INK))
