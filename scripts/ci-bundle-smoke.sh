@@ -89,6 +89,11 @@ else
   pass "export-pdf letter: the PDF text holds the CJK name the sample letter quotes"
 fi
 
+# PDFium draws the letter's pages for the composer's preview and for printing.
+[ -s dist/contactmap/_internal/pypdfium2_raw/libpdfium.so ] ||
+  fail "PDFium (the letter preview and printing) is not in the bundle"
+pass "PDFium bundled for the letter preview and printing"
+
 fonts=dist/contactmap/_internal/resources/fonts
 for font in DejaVuSans.ttf DejaVuSans-Bold.ttf DroidSansFallbackFull.ttf; do
   [ -s "$fonts/$font" ] || fail "$font is not in the bundle"
