@@ -19,6 +19,7 @@ from contactmap_desktop.ui.features import INSTALLERS
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.settings import UiSettings
+from contactmap_desktop.ui.theme import apply_color_scheme
 from contactmap_desktop.ui.window_actions import install_core_actions
 from contactmap_desktop.ui.workspace_opener import WorkspaceOpener
 
@@ -44,7 +45,7 @@ class Application(QObject):
     def __init__(self, ui_settings: UiSettings, opener: WorkspaceOpener | None = None) -> None:
         super().__init__()
         self._ui_settings = ui_settings
-        self._opener = opener or WorkspaceOpener()
+        self._opener = opener or WorkspaceOpener(retention=ui_settings.backup_retention)
         self.window: MainWindow | None = None
         self._opened: OpenWorkspace | None = None
 
@@ -116,7 +117,9 @@ def run_gui(path: Path, *, smoke: bool = False, is_default: bool = False) -> int
     qt_app = create_qt_application()
     ExceptionReporter(str(log_path), show_dialog=not smoke).install()
     log.info("ContactMap %s starting", __version__)
-    application = Application(UiSettings())
+    ui_settings = UiSettings()
+    apply_color_scheme(qt_app, ui_settings.color_scheme())
+    application = Application(ui_settings)
     if not application.open(path, create=True, with_sample=is_default):
         return 1
     assert application.window is not None

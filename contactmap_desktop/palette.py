@@ -38,6 +38,7 @@ DARK: dict[Grade, GradeColors] = {
 
 KEY_MARK = "#d4a017"  # the corner mark of a key relationship
 NEEDS_FILLING_OUTLINE = "#7a3fa0"  # dashed outline of a blank cell that should be filled
+NEEDS_FILLING_OUTLINE_DARK = "#c9a0f0"  # the same on a dark window
 
 # The power map, on screen and on paper.
 CARD_BORDER = "#8c959f"

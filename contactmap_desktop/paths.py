@@ -27,6 +27,14 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def user_guide_path() -> Path:
+    """docs/user-guide.md, beside its screenshots (the frozen build carries both)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root is not None \
+        else Path(__file__).resolve().parent.parent
+    return root / "docs" / "user-guide.md"
+
+
 def data_dir() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR)
 

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the app's packag
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from shots.appearance import shoot_appearance  # noqa: E402
 from shots.blueprints import shoot_blueprints  # noqa: E402
 from shots.common import ROOT  # noqa: E402
 from shots.coverage import shoot_coverage  # noqa: E402
@@ -35,6 +36,7 @@ SHOOTERS: dict[str, Callable[[Path], list[Path]]] = {
     "power-map": shoot_power_map,
     "blueprints": shoot_blueprints,
     "letters": shoot_letters,
+    "appearance": shoot_appearance,
 }
 
 

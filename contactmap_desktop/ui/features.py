@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from contactmap_desktop.ui import (
+    appearance_feature,
     coverage_feature,
     data_feature,
     grid_feature,
@@ -29,4 +30,5 @@ INSTALLERS: list[Installer] = [
     safety_feature.install,
     power_map_feature.install,
     letters_feature.install,
+    appearance_feature.install,
 ]

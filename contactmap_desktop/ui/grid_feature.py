@@ -24,7 +24,7 @@ def find_people(window: MainWindow) -> None:
 
 def install(window: MainWindow) -> None:
     page, document = window.map_page, window.document
-    add_menu_entry(window, "&Edit", "&Find People…", lambda: find_people(window),
+    add_menu_entry(window, "&Edit", "&Find People", lambda: find_people(window),
                    QKeySequence.StandardKey.Find,
                    "Show only the people whose name, title, department or role you type")
     account = window.menu("&Account")

@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
             self._counts_label.setText("")
             return
         graded = sum(contact_map.depth(s.id) for s in contact_map.stakeholders)
+        concerns = sum(1 for r in contact_map.graded() if r.grade and r.grade.is_concern)
         self._counts_label.setText(
             f"{len(contact_map.stakeholders)} stakeholders · "
-            f"{len(contact_map.team_members)} team members · {graded} relationships")
+            f"{len(contact_map.team_members)} team members · {graded} relationships · "
+            f"{concerns} open concern" + ("" if concerns == 1 else "s"))

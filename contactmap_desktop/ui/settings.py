@@ -1,5 +1,6 @@
 """What belongs to this machine rather than to the data: recent files, window layout, column
-widths and grouping of the grid, and the account last open in each workspace (QSettings)."""
+widths and grouping of the grid, the color scheme, how many backups to keep, and the account
+last open in each workspace (QSettings)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from contactmap_desktop.storage.backup_rotation import RetentionPolicy
+from contactmap_desktop.ui.theme import ColorScheme
+
 MAX_RECENT = 8
 MAX_COLUMN_WIDTHS = 2000
+RETENTION_FIELDS = ("last", "daily", "weekly", "monthly")
+RETENTION_RANGE = (1, 365)
 MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 20, 2000
 
 
@@ -68,6 +74,41 @@ class UiSettings:
 
     def set_group_by_department(self, on: bool) -> None:
         self._settings.setValue("grid/group-by-department", "true" if on else "false")
+
+    # --- appearance ----------------------------------------------------------------------
+
+    def color_scheme(self) -> ColorScheme:
+        value = str(self._settings.value("appearance/color-scheme", ColorScheme.SYSTEM.value))
+        return next((s for s in ColorScheme if s.value == value), ColorScheme.SYSTEM)
+
+    def set_color_scheme(self, scheme: ColorScheme) -> None:
+        self._settings.setValue("appearance/color-scheme", scheme.value)
+
+    # --- first start -----------------------------------------------------------------------
+
+    def welcome_dismissed(self) -> bool:
+        return str(self._settings.value("welcome/dismissed", "false")).lower() == "true"
+
+    def dismiss_welcome(self) -> None:
+        self._settings.setValue("welcome/dismissed", "true")
+
+    # --- backups -------------------------------------------------------------------------
+
+    def backup_retention(self) -> RetentionPolicy:
+        """How many backups this computer keeps of each workspace it opens."""
+        defaults = RetentionPolicy()
+        kept = {}
+        for name in RETENTION_FIELDS:
+            try:
+                value = int(str(self._settings.value(f"backups/{name}", getattr(defaults, name))))
+            except ValueError:
+                value = getattr(defaults, name)
+            kept[name] = min(max(value, RETENTION_RANGE[0]), RETENTION_RANGE[1])
+        return RetentionPolicy(**kept)
+
+    def set_backup_retention(self, policy: RetentionPolicy) -> None:
+        for name in RETENTION_FIELDS:
+            self._settings.setValue(f"backups/{name}", getattr(policy, name))
 
     # --- last account per workspace ------------------------------------------------------
 

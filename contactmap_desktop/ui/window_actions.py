@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton
 
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.paths import WORKSPACE_SUFFIX
+from contactmap_desktop.paths import WORKSPACE_SUFFIX, user_guide_path
 from contactmap_desktop.ui.commands import (
     DeleteAccountCommand,
     RemoveStakeholderCommand,
@@ -20,6 +20,7 @@ from contactmap_desktop.ui.dialogs.account_dialog import AccountDialog
 from contactmap_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from contactmap_desktop.ui.dialogs.stakeholder_dialog import StakeholderDialog
 from contactmap_desktop.ui.dialogs.team_member_dialog import TeamMemberDialog
+from contactmap_desktop.ui.dialogs.user_guide_dialog import UserGuideDialog
 from contactmap_desktop.ui.main_window import MainWindow
 
 FILE_FILTER = f"ContactMap workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
@@ -258,7 +259,19 @@ def _remove_team_member(window: MainWindow) -> None:
 
 # --- Help --------------------------------------------------------------------------------
 
+def _show_guide(window: MainWindow) -> None:
+    guide = window.findChild(UserGuideDialog)
+    if guide is None:  # one guide window, kept open beside the map
+        guide = UserGuideDialog(user_guide_path(), window)
+    guide.show()
+    guide.raise_()
+    guide.activateWindow()
+
+
 def _help_menu(window: MainWindow) -> None:
     menu = window.menu("&Help")
+    # No F1 here: on the grid F1 explains the current cell.
+    add_action(menu, "&User Guide", lambda: _show_guide(window),
+               tip="How to use ContactMap, with pictures")
     add_action(menu, "&Keyboard Shortcuts", lambda: ShortcutsDialog(window).exec(), "Ctrl+/")
     add_action(menu, "&About ContactMap", lambda: AboutDialog.show_about(window))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from contactmap_desktop.domain.errors import StorageError, WorkspaceError, WorkspaceLockedError
 from contactmap_desktop.services.backup_service import BackupService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
+from contactmap_desktop.storage.backup_rotation import RetentionPolicy
 from contactmap_desktop.ui.dialogs.damaged_file_dialog import DamagedFileDialog
 from contactmap_desktop.ui.dialogs.workspace_locked_dialog import WorkspaceLockedDialog
 
@@ -32,17 +33,20 @@ class WorkspaceOpener:
         ask_damaged: AskDamaged = DamagedFileDialog.ask,
         warn: Warn = _warn_with_message_box,
         backups_root: Path | None = None,
+        retention: Callable[[], RetentionPolicy] = RetentionPolicy,
     ) -> None:
         self._ask_locked = ask_locked
         self._ask_damaged = ask_damaged
         self._warn = warn
         self._backups_root = backups_root
+        self._retention = retention  # read at each opening: Preferences may have changed it
 
     def open(self, path: Path, *, create: bool = False, with_sample: bool = False,
              parent: QWidget | None = None) -> OpenWorkspace | None:
         try:
             opened = open_workspace(path, create=create, with_sample=with_sample,
-                                    backups_root=self._backups_root)
+                                    backups_root=self._backups_root,
+                                    retention=self._retention())
         except WorkspaceLockedError as error:
             if not self._ask_locked(error, parent):
                 return None

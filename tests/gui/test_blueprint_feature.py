@@ -68,7 +68,7 @@ def test_the_cell_menu_offers_the_blueprint_and_an_explanation(
     menu = QMenu()
     window.map_page.grid.context_menu_about_to_show.emit(menu, small_map.cell(0, 0))
     texts = [action.text() for action in menu.actions()]
-    assert "Blueprint…" in texts and "What does this mean?" in texts
+    assert "&Blueprint…" in texts and "&What does this mean?" in texts
     feature.explain_stakeholder(small_map.stakeholders[1].id)  # Uma User: a User
     assert feature.reference_dock.isVisible()
 

@@ -3,9 +3,10 @@ menu, and every shortcut listed in Help ▸ Keyboard Shortcuts."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QAbstractButton, QMenu, QTabBar
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.map_order import StakeholderOrder
 from contactmap_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog, menu_shortcuts
 from contactmap_desktop.ui.main_window import MainWindow, free_mnemonic, mnemonic_of
 
@@ -43,7 +44,9 @@ def test_each_menu_entry_has_its_own_mnemonic(sample_window: MainWindow) -> None
 
 
 def test_every_shortcut_is_unique_and_listed(qtbot: QtBot, sample_window: MainWindow) -> None:
+    sample_window.map_page.sort_stakeholders(StakeholderOrder.NAME)  # Undo gets a long name
     listed = menu_shortcuts(sample_window)
+    assert ("Ctrl+Z", "Edit ▸ Undo") in listed
     keys = [keys for keys, _ in listed]
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
     assert ("Ctrl+F", "Edit ▸ Find People") in listed
@@ -60,3 +63,12 @@ def test_a_new_panel_takes_a_free_letter(qtbot: QtBot) -> None:
     assert free_mnemonic("Findings Two", menu) == "F&indings Two"  # F is taken
     assert free_mnemonic("Blueprint", menu) == "&Blueprint"
     assert free_mnemonic("AFO", menu) == "AFO"  # nothing left: no mnemonic rather than a twin
+
+
+def test_every_button_says_what_it_does(sample_window: MainWindow) -> None:
+    """A button without words (an icon only) must carry an accessible name for screen readers."""
+    silent = [button.objectName() or repr(button)
+              for button in sample_window.findChildren(QAbstractButton)
+              if not button.text().strip() and not button.accessibleName().strip()
+              and button.isVisibleTo(sample_window) and not isinstance(button.parent(), QTabBar)]
+    assert silent == []

@@ -65,7 +65,7 @@ class BlueprintFeature:
         header = grid.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        self.help = QAction("What does this mean?", grid)
+        self.help = QAction("&What does this mean?", grid)
         self.help.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.help.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.help.triggered.connect(lambda: self.explain_cell(grid.current_cell()))
@@ -95,7 +95,7 @@ class BlueprintFeature:
         if cell is None:
             return
         menu.addSeparator()
-        plan = menu.addAction("Blueprint…")
+        plan = menu.addAction("&Blueprint…")
         plan.triggered.connect(lambda: self.go_to(cell))
         menu.addAction(self.help)
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOpti
 
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.model import Relationship
-from contactmap_desktop.palette import KEY_MARK, NEEDS_FILLING_OUTLINE
+from contactmap_desktop.palette import KEY_MARK, NEEDS_FILLING_OUTLINE, NEEDS_FILLING_OUTLINE_DARK
 from contactmap_desktop.ui.models.roles import MapRole
-from contactmap_desktop.ui.theme import grade_colors
+from contactmap_desktop.ui.theme import grade_colors, is_dark
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_GRADE = "— no relationship —"
@@ -47,7 +47,8 @@ class GradeDelegate(QStyledItemDelegate):
             painter.setPen(letter)
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, grade.letter)
         elif relationship.needs_filling:
-            pen = QPen(QColor(NEEDS_FILLING_OUTLINE), 2, Qt.PenStyle.DashLine)
+            outline = NEEDS_FILLING_OUTLINE_DARK if is_dark(palette) else NEEDS_FILLING_OUTLINE
+            pen = QPen(QColor(outline), 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawRect(cell.adjusted(1, 1, -1, -1))
             painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, "+")

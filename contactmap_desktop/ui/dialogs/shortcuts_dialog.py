@@ -24,7 +24,10 @@ GRID_KEYS = [
     ("K", "Mark or unmark the current cell as a key relationship"),
     ("N", "Mark or unmark a blank cell as needing a relationship"),
     ("Menu key or right-click",
-     "The cell's marks: key, needs a relationship, focus, leverage, note"),
+     "The cell's marks: key, needs a relationship, focus, leverage, note, its blueprint"),
+    ("F1", "What the selected cell's grade and buying roles mean"),
+    ("Drag a header", "Move a stakeholder column or a team member row (saved, undoable)"),
+    ("Esc in the find box", "Clear the filter and go back to the map"),
 ]
 
 
@@ -37,8 +40,11 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
             if isinstance(sub, QMenu):
                 walk(sub, f"{path} ▸ {_plain(action)}")
             elif not action.shortcut().isEmpty():
+                name = _plain(action)
+                if name.startswith(("Undo ", "Redo ")):  # "Undo Set grade T for …"
+                    name = name.split()[0]
                 found.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                              f"{path} ▸ {_plain(action)}"))
+                              f"{path} ▸ {name}"))
 
     for action in window.menuBar().actions():
         menu = action.menu()

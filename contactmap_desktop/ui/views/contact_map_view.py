@@ -14,7 +14,14 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QWidget,
+)
 
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
@@ -70,6 +77,10 @@ class ContactMapView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setMinimumWidth(150)
         self.horizontalHeader().setStretchLastSection(False)
+        corner = self.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+        if corner is not None:  # the blank button where the headers meet selects all
+            corner.setAccessibleName("Select the whole map")
+            corner.setToolTip("Select the whole map")
         self._model = model
         self._restoring_order = False
         self.group_starts: frozenset[int] = frozenset()  # columns that begin a department

@@ -87,12 +87,28 @@ class MapPage(QWidget):
             signal.connect(self.apply_filter)
             signal.connect(self._show_groups)
         document.cells_changed.connect(self._cells_changed)
+        # Tab walks the bar left to right, then into the grid.
+        bar = self.find_bar
+        self._last_tool: QWidget = bar.clear_button
+        for first, second in ((bar.text, bar.role), (bar.role, bar.seniority),
+                              (bar.seniority, bar.concerns), (bar.concerns, bar.clear_button),
+                              (bar.clear_button, self.grid)):
+            QWidget.setTabOrder(first, second)
         self._show_state()
         self.apply_filter()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A message above the tools (the first-start welcome)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, banner)
 
     def add_tool(self, widget: QWidget) -> None:
         """Put a tool (a filter, a button) in the bar above the grid, before the stretch."""
         self.tools.insertWidget(self.tools.count() - 1, widget)
+        QWidget.setTabOrder(self._last_tool, widget)
+        QWidget.setTabOrder(widget, self.grid)
+        self._last_tool = widget
 
     def set_grades(self, grades: dict[CellRef, Grade | None]) -> None:
         if self._document.contact_map is None:
@@ -226,7 +242,7 @@ class MapPage(QWidget):
             action.triggered.connect(lambda _c=False, p=period: self._set_focus(relationship, p))
         if relationship.grade in LEVERAGE_GRADES:
             self._fill_leverage_menu(menu.addMenu("&Leverage For"), relationship)
-        menu.addAction("Edit &Note…").triggered.connect(lambda: self._edit_note(relationship))
+        menu.addAction("Edit N&ote…").triggered.connect(lambda: self._edit_note(relationship))
         menu.addSeparator()
 
     def _fill_leverage_menu(self, menu: QMenu, relationship: Relationship) -> None:
