@@ -24,6 +24,7 @@ from shots.common import ROOT  # noqa: E402
 from shots.coverage import shoot_coverage  # noqa: E402
 from shots.data_io import shoot_data_io  # noqa: E402
 from shots.letters import shoot_letters  # noqa: E402
+from shots.lifecycle import shoot_lifecycle  # noqa: E402
 from shots.power_map import shoot_power_map  # noqa: E402
 from shots.safety import shoot_safety  # noqa: E402
 from shots.window import shoot_main_window  # noqa: E402
@@ -36,6 +37,7 @@ SHOOTERS: dict[str, Callable[[Path], list[Path]]] = {
     "power-map": shoot_power_map,
     "blueprints": shoot_blueprints,
     "letters": shoot_letters,
+    "lifecycle": shoot_lifecycle,
     "appearance": shoot_appearance,
 }
 

@@ -125,9 +125,6 @@ class LifecycleService:
     def add_measurement(self, metric_id: str, measurement: Measurement) -> tuple[Metric, Metric]:
         """Add (or replace that day's) value; returns the metric before and after."""
         before = self.get(Metric, metric_id)
-        if measurement.on > self.today():
-            raise ValidationError(f"{measurement.on.isoformat()} is in the future; record a "
-                                  "value once it has been measured.")
         return before, self.save(before.with_measurement(measurement))
 
     # --- rules ---------------------------------------------------------------------------
@@ -178,6 +175,9 @@ class LifecycleService:
             return cleaned_step
         if isinstance(value, Metric):
             cleaned_metric = value.checked()
+            if any(m.on > today for m in cleaned_metric.measurements):
+                raise ValidationError("A measured value is dated in the future; record a "
+                                      "value once it has been measured.")
             if not repos.lifecycle.exists(Metric, value.id):
                 cleaned_metric = replace(cleaned_metric, position=repos.lifecycle
                                          .next_position(Metric, value.engagement_id))

@@ -17,6 +17,7 @@ from contactmap_desktop.ui import (
 )
 from contactmap_desktop.ui.blueprints import feature as blueprint_feature
 from contactmap_desktop.ui.letters import letters_feature
+from contactmap_desktop.ui.lifecycle import feature as lifecycle_feature
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.power_map import power_map_feature
 
@@ -30,5 +31,6 @@ INSTALLERS: list[Installer] = [
     safety_feature.install,
     power_map_feature.install,
     letters_feature.install,
+    lifecycle_feature.install,
     appearance_feature.install,
 ]

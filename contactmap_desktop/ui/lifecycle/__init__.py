@@ -1,0 +1,2 @@
+"""The Lifecycle tab: engagements, criteria and reviews, commitments, metrics, review meetings,
+renewal, competitors and stage history of the current account; and the agenda across accounts."""

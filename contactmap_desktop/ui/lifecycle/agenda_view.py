@@ -1,0 +1,83 @@
+"""The Agenda: what is due or overdue across accounts this week, each item one double-click
+(or Enter) from where it is handled."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactmap_desktop.domain.agenda import AgendaItem
+from contactmap_desktop.services.agenda_service import AgendaService
+from contactmap_desktop.ui.lifecycle.columns import agenda_columns
+from contactmap_desktop.ui.lifecycle.record_model import RecordModel
+
+
+def _key(item: AgendaItem) -> str:
+    return f"{item.kind.value}:{item.account_id}:{item.target_id}:{item.due}"
+
+
+class _AgendaTable(QTableView):
+    activated_item = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_item.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class AgendaView(QWidget):
+    # The item to handle: the window opens its account and the place it is handled.
+    open_requested = Signal(object)
+
+    def __init__(self, agenda: AgendaService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agendaView")
+        self._agenda = agenda
+        self.model: RecordModel[AgendaItem] = RecordModel(agenda_columns(), _key)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("agendaHeading")
+        top.addWidget(self.heading, 1)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+        self.view = _AgendaTable()
+        self.view.setObjectName("agendaTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.view.doubleClicked.connect(self._open)
+        self.view.activated_item.connect(self._open)
+        layout.addWidget(self.view, 1)
+
+    def refresh(self) -> None:
+        items = self._agenda.agenda()
+        settings, _tiers = self._agenda.rules()
+        self.model.set_records(items)
+        overdue = sum(1 for i in items if i.overdue)
+        self.heading.setText(
+            f"<b>Agenda</b> — due in the next {settings.agenda_days} days: {len(items)} "
+            f"item{'s' if len(items) != 1 else ''}"
+            + (f", <b style='color:#b8401f'>{overdue} overdue</b>" if overdue else ""))
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.record(index.row()))

@@ -1,0 +1,79 @@
+"""The lifecycle in the window: the Lifecycle tab beside the map, the Agenda dock, and
+Preferences ▸ Lifecycle. An agenda item opens its account and the place it is handled."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from contactmap_desktop.domain.agenda import AgendaItem, AgendaKind
+from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.services.agenda_service import AgendaService
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.services.lifecycle_service import LifecycleService
+from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
+from contactmap_desktop.ui.lifecycle.context import LifecycleContext
+from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
+from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
+from contactmap_desktop.ui.main_window import MainWindow
+
+_ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL)
+
+
+class LifecycleFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        document = window.document
+        workspace = document.opened.workspace
+        self.context = LifecycleContext(LifecycleService(workspace), AgendaService(workspace),
+                                        document.opened.contact_map, document.runner, window)
+        self.tab = LifecycleTab(self.context)
+        window.add_tab("&Lifecycle", self.tab)
+        self.agenda = AgendaView(self.context.agenda)
+        self.agenda_dock = window.add_dock("Agenda", self.agenda, "agendaDock")
+        window.add_preferences_page(lambda: LifecyclePage(SettingsService(workspace),
+                                                          self.refresh))
+        document.map_loaded.connect(self._account_loaded)
+        document.people_changed.connect(self.tab.reload)
+        document.accounts_changed.connect(self.refresh)
+        self.context.changed.connect(self.agenda.refresh)
+        self.agenda.open_requested.connect(self.open_item)
+        self._account_loaded()
+
+    def _account_loaded(self) -> None:
+        self.tab.set_account(self._window.document.account_id)
+        self.agenda.refresh()
+
+    def refresh(self) -> None:
+        """After a change elsewhere (an account's value or renewal date, the settings)."""
+        self.tab.reload()
+        self.agenda.refresh()
+
+    def open_item(self, item: AgendaItem) -> None:
+        """Open the item's account and bring forward where it is handled."""
+        window = self._window
+        window.open_account(item.account_id)
+        if item.kind is AgendaKind.BLUEPRINT and item.target_id is not None:
+            try:
+                blueprint = BlueprintService(window.document.opened.workspace).get(
+                    item.target_id)
+            except ContactMapError as error:
+                window.report_error(str(error))
+                return
+            window.show_tab(window.map_page)
+            window.document.select_cell(blueprint.main_cell)
+            return
+        if item.kind is AgendaKind.MILESTONE:
+            # Milestones live in the account's newest sponsor letter, listed first there.
+            letters = getattr(window.features.get("letters"), "tab", None)
+            window.show_tab(letters if isinstance(letters, QWidget) else window.map_page)
+            return
+        window.show_tab(self.tab)
+        if item.kind in _ACCOUNT_PAGE:
+            self.tab.pages.setCurrentIndex(1)
+        elif item.target_id is not None:
+            self.tab.show_engagement(item.target_id)
+
+
+def install(window: MainWindow) -> None:
+    window.features["lifecycle"] = LifecycleFeature(window)

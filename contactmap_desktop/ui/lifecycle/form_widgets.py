@@ -1,0 +1,145 @@
+"""Small input widgets the lifecycle dialogs share: an optional date, a checkable list of
+people, a combo over an enum, and the dialog frame that shows a refused edit in place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand
+from contactmap_desktop.ui.lifecycle.context import LifecycleContext
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(to_qdate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left out: a check box turns the date on."""
+
+    def __init__(self, value: date | None, fallback: date, label: str = "Set") -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox(label)
+        self.edit = date_edit(value or fallback)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        self.enabled.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.enabled.isChecked() else None
+
+
+class ChecklistView(QListView):
+    """People (or metrics) to tick, by id, in the order given."""
+
+    def __init__(self, choices: Mapping[str, str], checked: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.choices = QStandardItemModel(self)
+        ticked = set(checked)
+        for key, name in choices.items():
+            item = QStandardItem(name)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if key in ticked
+                               else Qt.CheckState.Unchecked)
+            self.choices.appendRow(item)
+        self.setModel(self.choices)
+        self.setMaximumHeight(120)
+
+    def checked(self) -> tuple[str, ...]:
+        return tuple(
+            str(self.choices.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.choices.rowCount())
+            if self.choices.item(row).checkState() == Qt.CheckState.Checked
+        )
+
+    def set_checked(self, key: str, on: bool = True) -> None:
+        for row in range(self.choices.rowCount()):
+            item = self.choices.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
+def choice_combo(choices: Iterable[tuple[str, Any]], current: Any = None) -> QComboBox:
+    """A combo of (label, value); ``current`` selected when given."""
+    combo = QComboBox()
+    for label, value in choices:
+        combo.addItem(label, value)
+        if value == current:
+            combo.setCurrentIndex(combo.count() - 1)
+    return combo
+
+
+class FormDialog(QDialog):
+    """A form whose OK runs one undoable edit; a refused edit is shown above the buttons and
+    the dialog stays open with what was typed."""
+
+    def __init__(self, context: LifecycleContext, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.command: LifecycleCommand | None = None
+        layout = QVBoxLayout(self)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b8401f;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+    def build_command(self) -> LifecycleCommand:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            command = self.build_command()
+            self.context.run_or_raise(command)
+        except ContactMapError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        self.command = command
+        super().accept()

@@ -1,0 +1,43 @@
+"""The one-paragraph state of an account's lifecycle, above the Lifecycle tab's pages."""
+
+from __future__ import annotations
+
+from html import escape
+
+from contactmap_desktop.services.agenda_service import AccountOverview
+
+WARN = "<b style='color:#b8401f'>{}</b>"
+
+
+def overview_html(overview: AccountOverview) -> str:
+    """Stage, renewal, next review and CEO visit, with what is late said in words."""
+    account, today = overview.account, overview.today
+    history = overview.stage_history
+    since = (f" since {history[-1].on.isoformat()}"
+             if history and history[-1].stage is account.stage else "")
+    parts = [f"<b>{escape(account.name)}</b> — stage <b>{account.stage.label}</b>{since}, "
+             f"annual value {account.annual_value:,}."]
+    if overview.churn_reason is not None:
+        parts.append(WARN.format("Churned:") + f" {escape(overview.churn_reason)}.")
+    if overview.renewal is not None:
+        renewal = overview.renewal
+        text = (f"Renewal was due {renewal.due.isoformat()} ({-renewal.days_left} days ago)."
+                if renewal.overdue else
+                f"Renewal on {renewal.due.isoformat()}, in {renewal.days_left} days.")
+        parts.append(WARN.format(text) if renewal.overdue else text)
+    elif account.renewal_date is not None:
+        parts.append(f"Renewal on {account.renewal_date.isoformat()}.")
+    review = overview.review
+    if review is None:
+        parts.append("No review cadence at this account value.")
+    elif review.scheduled:
+        parts.append(f"Next review booked for {review.due.isoformat()} "
+                     f"({escape(review.tier.who)}).")
+    else:
+        text = f"Next review due {review.due.isoformat()} ({escape(review.tier.who)})."
+        parts.append(WARN.format("Overdue: ") + text if review.overdue(today) else text)
+    if overview.ceo_visit_due is not None:
+        late = overview.ceo_visit_due < today
+        text = f"Our CEO's visit due {overview.ceo_visit_due.isoformat()}."
+        parts.append(WARN.format("Overdue: ") + text if late else text)
+    return " ".join(parts)

@@ -1,0 +1,59 @@
+"""The Lifecycle tab, a post-delivery review being recorded, and the Agenda."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shots.common import save
+
+
+def shoot_lifecycle(folder: Path) -> list[Path]:
+    """The Lifecycle tab on the sample account (engagements, commitments, the metric chart,
+    reviews and competitors), a post-delivery review being recorded, and the Agenda."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from contactmap_desktop.app import build_window, create_qt_application
+    from contactmap_desktop.services.workspace_service import open_workspace
+    from contactmap_desktop.ui.lifecycle.engagement_dialogs import ReviewDialog
+    from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
+    from contactmap_desktop.ui.settings import UiSettings
+
+    create_qt_application()
+    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
+                            backups_root=folder / "backups")
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window(opened, UiSettings(settings))
+    try:
+        window.resize(1440, 900)
+        feature = window.features["lifecycle"]
+        assert isinstance(feature, LifecycleFeature)
+        tab = feature.tab
+        window.show_tab(tab)
+        window.show()
+        QApplication.processEvents()  # the docks are arranged when the window first shows
+        feature.agenda_dock.raise_()
+        states = {s.engagement.name: s.engagement.id for s in tab.engagements.model.records()}
+        tab.show_engagement(states["Route optimisation pilot"])
+        panel = tab.engagement_panel
+        panel.setCurrentIndex(1)
+        shots = [save(window, "lifecycle-window", close=False)]
+        panel.setCurrentIndex(2)
+        panel.metrics.view.selectRow(1)
+        shots.append(save(tab, "lifecycle-metrics", close=False))
+        tab.show_engagement(states["Depot planning assessment"])
+        panel.setCurrentIndex(0)
+        shots.append(save(tab, "lifecycle-reviews", close=False))
+        dialog = ReviewDialog(tab.context, states["Depot planning assessment"], None, tab)
+        dialog.stakeholder.setCurrentText("Helena Vogt")
+        dialog.problems[0].setText("Peak-season staffing is planned on paper")
+        dialog.problems[1].setText("Customs paperwork holds trucks at the border")
+        shots.append(save(dialog, "lifecycle-review-dialog"))
+        tab.pages.setCurrentIndex(1)
+        shots.append(save(tab, "lifecycle-account", close=False))
+        feature.agenda.resize(900, 260)
+        shots.append(save(feature.agenda, "agenda", close=False))
+        return shots
+    finally:
+        window.close()
+        opened.close()

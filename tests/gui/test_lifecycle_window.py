@@ -1,0 +1,71 @@
+"""The lifecycle in the window: tab and Agenda dock follow the account, an agenda item opens
+where it is handled, and Preferences ▸ Lifecycle changes the passive threshold."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.agenda import AgendaKind
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.services.settings_service import LIFECYCLE_SETTINGS, SettingsService
+from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
+from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
+from contactmap_desktop.ui.main_window import MainWindow
+
+
+def _feature(window: MainWindow) -> LifecycleFeature:
+    feature = window.features["lifecycle"]
+    assert isinstance(feature, LifecycleFeature)
+    return feature
+
+
+def test_the_sample_agenda_opens_the_passive_engagement_in_the_lifecycle_tab(
+    sample_window: MainWindow
+) -> None:
+    feature = _feature(sample_window)
+    items = feature.agenda.model.records()
+    passive = next(i for i in items if i.kind is AgendaKind.PASSIVE)
+    sample_window.tabs.setCurrentIndex(0)
+    feature.open_item(passive)
+    assert sample_window.tabs.currentWidget() is feature.tab
+    current = feature.tab.engagements.current()
+    assert current is not None and current.engagement.id == passive.target_id
+    assert "Passive" in feature.tab.engagement_panel.momentum.text()
+
+
+def test_a_renewal_date_set_on_the_account_reaches_the_agenda(
+    sample_window: MainWindow
+) -> None:
+    feature = _feature(sample_window)
+    document = sample_window.document
+    accounts = document.opened.accounts
+    account = accounts.get(document.account_id or "")
+    accounts.update_account(replace(account, renewal_date=date.today() + timedelta(days=10)))
+    document.accounts_changed.emit()
+    kinds = [i.kind for i in feature.agenda.model.records()]
+    assert AgendaKind.RENEWAL in kinds
+    renewal = next(i for i in feature.agenda.model.records() if i.kind is AgendaKind.RENEWAL)
+    feature.open_item(renewal)
+    assert feature.tab.pages.currentIndex() == 1
+    assert "Renewal on" in feature.tab.summary.text()
+
+
+def test_the_preferences_page_checks_and_saves_the_thresholds(
+    qapp: QApplication, qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    feature = _feature(sample_window)
+    settings = SettingsService(sample_window.document.opened.workspace)
+    page = LifecyclePage(settings, feature.refresh)
+    qtbot.addWidget(page)
+    page.spins["passive_after_steps"].setValue(4)
+    page.save()
+    assert settings.get(LIFECYCLE_SETTINGS).passive_after_steps == 4
+    assert all(i.kind is not AgendaKind.PASSIVE for i in feature.agenda.model.records())
+    page.tiers.item(1, 0).setText("100000")  # the same start as the first tier
+    with pytest.raises(ValidationError, match="same account value"):
+        page.check()
