@@ -42,9 +42,12 @@ build_sponsor_letter_pdf(document)
 print(json.dumps({"first": first - started, "next": time.perf_counter() - first}))
 """
 
+# The floor: the same paragraphs in plain platypus. With "fonts" it embeds the app's TrueType
+# faces (CJK runs in their own face, as the app must): the cost of Unicode text alone.
 PLAIN_LETTER = """
 import json, sys, time
 paragraphs = json.loads(open(sys.argv[1], encoding="utf-8").read())
+with_fonts = sys.argv[2] == "fonts"
 def build():
     import io
     from xml.sax.saxutils import escape
@@ -52,9 +55,16 @@ def build():
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
     body = getSampleStyleSheet()["BodyText"]
+    text = escape
+    if with_fonts:
+        from contactmap_desktop.reports.fonts import report_fonts
+        from contactmap_desktop.reports.markup import paragraph_text
+        fonts = report_fonts()
+        body = body.clone("Body", fontName=fonts.regular)
+        text = lambda value: paragraph_text(value, fonts.cjk)
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, invariant=1).build(
-        [Paragraph(escape(text), body) for text in paragraphs])
+        [Paragraph(text(value), body) for value in paragraphs])
 started = time.perf_counter()
 build()
 first = time.perf_counter()
@@ -106,15 +116,17 @@ def letter_figures(runs: int) -> list[Figure]:
                                           document.company_name, document.logo_path,
                                           document.paper.value)))
         paragraphs.write_text(json.dumps(letter_paragraphs(document)), encoding="utf-8")
-        samples: dict[str, list[dict[str, float]]] = {"app": [], "plain": []}
+        samples: dict[str, list[dict[str, float]]] = {"app": [], "plain": [], "fonts": []}
 
-        def side(name: str, code: str, data: Path) -> float:
-            result = run_child(code, str(data))
+        def side(name: str, code: str, *args: str) -> float:
+            result = run_child(code, *args)
             samples[name].append(result)
             return result["first"]
 
-        alternate({"app": lambda: side("app", APP_LETTER, pickled),
-                   "plain": lambda: side("plain", PLAIN_LETTER, paragraphs)}, runs)
+        alternate({"app": lambda: side("app", APP_LETTER, str(pickled)),
+                   "plain": lambda: side("plain", PLAIN_LETTER, str(paragraphs), "builtin"),
+                   "fonts": lambda: side("fonts", PLAIN_LETTER, str(paragraphs), "fonts")},
+                  runs)
     def median(name: str, key: str) -> float:
         return statistics.median(sample[key] for sample in samples[name])
 
@@ -125,6 +137,11 @@ def letter_figures(runs: int) -> list[Figure]:
                  "fresh process; floor: same paragraphs, plain ReportLab, built-in font"),
         compared("5 PDF", "sponsor letter, later exports", median("app", "next"),
                  median("plain", "next"), "s", 1.5, "second build in the same process"),
+        compared("5 PDF", "sponsor letter, first export, against plain with our fonts",
+                 median("app", "first"), median("fonts", "first"), "s", None,
+                 "floor embeds the same TrueType faces (DejaVu, CJK)"),
+        compared("5 PDF", "sponsor letter, later exports, against plain with our fonts",
+                 median("app", "next"), median("fonts", "next"), "s", None),
     ]
 
 
