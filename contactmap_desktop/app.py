@@ -16,6 +16,7 @@ from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.ui.app_icon import app_icon
 from contactmap_desktop.ui.error_reporting import ExceptionReporter
 from contactmap_desktop.ui.features import INSTALLERS
+from contactmap_desktop.ui.main_thread_gc import MainThreadCollector
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.settings import UiSettings
@@ -115,6 +116,7 @@ def create_qt_application() -> QApplication:
 def run_gui(path: Path, *, smoke: bool = False, is_default: bool = False) -> int:
     log_path = setup_logging()
     qt_app = create_qt_application()
+    MainThreadCollector(qt_app)
     ExceptionReporter(str(log_path), show_dialog=not smoke).install()
     log.info("ContactMap %s starting", __version__)
     ui_settings = UiSettings()

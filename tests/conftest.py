@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,23 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory,
     for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the app (ui/main_thread_gc.py): in a test with widgets, Python's cycle collector
+    must not run in a worker thread, where freeing a Qt object crashes; collect afterwards."""
+    if request.node.get_closest_marker("gui") is None:
+        yield
+        return
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if was_enabled:
+            gc.enable()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from contactmap_desktop.domain.import_plan import (
 from contactmap_desktop.domain.model import Stakeholder, new_id
 from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.domain.vcard import looks_like_vcard, read_vcards
+from contactmap_desktop.gc_pause import gc_paused
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.storage.bulk_stakeholders import insert_stakeholders
 from contactmap_desktop.storage.database import Workspace
@@ -159,7 +158,7 @@ class CsvImportService:
                     before = by_id[row.existing_id]
                     previous.append(before)
                     repos.stakeholders.save(merged(before, row.candidate), now)
-            with _no_cycle_collection():
+            with gc_paused():
                 insert_stakeholders(repos.session, added, now)
             repos.settings.set(_setting_key(source.headers), [f.value for f in options.fields])
         return ImportResult(plan, tuple(s.id for s in added), tuple(previous))
@@ -189,7 +188,7 @@ class CsvImportService:
               progress: Progress | None) -> ImportPlan:
         if len(options.fields) != len(source.headers):
             raise ValidationError("The mapping does not match the columns of the file.")
-        with _no_cycle_collection():
+        with gc_paused():
             return CsvImportService._plan_rows(source, existing, options, progress)
 
     @staticmethod
@@ -203,19 +202,6 @@ class CsvImportService:
                             if not isinstance(c, int) and c.company}, key=str.casefold)
         return ImportPlan(tuple(rows), source.format_name, source.table.header_line,
                           tuple(companies))
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cycle collector while hundreds of thousands of small objects are made: it
-    would walk them all again and again (a third of a 100,000-row import) and find nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _setting_key(headers: Sequence[str]) -> str:
