@@ -11,8 +11,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.agenda import AgendaKind
+from contactmap_desktop.domain.blueprints import Blueprint
 from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.settings_service import LIFECYCLE_SETTINGS, SettingsService
+from contactmap_desktop.ui.edit_runner import EditCommand
 from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
 from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
 from contactmap_desktop.ui.main_window import MainWindow
@@ -69,3 +73,38 @@ def test_the_preferences_page_checks_and_saves_the_thresholds(
     page.tiers.item(1, 0).setText("100000")  # the same start as the first tier
     with pytest.raises(ValidationError, match="same account value"):
         page.check()
+
+
+class _PlanCommand(EditCommand):
+    """A blueprint made through the window's undo stack, as the Blueprint panel would."""
+
+    def __init__(self, service: BlueprintService, blueprint: Blueprint) -> None:
+        super().__init__("Plan")
+        self._service = service
+        self._blueprint = blueprint
+
+    def apply(self) -> None:
+        self._service.create(self._blueprint)
+
+    def revert(self) -> None:
+        self._service.delete(self._blueprint.id)
+
+
+def test_the_agenda_follows_edits_made_elsewhere_in_the_window(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    feature = _feature(sample_window)
+    document = sample_window.document
+    service = BlueprintService(document.opened.workspace)
+    contact_map = document.contact_map
+    assert contact_map is not None
+    cell = CellRef(contact_map.team_members[0].id, contact_map.stakeholders[5].id)
+    draft = replace(service.draft(cell), due=date.today() + timedelta(days=2))
+    assert document.runner.run(_PlanCommand(service, draft))
+
+    def kinds() -> list[AgendaKind]:
+        return [i.kind for i in feature.agenda.model.records()]
+
+    qtbot.waitUntil(lambda: AgendaKind.BLUEPRINT in kinds())
+    document.undo_stack.undo()
+    qtbot.waitUntil(lambda: AgendaKind.BLUEPRINT not in kinds())

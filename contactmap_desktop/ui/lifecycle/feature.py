@@ -3,6 +3,7 @@ Preferences ▸ Lifecycle. An agenda item opens its account and the place it is 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from contactmap_desktop.domain.agenda import AgendaItem, AgendaKind
@@ -17,6 +18,7 @@ from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
 from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
 from contactmap_desktop.ui.main_window import MainWindow
 
+AGENDA_DELAY_MS = 400
 _ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL)
 
 
@@ -36,6 +38,13 @@ class LifecycleFeature:
         document.map_loaded.connect(self._account_loaded)
         document.people_changed.connect(self.tab.reload)
         document.accounts_changed.connect(self.refresh)
+        # Blueprint due dates and letter milestones change through other features' edits: the
+        # agenda is read again once a burst of edits (typing, a paste) has settled.
+        self._agenda_timer = QTimer(window)
+        self._agenda_timer.setSingleShot(True)
+        self._agenda_timer.setInterval(AGENDA_DELAY_MS)
+        self._agenda_timer.timeout.connect(self.agenda.refresh)
+        document.undo_stack.indexChanged.connect(lambda _index: self._agenda_timer.start())
         self.context.changed.connect(self.agenda.refresh)
         self.agenda.open_requested.connect(self.open_item)
         self._account_loaded()
