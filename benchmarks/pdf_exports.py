@@ -48,6 +48,8 @@ PLAIN_LETTER = """
 import json, sys, time
 paragraphs = json.loads(open(sys.argv[1], encoding="utf-8").read())
 with_fonts = sys.argv[2] == "fonts"
+if with_fonts:  # as loaded before the clock by the app's side, which unpickles its letter
+    import contactmap_desktop.domain.letters
 def build():
     import io
     from xml.sax.saxutils import escape
