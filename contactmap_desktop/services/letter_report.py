@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.domain.letters import SponsorLetter
-from contactmap_desktop.reports.sponsor_letter_pdf import (
-    SponsorLetterDocument,
-    build_sponsor_letter_pdf,
-    write_sponsor_letter_pdf,
-)
 from contactmap_desktop.services.report_settings import ReportSettings
+
+if TYPE_CHECKING:  # ReportLab is imported when a letter is printed, not at start-up
+    from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument
 
 
 def letter_document(letter: SponsorLetter, settings: ReportSettings) -> SponsorLetterDocument:
+    from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument
+
     logo = settings.logo_path()
     return SponsorLetterDocument(letter, settings.template(), settings.company_name(),
                                  Path(logo) if logo else None, settings.paper_size())
 
 
 def letter_pdf_bytes(letter: SponsorLetter, settings: ReportSettings) -> bytes:
+    from contactmap_desktop.reports.sponsor_letter_pdf import build_sponsor_letter_pdf
+
     return build_sponsor_letter_pdf(letter_document(letter, settings))
 
 
 def export_letter(letter: SponsorLetter, settings: ReportSettings, out: Path) -> None:
+    from contactmap_desktop.reports.sponsor_letter_pdf import write_sponsor_letter_pdf
+
     write_sponsor_letter_pdf(out, letter_document(letter, settings))
 
 

@@ -7,17 +7,17 @@ ReportLab and draws its pages with PDFium, so typing never waits for either.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.reports.sponsor_letter_pdf import (
-    SponsorLetterDocument,
-    build_sponsor_letter_pdf,
-)
 from contactmap_desktop.ui.letters.pdf_pages import POINTS_PER_INCH, render_pages
+
+if TYPE_CHECKING:  # ReportLab loads with the first preview, after the window is up
+    from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 250
@@ -37,6 +37,8 @@ class _Results(QObject):
         """Runs in the pool's thread; skips a request that a newer one has replaced."""
         if generation != self.latest:
             return
+        from contactmap_desktop.reports.sponsor_letter_pdf import build_sponsor_letter_pdf
+
         try:
             pdf = build_sponsor_letter_pdf(document)
             pages = render_pages(pdf, dpi)
