@@ -81,7 +81,7 @@ class CoverageFeature:
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECOMPUTE_DELAY_MS)
         self._timer.timeout.connect(self.recompute)
-        document.map_loaded.connect(self.recompute)
+        document.map_loaded.connect(self._map_loaded)
         document.people_changed.connect(self.recompute)
         document.cells_changed.connect(self._cells_changed)
         document.current_cell_changed.connect(self._show_cell)
@@ -89,7 +89,7 @@ class CoverageFeature:
         self.history_panel.table.doubleClicked.connect(self._edit_change_note)
         window.add_preferences_page(lambda: CoveragePage(self.settings))
         window.preferences_changed.connect(self.recompute)
-        self.recompute()
+        self._map_loaded()
 
     def recompute(self) -> None:
         contact_map = self._document.contact_map
@@ -104,10 +104,20 @@ class CoverageFeature:
         # than at every edit or move of the current cell.
         self.history_panel.show_timeline(contact_map)
 
+    def _map_loaded(self) -> None:
+        """Another account: its findings are worked out just after the grid has painted, so
+        a large account shows at once and its findings follow."""
+        self.findings = []
+        self.findings_panel.show_pending()
+        self.findings_dock.setWindowTitle("Findings")
+        self.focus.apply()
+        self._show_cell(self._document.current_cell)
+        self._timer.start(0)
+
     def _cells_changed(self, cells: list[CellRef]) -> None:
         if self._document.current_cell in cells:
             self._show_cell(self._document.current_cell)
-        self._timer.start()
+        self._timer.start(RECOMPUTE_DELAY_MS)
 
     def _show_cell(self, cell: CellRef | None) -> None:
         contact_map = self._document.contact_map

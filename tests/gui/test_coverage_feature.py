@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.domain.findings import Rule
+from contactmap_desktop.domain.findings import Rule, Severity
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import FocusPeriod
 from contactmap_desktop.ui.coverage_feature import CoverageFeature
@@ -78,3 +78,15 @@ def test_focus_filter_hides_what_needs_no_action(qtbot: QtBot, window: MainWindo
     assert [grid.isRowHidden(r) for r in range(2)] == [True, False]
     coverage.focus.set_period(None)
     assert not any(grid.isColumnHidden(c) for c in range(3))
+
+
+def test_another_account_shows_at_once_and_its_findings_follow(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    qtbot.waitUntil(lambda: bool(coverage.findings))
+    window.document.reload()  # as when an account is opened
+    assert coverage.findings == []
+    assert coverage.findings_panel.summary.text() == "Reading the map…"
+    assert sum(coverage.findings_panel.model.count(severity) for severity in Severity) == 0
+    qtbot.waitUntil(lambda: bool(coverage.findings))
+    assert coverage.findings_dock.windowTitle() == f"Findings ({len(coverage.findings)})"

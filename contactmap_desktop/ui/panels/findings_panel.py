@@ -121,6 +121,12 @@ class FindingsPanel(QWidget):
         self.summary.setText(title.removeprefix("Findings — "))
         self.title_changed.emit(title)
 
+    def show_pending(self) -> None:
+        """Another map is being read: nothing of the previous one stays on screen."""
+        self.model.set_findings([])
+        self.empty.setVisible(False)
+        self.summary.setText("Reading the map…")
+
     def _picked(self, index: QModelIndex) -> None:
         finding = index.data(FindingRole.FINDING)
         if isinstance(finding, Finding):
