@@ -13,6 +13,7 @@ from contactmap_desktop.ui import (
     coverage_feature,
     data_feature,
     grid_feature,
+    map_export_feature,
     safety_feature,
 )
 from contactmap_desktop.ui.blueprints import feature as blueprint_feature
@@ -30,6 +31,7 @@ INSTALLERS: list[Installer] = [
     data_feature.install,
     safety_feature.install,
     power_map_feature.install,
+    map_export_feature.install,
     letters_feature.install,
     lifecycle_feature.install,
     appearance_feature.install,

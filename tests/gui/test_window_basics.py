@@ -110,3 +110,19 @@ def test_panel_layout_is_arranged_once_and_restored_next_time(
     assert second.findChild(QDockWidget, "historyDock").isVisible()  # type: ignore[union-attr]
     second.close()
     opened.close()
+
+
+def test_contact_map_pdf_is_exported_from_the_file_menu(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.helpers.pdf_checks import pdf_text
+
+    target = tmp_path / "acme map"  # no suffix typed: .pdf is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    action = _menu_action(window, "&File", "Export Contact &Map as PDF…")
+    action.trigger()
+    assert not action.isEnabled()  # one export at a time
+    qtbot.waitUntil(lambda: action.isEnabled(), timeout=60_000)
+    text = pdf_text(target.with_suffix(".pdf"))
+    assert "Acme Corp" in text and "Ada Power" in text
+    assert window.statusBar().currentMessage().startswith("Wrote ")
