@@ -74,6 +74,9 @@ def alternate(sides: dict[str, Callable[[], float]], runs: int) -> dict[str, flo
 def child_env(home: Path | None = None) -> dict[str, str]:
     """A child's environment: offscreen Qt, and (given a folder) its own data and settings."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    # An installed app runs from bytecode (pip and PyInstaller compile it); a development
+    # shell that forbids writing it would add compiling every module to every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if home is not None:
         for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
                          "XDG_CACHE_HOME"):
