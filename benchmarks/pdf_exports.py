@@ -19,7 +19,7 @@ from pathlib import Path
 from benchmarks.large_account import LargeAccount
 from benchmarks.measure import Figure, alternate, compared, median_seconds, run_child
 from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument
-from contactmap_desktop.services.letter_report import letter_document
+from contactmap_desktop.services.letter_report import Letterhead, letter_document
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.map_report import contact_map_document
 from contactmap_desktop.services.report_settings import ReportSettings
@@ -102,7 +102,8 @@ def sample_letter(folder: Path) -> SponsorLetterDocument:
     try:
         account = opened.accounts.list_accounts()[0]
         letter = LetterService(opened.workspace).list_for_account(account.id)[0]
-        return letter_document(letter, ReportSettings(SettingsService(opened.workspace)))
+        return letter_document(letter,
+                               Letterhead.read(ReportSettings(SettingsService(opened.workspace))))
     finally:
         opened.workspace.close()
         if opened.lock is not None:

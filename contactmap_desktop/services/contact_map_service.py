@@ -48,12 +48,17 @@ class TeamRemoval:
     relationships: tuple[Relationship, ...]
 
 
+def ensure_cell_exists(repos: Repositories, cell: CellRef) -> None:
+    """NotFoundError unless both people of the cell exist."""
+    repos.stakeholders.get(cell.stakeholder_id)
+    repos.team_members.get(cell.team_member_id)
+
+
 def write_grade(repos: Repositories, cell: CellRef, grade: Grade | None, note: str,
                 now: datetime) -> GradeResult:
     """Grade one cell inside the caller's transaction: a change of grade is recorded, the
     same grade counts as a review, and a blank cell keeps no leverage links."""
-    repos.stakeholders.get(cell.stakeholder_id)
-    repos.team_members.get(cell.team_member_id)
+    ensure_cell_exists(repos, cell)
     current = repos.relationships.get(cell)
     updated = current.with_grade(grade, reviewed_at=now)
     if grade is None:
@@ -100,7 +105,7 @@ class ContactMapService:
     def update_marks(self, relationship: Relationship) -> Relationship:
         """Save key, focus, needs-filling, note and leverage of a cell; the grade is kept."""
         with UnitOfWork(self._workspace) as repos:
-            self._ensure_cell_exists(repos, relationship.cell)
+            ensure_cell_exists(repos, relationship.cell)
             current = repos.relationships.get(relationship.cell)
             updated = replace(
                 relationship,
@@ -249,8 +254,3 @@ class ContactMapService:
         """Save the top-to-bottom order of the account's team rows."""
         with UnitOfWork(self._workspace) as repos:
             repos.team_members.set_order(account_id, team_member_ids)
-
-    @staticmethod
-    def _ensure_cell_exists(repos: Repositories, cell: CellRef) -> None:
-        repos.stakeholders.get(cell.stakeholder_id)
-        repos.team_members.get(cell.team_member_id)

@@ -2,35 +2,54 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contactmap_desktop.domain.errors import NotFoundError
+from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import SponsorLetter
+from contactmap_desktop.reports.styles import PaperSize
 from contactmap_desktop.services.report_settings import ReportSettings
 
 if TYPE_CHECKING:  # ReportLab is imported when a letter is printed, not at start-up
     from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument
 
 
-def letter_document(letter: SponsorLetter, settings: ReportSettings) -> SponsorLetterDocument:
+@dataclass(frozen=True)
+class Letterhead:
+    """The printing settings a letter needs, read once (the composer's preview is rebuilt at
+    every keystroke and should not query the workspace each time)."""
+
+    template: LetterTemplate
+    company_name: str
+    logo: Path | None
+    paper_size: PaperSize
+
+    @classmethod
+    def read(cls, settings: ReportSettings) -> Letterhead:
+        logo = settings.logo_path()
+        return cls(settings.template(), settings.company_name(), Path(logo) if logo else None,
+                   settings.paper_size())
+
+
+def letter_document(letter: SponsorLetter, letterhead: Letterhead) -> SponsorLetterDocument:
     from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument
 
-    logo = settings.logo_path()
-    return SponsorLetterDocument(letter, settings.template(), settings.company_name(),
-                                 Path(logo) if logo else None, settings.paper_size())
+    return SponsorLetterDocument(letter, letterhead.template, letterhead.company_name,
+                                 letterhead.logo, letterhead.paper_size)
 
 
 def letter_pdf_bytes(letter: SponsorLetter, settings: ReportSettings) -> bytes:
     from contactmap_desktop.reports.sponsor_letter_pdf import build_sponsor_letter_pdf
 
-    return build_sponsor_letter_pdf(letter_document(letter, settings))
+    return build_sponsor_letter_pdf(letter_document(letter, Letterhead.read(settings)))
 
 
 def export_letter(letter: SponsorLetter, settings: ReportSettings, out: Path) -> None:
     from contactmap_desktop.reports.sponsor_letter_pdf import write_sponsor_letter_pdf
 
-    write_sponsor_letter_pdf(out, letter_document(letter, settings))
+    write_sponsor_letter_pdf(out, letter_document(letter, Letterhead.read(settings)))
 
 
 def pick_letter(letters: list[SponsorLetter], letter_id: str | None,

@@ -121,11 +121,13 @@ class CoverageFeature:
 
     def _show_cell(self, cell: CellRef | None) -> None:
         contact_map = self._document.contact_map
-        valid = contact_map is not None and cell is not None
+        if contact_map is None or cell is None:
+            self.details_panel.show_details(None)
+            self.history_panel.show_cell(contact_map, None)
+            return
         self.details_panel.show_details(
-            cell_details(contact_map, cell, self.findings_service.today())
-            if valid and contact_map and cell else None)
-        self.history_panel.show_cell(contact_map, cell if valid else None)
+            cell_details(contact_map, cell, self.findings_service.today()))
+        self.history_panel.show_cell(contact_map, cell)
 
     def _cells_in_focus(self, period: FocusPeriod) -> frozenset[CellRef]:
         contact_map = self._document.contact_map

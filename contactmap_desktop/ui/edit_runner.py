@@ -59,16 +59,11 @@ class EditRunner:
 
     def run(self, command: EditCommand) -> bool:
         """Apply ``command`` and push it; False (with the reason shown) if it failed."""
-        if self.read_only:
-            self._report_error("This workspace is open read-only; changes cannot be saved.")
-            return False
         try:
-            command.apply()
+            self.run_or_raise(command)
         except ContactMapError as error:
             self._report_error(str(error))
             return False
-        command._report = self._report_error
-        self.undo_stack.push(command)
         return True
 
     def run_or_raise(self, command: EditCommand) -> None:

@@ -49,25 +49,24 @@ class MapDocument(QObject):
 
     def reload(self) -> None:
         """Read the current account again (after edits that touch much of it)."""
-        if self.account_id is None:
-            self.contact_map = None
-        else:
-            self.contact_map = self.opened.contact_map.load_map(self.account_id)
+        self._read_map()
         self._drop_missing_selection()
         self.map_loaded.emit()
 
     def refresh_people(self) -> None:
         """Read the account again after a change of stakeholders or team."""
-        if self.account_id is not None:
-            self.contact_map = self.opened.contact_map.load_map(self.account_id)
+        self._read_map()
         self._drop_missing_selection()
         self.people_changed.emit()
 
     def reread_cells(self, cells: list[CellRef]) -> None:
         """Read the map again after edits made outside the commands here (a paste)."""
-        if self.account_id is not None:
-            self.contact_map = self.opened.contact_map.load_map(self.account_id)
+        self._read_map()
         self.cells_changed.emit(cells)
+
+    def _read_map(self) -> None:
+        self.contact_map = None if self.account_id is None else \
+            self.opened.contact_map.load_map(self.account_id)
 
     def select_cell(self, cell: CellRef | None) -> None:
         if cell != self.current_cell:

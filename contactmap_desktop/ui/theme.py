@@ -20,11 +20,6 @@ class ColorScheme(Enum):
     LIGHT = "light"
     DARK = "dark"
 
-    @property
-    def label(self) -> str:
-        return {ColorScheme.SYSTEM: "Follow the system", ColorScheme.LIGHT: "Light",
-                ColorScheme.DARK: "Dark"}[self]
-
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton
 
@@ -26,10 +27,12 @@ from contactmap_desktop.ui.main_window import MainWindow
 FILE_FILTER = f"ContactMap workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 
 
-def add_action(menu: QMenu, text: str, slot: Callable[[], object],
-               shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-               tip: str = "") -> QAction:
-    action = menu.addAction(text)
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+def make_action(parent: QObject, text: str, slot: Callable[[], object],
+                shortcut: Shortcut = None, tip: str = "") -> QAction:
+    action = QAction(text, parent)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     if tip:
@@ -38,16 +41,17 @@ def add_action(menu: QMenu, text: str, slot: Callable[[], object],
     return action
 
 
+def add_action(menu: QMenu, text: str, slot: Callable[[], object],
+               shortcut: Shortcut = None, tip: str = "") -> QAction:
+    action = make_action(menu, text, slot, shortcut, tip)
+    menu.addAction(action)
+    return action
+
+
 def add_menu_entry(window: MainWindow, menu: str, text: str, slot: Callable[[], object],
-                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                   tip: str = "") -> QAction:
+                   shortcut: Shortcut = None, tip: str = "") -> QAction:
     """A command in one of the window's menus, above its closing part (File ▸ Quit)."""
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    if tip:
-        action.setStatusTip(tip)
-    action.triggered.connect(lambda _checked=False: slot())
+    action = make_action(window, text, slot, shortcut, tip)
     window.add_menu_action(menu, action)
     return action
 

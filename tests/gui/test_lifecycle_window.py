@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -73,6 +74,24 @@ def test_the_preferences_page_checks_and_saves_the_thresholds(
     page.tiers.item(1, 0).setText("100000")  # the same start as the first tier
     with pytest.raises(ValidationError, match="same account value"):
         page.check()
+
+
+def test_each_added_tier_starts_above_the_highest_one_in_the_table(
+    qapp: QApplication, qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    settings = SettingsService(sample_window.document.opened.workspace)
+    page = LifecyclePage(settings)
+    qtbot.addWidget(page)
+    add = next(b for b in page.findChildren(QPushButton) if b.text() == "&Add Tier")
+    before = page.tiers.rowCount()
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    starts = [int(page.tiers.item(row, 0).text()) for row in range(page.tiers.rowCount())]
+    assert page.tiers.rowCount() == before + 2
+    assert starts[-1] == 2 * starts[-2] and starts[-2] == 2 * max(starts[:-2])
+    page.check()  # two added tiers never clash
 
 
 class _PlanCommand(EditCommand):

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.ui.blueprints.text_field import CommittingTextEdit
+from contactmap_desktop.ui.dates import to_qdate
 
 WARNING_STYLE = "color: #7a4a00; background: #fff3d6; border-radius: 3px; padding: 4px;"
 
@@ -178,7 +179,7 @@ class BlueprintForm(QWidget):
             self.owner.setCurrentIndex(max(0, self.owner.findData(blueprint.owner_id)))
             self.has_due.setChecked(blueprint.due is not None)
             self.due.setEnabled(blueprint.due is not None)
-            self.due.setDate(_qdate(blueprint.due or date.today()))
+            self.due.setDate(to_qdate(blueprint.due or date.today()))
             self.status.setCurrentIndex(self.status.findData(blueprint.status))
         finally:
             self._filling = False
@@ -271,8 +272,6 @@ class BlueprintForm(QWidget):
             self._due_edited()
 
 
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 

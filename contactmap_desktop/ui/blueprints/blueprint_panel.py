@@ -106,7 +106,7 @@ class BlueprintPanel(QWidget):
     def refresh(self) -> None:
         """Read the blueprint of the shown cell again (after an edit, undo or redo)."""
         found = None
-        if self._map is not None and self._cell is not None and _on_map(self._map, self._cell):
+        if self._map is not None and self._cell is not None and self._map.has_cell(self._cell):
             found = self._service.for_cell(self._cell)
         if found != self._blueprint:
             self._blueprint = found
@@ -114,7 +114,7 @@ class BlueprintPanel(QWidget):
         self._show()
 
     def _show(self) -> None:
-        if self._map is None or self._cell is None or not _on_map(self._map, self._cell):
+        if self._map is None or self._cell is None or not self._map.has_cell(self._cell):
             self.heading.setText("<b>Blueprint</b>")
             self.pages.setCurrentIndex(NOTHING)
             return
@@ -171,10 +171,3 @@ class BlueprintPanel(QWidget):
         if not done:
             self._show()  # put the refused value back in its field
         return done
-
-
-
-def _on_map(contact_map: ContactMap, cell: CellRef) -> bool:
-    """False once the stakeholder or team member of the cell has left the map."""
-    return (any(s.id == cell.stakeholder_id for s in contact_map.stakeholders)
-            and any(t.id == cell.team_member_id for t in contact_map.team_members))

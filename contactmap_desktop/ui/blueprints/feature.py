@@ -19,6 +19,7 @@ from contactmap_desktop.services.clock import utc_now
 from contactmap_desktop.ui.blueprints.views import BlueprintViews
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.models.roles import MapRole
+from contactmap_desktop.ui.window_actions import add_menu_entry
 
 REFRESH_DELAY_MS = 150
 
@@ -41,9 +42,7 @@ class BlueprintFeature:
         self.reference_dock = window.add_dock("Reference", views.reference, "referenceDock",
                                               lower=True)
         window.add_tab("&Blueprints", views.overview)
-        export = QAction("Export &Blueprints PDF…", window)
-        export.triggered.connect(views.ask_export)
-        window.add_menu_action("&File", export)
+        add_menu_entry(window, "&File", "Export &Blueprints PDF…", views.ask_export)
         document.map_loaded.connect(self._map_changed)
         document.people_changed.connect(self._map_changed)
         # Grades typed in the grid change the plans' current grades: refreshed once typing

@@ -16,7 +16,7 @@ CHIP = 18  # pixels
 def grade_chip_html(grade: Grade | None) -> str:
     """Rich text for a QLabel or QTextBrowser; blank reads as “no relationship”."""
     if grade is None:
-        return '<span style="color:#5b6470">— no relationship</span>'
+        return f'<span style="color:{palette.MUTED}">— no relationship</span>'
     colors = palette.LIGHT[grade]
     return (f'<span style="background-color:{colors.background}; color:{colors.text}">'
             f"&nbsp;<b>{grade.letter}</b>&nbsp;</span> {grade.label}")
@@ -34,7 +34,7 @@ def grade_pair_icon(current: Grade | None, goal: Grade) -> QIcon:
     font.setPixelSize(11)
     painter.setFont(font)
     _chip(painter, QRectF(0.5, 0.5, CHIP - 1, CHIP - 1), current)
-    painter.setPen(QPen(QColor("#5b6470"), 1.4))
+    painter.setPen(QPen(QColor(palette.MUTED), 1.4))
     middle = CHIP / 2
     painter.drawLine(CHIP + 3, int(middle), CHIP + 11, int(middle))
     painter.drawLine(CHIP + 8, int(middle) - 3, CHIP + 11, int(middle))
@@ -46,7 +46,7 @@ def grade_pair_icon(current: Grade | None, goal: Grade) -> QIcon:
 
 def _chip(painter: QPainter, rect: QRectF, grade: Grade | None) -> None:
     if grade is None:
-        painter.setPen(QPen(QColor("#5b6470"), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(palette.MUTED), 1, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, 3, 3)
         return

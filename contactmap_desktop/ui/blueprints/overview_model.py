@@ -48,9 +48,6 @@ class BlueprintOverviewModel(QAbstractTableModel):
         self._rows = list(summaries)
         self.endResetModel()
 
-    def summaries(self) -> list[BlueprintSummary]:
-        return list(self._rows)
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

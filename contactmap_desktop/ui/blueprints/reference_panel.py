@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
 
+from contactmap_desktop import palette
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.domain.reference import Reference
@@ -28,7 +29,7 @@ class ReferencePanel(QWidget):
         self.search.textEdited.connect(lambda _: self.find_text(from_start=True))
         self.search.returnPressed.connect(self.find_text)
         self.result = QLabel()
-        self.result.setStyleSheet("color: #5b6470;")
+        self.result.setStyleSheet(f"color: {palette.MUTED};")
         self.text = QTextBrowser()
         self.text.setObjectName("referenceText")
         self.text.setOpenLinks(False)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactmap_desktop import palette
 from contactmap_desktop.domain.blueprints import Blueprint, BlueprintSummary, Strategy
 from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.ui.blueprints.reference_html import parse_cell_link, strategy_html
@@ -55,7 +56,7 @@ class StrategyPanel(QWidget):
         self.use.clicked.connect(self._use)
         self.use_hint = QLabel()
         self.use_hint.setWordWrap(True)
-        self.use_hint.setStyleSheet("color: #5b6470;")
+        self.use_hint.setStyleSheet(f"color: {palette.MUTED};")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinB
 
 from contactmap_desktop.domain.model import Account, AccountStage
 from contactmap_desktop.ui.commands import AddAccountCommand, EditAccountCommand
+from contactmap_desktop.ui.dates import from_qdate, to_qdate
 from contactmap_desktop.ui.dialogs.form_dialog import FormDialog
 from contactmap_desktop.ui.map_document import MapDocument
 
@@ -37,7 +38,7 @@ class AccountDialog(FormDialog):
             self.value_box.setValue(account.annual_value)
             self.has_renewal = QCheckBox("Renews on")
             renewal = account.renewal_date
-            self.renewal = QDateEdit(QDate(renewal.year, renewal.month, renewal.day) if renewal
+            self.renewal = QDateEdit(to_qdate(renewal) if renewal
                                      else QDate.currentDate().addYears(1))
             self.renewal.setCalendarPopup(True)
             self.has_renewal.setChecked(account.renewal_date is not None)
@@ -52,8 +53,7 @@ class AccountDialog(FormDialog):
     def _renewal_date(self) -> date | None:
         if not self.has_renewal.isChecked():
             return None
-        chosen = self.renewal.date()
-        return date(chosen.year(), chosen.month(), chosen.day())
+        return from_qdate(self.renewal.date())
 
     def _save(self) -> None:
         if self._original is None:

@@ -20,6 +20,7 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.services.letter_report import (
+    Letterhead,
     export_letter,
     letter_document,
     letter_pdf_bytes,
@@ -47,6 +48,7 @@ class LettersTab(QWidget):
         super().__init__()
         self.setObjectName("lettersTab")
         self._service, self._settings, self._runner = service, settings, runner
+        self._letterhead = Letterhead.read(settings)
         self._report, self._ask_path = report_error, ask_path
         self._contact_map: ContactMap | None = None
         self._read_only = False
@@ -130,6 +132,7 @@ class LettersTab(QWidget):
 
     def settings_changed(self) -> None:
         """The letterhead, paper or template changed in preferences: redraw the preview."""
+        self._letterhead = Letterhead.read(self._settings)
         self._preview()
 
     def flush(self) -> bool:
@@ -221,7 +224,7 @@ class LettersTab(QWidget):
     def _preview(self) -> None:
         letter = self.form.letter()
         try:
-            document = letter_document(letter, self._settings) if letter else None
+            document = letter_document(letter, self._letterhead) if letter else None
         except ContactMapError as error:
             self.message.setText(str(error))
             return

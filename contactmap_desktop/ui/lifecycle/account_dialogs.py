@@ -11,6 +11,7 @@ from contactmap_desktop.domain.account_watch import Competitor
 from contactmap_desktop.domain.engagements import StageChange
 from contactmap_desktop.domain.model import AccountStage, new_id
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
+from contactmap_desktop.ui.dates import from_qdate
 from contactmap_desktop.ui.lifecycle.commands import (
     LifecycleCommand,
     RecordStageCommand,
@@ -23,7 +24,6 @@ from contactmap_desktop.ui.lifecycle.form_widgets import (
     OptionalDateEdit,
     choice_combo,
     date_edit,
-    from_qdate,
 )
 
 

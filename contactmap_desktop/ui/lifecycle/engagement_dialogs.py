@@ -16,6 +16,7 @@ from contactmap_desktop.domain.engagements import (
 )
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import new_id
+from contactmap_desktop.ui.dates import from_qdate
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand, SaveCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.form_widgets import (
@@ -24,7 +25,6 @@ from contactmap_desktop.ui.lifecycle.form_widgets import (
     OptionalDateEdit,
     choice_combo,
     date_edit,
-    from_qdate,
 )
 
 
@@ -33,7 +33,6 @@ class EngagementDialog(FormDialog):
                  engagement: Engagement | None = None, parent: QWidget | None = None) -> None:
         super().__init__(context, "Edit engagement" if engagement else "New engagement", parent)
         self._before = engagement
-        self._account_id = account_id
         today = context.lifecycle.today()
         value = engagement or Engagement(new_id(), account_id, "", start=today)
         self.name = QLineEdit(value.name)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,16 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.ui.dates import from_qdate, to_qdate
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def date_edit(value: date) -> QDateEdit:

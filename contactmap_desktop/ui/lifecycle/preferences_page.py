@@ -115,8 +115,10 @@ class LifecyclePage(PreferencesPage):
         return CadenceTier(value, every, self.tiers.item(row, 2).text(), ceo)
 
     def _add_tier(self) -> None:
-        top = max((t.from_value for t in DEFAULT_TIERS), default=0)
-        self._append(CadenceTier(top * 2, 91, "Quarterly review"))
+        values = [self.tiers.item(row, 0).text().replace(",", "").strip()
+                  for row in range(self.tiers.rowCount()) if self.tiers.item(row, 0)]
+        top = max((int(v) for v in values if v.isdigit()), default=0)
+        self._append(CadenceTier(top * 2 or 100_000, 91, "Quarterly review"))
         self.table.selectRow(self.tiers.rowCount() - 1)
 
     def _remove_tier(self) -> None:

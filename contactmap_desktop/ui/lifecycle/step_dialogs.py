@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 from contactmap_desktop.domain.commitments import Commitment, CommitmentKind, Side, StepStatus
 from contactmap_desktop.domain.metrics import Direction, Measurement, Metric
 from contactmap_desktop.domain.model import new_id
+from contactmap_desktop.ui.dates import from_qdate
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand, SaveCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.form_widgets import (
     FormDialog,
     choice_combo,
     date_edit,
-    from_qdate,
 )
 
 

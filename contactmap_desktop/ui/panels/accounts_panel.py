@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListView, QToolButton, QVBoxLayout, QWidget
 
-from contactmap_desktop.domain.model import Account
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.account_list_model import AccountListModel
 
@@ -34,9 +33,6 @@ class AccountsPanel(QWidget):
 
     def add_button(self, button: QToolButton) -> None:
         self.buttons.addWidget(button)
-
-    def current_account(self) -> Account | None:
-        return self.model.account_at(self.list.currentIndex().row())
 
     def show_account(self, account_id: str | None) -> None:
         row = self.model.row_of(account_id)

@@ -10,9 +10,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from contactmap_desktop import palette
 from contactmap_desktop.domain.grade_timeline import DistributionPoint
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
+from contactmap_desktop.ui.theme import grade_colors
 
 _BOTTOM_UP: tuple[Grade, ...] = tuple(reversed(GRADES_TOP_DOWN))
 
@@ -106,9 +106,7 @@ class GradeTimeline(QWidget):
             below = above
 
     def _colors(self, grade: Grade) -> tuple[QColor, QColor]:
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        colors = (palette.DARK if dark else palette.LIGHT)[grade]
-        return QColor(colors.background), QColor(colors.text)
+        return grade_colors(self.palette(), grade)
 
     def _paint_legend(self, painter: QPainter, area: QRectF) -> None:
         x = area.left()

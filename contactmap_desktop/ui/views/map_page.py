@@ -84,8 +84,7 @@ class MapPage(QWidget):
         self.model.modelReset.connect(self._apply_column_widths)
         for signal in (document.map_loaded, document.people_changed):
             signal.connect(self._show_state)
-            signal.connect(self.apply_filter)
-            signal.connect(self._show_groups)
+            signal.connect(self.apply_filter)  # its summary redraws the department lines
         document.cells_changed.connect(self._cells_changed)
         # Tab walks the bar left to right, then into the grid.
         bar = self.find_bar

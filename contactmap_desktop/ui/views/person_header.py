@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from contactmap_desktop.domain.model import Stakeholder
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.ui.models.roles import MapRole
+from contactmap_desktop.ui.theme import is_dark
 
 LINES = 6
 NO_COVERAGE = "#b3261e"
@@ -77,7 +78,7 @@ class StakeholderHeader(QHeaderView):
 
     def _depth_color(self, depth: int, normal: QColor) -> QColor:
         if depth == 0:
-            return QColor(NO_COVERAGE) if normal.lightness() < 128 else QColor("#ff8a80")
+            return QColor("#ff8a80") if is_dark(self.palette()) else QColor(NO_COVERAGE)
         if depth == 1:
-            return QColor(THIN_COVERAGE) if normal.lightness() < 128 else QColor("#ffd180")
+            return QColor("#ffd180") if is_dark(self.palette()) else QColor(THIN_COVERAGE)
         return normal
