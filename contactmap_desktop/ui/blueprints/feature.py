@@ -51,13 +51,13 @@ class BlueprintFeature:
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self._map_changed)
-        document.cells_changed.connect(lambda _cells: self._timer.start())
+        self._relaying = False
+        document.cells_changed.connect(self._grid_changed)
         window.closing.connect(views.panel.form.commit_pending)  # keep what was just typed
         document.current_cell_changed.connect(views.show_cell)
         # A plan changed: the views refresh themselves; the rest of the window (findings
         # about key cells without a plan, cell details) hears it as a change of those cells.
-        views.events.changed.connect(document.cells_changed)
-        views.events.changed.connect(lambda _cells: self._mark_planned_cells())
+        views.events.changed.connect(self._plan_changed)
         views.cell_activated.connect(self.go_to)
         grid = window.map_page.grid
         grid.context_menu_about_to_show.connect(self._fill_cell_menu)
@@ -72,8 +72,19 @@ class BlueprintFeature:
         self._map_changed()
 
     def _map_changed(self) -> None:
-        self.views.show_map(self._document.contact_map)
-        self.views.show_cell(self._document.current_cell)
+        self.views.show_map(self._document.contact_map, self._document.current_cell)
+        self._mark_planned_cells()
+
+    def _grid_changed(self, _cells: list[CellRef]) -> None:
+        if not self._relaying:  # the views have already refreshed after their own edits
+            self._timer.start()
+
+    def _plan_changed(self, cells: list[CellRef]) -> None:
+        self._relaying = True
+        try:
+            self._document.cells_changed.emit(cells)
+        finally:
+            self._relaying = False
         self._mark_planned_cells()
 
     def _mark_planned_cells(self) -> None:

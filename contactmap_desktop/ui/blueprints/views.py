@@ -52,13 +52,13 @@ class BlueprintViews(QObject):
         self.overview.export_requested.connect(self.ask_export)
         self.events.changed.connect(lambda _cells: self._refresh_summaries())
 
-    def show_map(self, contact_map: ContactMap | None) -> None:
-        """Another account, or the same one after an edit of the map."""
-        if (contact_map is None or self._map is None
-                or contact_map.account.id != self._map.account.id):
-            self._cell = None
+    def show_map(self, contact_map: ContactMap | None,
+                 cell: CellRef | None = None) -> None:
+        """Another account, or the same one after an edit of the map, with the grid's
+        current cell (the panel is refreshed once)."""
         self._map = contact_map
-        self.panel.show_cell(contact_map, self._cell)
+        self._cell = cell
+        self.panel.show_cell(contact_map, cell)
         self._refresh_summaries()
 
     def show_cell(self, cell: CellRef | None) -> None:

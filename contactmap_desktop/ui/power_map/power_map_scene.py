@@ -80,6 +80,21 @@ class PowerMapScene(QGraphicsScene):
         self.show_chain_from(chain_from)
         self.show_uncovered(self._show_uncovered)
 
+    def update_cards(self, contact_map: ContactMap) -> None:
+        """Relationships changed, not people: repaint the cards whose grade, count or marks
+        changed, and the uncovered chains; the layout stays as it is."""
+        cards = power_cards(contact_map)
+        uncovered = uncovered_chains(cards, self.org_layout.managers)
+        for person_id, item in self._items.items():
+            card = cards.get(person_id)
+            if card is not None and card != item.card:
+                item.card = card
+                item.update()
+        for person_id in self._uncovered - uncovered:
+            self._items[person_id].set_marks(uncovered=False)
+        self.cards, self._uncovered = cards, uncovered
+        self.show_uncovered(self._show_uncovered)
+
     def item(self, stakeholder_id: str) -> PowerCardItem | None:
         return self._items.get(stakeholder_id)
 

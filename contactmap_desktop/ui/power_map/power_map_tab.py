@@ -67,7 +67,7 @@ class PowerMapTab(QWidget):
         self.find_box.person_chosen.connect(self._found)
         document.map_loaded.connect(lambda: self._changed(fit=True))
         document.people_changed.connect(lambda: self._changed(fit=False))
-        document.cells_changed.connect(lambda _cells: self._changed(fit=False))
+        document.cells_changed.connect(lambda _cells: self._cells_changed())
         document.current_stakeholder_changed.connect(self.select_stakeholder)
         self.view.editable = not document.read_only
         self.no_manager_action.setEnabled(not document.read_only)
@@ -112,6 +112,14 @@ class PowerMapTab(QWidget):
             self.redraw()
         else:
             self._stale = True
+
+    def _cells_changed(self) -> None:
+        # Grades and marks move no one on the chart: the cards are repainted in place.
+        contact_map = self._document.contact_map
+        if self.isVisible() and not self._stale and contact_map is not None:
+            self.scene.update_cards(contact_map)
+        else:
+            self._changed(fit=False)
 
     # --- edits ---------------------------------------------------------------------------
 
