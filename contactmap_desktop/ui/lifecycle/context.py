@@ -3,11 +3,13 @@ account's people, and one signal when lifecycle data changed (an edit, an undo o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
@@ -24,8 +26,10 @@ class LifecycleContext(QObject):
 
     def __init__(self, lifecycle: LifecycleService, agenda: AgendaService,
                  contact_map: ContactMapService, runner: EditRunner,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 current_map: Callable[[], ContactMap | None] = lambda: None) -> None:
         super().__init__(parent)
+        self._current_map = current_map  # the window's map, already read
         self.lifecycle = lifecycle
         self.agenda = agenda
         self.contact_map = contact_map
@@ -40,7 +44,9 @@ class LifecycleContext(QObject):
         """Names of the account's stakeholders and of its team, by id, in map order."""
         if self.account_id is None:
             return {}, {}
-        loaded = self.contact_map.load_map(self.account_id)
+        loaded = self._current_map()
+        if loaded is None or loaded.account.id != self.account_id:
+            loaded = self.contact_map.load_map(self.account_id)
         return ({s.id: s.name for s in loaded.stakeholders},
                 {t.id: t.name for t in loaded.team_members})
 

@@ -28,7 +28,8 @@ class LifecycleFeature:
         document = window.document
         workspace = document.opened.workspace
         self.context = LifecycleContext(LifecycleService(workspace), AgendaService(workspace),
-                                        document.opened.contact_map, document.runner, window)
+                                        document.opened.contact_map, document.runner, window,
+                                        current_map=lambda: document.contact_map)
         self.tab = LifecycleTab(self.context)
         window.add_tab("&Lifecycle", self.tab)
         self.agenda = AgendaView(self.context.agenda)
@@ -45,13 +46,13 @@ class LifecycleFeature:
         self._agenda_timer.setInterval(AGENDA_DELAY_MS)
         self._agenda_timer.timeout.connect(self.agenda.refresh)
         document.undo_stack.indexChanged.connect(lambda _index: self._agenda_timer.start())
-        self.context.changed.connect(self.agenda.refresh)
+        # Lifecycle edits go on the same undo stack, so the timer above covers them too.
         self.agenda.open_requested.connect(self.open_item)
         self._account_loaded()
+        self.agenda.refresh()  # the agenda spans every account: opening another changes nothing
 
     def _account_loaded(self) -> None:
         self.tab.set_account(self._window.document.account_id)
-        self.agenda.refresh()
 
     def refresh(self) -> None:
         """After a change elsewhere (an account's value or renewal date, the settings)."""
