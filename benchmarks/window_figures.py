@@ -3,17 +3,16 @@ account against bare sqlite3, and the cost of a grade edit as the map grows.
 
 Start-up and memory run whole processes (``main.py --smoke`` and a bare QMainWindow that
 quits on its first paint), taking turns, after one warm-up run each; their peak memory is the
-kernel's count for the process. The in-window figures run in benchmarks/window_child.py.
+kernel's count for the process, started from a bare launcher so that the count is the process's
+own. The in-window figures run in benchmarks/window_child.py.
 """
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,21 +22,23 @@ from benchmarks.measure import ROOT, Figure, child_env, compared, run_script
 from contactmap_desktop.services.workspace_service import open_workspace
 
 CHILD = Path(__file__).resolve().parent / "window_child.py"
+OWN_PEAK = Path(__file__).resolve().parent / "own_peak.py"
 
 
 def run_process(command: list[str], env: dict[str, str], errors: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one run of ``command``."""
+    """Wall seconds and the command's own peak resident memory (MB) in one run.
+
+    The command is started through benchmarks/own_peak.py, so its peak is not raised to this
+    process's size (see there)."""
     with errors.open("wb") as stderr:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
-                                   cwd=ROOT)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}: "
+        done = subprocess.run([sys.executable, "-I", "-S", str(OWN_PEAK), *command], env=env,
+                              stdout=subprocess.PIPE, stderr=stderr, cwd=ROOT, text=True,
+                              check=False)
+    code, seconds, kilobytes = done.stdout.split() if done.returncode == 0 else ("?", "0", "0")
+    if code != "0":
+        raise RuntimeError(f"{' '.join(command)} exited {code}: "
                            f"{errors.read_text(errors='replace')[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024  # kilobytes on Linux
+    return float(seconds), int(kilobytes) / 1024  # kilobytes on Linux
 
 
 def _samples(commands: dict[str, list[str]], runs: int, folder: Path
