@@ -7,6 +7,7 @@ The letter is always drawn as well, so color never carries the grade alone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contactmap_desktop.domain.grades import Grade
@@ -48,6 +49,35 @@ CHAIN = "#6f42c1"  # the chain of command from the chosen person to the top
 UNCOVERED = "#c62828"  # above a key person, and nobody on our team knows them
 INK = "#1f2328"
 MUTED = "#5b6470"
+
+
+@dataclass(frozen=True)
+class PowerMapColors:
+    """The power map on screen in one scheme: canvas, cards, lines, highlights and grades."""
+
+    grades: Mapping[Grade, GradeColors]
+    canvas: str
+    card: str
+    border: str  # card outlines and reporting lines
+    badge: str
+    ink: str
+    muted: str
+    chain: str
+    uncovered: str  # also the "–" of a person nobody on our team knows
+    selected: str
+    drop_ok: str
+    hint: str  # the box beside the pointer while a card is dragged
+
+
+POWER_MAP_LIGHT = PowerMapColors(
+    grades=LIGHT, canvas="#f6f8fa", card=CARD_FILL, border=CARD_BORDER, badge=BADGE_FILL,
+    ink=INK, muted=MUTED, chain=CHAIN, uncovered=UNCOVERED, selected="#1b4f8f",
+    drop_ok="#2e7d32", hint="#fffbe6")
+
+POWER_MAP_DARK = PowerMapColors(
+    grades=DARK, canvas="#1b1c1f", card="#2b2d31", border="#767e89", badge="#3b3f46",
+    ink="#e6e8eb", muted="#a8b0ba", chain="#b392f0", uncovered="#ff7b72", selected="#6cb6ff",
+    drop_ok="#56d364", hint="#3b3826")
 
 
 def relative_luminance(color: str) -> float:

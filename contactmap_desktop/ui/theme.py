@@ -10,7 +10,14 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.palette import DARK, LIGHT, GradeColors
+from contactmap_desktop.palette import (
+    DARK,
+    LIGHT,
+    POWER_MAP_DARK,
+    POWER_MAP_LIGHT,
+    GradeColors,
+    PowerMapColors,
+)
 
 NATIVE_STYLE = "contactmapNativeStyle"  # application property: the style before any forcing
 
@@ -29,6 +36,11 @@ def grade_colors(palette: QPalette, grade: Grade) -> tuple[QColor, QColor]:
     """(background, letter) of a grade in the scheme the palette is in."""
     colors: GradeColors = (DARK if is_dark(palette) else LIGHT)[grade]
     return QColor(colors.background), QColor(colors.text)
+
+
+def power_map_colors(palette: QPalette) -> PowerMapColors:
+    """The power map's colors for the scheme the palette is in."""
+    return POWER_MAP_DARK if is_dark(palette) else POWER_MAP_LIGHT
 
 
 def dark_palette() -> QPalette:

@@ -9,7 +9,8 @@ from shots.common import save
 
 def shoot_power_map(folder: Path) -> list[Path]:
     """The window on the sample account's power map with a chain shown, a card being dragged
-    onto its new manager, and a 200-person chart fitted."""
+    onto its new manager, a 200-person chart fitted, and the sample's chart in the dark
+    scheme."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -50,7 +51,30 @@ def shoot_power_map(folder: Path) -> list[Path]:
         QTest.keyClick(viewport, Qt.Key.Key_Escape)
         window.open_account(big)
         shots.append(save(window, "power-map-200"))
-        return shots
     finally:
         window.close()
         opened.close()
+    return [*shots, shoot_dark_power_map(folder / "dark")]
+
+
+def shoot_dark_power_map(folder: Path) -> Path:
+    """The sample's power map on a computer set to dark, Ana Ruiz chosen as in power-map.png."""
+    from contactmap_desktop.app import create_qt_application
+    from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
+    from contactmap_desktop.ui.theme import ColorScheme, apply_color_scheme
+    from shots.appearance import sample_window
+
+    app = create_qt_application()
+    apply_color_scheme(app, ColorScheme.DARK)
+    try:
+        with sample_window(folder) as window:
+            tab = window.features["power_map"]
+            assert isinstance(tab, PowerMapTab)
+            window.show_tab(tab)
+            contact_map = window.document.contact_map
+            assert contact_map is not None
+            ana = next(s.id for s in contact_map.stakeholders if s.name == "Ana Ruiz")
+            tab.view.select(ana)
+            return save(window, "power-map-dark", close=False)
+    finally:
+        apply_color_scheme(app, ColorScheme.SYSTEM)

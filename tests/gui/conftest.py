@@ -11,8 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.app import build_window
 from contactmap_desktop.services.workspace_service import open_workspace
+from contactmap_desktop.ui.appearance_feature import apply_scheme
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.settings import UiSettings
+from contactmap_desktop.ui.theme import ColorScheme
 from tests.helpers.builders import SmallMap, build_small_map
 
 
@@ -49,3 +51,10 @@ def sample_window(qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings) -> Iter
     yield built
     built.close()
     opened.close()
+
+
+@pytest.fixture
+def system_scheme_after() -> Iterator[None]:
+    """A test that switches to light or dark leaves the application following the system."""
+    yield
+    apply_scheme(ColorScheme.SYSTEM)

@@ -3,8 +3,6 @@ from its cell by a contrast ratio of at least 4.5:1 (WCAG AA) in both."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
@@ -24,12 +22,6 @@ from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.theme import ColorScheme, is_dark
 from tests.helpers.builders import SmallMap
-
-
-@pytest.fixture
-def system_scheme_after() -> Iterator[None]:
-    yield
-    apply_scheme(ColorScheme.SYSTEM)
 
 
 def _hex(color: QColor) -> str:

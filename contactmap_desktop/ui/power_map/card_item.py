@@ -17,13 +17,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from contactmap_desktop import palette
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.power_map import PowerCard
+from contactmap_desktop.palette import KEY_MARK, PowerMapColors
 
-SELECTED = "#1b4f8f"
-DROP_OK = "#2e7d32"
 # Below this zoom the text is too small to read: draw the outline and the grade only.
 DETAIL_ZOOM = 0.4
 CHIP = 30.0
@@ -59,11 +57,12 @@ def card_fonts() -> CardFonts:
 
 
 class PowerCardItem(QGraphicsItem):
-    """A card at its layout box; the scene sets the highlight flags."""
+    """A card at its layout box; the scene sets the highlight flags and the colors."""
 
-    def __init__(self, card: PowerCard, rect: QRectF) -> None:
+    def __init__(self, card: PowerCard, rect: QRectF, colors: PowerMapColors) -> None:
         super().__init__()
         self.card = card
+        self.colors = colors
         self._rect = QRectF(0, 0, rect.width(), rect.height())
         self.setPos(rect.topLeft())
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -93,12 +92,18 @@ class PowerCardItem(QGraphicsItem):
         if before != (self.in_chain, self.uncovered, self.drop_state):
             self.update()
 
+    def set_colors(self, colors: PowerMapColors) -> None:
+        if colors != self.colors:
+            self.colors = colors
+            self.update()
+
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
         return self._rect.adjusted(-3, -3, 3, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        colors = self.colors
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         outline = self._outline()
         if zoom < DETAIL_ZOOM:
@@ -109,14 +114,13 @@ class PowerCardItem(QGraphicsItem):
                 outline.setWidthF(2.5)
             painter.setPen(outline)
             grade = self.card.best_grade
-            painter.setBrush(QColor(palette.LIGHT[grade].background if grade
-                                    else palette.CARD_FILL))
+            painter.setBrush(QColor(colors.grades[grade].background if grade else colors.card))
             painter.drawRoundedRect(self._rect, 6, 6)
             if self.card.has_key_relationship:
                 self._paint_key_corner(painter)
             return
         painter.setPen(outline)
-        painter.setBrush(QColor(palette.CARD_FILL))
+        painter.setBrush(QColor(colors.card))
         painter.drawRoundedRect(self._rect, 6, 6)
         chip = QRectF(self._rect.right() - CHIP - 8, 10, CHIP, CHIP)
         self._paint_grade(painter, chip)
@@ -126,16 +130,16 @@ class PowerCardItem(QGraphicsItem):
             self._texts = self._elided_texts()
         name, title, department = self._texts
         left = 8.0
-        painter.setPen(QColor(palette.INK))
+        painter.setPen(QColor(colors.ink))
         painter.setFont(card_fonts().name)
         painter.drawText(QPointF(left, 22), name)
-        painter.setPen(QColor(palette.MUTED))
+        painter.setPen(QColor(colors.muted))
         painter.setFont(card_fonts().text)
         painter.drawText(QPointF(left, 38), title)
         painter.drawText(QPointF(left, 52), department)
         self._paint_badges(painter, left, self._rect.bottom() - 22)
         count = self.card.relationship_count
-        painter.setPen(QColor(palette.MUTED))
+        painter.setPen(QColor(colors.muted))
         painter.drawText(QRectF(chip.left() - 10, chip.bottom() + 2, chip.width() + 20, 14),
                          Qt.AlignmentFlag.AlignHCenter, f"{count} rel." if count else "none")
         if self.card.worst_concern is not None:
@@ -145,32 +149,32 @@ class PowerCardItem(QGraphicsItem):
     # --- parts ---------------------------------------------------------------------------
 
     def _outline(self) -> QPen:
+        colors = self.colors
         if self.drop_state is DropState.ACCEPTS:
-            return QPen(QColor(DROP_OK), 3.5)
+            return QPen(QColor(colors.drop_ok), 3.5)
         if self.drop_state is DropState.REFUSES:
-            return QPen(QColor(palette.UNCOVERED), 3.5, Qt.PenStyle.DotLine)
+            return QPen(QColor(colors.uncovered), 3.5, Qt.PenStyle.DotLine)
         if self.isSelected():
-            return QPen(QColor(SELECTED), 3.5)
+            return QPen(QColor(colors.selected), 3.5)
         if self.uncovered:
-            return QPen(QColor(palette.UNCOVERED), 2.2, Qt.PenStyle.DashLine)
+            return QPen(QColor(colors.uncovered), 2.2, Qt.PenStyle.DashLine)
         if self.in_chain:
-            return QPen(QColor(palette.CHAIN), 2.6)
-        return QPen(QColor(palette.CARD_BORDER), 1.0)
+            return QPen(QColor(colors.chain), 2.6)
+        return QPen(QColor(colors.border), 1.0)
 
     def _paint_grade(self, painter: QPainter, chip: QRectF) -> None:
-        grade = self.card.best_grade
+        grade, colors = self.card.best_grade, self.colors
         if grade is None:
-            pen = QPen(QColor(palette.UNCOVERED), 1.0, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(colors.uncovered), 1.0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.setBrush(QColor(palette.CARD_FILL))
+            painter.setBrush(QColor(colors.card))
             painter.drawRect(chip)
-            letter, ink = "–", QColor(palette.UNCOVERED)
+            letter, ink = "–", QColor(colors.uncovered)
         else:
-            colors = palette.LIGHT[grade]
-            painter.setPen(QPen(QColor(palette.CARD_BORDER), 0.5))
-            painter.setBrush(QColor(colors.background))
+            painter.setPen(QPen(QColor(colors.border), 0.5))
+            painter.setBrush(QColor(colors.grades[grade].background))
             painter.drawRect(chip)
-            letter, ink = grade.letter, QColor(colors.text)
+            letter, ink = grade.letter, QColor(colors.grades[grade].text)
         painter.setPen(ink)
         painter.setFont(card_fonts().letter)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, letter)
@@ -182,26 +186,26 @@ class PowerCardItem(QGraphicsItem):
         corner.lineTo(right, 4)
         corner.lineTo(right, size + 4)
         corner.closeSubpath()
-        painter.fillPath(corner, QColor(palette.KEY_MARK))
+        painter.fillPath(corner, QColor(KEY_MARK))
 
     def _paint_badges(self, painter: QPainter, x: float, y: float) -> None:
+        colors = self.colors
         painter.setFont(card_fonts().badge)
         for badge in roles_to_badges(self.card.stakeholder.roles):
             box = QRectF(x, y, 15, 15)
-            painter.setPen(QPen(QColor(palette.CARD_BORDER), 0.5))
-            painter.setBrush(QColor(palette.BADGE_FILL))
+            painter.setPen(QPen(QColor(colors.border), 0.5))
+            painter.setBrush(QColor(colors.badge))
             painter.drawRoundedRect(box, 2, 2)
-            painter.setPen(QColor(palette.INK))
+            painter.setPen(QColor(colors.ink))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, badge)
             x += 18
-        painter.setPen(QColor(palette.MUTED))
+        painter.setPen(QColor(colors.muted))
         painter.setFont(card_fonts().text)
         painter.drawText(QPointF(x + 2, y + 12), self.card.stakeholder.seniority.label)
 
-    @staticmethod
-    def _paint_concern(painter: QPainter, grade: Grade, box: QRectF) -> None:
-        colors = palette.LIGHT[grade]
-        painter.setPen(QPen(QColor(palette.CARD_BORDER), 0.5))
+    def _paint_concern(self, painter: QPainter, grade: Grade, box: QRectF) -> None:
+        colors = self.colors.grades[grade]
+        painter.setPen(QPen(QColor(self.colors.border), 0.5))
         painter.setBrush(QColor(colors.background))
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor(colors.text))

@@ -11,17 +11,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactmap_desktop import palette
+from contactmap_desktop.palette import PowerMapColors
 
 PAD = 4.0
 
 
 class DragHint(QGraphicsSimpleTextItem):
-    """Text on a pale box, the same size at any zoom, above every card."""
+    """Text on a box in the chart's colors, the same size at any zoom, above every card."""
 
-    def __init__(self) -> None:
+    def __init__(self, colors: PowerMapColors) -> None:
         super().__init__()
-        self.setBrush(QColor(palette.INK))
+        self.colors = colors
+        self.setBrush(QColor(colors.ink))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(10)
         self.refused = False
@@ -36,8 +37,8 @@ class DragHint(QGraphicsSimpleTextItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        edge = QColor(palette.UNCOVERED if self.refused else palette.CARD_BORDER)
+        edge = QColor(self.colors.uncovered if self.refused else self.colors.border)
         painter.setPen(QPen(edge, 1.0))
-        painter.setBrush(QColor("#fffbe6"))
+        painter.setBrush(QColor(self.colors.hint))
         painter.drawRoundedRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
         super().paint(painter, option, widget)  # type: ignore[arg-type]  # Qt accepts None

@@ -2,18 +2,19 @@
 
 The positions come from the same tidy layout the printed power map uses, so screen and paper
 look alike. All ordinary reporting lines are one path item and the highlighted chain another,
-which keeps a chart of a thousand people to about a thousand items.
+which keeps a chart of a thousand people to about a thousand items. The colors follow the
+window's light or dark scheme, also when it changes while the chart is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QEvent, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem
 
-from contactmap_desktop import palette
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.org_chart_layout import Connector, OrgLayout, compact_org_chart
 from contactmap_desktop.domain.power_map import (
@@ -23,7 +24,9 @@ from contactmap_desktop.domain.power_map import (
     power_cards,
     uncovered_chains,
 )
+from contactmap_desktop.palette import POWER_MAP_LIGHT, PowerMapColors
 from contactmap_desktop.ui.power_map.card_item import PowerCardItem
+from contactmap_desktop.ui.theme import power_map_colors
 
 MARGIN = 40.0
 
@@ -33,7 +36,8 @@ class PowerMapScene(QGraphicsScene):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setBackgroundBrush(QColor("#f6f8fa"))
+        self.colors = power_map_colors(self.palette())
+        self.setBackgroundBrush(QColor(self.colors.canvas))
         self.org_layout: OrgLayout = compact_org_chart([])
         self.cards: dict[str, PowerCard] = {}
         self._items: dict[str, PowerCardItem] = {}
@@ -44,6 +48,7 @@ class PowerMapScene(QGraphicsScene):
         self._show_uncovered = True
         self._lines = QGraphicsPathItem()
         self._chain_lines = QGraphicsPathItem()
+        self._note: QGraphicsSimpleTextItem | None = None
 
     # --- content -------------------------------------------------------------------------
 
@@ -58,21 +63,21 @@ class PowerMapScene(QGraphicsScene):
         self._reports = {}
         for person_id, manager_id in self.org_layout.managers.items():
             self._reports.setdefault(manager_id, []).append(person_id)
-        self._lines = self._path_item(self.org_layout.connectors, QPen(QColor(palette.CARD_BORDER),
-                                                                   1.2), z=0)
-        self._chain_lines = self._path_item((), QPen(QColor(palette.CHAIN), 3.0), z=1)
+        self._lines = self._path_item(self.org_layout.connectors, 1.2, z=0)
+        self._chain_lines = self._path_item((), 3.0, z=1)
         self._items = {}
         for person_id, box in self.org_layout.boxes.items():
             item = PowerCardItem(self.cards[person_id], QRectF(box.x, box.y, box.width,
-                                                                box.height))
+                                                                box.height), self.colors)
             item.setZValue(2)
             self.addItem(item)
             self._items[person_id] = item
+        self._note = None
         if not self._items:
-            note = QGraphicsSimpleTextItem("This account has no stakeholders yet." if contact_map
-                                           else "No account is open.")
-            note.setBrush(QColor(palette.MUTED))
-            self.addItem(note)
+            self._note = QGraphicsSimpleTextItem("This account has no stakeholders yet."
+                                                 if contact_map else "No account is open.")
+            self.addItem(self._note)
+        self._paint_lines_and_note()
         bounds = QRectF(0, 0, self.org_layout.width, self.org_layout.height)
         self.setSceneRect(bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
         chain_from = self._chain_from if self._chain_from in self._items else None
@@ -153,11 +158,48 @@ class PowerMapScene(QGraphicsScene):
         for person_id in self._uncovered:
             self._items[person_id].set_marks(uncovered=shown)
 
+    # --- colors --------------------------------------------------------------------------
+
+    def set_colors(self, colors: PowerMapColors) -> None:
+        """Paint the canvas, lines and cards in ``colors`` (repainting only what changes)."""
+        if colors == self.colors:
+            return
+        self.colors = colors
+        self.setBackgroundBrush(QColor(colors.canvas))
+        self._paint_lines_and_note()
+        for item in self._items.values():
+            item.set_colors(colors)
+
+    @contextmanager
+    def on_paper(self) -> Iterator[None]:
+        """Light colors while a picture is made, whatever the window's scheme: a picture
+        is shared and printed, like the PDF."""
+        shown = self.colors
+        self.set_colors(POWER_MAP_LIGHT)
+        try:
+            yield
+        finally:
+            self.set_colors(shown)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange:  # the window's scheme changed
+            self.set_colors(power_map_colors(self.palette()))
+        return super().event(event)
+
+    def _paint_lines_and_note(self) -> None:
+        colors = self.colors
+        self._lines.setPen(QPen(QColor(colors.border), self._lines.pen().widthF()))
+        self._chain_lines.setPen(QPen(QColor(colors.chain), self._chain_lines.pen().widthF()))
+        if self._note is not None:
+            self._note.setBrush(QColor(colors.muted))
+
     # --- drawing helpers -----------------------------------------------------------------
 
-    def _path_item(self, connectors: Iterable[Connector], pen: QPen, z: float
+    def _path_item(self, connectors: Iterable[Connector], width: float, z: float
                    ) -> QGraphicsPathItem:
         item = QGraphicsPathItem(self._path(connectors))
+        pen = QPen()
+        pen.setWidthF(width)  # the color comes from _paint_lines_and_note
         item.setPen(pen)
         item.setZValue(z)
         self.addItem(item)

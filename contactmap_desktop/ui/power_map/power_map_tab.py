@@ -25,7 +25,7 @@ from contactmap_desktop.services.map_report import export_power_map
 from contactmap_desktop.ui.commands import EditStakeholderCommand
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.power_map.find_box import FindBox
-from contactmap_desktop.ui.power_map.legend import legend_html
+from contactmap_desktop.ui.power_map.legend import Legend
 from contactmap_desktop.ui.power_map.png_export import write_scene_png
 from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene
 from contactmap_desktop.ui.power_map.power_map_view import PowerMapView
@@ -51,15 +51,13 @@ class PowerMapTab(QWidget):
         self.find_box = FindBox()
         self.toolbar = QToolBar("Power map")
         self._build_actions()
-        legend = QLabel(legend_html())
-        legend.setWordWrap(True)
-        legend.setContentsMargins(8, 2, 8, 4)
+        self.legend = Legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
-        layout.addWidget(legend)
+        layout.addWidget(self.legend)
         self.view.stakeholder_selected.connect(self._selected)
         self.view.edit_requested.connect(self.edit_requested)
         self.view.reports_to_requested.connect(self.set_reports_to)
@@ -141,7 +139,8 @@ class PowerMapTab(QWidget):
 
     def export_png(self, path: Path) -> bool:
         try:
-            write_scene_png(self.scene, path)
+            with self.scene.on_paper():
+                write_scene_png(self.scene, path)
         except ContactMapError as error:
             self._report_error(str(error))
             return False

@@ -73,7 +73,7 @@ class PowerMapView(QGraphicsView):
         self._press: _Press | None = None
         self.card_actions: list[QAction] = []  # the menu of a right-clicked card
         self.editable = True  # False (a read-only workspace): cards cannot be dragged
-        self._hint = DragHint()
+        self._hint = DragHint(scene.colors)
         self._fitted = True  # the chart follows the window's size until the user zooms
 
     # --- zoom ----------------------------------------------------------------------------
@@ -259,7 +259,7 @@ class PowerMapView(QGraphicsView):
         return f"{name} reports to {manager}"
 
     def _show_hint(self) -> None:
-        self._hint = DragHint()
+        self._hint = DragHint(self.power_scene.colors)
         self.power_scene.addItem(self._hint)
 
     def _end_drag(self) -> None:
