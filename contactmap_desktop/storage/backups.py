@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -49,17 +49,6 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def _snapshot(source: Path) -> sqlite3.Connection:
-    """A consistent in-memory copy of ``source``, taken while other connections may write."""
-    reader = _read_only(source)
-    try:
-        memory = sqlite3.connect(":memory:")
-        reader.backup(memory)
-        return memory
-    finally:
-        reader.close()
-
-
 def _account_count(path: Path) -> int | None:
     try:
         connection = _read_only(path)
@@ -79,41 +68,72 @@ def _integrity_messages(connection: sqlite3.Connection) -> list[str]:
     return [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
 
 
-def _write_verified(memory: sqlite3.Connection, target: Path) -> None:
-    """Write ``memory`` to ``target`` through a private partial file, verified, then renamed."""
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+@contextlib.contextmanager
+def _reader(path: Path, failure: str) -> Iterator[sqlite3.Connection]:
     try:
-        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        destination = sqlite3.connect(partial)
-        try:
-            memory.backup(destination)
-            # One self-contained file: a backup must not depend on a -wal beside it.
-            destination.execute("PRAGMA journal_mode = DELETE")
-            result = _integrity_messages(destination)
-        finally:
-            destination.close()
-        if result != ["ok"]:
-            raise StorageError(
-                f"The backup written to {partial.parent} failed its integrity check "
-                f"({'; '.join(map(str, result[:3]))}); it was not kept."
-            )
-        descriptor = os.open(partial, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(partial, target)
-        fsync_dir(target.parent)
-    except (OSError, sqlite3.Error) as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        reader = _read_only(path)
+    except sqlite3.Error as error:
         reason = describe_sqlite_error(error) or str(error)
-        raise StorageError(f"Cannot write a backup to {target.parent}: {reason}.") from None
-    except StorageError:
+        raise StorageError(f"{failure}: {reason}.") from None
+    try:
+        yield reader
+    finally:
+        reader.close()
+
+
+@contextlib.contextmanager
+def _partial_file(partial: Path, folder: Path) -> Iterator[Path]:
+    """A new private file to copy into, gone afterwards unless renamed; failures said in words."""
+    try:
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        yield partial
+    except (OSError, sqlite3.Error) as error:
+        reason = describe_sqlite_error(error) or str(error)
+        raise StorageError(f"Cannot write a backup to {folder}: {reason}.") from None
+    finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise
+
+
+def _copy(reader: sqlite3.Connection, partial: Path) -> None:
+    """Copy page by page through SQLite's online backup API, consistent while others write.
+
+    Straight into the file: a copy held in memory would cost the workspace's size twice over
+    (the database and its serialized bytes), at every close of the window."""
+    destination = sqlite3.connect(partial)
+    try:
+        reader.backup(destination)
+    finally:
+        destination.close()
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()[:12]
+
+
+def _seal(partial: Path, target: Path) -> None:
+    """Make ``partial`` one verified, self-contained file on disk, then rename it ``target``."""
+    destination = sqlite3.connect(partial)
+    try:
+        # One self-contained file: a backup must not depend on a -wal beside it.
+        destination.execute("PRAGMA journal_mode = DELETE")
+        result = _integrity_messages(destination)
+    finally:
+        destination.close()
+    if result != ["ok"]:
+        raise StorageError(
+            f"The backup written to {partial.parent} failed its integrity check "
+            f"({'; '.join(map(str, result[:3]))}); it was not kept."
+        )
+    descriptor = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+    os.replace(partial, target)
+    fsync_dir(target.parent)
 
 
 class BackupStore:
@@ -187,24 +207,20 @@ class BackupStore:
         if min_interval is not None and entries and now - entries[0][1] < min_interval:
             return None
         try:
-            memory = _snapshot(source)
-        except sqlite3.Error as error:
-            reason = describe_sqlite_error(error) or str(error)
-            raise StorageError(f"Cannot read {source} to back it up: {reason}.") from None
-        try:
-            digest = hashlib.sha256(memory.serialize()).hexdigest()[:12]
+            ensure_private_dir(self.folder)
+        except OSError as error:
+            raise StorageError(
+                f"Cannot create the backup folder {self.folder}: {error.strerror}."
+            ) from None
+        partial = self.folder / f"{self._stem}-{now.strftime(_STAMP)}.cmap.partial"
+        with _reader(source, f"Cannot read {source} to back it up") as reader, \
+                _partial_file(partial, self.folder):
+            _copy(reader, partial)
+            digest = _digest(partial)
             if entries and entries[0][2] == digest:
                 return None
-            try:
-                ensure_private_dir(self.folder)
-            except OSError as error:
-                raise StorageError(
-                    f"Cannot create the backup folder {self.folder}: {error.strerror}."
-                ) from None
             target = self.folder / f"{self._stem}-{now.strftime(_STAMP)}-{digest}.cmap"
-            _write_verified(memory, target)
-        finally:
-            memory.close()
+            _seal(partial, target)
         self.rotate()
         return BackupInfo(target, now.replace(microsecond=0), digest,
                           target.stat().st_size, _account_count(target))
@@ -230,18 +246,8 @@ class BackupStore:
         if target.exists():
             raise WorkspaceError(f"{target} already exists: choose a new file to restore into.")
         check_workspace_file(backup.path)
-        try:
-            source = _read_only(backup.path)
-            try:
-                memory = sqlite3.connect(":memory:")
-                source.backup(memory)
-            finally:
-                source.close()
-        except sqlite3.Error as error:
-            reason = describe_sqlite_error(error) or str(error)
-            raise StorageError(f"Cannot read the backup {backup.path}: {reason}.") from None
-        try:
-            _write_verified(memory, target)
-        finally:
-            memory.close()
+        with _reader(backup.path, f"Cannot read the backup {backup.path}") as reader, \
+                _partial_file(target.with_name(target.name + ".partial"), target.parent) as partial:
+            _copy(reader, partial)
+            _seal(partial, target)
         return target

@@ -75,6 +75,7 @@ def test_no_new_backup_when_nothing_changed_or_too_soon(
     assert store.back_up(workspace.path) is not None
     clock.advance(hours=5)
     assert store.back_up(workspace.path) is None  # unchanged, however long ago
+    assert len(list(store.folder.iterdir())) == 1  # and its copy was not left behind
     _add_account(workspace, "Beta")
     assert store.back_up(workspace.path) is not None
     _add_account(workspace, "Gamma")
