@@ -57,6 +57,7 @@ class AgendaItem:
     due: date
     overdue: bool
     target_id: str | None = None  # the engagement, blueprint or letter to open
+    part: int | None = None  # within the letter, the row of the milestone
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,11 @@ def account_agenda(data: AccountAgendaInput, tiers: Sequence[CadenceTier],
     items: list[AgendaItem] = []
 
     def add(kind: AgendaKind, title: str, due: date, target: str | None = None,
-            overdue: bool | None = None) -> None:
+            overdue: bool | None = None, part: int | None = None) -> None:
         if due <= horizon:
             late = due < today if overdue is None else overdue
-            items.append(AgendaItem(kind, account.id, account.name, title, due, late, target))
+            items.append(AgendaItem(kind, account.id, account.name, title, due, late, target,
+                                    part))
 
     if account.stage is not AccountStage.CHURNED:
         review = next_review_due(account.annual_value, tiers, data.meetings, today)
@@ -116,12 +118,12 @@ def account_agenda(data: AccountAgendaInput, tiers: Sequence[CadenceTier],
                 blueprint.due, blueprint.id)
     if data.letters:
         letter = data.letters[0]
-        for milestone in letter.milestones:
+        for row, milestone in enumerate(letter.milestones):
             # Letters do not record when a step is done, so only recent dates are shown.
             if milestone.due is not None and \
                     milestone.due >= today - timedelta(days=settings.agenda_days):
                 add(AgendaKind.MILESTONE, milestone.step or "Milestone", milestone.due,
-                    letter.id)
+                    letter.id, part=row)
     return items
 
 

@@ -1,5 +1,6 @@
 """Where each account stands and what is due this week: the lifecycle overview of one account
-and the agenda across all of them, read in one unit of work each."""
+and the agenda across all of them, each read in one unit of work with a few set-based
+queries."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.settings_service import (
     LIFECYCLE_SETTINGS,
     REVIEW_TIERS,
-    SettingsService,
+    read_setting,
 )
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.repositories import Repositories
@@ -45,6 +46,8 @@ class EngagementState:
     engagement: Engagement
     momentum: Momentum
     metrics_off_target: tuple[str, ...]  # names of the metrics whose latest value misses
+    steps: tuple[Commitment, ...] = ()  # the commitment log, oldest first
+    metrics: tuple[Metric, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,30 +64,40 @@ class AccountOverview:
     today: date
 
 
+@dataclass(frozen=True)
+class Agenda:
+    """What is due or overdue across the workspace, and how many days ahead it looks."""
+
+    items: tuple[AgendaItem, ...]
+    days: int
+
+
 class AgendaService:
+    """Each read is one unit of work with a fixed number of statements: set-based queries
+    grouped in Python, never one query per account or engagement."""
+
     def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
         self._workspace = workspace
         self._clock = clock
-        self._settings = SettingsService(workspace)
-
-    def rules(self) -> tuple[LifecycleSettings, tuple[CadenceTier, ...]]:
-        return self._settings.get(LIFECYCLE_SETTINGS), self._settings.get(REVIEW_TIERS)
 
     def overview(self, account_id: str) -> AccountOverview:
-        settings, tiers = self.rules()
         today = self._clock().date()
         with UnitOfWork(self._workspace) as repos:
+            settings, tiers = _rules(repos)
             account = repos.accounts.get(account_id)
             history = repos.lifecycle.list(StageChange, account_id)
             meetings = repos.lifecycle.list(ReviewMeeting, account_id)
-            states = []
-            for engagement in repos.lifecycle.list(Engagement, account_id):
-                steps = repos.lifecycle.list(Commitment, engagement.id)
-                off = tuple(m.name for m in repos.lifecycle.list(Metric, engagement.id)
-                            if m.off_target)
-                states.append(EngagementState(
-                    engagement, momentum(steps, settings.passive_after_steps), off))
+            engagements = repos.lifecycle.list(Engagement, account_id)
+            steps = repos.lifecycle.by_parent(Commitment, account_id)
+            metrics = repos.lifecycle.by_parent(Metric, account_id)
             competitors = repos.lifecycle.list(Competitor, account_id)
+        states = []
+        for engagement in engagements:
+            logged = steps.get(engagement.id, ())
+            measured = metrics.get(engagement.id, ())
+            states.append(EngagementState(
+                engagement, momentum(logged, settings.passive_after_steps),
+                tuple(m.name for m in measured if m.off_target), logged, measured))
         return AccountOverview(
             account=account, stage_history=tuple(history), churn_reason=churn_reason(history),
             engagements=tuple(states), meetings=tuple(meetings),
@@ -95,28 +108,29 @@ class AgendaService:
             competitors=tuple(competitors), today=today,
         )
 
-    def agenda(self) -> list[AgendaItem]:
+    def agenda(self) -> Agenda:
         """Everything due or overdue by the agenda's horizon, across the workspace."""
-        settings, tiers = self.rules()
         today = self._clock().date()
-        items: list[AgendaItem] = []
         with UnitOfWork(self._workspace) as repos:
-            for account in repos.accounts.list():
-                data = _agenda_input(repos, account)
-                items += account_agenda(data, tiers, settings, today)
-        return sort_agenda(items)
+            settings, tiers = _rules(repos)
+            accounts = repos.accounts.list()
+            meetings = repos.lifecycle.by_parent(ReviewMeeting)
+            engagements = repos.lifecycle.by_parent(Engagement)
+            steps = repos.lifecycle.by_parent(Commitment, open_engagements_only=True)
+            blueprints = repos.blueprints.by_account()
+            names = repos.stakeholders.names()
+            letters = repos.letters.newest_by_account()
+        items: list[AgendaItem] = []
+        for account in accounts:
+            newest = letters.get(account.id)
+            data = AccountAgendaInput(
+                account=account, meetings=meetings.get(account.id, ()),
+                engagements=engagements.get(account.id, ()), steps=steps,
+                blueprints=blueprints.get(account.id, ()), stakeholder_names=names,
+                letters=(newest,) if newest is not None else ())
+            items += account_agenda(data, tiers, settings, today)
+        return Agenda(tuple(sort_agenda(items)), settings.agenda_days)
 
 
-def _agenda_input(repos: Repositories, account: Account) -> AccountAgendaInput:
-    engagements = repos.lifecycle.list(Engagement, account.id)
-    return AccountAgendaInput(
-        account=account,
-        meetings=repos.lifecycle.list(ReviewMeeting, account.id),
-        engagements=engagements,
-        steps={e.id: repos.lifecycle.list(Commitment, e.id) for e in engagements
-               if e.status.is_open},
-        blueprints=repos.blueprints.list_for_account(account.id),
-        stakeholder_names={s.id: s.name for s in
-                           repos.stakeholders.list_for_account(account.id)},
-        letters=repos.letters.list_for_account(account.id),
-    )
+def _rules(repos: Repositories) -> tuple[LifecycleSettings, tuple[CadenceTier, ...]]:
+    return read_setting(repos, LIFECYCLE_SETTINGS), read_setting(repos, REVIEW_TIERS)

@@ -19,7 +19,7 @@ from contactmap_desktop.domain.engagements import (
     engagement_from_problem,
 )
 from contactmap_desktop.domain.errors import ValidationError
-from contactmap_desktop.domain.metrics import Measurement, Metric
+from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.domain.model import AccountStage
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
 from contactmap_desktop.domain.validation import ensure_unique_name
@@ -57,10 +57,6 @@ class LifecycleService:
         an engagement (criteria, reviews, commitments, metrics), in their natural order."""
         with UnitOfWork(self._workspace) as repos:
             return repos.lifecycle.list(kind, parent_id)
-
-    def get(self, kind: type[V], value_id: str) -> V:
-        with UnitOfWork(self._workspace) as repos:
-            return repos.lifecycle.get(kind, value_id)
 
     # --- writing -------------------------------------------------------------------------
 
@@ -121,11 +117,6 @@ class LifecycleService:
             cleaned: Engagement = self._clean(repos, engagement)
             repos.lifecycle.save(cleaned, self._clock())
         return cleaned
-
-    def add_measurement(self, metric_id: str, measurement: Measurement) -> tuple[Metric, Metric]:
-        """Add (or replace that day's) value; returns the metric before and after."""
-        before = self.get(Metric, metric_id)
-        return before, self.save(before.with_measurement(measurement))
 
     # --- rules ---------------------------------------------------------------------------
 
@@ -203,8 +194,8 @@ class LifecycleService:
         people = {s.id: s.name for s in repos.stakeholders.list_for_account(account_id)}
         _known(meeting.our_attendees, team, "An attendee from our side")
         _known(meeting.client_attendees, people, "An attendee from the client")
-        metrics = {m.id for e in repos.lifecycle.list(Engagement, account_id)
-                   for m in repos.lifecycle.list(Metric, e.id)}
+        metrics = {m.id for listed in repos.lifecycle.by_parent(Metric, account_id).values()
+                   for m in listed}
         if any(m not in metrics for m in meeting.metrics_reviewed):
             raise ValidationError("A metric reviewed is not one of this account's metrics.")
         return meeting

@@ -17,6 +17,7 @@ from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.errors import ContactMapError, ValidationError
 from contactmap_desktop.domain.review_cadence import DEFAULT_TIERS, CadenceTier, checked_tiers
 from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.repositories import Repositories
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,19 @@ REVIEW_TIERS: Setting[tuple[CadenceTier, ...]] = Setting(
 )
 
 
+def read_setting(repos: Repositories, setting: Setting[T]) -> T:
+    """A setting read inside a unit of work that reads more; a damaged value is its default."""
+    stored = repos.settings.get(setting.key)
+    if stored is None:
+        return setting.default
+    try:
+        return setting.decode(stored)
+    except (ContactMapError, ValueError, TypeError) as error:
+        # A hand-edited or newer file must not stop the app: fall back, and say so in the log.
+        log.warning("Setting %s unreadable (%s); using its default", setting.key, error)
+        return setting.default
+
+
 class SettingsService:
     """Reads and writes settings, one unit of work each; a damaged value reads as its default."""
 
@@ -66,15 +80,7 @@ class SettingsService:
 
     def get(self, setting: Setting[T]) -> T:
         with UnitOfWork(self._workspace) as repos:
-            stored = repos.settings.get(setting.key)
-        if stored is None:
-            return setting.default
-        try:
-            return setting.decode(stored)
-        except (ContactMapError, ValueError, TypeError) as error:
-            # A hand-edited or newer file must not stop the app: fall back, and say so in the log.
-            log.warning("Setting %s unreadable (%s); using its default", setting.key, error)
-            return setting.default
+            return read_setting(repos, setting)
 
     def set(self, setting: Setting[T], value: T) -> None:
         encoded = setting.encode(value)

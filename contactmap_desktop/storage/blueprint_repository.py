@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.blueprints import Blueprint, BlueprintStatus, Strategy
@@ -18,6 +20,15 @@ from contactmap_desktop.storage.schema import (
     BlueprintStrategyRow,
     StakeholderRow,
 )
+from contactmap_desktop.storage.scopes import live_account_ids
+
+
+def _scoped(query: Select[Any], account_id: str | None) -> Select[Any]:
+    """Blueprints of live stakeholders, of one account or (None) of every live account."""
+    return query.join(StakeholderRow, StakeholderRow.id == BlueprintRow.stakeholder_id).where(
+        StakeholderRow.deleted_at.is_(None),
+        BlueprintRow.account_id == account_id if account_id is not None
+        else BlueprintRow.account_id.in_(live_account_ids()))
 
 
 class BlueprintRepository:
@@ -26,19 +37,21 @@ class BlueprintRepository:
 
     def list_for_account(self, account_id: str) -> list[Blueprint]:
         """Blueprints of live stakeholders, oldest first."""
-        rows = list(self._session.scalars(
-            select(BlueprintRow)
-            .join(StakeholderRow, StakeholderRow.id == BlueprintRow.stakeholder_id)
-            .where(BlueprintRow.account_id == account_id, StakeholderRow.deleted_at.is_(None))
-            .order_by(BlueprintRow.created_at, BlueprintRow.id)
-        ))
-        return self._values(rows)
+        return self._read(account_id)
+
+    def by_account(self) -> dict[str, list[Blueprint]]:
+        """Every live account's blueprints (of live stakeholders, oldest first), by account:
+        three statements, however many accounts and blueprints."""
+        grouped: defaultdict[str, list[Blueprint]] = defaultdict(list)
+        for blueprint in self._read(None):
+            grouped[blueprint.account_id].append(blueprint)
+        return dict(grouped)
 
     def get(self, blueprint_id: str) -> Blueprint:
         row = self._session.get(BlueprintRow, blueprint_id)
         if row is None:
             raise NotFoundError("That blueprint no longer exists in this workspace.")
-        return self._values([row])[0]
+        return self._values([row], [row.id])[0]
 
     def find_for_cell(self, cell: CellRef) -> Blueprint | None:
         blueprint_id = self._session.scalar(
@@ -97,8 +110,17 @@ class BlueprintRepository:
             self._session.execute(delete(table).where(table.blueprint_id == blueprint_id))
         self._session.execute(delete(BlueprintRow).where(BlueprintRow.id == blueprint_id))
 
-    def _values(self, rows: list[BlueprintRow]) -> list[Blueprint]:
-        ids = [row.id for row in rows]
+    def _read(self, account_id: str | None) -> list[Blueprint]:
+        rows = list(self._session.scalars(
+            _scoped(select(BlueprintRow), account_id)
+            .order_by(BlueprintRow.created_at, BlueprintRow.id)
+        ))
+        return self._values(rows, _scoped(select(BlueprintRow.id), account_id))
+
+    def _values(self, rows: list[BlueprintRow],
+                ids: Select[Any] | Sequence[str]) -> list[Blueprint]:
+        """The rows as values; ``ids`` selects the same blueprints (in SQL when there may be
+        too many of them to list as parameters)."""
         cells: dict[str, list[CellRef]] = defaultdict(list)
         for cell_row in self._session.scalars(
             select(BlueprintCellRow)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.domain.letters import Milestone, PainStatement, SponsorLetter
 from contactmap_desktop.storage.schema import SponsorLetterRow
+from contactmap_desktop.storage.scopes import live_account_ids
 
+# Newest first: by letter date, then by when it was written.
+_NEWEST_FIRST = (SponsorLetterRow.letter_date.desc(), SponsorLetterRow.created_at.desc(),
+                 SponsorLetterRow.id)
 _PLAIN = ("subject", "addressee_id", "addressee_name", "addressee_title", "addressee_company",
           "sender_id", "sender_name", "sender_title", "signature", "current_method", "results",
           "impact", "solution", "value", "closing_note", "based_on_id")
@@ -25,10 +29,22 @@ class LetterRepository:
         """Newest first: by letter date, then by when it was written."""
         rows = self._session.scalars(
             select(SponsorLetterRow).where(SponsorLetterRow.account_id == account_id)
-            .order_by(SponsorLetterRow.letter_date.desc(), SponsorLetterRow.created_at.desc(),
-                      SponsorLetterRow.id)
+            .order_by(*_NEWEST_FIRST)
         )
         return [_value(row) for row in rows]
+
+    def newest_by_account(self) -> dict[str, SponsorLetter]:
+        """Each live account's newest letter (the first of ``list_for_account``), in one
+        statement however many accounts and letters there are."""
+        rank = func.row_number().over(partition_by=SponsorLetterRow.account_id,
+                                      order_by=_NEWEST_FIRST).label("rank")
+        ranked = (select(SponsorLetterRow.id, rank)
+                  .where(SponsorLetterRow.account_id.in_(live_account_ids())).subquery())
+        rows = self._session.scalars(
+            select(SponsorLetterRow).join(ranked, ranked.c.id == SponsorLetterRow.id)
+            .where(ranked.c.rank == 1)
+        )
+        return {row.account_id: _value(row) for row in rows}
 
     def get(self, letter_id: str) -> SponsorLetter:
         row = self._session.get(SponsorLetterRow, letter_id)

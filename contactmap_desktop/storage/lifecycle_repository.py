@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from contactmap_desktop.domain.engagements import EngagementStatus
 from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.storage.lifecycle_mapping import MAPPINGS, RowMapping
 from contactmap_desktop.storage.schema import (
@@ -17,11 +19,13 @@ from contactmap_desktop.storage.schema import (
     MetricRow,
     SuccessCriterionRow,
 )
+from contactmap_desktop.storage.scopes import live_account_ids
 
 V = TypeVar("V")
 
 # What goes with an engagement when it is deleted (explicitly, whatever the PRAGMAs say).
 _ENGAGEMENT_CHILDREN = (SuccessCriterionRow, DeliveryReviewRow, CommitmentRow, MetricRow)
+_OPEN_STATUSES = [status.value for status in EngagementStatus if status.is_open]
 
 
 def _mapping(kind: type) -> RowMapping:
@@ -41,6 +45,32 @@ class LifecycleRepository:
             .order_by(*(getattr(table, column) for column in mapping.order), table.id)
         )
         return [mapping.to_value(row) for row in rows]
+
+    def by_parent(self, kind: type[V], account_id: str | None = None,
+                  open_engagements_only: bool = False) -> dict[str, tuple[V, ...]]:
+        """``kind``'s values by the account or engagement they belong to, each list in its
+        order: of one account, or (None) of every account not deleted. One statement, however
+        many accounts and engagements; ``open_engagements_only`` leaves out the parts of
+        delivered and dropped engagements."""
+        mapping = _mapping(kind)
+        table: Any = mapping.row
+        parent = getattr(table, mapping.parent)
+        # Plain rows, not ORM objects: a read of every account has thousands of them.
+        query = select(*table.__table__.columns)
+        owner: Any = parent
+        if mapping.parent == "engagement_id":  # the engagement names the account
+            query = query.join(EngagementRow, EngagementRow.id == parent)
+            owner = EngagementRow.account_id
+            if open_engagements_only:
+                query = query.where(EngagementRow.status.in_(_OPEN_STATUSES))
+        query = query.where(owner == account_id if account_id is not None
+                            else owner.in_(live_account_ids()))
+        rows = self._session.execute(query.order_by(
+            *(getattr(table, column) for column in mapping.order), table.id))
+        grouped: defaultdict[str, list[V]] = defaultdict(list)
+        for row in rows:
+            grouped[getattr(row, mapping.parent)].append(mapping.to_value(row))
+        return {parent_id: tuple(values) for parent_id, values in grouped.items()}
 
     def get(self, kind: type[V], value_id: str) -> V:
         row = self._session.get(_mapping(kind).row, value_id)

@@ -65,7 +65,7 @@ def _lists(sample: OpenWorkspace) -> list[tuple[str, RecordModel[object], list[o
          list(overview.competitors)),
         ("stages", model(columns.stage_columns(), by_id), list(overview.stage_history)),
         ("agenda", model(columns.agenda_columns(), lambda i: i.title),
-         AgendaService(sample.workspace).agenda()),
+         list(AgendaService(sample.workspace).agenda().items)),
     ]
 
 

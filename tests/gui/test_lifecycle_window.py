@@ -14,8 +14,10 @@ from pytestqt.qtbot import QtBot
 from contactmap_desktop.domain.agenda import AgendaKind
 from contactmap_desktop.domain.blueprints import Blueprint
 from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.letters import Milestone
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.settings_service import LIFECYCLE_SETTINGS, SettingsService
 from contactmap_desktop.ui.edit_runner import EditCommand
 from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
@@ -127,3 +129,44 @@ def test_the_agenda_follows_edits_made_elsewhere_in_the_window(
     qtbot.waitUntil(lambda: AgendaKind.BLUEPRINT in kinds())
     document.undo_stack.undo()
     qtbot.waitUntil(lambda: AgendaKind.BLUEPRINT not in kinds())
+
+
+def test_a_letter_milestone_in_the_agenda_opens_that_letter_at_that_step(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    feature = _feature(sample_window)
+    document = sample_window.document
+    letters = LetterService(document.opened.workspace)
+    [letter] = letters.list_for_account(document.account_id or "")
+    soon = Milestone("Steering group sign-off", "Priya Raman", date.today() + timedelta(days=2))
+    steps = letter.milestones
+    letters.save(replace(letter, milestones=(*steps[:2], soon, *steps[2:])))
+    letters.save(replace(letters.revision(letter),
+                         letter_date=letter.letter_date - timedelta(days=30)))
+    document.reload()
+    document.accounts_changed.emit()
+    # The user reads the older letter, then goes back to the map.
+    tab = sample_window.features["letters"].tab  # type: ignore[attr-defined]
+    sample_window.show_tab(tab)
+    qtbot.waitExposed(tab.list)
+    older = tab.list.visualRect(tab.model.index(1))
+    qtbot.mouseClick(tab.list.viewport(), Qt.MouseButton.LeftButton, pos=older.center())
+    assert tab.current_letter().id != letter.id
+    sample_window.show_tab(sample_window.map_page)
+
+    feature.agenda_dock.raise_()
+    table = feature.agenda.view
+    qtbot.waitExposed(table)
+    row = next(r for r, item in enumerate(feature.agenda.model.records())
+               if item.kind is AgendaKind.MILESTONE)
+    rect = table.visualRect(feature.agenda.model.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+    assert sample_window.tabs.currentWidget() is tab
+    assert tab.current_letter().id == letter.id
+    assert tab.list.currentIndex().row() == 0
+    editor = tab.form.milestone_editor
+    assert editor.current_row() == 2
+    assert editor.table.currentIndex().data() == "Steering group sign-off"
+    qtbot.waitUntil(editor.table.hasFocus)

@@ -185,6 +185,16 @@ class LetterForm(QScrollArea):
         finally:
             self._loading = False
 
+    def show_milestone(self, row: int) -> None:
+        """Select a next step of the letter shown and bring it into view, ready to edit."""
+        if not 0 <= row < self.milestones.rowCount():
+            return
+        table = self.milestone_editor.table
+        self.milestone_editor.select(row)
+        self.ensureWidgetVisible(table)
+        table.scrollTo(self.milestones.index(row, 0))
+        table.setFocus()
+
     def _show_people(self, letter: SponsorLetter) -> None:
         for combo, person_id in ((self.addressee_picker, letter.addressee_id),
                                  (self.sender_picker, letter.sender_id)):

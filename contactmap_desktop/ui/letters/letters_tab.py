@@ -142,6 +142,21 @@ class LettersTab(QWidget):
     def current_letter(self) -> SponsorLetter | None:
         return self.form.letter()
 
+    def show_letter(self, letter_id: str, milestone: int | None = None) -> None:
+        """Open one of the account's letters (from the agenda), with the next step numbered
+        ``milestone`` selected and focused."""
+        self.flush()
+        shown = self.current_letter()
+        if shown is None or shown.id != letter_id:
+            row = self.model.row_of(letter_id)
+            if row < 0:
+                self._reload_list(letter_id)  # written since the list was read
+            else:
+                self._select_row(row)
+            shown = self.current_letter()
+        if milestone is not None and shown is not None and shown.id == letter_id:
+            self.form.show_milestone(milestone)
+
     # -- the list -------------------------------------------------------------------------
     def _reload_list(self, select_id: str | None) -> None:
         account = self._contact_map.account.id if self._contact_map else None

@@ -23,7 +23,7 @@ from contactmap_desktop.ui.lifecycle.record_model import RecordModel
 
 
 def _key(item: AgendaItem) -> str:
-    return f"{item.kind.value}:{item.account_id}:{item.target_id}:{item.due}"
+    return f"{item.kind.value}:{item.account_id}:{item.target_id}:{item.part}:{item.due}"
 
 
 class _AgendaTable(QTableView):
@@ -69,12 +69,12 @@ class AgendaView(QWidget):
         layout.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        items = self._agenda.agenda()
-        settings, _tiers = self._agenda.rules()
+        agenda = self._agenda.agenda()
+        items = agenda.items
         self.model.set_records(items)
         overdue = sum(1 for i in items if i.overdue)
         self.heading.setText(
-            f"<b>Agenda</b> — due in the next {settings.agenda_days} days: {len(items)} "
+            f"<b>Agenda</b> — due in the next {agenda.days} days: {len(items)} "
             f"item{'s' if len(items) != 1 else ''}"
             + (f", <b style='color:#b8401f'>{overdue} overdue</b>" if overdue else ""))
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from contactmap_desktop.domain.commitments import Commitment, Side, momentum
+from contactmap_desktop.domain.commitments import Commitment, Side
 from contactmap_desktop.domain.engagements import DeliveryReview, SuccessCriterion
 from contactmap_desktop.domain.metrics import Metric
+from contactmap_desktop.services.agenda_service import EngagementState
 from contactmap_desktop.ui.lifecycle import columns
 from contactmap_desktop.ui.lifecycle.commands import DeleteCommand, StartEngagementCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
@@ -91,40 +92,23 @@ class EngagementPanel(QTabWidget):
         self.addTab(metrics_page, "Metrics")
         self.setEnabled(False)
 
-    def set_engagement(self, engagement_id: str | None, people: dict[str, str],
-                       team: dict[str, str], passive_after: int) -> None:
-        """Show an engagement's parts (None: nothing selected); selections kept by id."""
-        self.engagement_id = engagement_id
+    def set_engagement(self, state: EngagementState | None, people: dict[str, str],
+                       team: dict[str, str]) -> None:
+        """Show an engagement's parts (None: nothing selected); selections kept by id. The
+        log and metrics come with the state; criteria and reviews are read here."""
+        self.engagement_id = state.engagement.id if state else None
         self.people.clear()
         self.people.update(people)
         self.team.clear()
         self.team.update(team)
-        self.setEnabled(engagement_id is not None)
+        self.setEnabled(state is not None)
         service = self._context.lifecycle
-        lists = ((self.criteria, SuccessCriterion), (self.reviews, DeliveryReview),
-                 (self.steps, Commitment), (self.metrics, Metric))
-        for section, kind in lists:
-            section.set_records(service.list(kind, engagement_id) if engagement_id else [])
+        for section, kind in ((self.criteria, SuccessCriterion), (self.reviews, DeliveryReview)):
+            section.set_records(service.list(kind, state.engagement.id) if state else [])
+        self.steps.set_records(state.steps if state else [])
+        self.metrics.set_records(state.metrics if state else [])
         self.chart.set_metric(self.metrics.current())
-        self.momentum.setText(self._momentum_text(passive_after))
-
-    def _momentum_text(self, passive_after: int) -> str:
-        steps = self.steps.model.records()
-        if not steps:
-            return "No steps logged yet. At each step, look for the client to commit Time, " \
-                   "Data or Money."
-        state = momentum(steps, passive_after)
-        last = state.last_client_commitment
-        parts = [f"Last client commitment: {last.on.isoformat()}, "
-                 f"{last.kind.label if last.kind else ''} — {last.what}." if last
-                 else "The client has not committed anything yet."]
-        if state.next_step_on is not None:
-            parts.append("The next step is on the client." if state.next_step_on is Side.CLIENT
-                         else "The next step is on us.")
-        if state.passive:
-            parts.append(f"<b style='color:#b8401f'>Passive:</b> the last "
-                         f"{state.ours_in_a_row} steps were ours.")
-        return " ".join(parts)
+        self.momentum.setText(_momentum_text(state))
 
     def _add_start_button(self, index: int) -> None:
         def start(review: DeliveryReview) -> None:
@@ -148,3 +132,21 @@ class EngagementPanel(QTabWidget):
         command = StartEngagementCommand(self._context, review.id, index)
         if self._context.run(command) and command.engagement is not None:
             self._context.engagement_started.emit(command.engagement.id)
+
+
+def _momentum_text(state: EngagementState | None) -> str:
+    if state is None or not state.steps:
+        return "No steps logged yet. At each step, look for the client to commit Time, " \
+               "Data or Money."
+    moment = state.momentum
+    last = moment.last_client_commitment
+    parts = [f"Last client commitment: {last.on.isoformat()}, "
+             f"{last.kind.label if last.kind else ''} — {last.what}." if last
+             else "The client has not committed anything yet."]
+    if moment.next_step_on is not None:
+        parts.append("The next step is on the client." if moment.next_step_on is Side.CLIENT
+                     else "The next step is on us.")
+    if moment.passive:
+        parts.append(f"<b style='color:#b8401f'>Passive:</b> the last "
+                     f"{moment.ours_in_a_row} steps were ours.")
+    return " ".join(parts)

@@ -4,7 +4,6 @@ Preferences ▸ Lifecycle. An agenda item opens its account and the place it is 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QWidget
 
 from contactmap_desktop.domain.agenda import AgendaItem, AgendaKind
 from contactmap_desktop.domain.errors import ContactMapError
@@ -12,6 +11,7 @@ from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.ui.letters.letters_tab import LettersTab
 from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
@@ -74,9 +74,13 @@ class LifecycleFeature:
             window.document.select_cell(blueprint.main_cell)
             return
         if item.kind is AgendaKind.MILESTONE:
-            # Milestones live in the account's newest sponsor letter, listed first there.
+            # Milestones live in the account's newest sponsor letter: open it at that step.
             letters = getattr(window.features.get("letters"), "tab", None)
-            window.show_tab(letters if isinstance(letters, QWidget) else window.map_page)
+            if not isinstance(letters, LettersTab) or item.target_id is None:
+                window.show_tab(window.map_page)
+                return
+            window.show_tab(letters)
+            letters.show_letter(item.target_id, item.part)
             return
         window.show_tab(self.tab)
         if item.kind in _ACCOUNT_PAGE:

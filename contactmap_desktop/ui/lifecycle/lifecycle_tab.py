@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.engagements import Engagement
-from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.services.agenda_service import EngagementState
 from contactmap_desktop.ui.lifecycle import columns
 from contactmap_desktop.ui.lifecycle.account_panel import AccountPanel
@@ -89,16 +88,13 @@ class LifecycleTab(QWidget):
     def _show_engagement_parts(self) -> None:
         if self.context.account_id is None:
             return
-        settings, _tiers = self.context.agenda.rules()
-        self.engagement_panel.set_engagement(self.engagements.current_id(), self._people,
-                                             self._team, settings.passive_after_steps)
+        # The overview read just now holds the engagement's log and metrics.
+        self.engagement_panel.set_engagement(self.engagements.current(), self._people,
+                                             self._team)
 
     def _metric_names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for state in self.engagements.model.records():
-            for metric in self.context.lifecycle.list(Metric, state.engagement.id):
-                names[metric.id] = f"{metric.name} ({state.engagement.name})"
-        return names
+        return {metric.id: f"{metric.name} ({state.engagement.name})"
+                for state in self.engagements.model.records() for metric in state.metrics}
 
     def _delete_engagement(self, state: EngagementState) -> None:
         engagement = state.engagement

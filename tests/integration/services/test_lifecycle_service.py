@@ -30,6 +30,7 @@ from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.fake_clock import FakeClock
+from tests.helpers.lifecycle_reads import parent_of
 
 NOW = datetime(2026, 3, 10, 9, 0)
 TODAY = NOW.date()
@@ -45,6 +46,13 @@ def small(tmp_path: Path) -> Iterator[SmallMap]:
 @pytest.fixture
 def service(small: SmallMap) -> LifecycleService:
     return LifecycleService(small.opened.workspace, FakeClock(NOW))
+
+
+def _parent(value: object) -> str:
+    """The engagement or account a lifecycle value belongs to."""
+    parent = getattr(value, "engagement_id", None) or value.account_id
+    assert isinstance(parent, str)
+    return parent
 
 
 def _engagement(small: SmallMap, service: LifecycleService, **changes: object) -> Engagement:
@@ -83,9 +91,9 @@ def test_every_kind_of_value_survives_reopening_the_file(small: SmallMap,
     reopened = open_workspace(path, backups_root=tmp_path / "b")
     try:
         again = LifecycleService(reopened.workspace, FakeClock(NOW))
-        assert again.get(Engagement, engagement.id) == engagement
+        assert again.list(Engagement, small.account.id) == [engagement]
         for value in saved:
-            assert again.get(type(value), value.id) == value
+            assert value in again.list(type(value), parent_of(value))
         assert [c.what for c in again.list(Commitment, engagement.id)] == [
             "Shares route data", "Sends the report"]
         assert reopened.accounts.get(small.account.id).stage is AccountStage.PILOT
@@ -114,7 +122,7 @@ def test_checks_name_the_problem(small: SmallMap, service: LifecycleService) -> 
         service.save(Competitor(new_id(), small.account.id, "routeco"))
     metric = service.save(Metric(new_id(), engagement.id, "On-time", 95))
     with pytest.raises(ValidationError, match="in the future"):
-        service.add_measurement(metric.id, Measurement(TODAY + timedelta(days=1), 96))
+        service.save(metric.with_measurement(Measurement(TODAY + timedelta(days=1), 96)))
 
 
 def test_deleting_an_engagement_takes_its_parts_and_restore_puts_all_back(
@@ -126,10 +134,11 @@ def test_deleting_an_engagement_takes_its_parts_and_restore_puts_all_back(
     metric = service.save(Metric(new_id(), engagement.id, "On-time", 95))
     removed = service.delete(Engagement, engagement.id)
     assert service.list(Engagement, small.account.id) == []
+    assert service.list(Metric, engagement.id) == []
     with pytest.raises(NotFoundError):
-        service.get(Metric, metric.id)
+        service.delete(Metric, metric.id)
     service.restore(removed)
-    assert service.get(Engagement, engagement.id) == engagement
+    assert service.list(Engagement, small.account.id) == [engagement]
     assert service.list(SuccessCriterion, engagement.id) == [criterion]
     assert service.list(Metric, engagement.id) == [metric]
 
@@ -173,7 +182,7 @@ def test_the_agenda_lists_a_seeded_overdue_review_and_renewal(small: SmallMap,
                                     renewal_date=TODAY - timedelta(days=2)))
     service.save(ReviewMeeting(new_id(), small.account.id, TODAY - timedelta(days=100),
                                (small.team_members[0].id,), (small.stakeholders[0].id,)))
-    items = AgendaService(small.opened.workspace, FakeClock(NOW)).agenda()
+    items = AgendaService(small.opened.workspace, FakeClock(NOW)).agenda().items
     assert [(i.kind, i.overdue, i.account_name) for i in items] == [
         (AgendaKind.REVIEW, True, "Acme Corp"), (AgendaKind.RENEWAL, True, "Acme Corp")]
     assert items[0].due == TODAY - timedelta(days=9)  # the older one first
@@ -187,7 +196,7 @@ def test_the_overview_flags_passive_engagements_and_metrics_off_target(
         service.save(Commitment(new_id(), engagement.id, TODAY - timedelta(days=3 - day),
                                 Side.OURS, f"Our step {day}"))
     metric = service.save(Metric(new_id(), engagement.id, "On-time", 95, "%"))
-    service.add_measurement(metric.id, Measurement(TODAY, 90))
+    service.save(metric.with_measurement(Measurement(TODAY, 90)))
     overview = AgendaService(small.opened.workspace, FakeClock(NOW)).overview(small.account.id)
     [state] = overview.engagements
     assert state.momentum.passive and state.momentum.ours_in_a_row == 3
