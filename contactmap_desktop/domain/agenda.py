@@ -62,12 +62,13 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class AccountAgendaInput:
-    """Everything about one account the agenda rules look at."""
+    """Everything about one account the agenda rules look at. The two mappings are looked up
+    by id, so they may hold other accounts' entries too (read once for all of them)."""
 
     account: Account
     meetings: Sequence[ReviewMeeting] = ()
     engagements: Sequence[Engagement] = ()
-    steps: Mapping[str, Sequence[Commitment]] = field(default_factory=dict)
+    steps: Mapping[str, Sequence[Commitment]] = field(default_factory=dict)  # by engagement
     blueprints: Sequence[Blueprint] = ()
     stakeholder_names: Mapping[str, str] = field(default_factory=dict)
     letters: Sequence[SponsorLetter] = ()  # newest first; only the newest one's steps count

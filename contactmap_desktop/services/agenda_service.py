@@ -46,8 +46,8 @@ class EngagementState:
     engagement: Engagement
     momentum: Momentum
     metrics_off_target: tuple[str, ...]  # names of the metrics whose latest value misses
-    steps: tuple[Commitment, ...] = ()  # the commitment log, oldest first
-    metrics: tuple[Metric, ...] = ()
+    steps: tuple[Commitment, ...]  # the commitment log, oldest first
+    metrics: tuple[Metric, ...]
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shots.common import save
+
+if TYPE_CHECKING:
+    from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
+    from contactmap_desktop.ui.main_window import MainWindow
 
 
 def shoot_lifecycle(folder: Path) -> list[Path]:
     """The Lifecycle tab on the sample account (engagements, commitments, the metric chart,
-    reviews and competitors), a post-delivery review being recorded, and the Agenda."""
+    reviews and competitors), a post-delivery review being recorded, the Agenda, and the
+    sponsor letter an agenda milestone opened."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -53,7 +59,32 @@ def shoot_lifecycle(folder: Path) -> list[Path]:
         shots.append(save(tab, "lifecycle-account", close=False))
         feature.agenda.resize(900, 260)
         shots.append(save(feature.agenda, "agenda", close=False))
+        shots.append(_milestone_opened(window, feature))
         return shots
     finally:
         window.close()
         opened.close()
+
+
+def _milestone_opened(window: MainWindow, feature: LifecycleFeature) -> Path:
+    """The agenda looks a month ahead, so the letter's next steps are due in it; the first
+    one is activated as a user would (a click, then Enter) and the letter opens at that step."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from contactmap_desktop.domain.agenda import AgendaKind
+    from contactmap_desktop.services.settings_service import LIFECYCLE_SETTINGS, SettingsService
+
+    settings = SettingsService(window.document.opened.workspace)
+    settings.set(LIFECYCLE_SETTINGS, replace(settings.get(LIFECYCLE_SETTINGS), agenda_days=30))
+    feature.refresh()
+    window.show_tab(window.map_page)
+    table = feature.agenda.view
+    row = next(r for r, item in enumerate(feature.agenda.model.records())
+               if item.kind is AgendaKind.MILESTONE)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(feature.agenda.model.index(row, 0)).center())
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    return save(window, "agenda-letter", close=False)

@@ -170,3 +170,4 @@ def test_a_letter_milestone_in_the_agenda_opens_that_letter_at_that_step(
     assert editor.current_row() == 2
     assert editor.table.currentIndex().data() == "Steering group sign-off"
     qtbot.waitUntil(editor.table.hasFocus)
+    qtbot.waitUntil(lambda: not editor.visibleRegion().isEmpty())  # scrolled into view

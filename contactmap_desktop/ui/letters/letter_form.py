@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -191,9 +191,14 @@ class LetterForm(QScrollArea):
             return
         table = self.milestone_editor.table
         self.milestone_editor.select(row)
-        self.ensureWidgetVisible(table)
-        table.scrollTo(self.milestones.index(row, 0))
         table.setFocus()
+        # Once the form is laid out (it may have just been shown), scroll to the whole list.
+        QTimer.singleShot(0, self, self._scroll_to_steps)
+
+    def _scroll_to_steps(self) -> None:
+        across = self.horizontalScrollBar().value()
+        self.ensureWidgetVisible(self.milestone_editor)
+        self.horizontalScrollBar().setValue(across)  # up or down only: labels stay in view
 
     def _show_people(self, letter: SponsorLetter) -> None:
         for combo, person_id in ((self.addressee_picker, letter.addressee_id),
