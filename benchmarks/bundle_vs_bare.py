@@ -32,8 +32,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, painted)
         return False
+
+
+def painted():
+    print("smoke: first frame painted", flush=True)
+    QApplication.quit()
 
 
 app = QApplication(sys.argv[:1])

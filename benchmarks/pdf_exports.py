@@ -34,7 +34,7 @@ letter, template, company, logo, paper = pickle.loads(open(sys.argv[1], "rb").re
 started = time.perf_counter()
 from contactmap_desktop.reports.sponsor_letter_pdf import (
     SponsorLetterDocument, build_sponsor_letter_pdf)
-from contactmap_desktop.reports.styles import PaperSize
+from contactmap_desktop.domain.paper import PaperSize
 document = SponsorLetterDocument(letter, template, company, logo, PaperSize(paper))
 build_sponsor_letter_pdf(document)
 first = time.perf_counter()

@@ -1,7 +1,5 @@
 """ContactMap Desktop: map, grade and plan the relationships between a sales team and a client."""
 
-import tomllib
-from importlib.metadata import version
 from pathlib import Path
 
 _NAME = "contactmap-desktop"
@@ -15,11 +13,22 @@ def _read_version() -> str:
     """
     pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
     if pyproject.is_file():
+        import tomllib
+
         with pyproject.open("rb") as handle:
             project = tomllib.load(handle).get("project", {})
         if project.get("name") == _NAME:
             return str(project["version"])
+    from importlib.metadata import version
+
     return version(_NAME)
 
 
-__version__ = _read_version()
+def __getattr__(name: str) -> str:
+    """``__version__``, read on first use: reading it is not free, and the window's first
+    frame does not need it."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = _read_version()
+    globals()["__version__"] = value
+    return value

@@ -1,105 +1,116 @@
-"""The desktop application: one window per open workspace, the first frame as early as possible."""
+"""Starting the desktop app: a splash painted at once, then the workspace and its window.
+
+Only Qt and a few small modules load before the first frame. The services, the storage and
+every feature load while the splash shows, so the user sees the app answer as fast as a bare
+Qt window does, and the window follows with the account painted.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from contactmap_desktop import __version__
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.logging_setup import setup_logging
-from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.logging_setup import log_file, setup_logging
 from contactmap_desktop.ui.app_icon import app_icon
 from contactmap_desktop.ui.error_reporting import ExceptionReporter
-from contactmap_desktop.ui.features import INSTALLERS
 from contactmap_desktop.ui.main_thread_gc import MainThreadCollector
-from contactmap_desktop.ui.main_window import MainWindow
-from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.settings import UiSettings
+from contactmap_desktop.ui.startup_splash import StartupSplash
 from contactmap_desktop.ui.theme import apply_color_scheme
-from contactmap_desktop.ui.window_actions import install_core_actions
-from contactmap_desktop.ui.workspace_opener import WorkspaceOpener
 
 log = logging.getLogger(__name__)
 
-
-def build_window(opened: OpenWorkspace, ui_settings: UiSettings) -> MainWindow:
-    """A window on an open workspace, with every feature installed and the last account open."""
-    window: MainWindow | None = None
-    document = MapDocument(opened, lambda message: window.report_error(message) if window else None)
-    window = MainWindow(document, ui_settings)
-    install_core_actions(window)
-    for install in INSTALLERS:
-        install(window)
-    window.restore_layout()
-    window.open_first_account()
-    return window
-
-
-class Application(QObject):
-    """Opens workspaces and swaps the window when the user opens another one."""
-
-    def __init__(self, ui_settings: UiSettings, opener: WorkspaceOpener | None = None) -> None:
-        super().__init__()
-        self._ui_settings = ui_settings
-        self._opener = opener or WorkspaceOpener(retention=ui_settings.backup_retention)
-        self.window: MainWindow | None = None
-        self._opened: OpenWorkspace | None = None
-
-    def open(self, path: Path, *, create: bool, with_sample: bool = False) -> bool:
-        """Open ``path`` in a new window, closing the current one if that succeeded."""
-        try:
-            opened = self._opener.open(path, create=create, with_sample=with_sample,
-                                       parent=self.window)
-        except ContactMapError as error:
-            if self.window is None:
-                raise
-            self.window.report_error(str(error))
-            return False
-        if opened is None:
-            return False
-        previous = self.window
-        self._close_workspace()
-        self._opened = opened
-        self.window = build_window(opened, self._ui_settings)
-        self.window.workspace_requested.connect(
-            lambda new_path, new: self.open(Path(new_path), create=new))
-        self.window.closing.connect(self._close_workspace)
-        self._ui_settings.add_recent(opened.path)
-        if previous is not None:
-            self.window.setGeometry(previous.geometry())
-            previous.closing.disconnect()
-            previous.close()
-            previous.deleteLater()
-        self.window.show()
-        return True
-
-    def _close_workspace(self) -> None:
-        if self._opened is None:
-            return
-        problem = self._opened.close()
-        self._opened = None
-        if problem and self.window is not None:
-            self.window.report_error(problem)
+# Should the splash never be painted (a minimised start), the workspace opens after this.
+OPEN_ANYWAY_MS = 300
 
 
 class FirstPaint(QObject):
-    """Quits the application once the window has painted its first frame (``--smoke``)."""
+    """Calls ``painted`` once, when ``widget`` has painted its first frame."""
 
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
-        window.installEventFilter(self)
+    def __init__(self, widget: QWidget, painted: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._painted = painted
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint:
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._window.close)
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)  # after the frame is on screen
         return False
+
+
+def smoke_report(line: str) -> None:
+    """``--smoke`` says what it saw (packaging checks read it; benchmarks time it)."""
+    print(f"smoke: {line}", flush=True)
+
+
+class Startup(QObject):
+    """Opens the workspace once the splash is on screen, then hands over to its window.
+
+    ``problem`` is the error that stopped the start, for the command line to report.
+    """
+
+    def __init__(self, splash: StartupSplash, path: Path, ui_settings: UiSettings, *,
+                 is_default: bool, smoke: bool) -> None:
+        super().__init__(splash)
+        self._splash, self._path, self._ui_settings = splash, path, ui_settings
+        self._is_default, self._smoke = is_default, smoke
+        self._started = False
+        self.problem: ContactMapError | None = None
+        self.application: QObject | None = None
+        FirstPaint(splash, self._splash_painted)
+        QTimer.singleShot(OPEN_ANYWAY_MS, self._open)
+
+    def _splash_painted(self) -> None:
+        if self._smoke:
+            smoke_report("first frame painted")
+        self._open()
+
+    def _open(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        setup_logging()
+        from contactmap_desktop import __version__
+
+        QApplication.setApplicationVersion(__version__)
+        log.info("ContactMap %s starting", __version__)
+        try:
+            window = self._open_window()
+        except ContactMapError as error:
+            self.problem = error
+            window = None
+        except Exception:  # a bug: reported as one, and the start ends
+            sys.excepthook(*sys.exc_info())
+            window = None
+        if window is None:
+            self._splash.close()
+            QApplication.exit(1)
+            return
+        FirstPaint(window, lambda: self._window_painted(window))
+
+    def _open_window(self) -> QWidget | None:
+        # The rest of the app loads now, behind the splash.
+        from contactmap_desktop.application import Application
+
+        application = Application(self._ui_settings)
+        self.application = application
+        if not application.open(self._path, create=True, with_sample=self._is_default):
+            return None
+        return application.window
+
+    def _window_painted(self, window: QWidget) -> None:
+        self._splash.close()
+        if self._smoke:
+            smoke_report(f"window painted: {window.windowTitle()}")
+            window.close()
 
 
 def create_qt_application() -> QApplication:
@@ -108,25 +119,23 @@ def create_qt_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("ContactMap Desktop")
     app.setOrganizationName("ContactMap")
-    app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     return app
 
 
 def run_gui(path: Path, *, smoke: bool = False, is_default: bool = False) -> int:
-    log_path = setup_logging()
     qt_app = create_qt_application()
     MainThreadCollector(qt_app)
-    ExceptionReporter(str(log_path), show_dialog=not smoke).install()
-    log.info("ContactMap %s starting", __version__)
+    ExceptionReporter(str(log_file()), show_dialog=not smoke).install()
     ui_settings = UiSettings()
     apply_color_scheme(qt_app, ui_settings.color_scheme())
-    application = Application(ui_settings)
-    if not application.open(path, create=True, with_sample=is_default):
-        return 1
-    assert application.window is not None
-    if smoke:
-        FirstPaint(application.window)
+    splash = StartupSplash(path)
+    startup = Startup(splash, path, ui_settings, is_default=is_default, smoke=smoke)
+    splash.show()
     code = qt_app.exec()
     log.info("ContactMap closed")
+    if startup.problem is not None:
+        if not smoke:  # started from a menu, nobody reads stderr
+            QMessageBox.critical(None, "ContactMap", str(startup.problem))
+        raise startup.problem
     return code

@@ -2,23 +2,33 @@
 
 Exit 0 on success; exit 1 with one line on stderr for bad input or a damaged file.
 Without a command the window opens.
+
+Every command and option is declared here, in one place; each command's handler lives in a
+``cli_*`` module that is imported only when that command runs, so that opening the window
+does not load the services, storage and reports first.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
-from contactmap_desktop import __version__, cli_data, cli_findings, cli_pdf
-from contactmap_desktop.domain.errors import ContactMapError, StorageError, WorkspaceLockedError
+from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import default_workspace_path
-from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
-from contactmap_desktop.storage.file_check import check_workspace_file
 
-Command = Callable[[argparse.Namespace], int]
+
+class _VersionAction(argparse.Action):
+    """``--version``: the version is read only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from contactmap_desktop import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,90 +46,77 @@ def _build_parser() -> argparse.ArgumentParser:
                            help="workspace file (default: the user's default workspace)")
     parser = _Parser(prog="contactmap", parents=[workspace],
                      description="ContactMap Desktop: map and plan client relationships.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help="show the version and exit")
     parser.add_argument("--smoke", action="store_true",
                         help="start the window, paint the first frame and exit 0")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    check = commands.add_parser("check", parents=[workspace],
-                                help="integrity and schema check of the workspace")
-    check.set_defaults(run=_check)
+    def command(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
+        """A command run by ``handler`` ("module:function" of a cli_* module)."""
+        sub = commands.add_parser(name, parents=[workspace], help=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
 
-    accounts = commands.add_parser("accounts", parents=[workspace],
-                                   help="list accounts, one per line")
-    accounts.set_defaults(run=_accounts)
-    cli_data.add_commands(commands, workspace, _with_workspace)
-    cli_findings.add_commands(commands, workspace, _with_workspace)
-    cli_pdf.add_commands(commands, workspace, _with_workspace)
+    command("check", "cli_workspace:check", "integrity and schema check of the workspace")
+    command("accounts", "cli_workspace:accounts", "list accounts, one per line")
+
+    imp = command("import-csv", "cli_data:import_csv",
+                  "import stakeholders from a CSV or vCard file")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--account", required=True, metavar="NAME")
+    imp.add_argument("--mapping", type=Path, metavar="FILE",
+                     help='JSON: {"columns": {"Header": "field"}, "company": "filter"}')
+
+    exp = command("export-csv", "cli_data:export_csv",
+                  "stakeholders and grades as CSV, formula-safe")
+    exp.add_argument("--account", required=True, metavar="NAME")
+    exp.add_argument("--out", required=True, type=Path, metavar="FILE")
+    exp.add_argument("--findings", action="store_true",
+                     help="write the coverage findings instead of the map")
+
+    out = command("export-account", "cli_data:export_account",
+                  "write one account to a file for another workspace")
+    out.add_argument("--account", required=True, metavar="NAME")
+    out.add_argument("--out", required=True, type=Path, metavar="FILE")
+
+    into = command("import-account", "cli_data:import_account",
+                   "merge an account file into the workspace by stable ids")
+    into.add_argument("file", type=Path, metavar="FILE")
+
+    findings = command("findings", "cli_findings:findings", "the coverage findings of an account")
+    findings.add_argument("--account", required=True, metavar="NAME")
+    findings.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    pdf = command("export-pdf", "cli_pdf:export_pdf",
+                  "write a PDF of an account without opening the window")
+    pdf.add_argument("kind", choices=["letter", "map", "blueprints"])
+    pdf.add_argument("--account", required=True, metavar="NAME")
+    pdf.add_argument("--out", required=True, type=Path, metavar="FILE")
+    pdf.add_argument("--letter", metavar="ID",
+                     help="which letter (default: the account's most recent)")
     return parser
 
 
-def _workspace_path(args: argparse.Namespace) -> Path:
+def workspace_path(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "workspace", None) or default_workspace_path())
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> OpenWorkspace:
-    """Open the workspace named on the command line; the default one is created if needed.
-
-    A workspace open in the app is opened read-only, so that reading commands still work.
-    """
-    path = _workspace_path(args)
-    is_default = getattr(args, "workspace", None) is None
-    try:
-        return open_workspace(path, create=create or is_default, with_sample=is_default)
-    except WorkspaceLockedError as locked:
-        args.locked_by = locked
-        return open_workspace(path, read_only=True)
-
-
-@contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[OpenWorkspace]:
-    opened = _open(args)
-    try:
-        yield opened
-    except StorageError:
-        locked: WorkspaceLockedError | None = getattr(args, "locked_by", None)
-        if opened.read_only and locked is not None:
-            # A write refused because the app holds the file: say who, not "read-only".
-            raise ContactMapError(f"{locked} Close it there to change it from the command "
-                                  "line; nothing was changed.") from None
-        raise
-    finally:
-        opened.close()
-
-
-def _check(args: argparse.Namespace) -> int:
-    path = _workspace_path(args)
-    if not path.exists():
-        raise ContactMapError(f"{path} does not exist.")
-    # Thorough: SQLite's full integrity check and the links between rows, all read-only.
-    version = check_workspace_file(path, thorough=True)
-    print(f"{path}: ok (schema version {version})")
-    return 0
-
-
-def _accounts(args: argparse.Namespace) -> int:
-    with _opened(args) as opened:
-        for account in opened.accounts.list_accounts():
-            print(account.name)
-    return 0
-
-
-def _with_workspace(args: argparse.Namespace) -> int:
-    with _opened(args) as opened:
-        result: int = args.data_command(args, opened)
-        return result
+def _run_command(args: argparse.Namespace) -> int:
+    module, function = args.handler.split(":")
+    handler = getattr(importlib.import_module(f"contactmap_desktop.{module}"), function)
+    result: int = handler(args)
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
-    run: Command | None = getattr(args, "run", None)
     try:
-        if run is not None:
-            return run(args)
+        if getattr(args, "handler", None) is not None:
+            return _run_command(args)
         from contactmap_desktop.app import run_gui  # Qt is only loaded for the window
 
-        return run_gui(_workspace_path(args), smoke=args.smoke,
+        return run_gui(workspace_path(args), smoke=args.smoke,
                        is_default=getattr(args, "workspace", None) is None)
     except ContactMapError as error:
         sys.stderr.write(f"contactmap: {error}\n")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from contactmap_desktop.cli_workspace import with_workspace
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.import_plan import Action
 from contactmap_desktop.domain.line_ranges import compact_lines
@@ -23,39 +22,7 @@ from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 
-Opener = Callable[[argparse.Namespace], OpenWorkspace]
 MAX_REASONS = 50
-
-
-def add_commands(commands: Any, workspace: argparse.ArgumentParser,
-                 run: Callable[[argparse.Namespace], int]) -> None:
-    """Register the data commands; ``run`` opens the workspace and calls ``data_command``."""
-    imp = commands.add_parser("import-csv", parents=[workspace],
-                              help="import stakeholders from a CSV or vCard file")
-    imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--account", required=True, metavar="NAME")
-    imp.add_argument("--mapping", type=Path, metavar="FILE",
-                     help='JSON: {"columns": {"Header": "field"}, "company": "filter"}')
-    imp.set_defaults(run=run, data_command=_import_csv)
-
-    exp = commands.add_parser("export-csv", parents=[workspace],
-                              help="stakeholders and grades as CSV, formula-safe")
-    exp.add_argument("--account", required=True, metavar="NAME")
-    exp.add_argument("--out", required=True, type=Path, metavar="FILE")
-    exp.add_argument("--findings", action="store_true",
-                     help="write the coverage findings instead of the map")
-    exp.set_defaults(run=run, data_command=_export_csv)
-
-    out = commands.add_parser("export-account", parents=[workspace],
-                              help="write one account to a file for another workspace")
-    out.add_argument("--account", required=True, metavar="NAME")
-    out.add_argument("--out", required=True, type=Path, metavar="FILE")
-    out.set_defaults(run=run, data_command=_export_account)
-
-    into = commands.add_parser("import-account", parents=[workspace],
-                               help="merge an account file into the workspace by stable ids")
-    into.add_argument("file", type=Path, metavar="FILE")
-    into.set_defaults(run=run, data_command=_import_account)
 
 
 def _read_mapping(path: Path) -> tuple[dict[str, str], str]:
@@ -74,7 +41,8 @@ def _read_mapping(path: Path) -> tuple[dict[str, str], str]:
     return {str(k): str(v) for k, v in columns.items()}, company
 
 
-def _import_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+@with_workspace
+def import_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
     service = CsvImportService(opened.workspace)
     source = service.read(read_source_file(args.file))
@@ -98,7 +66,8 @@ def _import_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     return 0
 
 
-def _export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+@with_workspace
+def export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
     if args.findings:
         service = FindingsService(opened.contact_map, SettingsService(opened.workspace))
@@ -112,7 +81,8 @@ def _export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     return 0
 
 
-def _export_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+@with_workspace
+def export_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
     counts = AccountExchangeService(opened.workspace).export_account(account.id, args.out)
     parts = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
@@ -120,7 +90,8 @@ def _export_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     return 0
 
 
-def _import_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+@with_workspace
+def import_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     summary = AccountExchangeService(opened.workspace).import_account(args.file)
     for line in summary.lines():
         print(line)

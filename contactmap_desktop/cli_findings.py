@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from typing import Any
 
+from contactmap_desktop.cli_workspace import with_workspace
 from contactmap_desktop.domain.findings import Finding, Severity, counts_by_severity
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.people import roles_to_badges
@@ -19,16 +19,8 @@ from contactmap_desktop.services.workspace_service import OpenWorkspace
 JSON_SCHEMA_VERSION = 1
 
 
-def add_commands(commands: Any, workspace: argparse.ArgumentParser,
-                 run: Callable[[argparse.Namespace], int]) -> None:
-    findings = commands.add_parser("findings", parents=[workspace],
-                                   help="the coverage findings of an account")
-    findings.add_argument("--account", required=True, metavar="NAME")
-    findings.add_argument("--json", action="store_true", help="print JSON instead of text")
-    findings.set_defaults(run=run, data_command=_findings)
-
-
-def _findings(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+@with_workspace
+def findings(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
     service = FindingsService(opened.contact_map, SettingsService(opened.workspace),
                               BlueprintService(opened.workspace).cells_with_blueprint)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from contactmap_desktop.cli_workspace import with_workspace
 from contactmap_desktop.domain.model import Account
 from contactmap_desktop.services.blueprint_report import export_blueprints
 from contactmap_desktop.services.letter_report import export_letter, pick_letter
@@ -49,19 +49,8 @@ EXPORTERS: dict[str, Exporter] = {
 }
 
 
-def add_commands(commands: Any, workspace: argparse.ArgumentParser,
-                 run: Callable[[argparse.Namespace], int]) -> None:
-    export = commands.add_parser("export-pdf", parents=[workspace],
-                                 help="write a PDF of an account without opening the window")
-    export.add_argument("kind", choices=["letter", "map", "blueprints"])
-    export.add_argument("--account", required=True, metavar="NAME")
-    export.add_argument("--out", required=True, type=Path, metavar="FILE")
-    export.add_argument("--letter", metavar="ID",
-                        help="which letter (default: the account's most recent)")
-    export.set_defaults(run=run, data_command=_export)
-
-
-def _export(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+@with_workspace
+def export_pdf(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     from contactmap_desktop.domain.errors import ContactMapError
 
     exporter = EXPORTERS.get(args.kind)

@@ -18,6 +18,7 @@ from reportlab.platypus.flowables import Flowable
 
 from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
 from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
@@ -28,7 +29,6 @@ from contactmap_desktop.reports.styles import (
     RULE,
     SHADE,
     LetterStyles,
-    PaperSize,
     grade_background,
     grade_text,
     letter_styles,

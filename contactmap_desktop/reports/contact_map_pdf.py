@@ -30,6 +30,7 @@ from reportlab.platypus.flowables import Flowable
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.people import BuyingRole, roles_to_badges
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.markup import paragraph_text
@@ -45,7 +46,6 @@ from contactmap_desktop.reports.styles import (
     RULE,
     SHADE,
     LetterStyles,
-    PaperSize,
     grade_background,
     grade_text,
     letter_styles,

@@ -29,6 +29,7 @@ from reportlab.platypus.flowables import Flowable
 
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import SponsorLetter
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.markup import contains_cjk, paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
@@ -39,7 +40,6 @@ from contactmap_desktop.reports.styles import (
     RULE,
     SHADE,
     LetterStyles,
-    PaperSize,
     letter_styles,
 )
 

@@ -1,4 +1,4 @@
-"""Paper sizes, paragraph styles and grade colors shared by every PDF we print.
+"""Paragraph styles and grade colors shared by every PDF we print.
 
 The grade colors come from :mod:`contactmap_desktop.palette`, the one palette the Qt grid
 uses as well, so paper and screen agree.
@@ -7,11 +7,9 @@ uses as well, so paper and screen agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 
 from contactmap_desktop import palette
@@ -23,34 +21,6 @@ MUTED = HexColor(palette.MUTED)
 RULE = HexColor("#c9cfd6")
 ACCENT = HexColor("#1b4f8f")  # the Trust blue: headings and the letterhead rule
 SHADE = HexColor("#f1f4f7")  # table header background
-
-
-class PaperSize(Enum):
-    """The two paper sizes offered in preferences."""
-
-    A4 = "A4"
-    LETTER = "Letter"
-
-    @property
-    def portrait(self) -> tuple[float, float]:
-        width, height = A4 if self is PaperSize.A4 else LETTER
-        return float(width), float(height)
-
-    @property
-    def landscape(self) -> tuple[float, float]:
-        width, height = self.portrait
-        return height, width
-
-    @property
-    def label(self) -> str:
-        return "A4 (210 × 297 mm)" if self is PaperSize.A4 else "US Letter (8.5 × 11 in)"
-
-    @classmethod
-    def parse(cls, text: str) -> PaperSize:
-        for size in cls:
-            if size.value.lower() == text.strip().lower():
-                return size
-        return cls.A4
 
 
 def grade_background(grade: Grade) -> Color:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import SponsorLetter
-from contactmap_desktop.reports.styles import PaperSize
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.report_settings import ReportSettings
 
 if TYPE_CHECKING:  # ReportLab is imported when a letter is printed, not at start-up

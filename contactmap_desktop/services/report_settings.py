@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from contactmap_desktop.domain.letter_template import LetterTemplate
-from contactmap_desktop.reports.styles import PaperSize
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.settings_service import Setting, SettingsService
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.errors import ContactMapError, StorageError
 from contactmap_desktop.paths import data_dir
 from contactmap_desktop.services.account_service import AccountService
 from contactmap_desktop.services.clock import Clock, utc_now
@@ -106,7 +106,11 @@ def open_workspace(
     lock = None
     if not read_only:
         if is_new and create and not path.parent.exists():
-            ensure_private_dir(path.parent)
+            try:
+                ensure_private_dir(path.parent)
+            except OSError as error:
+                raise StorageError(f"Cannot create the folder {path.parent} for the "
+                                   f"workspace: {error.strerror}.") from None
         lock = WorkspaceLock(path)
         lock.acquire()
     try:

@@ -16,7 +16,8 @@ def shoot_letters(folder: Path) -> list[Path]:
 
     from PySide6.QtCore import QSettings
 
-    from contactmap_desktop.app import build_window, create_qt_application
+    from contactmap_desktop.app import create_qt_application
+    from contactmap_desktop.application import build_window
     from contactmap_desktop.services.letter_report import export_letter
     from contactmap_desktop.services.map_report import export_contact_map
     from contactmap_desktop.services.workspace_service import open_workspace

@@ -19,7 +19,8 @@ def shoot_lifecycle(folder: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from contactmap_desktop.app import build_window, create_qt_application
+    from contactmap_desktop.app import create_qt_application
+    from contactmap_desktop.application import build_window
     from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.lifecycle.engagement_dialogs import ReviewDialog
     from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature

@@ -15,7 +15,8 @@ def shoot_power_map(folder: Path) -> list[Path]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from contactmap_desktop.app import build_window, create_qt_application
+    from contactmap_desktop.app import create_qt_application
+    from contactmap_desktop.application import build_window
     from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
     from contactmap_desktop.ui.settings import UiSettings

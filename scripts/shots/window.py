@@ -11,7 +11,8 @@ def shoot_main_window(folder: Path) -> list[Path]:
     """The main window on the sample account, a key cell selected."""
     from PySide6.QtCore import QSettings
 
-    from contactmap_desktop.app import build_window, create_qt_application
+    from contactmap_desktop.app import create_qt_application
+    from contactmap_desktop.application import build_window
     from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.settings import UiSettings
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.app import build_window
+from contactmap_desktop.application import build_window
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.appearance_feature import apply_scheme
 from contactmap_desktop.ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.app import build_window
+from contactmap_desktop.application import build_window
 from contactmap_desktop.domain.map_order import StakeholderOrder
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.main_window import MainWindow

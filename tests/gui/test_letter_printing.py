@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import PainStatement, SponsorLetter
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports.sponsor_letter_pdf import (
     SponsorLetterDocument,
     build_sponsor_letter_pdf,
 )
-from contactmap_desktop.reports.styles import PaperSize
 from contactmap_desktop.ui.letters.letter_printing import (
     paint_pdf,
     printer_for,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.app import build_window
+from contactmap_desktop.application import build_window
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.letters.letters_feature import LettersFeature
@@ -38,6 +39,20 @@ def test_the_sample_letter_is_in_its_tab_and_the_file_menu_prints_it(
     feature.tab.print_letter = lambda: printed.append(b"printed")  # type: ignore[method-assign]
     feature.print_action.trigger()
     assert printed == [b"printed"] and tabs.currentWidget() is feature.tab
+
+
+def test_the_preview_is_drawn_when_the_letters_tab_is_first_shown(
+        qtbot: QtBot, sample_window: MainWindow) -> None:
+    """Opening a window or an account builds no letter PDF nobody is looking at."""
+    preview = _feature(sample_window).tab.preview
+    tab_bar = sample_window.tabs.tabBar()
+    qtbot.wait(1000)  # ample time for a preview to be drawn, were it asked for
+    assert preview.pdf == b""
+
+    letters = next(i for i in range(tab_bar.count()) if tab_bar.tabText(i) == "&Letters")
+    qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(letters).center())
+
+    qtbot.waitUntil(lambda: bool(preview.pdf), timeout=10_000)
 
 
 def test_a_window_on_an_empty_workspace_offers_no_letter_to_print(

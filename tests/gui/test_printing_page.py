@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.letter_template import LetterTemplate
-from contactmap_desktop.reports.styles import PaperSize
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
@@ -84,6 +84,7 @@ def test_saved_preferences_redraw_the_preview(qtbot: QtBot, sample_window: MainW
     feature = sample_window.features["letters"]
     assert isinstance(feature, LettersFeature)
     preview = feature.tab.preview
+    sample_window.show_tab(feature.tab)
     qtbot.waitUntil(lambda: bool(preview.pdf), timeout=10_000)
 
     def ask(_parent: QWidget | None, pages: Sequence[PreferencesPage]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.app import build_window
+from contactmap_desktop.application import build_window
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.views.welcome_banner import WelcomeBanner

@@ -78,7 +78,7 @@ def test_panel_layout_is_arranged_once_and_restored_next_time(
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QDockWidget, QTabBar
 
-    from contactmap_desktop.app import build_window
+    from contactmap_desktop.application import build_window
     from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.settings import UiSettings
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.app import Application
+from contactmap_desktop.application import Application
 from contactmap_desktop.domain.errors import WorkspaceLockedError
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.ui.data_feature import DataFeature

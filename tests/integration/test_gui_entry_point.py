@@ -26,3 +26,44 @@ def test_smoke_creates_the_default_workspace_with_its_sample_and_exits_0(tmp_pat
     log = (tmp_path / "state").rglob("contactmap.log")
     assert any("starting" in path.read_text() for path in log)
 
+
+
+def test_smoke_says_when_the_first_frame_and_the_window_are_painted(tmp_path: Path) -> None:
+    result = _smoke(tmp_path)
+
+    lines = [line for line in result.stdout.splitlines() if line.startswith("smoke: ")]
+    assert lines == ["smoke: first frame painted",
+                     "smoke: window painted: workspace.cmap — ContactMap"], result.stderr
+
+
+def test_a_workspace_that_cannot_be_opened_ends_the_start_with_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+
+    result = _smoke(tmp_path, "--workspace", str(blocker / "inside" / "work.cmap"))
+
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("contactmap: Cannot create the folder")
+    assert "Traceback" not in result.stderr
+
+
+def test_the_first_frame_needs_neither_storage_nor_reports() -> None:
+    """What loads before the splash is painted: Qt and a few small modules, nothing more."""
+    code = ("import sys; import contactmap_desktop.cli, contactmap_desktop.app; "
+            "print(' '.join(sorted(sys.modules)))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT).stdout.split()
+
+    heavy = {"sqlalchemy", "reportlab", "pypdfium2", "PIL", "tomllib", "logging.handlers",
+             "contactmap_desktop.services", "contactmap_desktop.storage.database",
+             "contactmap_desktop.application", "contactmap_desktop.ui.features"}
+    assert heavy.isdisjoint(loaded)
+
+
+def test_the_window_loads_no_pdf_library_before_a_pdf_is_asked_for() -> None:
+    code = ("import sys; import contactmap_desktop.application; "
+            "print(' '.join(sorted(sys.modules)))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT).stdout.split()
+
+    assert {"reportlab", "pypdfium2", "PIL"}.isdisjoint(loaded)

@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from contactmap_desktop.domain.letters import SponsorLetter
-from contactmap_desktop.reports.styles import PaperSize
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.ui.letters.pdf_pages import render_pages
 
 PRINT_DPI = 300.0  # sharp on paper, and a page's image stays near 25 MB

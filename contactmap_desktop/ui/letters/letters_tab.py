@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,6 +50,7 @@ class LettersTab(QWidget):
         self.setObjectName("lettersTab")
         self._service, self._settings, self._runner = service, settings, runner
         self._letterhead = Letterhead.read(settings)
+        self._preview_stale = False
         self._report, self._ask_path = report_error, ask_path
         self._contact_map: ContactMap | None = None
         self._read_only = False
@@ -236,7 +238,16 @@ class LettersTab(QWidget):
                                              self._changed))
 
     # -- printing -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._preview_stale:
+            self._preview()
+
     def _preview(self) -> None:
+        if not self.isVisible():  # drawn when the tab is shown (ReportLab loads then, too)
+            self._preview_stale = True
+            return
+        self._preview_stale = False
         letter = self.form.letter()
         try:
             document = letter_document(letter, self._letterhead) if letter else None

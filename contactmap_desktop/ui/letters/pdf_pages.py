@@ -1,17 +1,21 @@
 """A PDF's pages as images, drawn by PDFium: the preview and the printout show the real PDF.
 
 PDFium is not thread-safe, so every use goes through one lock; the preview renders in a worker
-thread while printing renders on the GUI thread.
+thread while printing renders on the GUI thread. PDFium loads on the first use, not with the
+window.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
 from contactmap_desktop.domain.errors import ContactMapError
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72.0
 _lock = threading.Lock()
@@ -23,6 +27,8 @@ class UnreadablePdfError(ContactMapError):
 
 def render_pages(pdf: bytes, dpi: float, first: int = 0, last: int | None = None) -> list[QImage]:
     """Pages ``first`` to ``last`` (0-based, inclusive; default all) at ``dpi``, on white."""
+    import pypdfium2 as pdfium
+
     with _lock:
         try:
             document = pdfium.PdfDocument(pdf)
@@ -36,6 +42,8 @@ def render_pages(pdf: bytes, dpi: float, first: int = 0, last: int | None = None
 
 
 def page_count(pdf: bytes) -> int:
+    import pypdfium2 as pdfium
+
     with _lock:
         document = pdfium.PdfDocument(pdf)
         try:

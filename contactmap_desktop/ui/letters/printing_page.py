@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.letter_template import LetterTemplate
-from contactmap_desktop.reports.styles import PaperSize
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesPage
 

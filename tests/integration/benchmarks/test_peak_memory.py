@@ -32,10 +32,10 @@ def test_a_small_child_of_a_large_process_reports_its_own_small_peak(tmp_path: P
     ballast[::4096] = b"x" * len(ballast[::4096])  # touched, so resident
     assert _own_peak_mb() > 200
 
-    _seconds, peak = run_process([sys.executable, "-I", "-S", "-c", "pass"], child_env(),
-                                 tmp_path / "errors.txt")
+    run = run_process([sys.executable, "-I", "-S", "-c", "pass"], child_env(),
+                      tmp_path / "errors.txt")
 
-    assert peak < 50
+    assert run.peak_mb < 50
     del ballast
 
 
@@ -43,8 +43,8 @@ def test_a_child_that_allocates_reports_that_much_more(tmp_path: Path) -> None:
     command = [sys.executable, "-I", "-S", "-c", ALLOCATE]
     errors = tmp_path / "errors.txt"
 
-    _s, small = run_process([*command, "1"], child_env(), errors)
-    _s, large = run_process([*command, "120"], child_env(), errors)
+    small = run_process([*command, "1"], child_env(), errors).peak_mb
+    large = run_process([*command, "120"], child_env(), errors).peak_mb
 
     assert 110 < large - small < 140
 
@@ -54,3 +54,17 @@ def test_a_failing_child_is_reported_with_its_errors(tmp_path: Path) -> None:
 
     with pytest.raises(RuntimeError, match="exited 1: no such workspace"):
         run_process(command, child_env(), tmp_path / "errors.txt")
+
+
+def test_smoke_lines_are_timed_in_the_order_they_arrive(tmp_path: Path) -> None:
+    speak = ("import time; print('smoke: first frame painted', flush=True); time.sleep(0.2); "
+             "print('other output'); print('smoke: window painted: a title', flush=True)")
+
+    run = run_process([sys.executable, "-I", "-S", "-c", speak], child_env(),
+                      tmp_path / "errors.txt")
+
+    assert set(run.marks) == {"first frame painted", "window painted"}
+    assert run.mark("window painted") - run.mark("first frame painted") >= 0.2
+    assert run.mark("window painted") <= run.seconds
+    with pytest.raises(RuntimeError, match="never printed 'smoke: splash'"):
+        run.mark("splash")

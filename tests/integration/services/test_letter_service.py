@@ -11,7 +11,7 @@ import pytest
 from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import Milestone, PainStatement
-from contactmap_desktop.reports.styles import PaperSize
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService

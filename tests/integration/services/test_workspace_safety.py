@@ -121,3 +121,12 @@ def test_read_only_viewing_reads_and_leaves_the_file_alone(tmp_path: Path) -> No
     viewer.close()
     assert not (tmp_path / "b").exists()  # viewing takes no backups
     writer.close()
+
+
+def test_a_workspace_whose_folder_cannot_be_made_is_a_clear_storage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder", encoding="utf-8")
+
+    with pytest.raises(StorageError, match="Cannot create the folder .*a file/inside"):
+        open_workspace(blocker / "inside" / "work.cmap", create=True,
+                       backups_root=tmp_path / "backups")

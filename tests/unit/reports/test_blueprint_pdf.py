@@ -14,8 +14,8 @@ from contactmap_desktop.domain.blueprints import (
 )
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports.blueprint_pdf import BlueprintsDocument, write_blueprints_pdf
-from contactmap_desktop.reports.styles import PaperSize
 from tests.helpers.pdf_checks import ink_share, needs_poppler, page_count, pdf_text, rendered_page
 
 

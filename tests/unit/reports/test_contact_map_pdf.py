@@ -8,13 +8,13 @@ from pathlib import Path
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.reports.contact_map_pdf import (
     ContactMapDocument,
     MapFinding,
     write_contact_map_pdf,
 )
-from contactmap_desktop.reports.styles import PaperSize
 from tests.helpers.pdf_checks import ink_share, needs_poppler, page_count, pdf_text, rendered_page
 
 

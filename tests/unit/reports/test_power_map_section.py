@@ -8,10 +8,10 @@ from pathlib import Path
 from reportlab.platypus import PageBreak
 
 from contactmap_desktop.domain.org_chart_layout import Box
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports.contact_map_pdf import ContactMapDocument, write_contact_map_pdf
 from contactmap_desktop.reports.power_map_pdf import PowerMapDocument, plan_tiles
 from contactmap_desktop.reports.power_map_section import power_map_flowables
-from contactmap_desktop.reports.styles import PaperSize
 from tests.helpers.org_charts import synthetic_org
 from tests.helpers.pdf_checks import needs_poppler, page_count, pdf_text
 

@@ -10,6 +10,7 @@ import pytest
 
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import Milestone, PainStatement, SponsorLetter
+from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports import output
 from contactmap_desktop.reports.output import ExportError
 from contactmap_desktop.reports.sponsor_letter_pdf import (
@@ -17,7 +18,6 @@ from contactmap_desktop.reports.sponsor_letter_pdf import (
     SponsorLetterDocument,
     write_sponsor_letter_pdf,
 )
-from contactmap_desktop.reports.styles import PaperSize
 from tests.helpers.pdf_checks import ink_share, needs_poppler, page_count, pdf_text, rendered_page
 
 HOSTILE = ['R&D <Team> "quoted"', "<b>not bold</b>", "Zoë Müller", "李伟", "José Núñez"]

@@ -1,0 +1,80 @@
+"""The composition root of a window: a workspace opened, every feature installed, and the
+window swapped when the user opens another workspace."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.ui.features import INSTALLERS
+from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui.map_document import MapDocument
+from contactmap_desktop.ui.settings import UiSettings
+from contactmap_desktop.ui.window_actions import install_core_actions
+from contactmap_desktop.ui.workspace_opener import WorkspaceOpener
+
+log = logging.getLogger(__name__)
+
+
+def build_window(opened: OpenWorkspace, ui_settings: UiSettings) -> MainWindow:
+    """A window on an open workspace, with every feature installed and the last account open."""
+    window: MainWindow | None = None
+    document = MapDocument(opened, lambda message: window.report_error(message) if window else None)
+    window = MainWindow(document, ui_settings)
+    install_core_actions(window)
+    for install in INSTALLERS:
+        install(window)
+    window.restore_layout()
+    window.open_first_account()
+    return window
+
+
+class Application(QObject):
+    """Opens workspaces and swaps the window when the user opens another one."""
+
+    def __init__(self, ui_settings: UiSettings, opener: WorkspaceOpener | None = None) -> None:
+        super().__init__()
+        self._ui_settings = ui_settings
+        self._opener = opener or WorkspaceOpener(retention=ui_settings.backup_retention)
+        self.window: MainWindow | None = None
+        self._opened: OpenWorkspace | None = None
+
+    def open(self, path: Path, *, create: bool, with_sample: bool = False) -> bool:
+        """Open ``path`` in a new window, closing the current one if that succeeded."""
+        try:
+            opened = self._opener.open(path, create=create, with_sample=with_sample,
+                                       parent=self.window)
+        except ContactMapError as error:
+            if self.window is None:
+                raise
+            self.window.report_error(str(error))
+            return False
+        if opened is None:
+            return False
+        previous = self.window
+        self._close_workspace()
+        self._opened = opened
+        self.window = build_window(opened, self._ui_settings)
+        self.window.workspace_requested.connect(
+            lambda new_path, new: self.open(Path(new_path), create=new))
+        self.window.closing.connect(self._close_workspace)
+        self._ui_settings.add_recent(opened.path)
+        if previous is not None:
+            self.window.setGeometry(previous.geometry())
+            previous.closing.disconnect()
+            previous.close()
+            previous.deleteLater()
+        self.window.show()
+        return True
+
+    def _close_workspace(self) -> None:
+        if self._opened is None:
+            return
+        problem = self._opened.close()
+        self._opened = None
+        if problem and self.window is not None:
+            self.window.report_error(problem)
