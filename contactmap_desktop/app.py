@@ -7,16 +7,16 @@ Qt window does, and the window follows with the account painted.
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.logging_setup import log_file, setup_logging
+from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME
 from contactmap_desktop.ui.app_icon import app_icon
 from contactmap_desktop.ui.error_reporting import ExceptionReporter
 from contactmap_desktop.ui.main_thread_gc import MainThreadCollector
@@ -24,7 +24,8 @@ from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.startup_splash import StartupSplash
 from contactmap_desktop.ui.theme import apply_color_scheme
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from contactmap_desktop.application import Application
 
 # Should the splash never be painted (a minimised start), the workspace opens after this.
 OPEN_ANYWAY_MS = 300
@@ -57,14 +58,14 @@ class Startup(QObject):
     ``problem`` is the error that stopped the start, for the command line to report.
     """
 
-    def __init__(self, splash: StartupSplash, path: Path, ui_settings: UiSettings, *,
-                 is_default: bool, smoke: bool) -> None:
+    def __init__(self, splash: StartupSplash, workspace: Path | None, ui_settings: UiSettings,
+                 *, smoke: bool) -> None:
         super().__init__(splash)
-        self._splash, self._path, self._ui_settings = splash, path, ui_settings
-        self._is_default, self._smoke = is_default, smoke
+        self._splash, self._workspace, self._ui_settings = splash, workspace, ui_settings
+        self._smoke = smoke
         self._started = False
         self.problem: ContactMapError | None = None
-        self.application: QObject | None = None
+        self.application: Application | None = None
         FirstPaint(splash, self._splash_painted)
         QTimer.singleShot(OPEN_ANYWAY_MS, self._open)
 
@@ -77,34 +78,21 @@ class Startup(QObject):
         if self._started:
             return
         self._started = True
-        setup_logging()
-        from contactmap_desktop import __version__
-
-        QApplication.setApplicationVersion(__version__)
-        log.info("ContactMap %s starting", __version__)
         try:
-            window = self._open_window()
+            # The rest of the app loads now, behind the splash.
+            from contactmap_desktop.application import start_application
+
+            self.application = start_application(self._workspace, self._ui_settings)
         except ContactMapError as error:
             self.problem = error
-            window = None
         except Exception:  # a bug: reported as one, and the start ends
             sys.excepthook(*sys.exc_info())
-            window = None
+        window = self.application.window if self.application else None
         if window is None:
             self._splash.close()
             QApplication.exit(1)
             return
         FirstPaint(window, lambda: self._window_painted(window))
-
-    def _open_window(self) -> QWidget | None:
-        # The rest of the app loads now, behind the splash.
-        from contactmap_desktop.application import Application
-
-        application = Application(self._ui_settings)
-        self.application = application
-        if not application.open(self._path, create=True, with_sample=self._is_default):
-            return None
-        return application.window
 
     def _window_painted(self, window: QWidget) -> None:
         self._splash.close()
@@ -123,19 +111,26 @@ def create_qt_application() -> QApplication:
     return app
 
 
-def run_gui(path: Path, *, smoke: bool = False, is_default: bool = False) -> int:
+def run_gui(workspace: Path | None, *, smoke: bool = False) -> int:
+    """The window on ``workspace``, or on the default workspace (made with its sample
+    account the first time) when None."""
     qt_app = create_qt_application()
     MainThreadCollector(qt_app)
-    ExceptionReporter(str(log_file()), show_dialog=not smoke).install()
+    ExceptionReporter(_log_file, show_dialog=not smoke).install()
     ui_settings = UiSettings()
     apply_color_scheme(qt_app, ui_settings.color_scheme())
-    splash = StartupSplash(path)
-    startup = Startup(splash, path, ui_settings, is_default=is_default, smoke=smoke)
+    splash = StartupSplash(workspace.name if workspace else DEFAULT_WORKSPACE_NAME)
+    startup = Startup(splash, workspace, ui_settings, smoke=smoke)
     splash.show()
     code = qt_app.exec()
-    log.info("ContactMap closed")
     if startup.problem is not None:
         if not smoke:  # started from a menu, nobody reads stderr
             QMessageBox.critical(None, "ContactMap", str(startup.problem))
         raise startup.problem
     return code
+
+
+def _log_file() -> Path:
+    from contactmap_desktop.logging_setup import log_file
+
+    return log_file()

@@ -7,8 +7,12 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
+from contactmap_desktop import __version__
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.logging_setup import setup_logging
+from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.ui.features import INSTALLERS
 from contactmap_desktop.ui.main_window import MainWindow
@@ -31,6 +35,22 @@ def build_window(opened: OpenWorkspace, ui_settings: UiSettings) -> MainWindow:
     window.restore_layout()
     window.open_first_account()
     return window
+
+
+def start_application(workspace: Path | None, ui_settings: UiSettings) -> Application | None:
+    """Start logging, then open ``workspace`` in a window: the default workspace (made with
+    its sample account the first time) when None. None if the user chose not to go on."""
+    log_path = setup_logging()
+    QApplication.setApplicationVersion(__version__)
+    log.info("ContactMap %s starting (log: %s)", __version__, log_path)
+    application = Application(ui_settings)
+    qt_app = QApplication.instance()
+    if qt_app is not None:
+        qt_app.aboutToQuit.connect(lambda: log.info("ContactMap closed"))
+    if not application.open(workspace or default_workspace_path(), create=True,
+                            with_sample=workspace is None):
+        return None
+    return application
 
 
 class Application(QObject):

@@ -116,8 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_command(args)
         from contactmap_desktop.app import run_gui  # Qt is only loaded for the window
 
-        return run_gui(workspace_path(args), smoke=args.smoke,
-                       is_default=getattr(args, "workspace", None) is None)
+        return run_gui(getattr(args, "workspace", None), smoke=args.smoke)
     except ContactMapError as error:
         sys.stderr.write(f"contactmap: {error}\n")
         return 1

@@ -9,11 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
-
 APP_NAME = "ContactMap"
 APP_AUTHOR = "ContactMap"
 WORKSPACE_SUFFIX = ".cmap"
+DEFAULT_WORKSPACE_NAME = f"workspace{WORKSPACE_SUFFIX}"
 
 
 def resources_dir() -> Path:
@@ -35,13 +34,18 @@ def user_guide_path() -> Path:
     return root / "docs" / "user-guide.md"
 
 
+# platformdirs is imported when a folder is asked for: the window's first frame needs none.
 def data_dir() -> Path:
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, APP_AUTHOR)
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_path
+
     return user_log_path(APP_NAME, APP_AUTHOR)
 
 
 def default_workspace_path() -> Path:
-    return data_dir() / f"workspace{WORKSPACE_SUFFIX}"
+    return data_dir() / DEFAULT_WORKSPACE_NAME

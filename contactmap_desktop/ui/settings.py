@@ -1,17 +1,22 @@
 """What belongs to this machine rather than to the data: recent files, window layout, column
 widths and grouping of the grid, the color scheme, how many backups to keep, and the account
-last open in each workspace (QSettings)."""
+last open in each workspace (QSettings).
+
+The colour scheme is read before the window's first frame: what only some of the other
+settings need is imported by them.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from contactmap_desktop.storage.backup_rotation import RetentionPolicy
 from contactmap_desktop.ui.theme import ColorScheme
+
+if TYPE_CHECKING:
+    from contactmap_desktop.storage.backup_rotation import RetentionPolicy
 
 MAX_RECENT = 8
 MAX_COLUMN_WIDTHS = 2000
@@ -55,6 +60,8 @@ class UiSettings:
 
     def column_widths(self) -> dict[str, int]:
         """Widths of stakeholder columns the user resized, by stakeholder id."""
+        import json
+
         try:
             stored = json.loads(str(self._settings.value("grid/column-widths", "{}")))
         except ValueError:
@@ -65,6 +72,8 @@ class UiSettings:
                 if isinstance(v, int) and MIN_COLUMN_WIDTH <= v <= MAX_COLUMN_WIDTH}
 
     def save_column_widths(self, widths: dict[str, int]) -> None:
+        import json
+
         # The most recent ones win when there are too many (ids of long-gone people age out).
         kept = dict(list(widths.items())[-MAX_COLUMN_WIDTHS:])
         self._settings.setValue("grid/column-widths", json.dumps(kept))
@@ -96,6 +105,8 @@ class UiSettings:
 
     def backup_retention(self) -> RetentionPolicy:
         """How many backups this computer keeps of each workspace it opens."""
+        from contactmap_desktop.storage.backup_rotation import RetentionPolicy
+
         defaults = RetentionPolicy()
         kept = {}
         for name in RETENTION_FIELDS:
@@ -128,5 +139,7 @@ class UiSettings:
 
 
 def _key(path: Path) -> str:
+    import hashlib
+
     # A digest: settings keys cannot hold slashes, and the path need not be readable there.
     return hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()[:16]

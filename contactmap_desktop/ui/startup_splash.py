@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QWidget
@@ -25,11 +23,11 @@ class StartupSplash(QWidget):
     the window system to confirm it is exposed (forever, on some platforms) before painting.
     """
 
-    def __init__(self, workspace: Path) -> None:
+    def __init__(self, workspace_name: str) -> None:
         super().__init__(None, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("startupSplash")
-        self.setAccessibleName(f"ContactMap Desktop is opening {workspace.name}")
-        self._pixmap = _splash_pixmap(workspace, QGuiApplication.palette())
+        self.setAccessibleName(f"ContactMap Desktop is opening {workspace_name}")
+        self._pixmap = _splash_pixmap(workspace_name, QGuiApplication.palette())
         self.setFixedSize(SIZE)
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
@@ -39,7 +37,7 @@ class StartupSplash(QWidget):
         QPainter(self).drawPixmap(0, 0, self._pixmap)
 
 
-def _splash_pixmap(workspace: Path, palette: QPalette) -> QPixmap:
+def _splash_pixmap(workspace_name: str, palette: QPalette) -> QPixmap:
     screen = QGuiApplication.primaryScreen()
     ratio = screen.devicePixelRatio() if screen is not None else 1.0
     pixmap = QPixmap(SIZE * ratio)
@@ -84,7 +82,7 @@ def _splash_pixmap(workspace: Path, palette: QPalette) -> QPixmap:
 
     painter.setFont(small)
     painter.setPen(muted)
-    opening = painter.fontMetrics().elidedText(f"Opening {workspace.name}…",
+    opening = painter.fontMetrics().elidedText(f"Opening {workspace_name}…",
                                                Qt.TextElideMode.ElideMiddle,
                                                SIZE.width() - 2 * MARGIN)
     painter.drawText(QRect(MARGIN, SIZE.height() - MARGIN - 20, SIZE.width() - 2 * MARGIN, 20),

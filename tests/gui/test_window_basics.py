@@ -49,7 +49,7 @@ def test_renaming_the_account_shows_in_the_list_and_undoes(qtbot: QtBot,
 
 def test_an_uncaught_exception_is_logged_with_its_traceback(tmp_path: Path) -> None:
     log_path = setup_logging(tmp_path / "logs")
-    reporter = ExceptionReporter(str(log_path), show_dialog=False)
+    reporter = ExceptionReporter(lambda: log_path, show_dialog=False)
     try:
         raise RuntimeError("grid exploded")
     except RuntimeError as error:

@@ -54,7 +54,7 @@ def test_the_first_frame_needs_neither_storage_nor_reports() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=ROOT).stdout.split()
 
-    heavy = {"sqlalchemy", "reportlab", "pypdfium2", "PIL", "tomllib", "logging.handlers",
+    heavy = {"sqlalchemy", "reportlab", "pypdfium2", "PIL", "tomllib", "platformdirs", "hashlib",
              "contactmap_desktop.services", "contactmap_desktop.storage.database",
              "contactmap_desktop.application", "contactmap_desktop.ui.features"}
     assert heavy.isdisjoint(loaded)
