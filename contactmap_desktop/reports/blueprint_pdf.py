@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
@@ -33,6 +34,7 @@ from contactmap_desktop.reports.styles import (
     grade_text,
     letter_styles,
 )
+from contactmap_desktop.reports.text_runs import paragraph
 
 MARGIN = 48.0
 CHIP_WIDTH = 24.0
@@ -102,20 +104,23 @@ class _Writer:
         self.styles: LetterStyles = letter_styles(self.fonts, base_size=10)
 
     def text(self, value: str) -> str:
-        return paragraph_text(value, self.fonts.cjk)
+        return paragraph_text(value)
+
+    def para(self, markup: str, style: ParagraphStyle) -> Paragraph:
+        return paragraph(markup, style, self.fonts)
 
     def story(self, width: float) -> list[Flowable]:
         document, styles = self.document, self.styles
         count = len(document.summaries)
         story: list[Flowable] = [
-            Paragraph(f"Contact Blueprints — {self.text(document.account_name)}",
+            self.para(f"Contact Blueprints — {self.text(document.account_name)}",
                       styles.letterhead),
-            Paragraph(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
+            self.para(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
                       f"{count} blueprint{'' if count == 1 else 's'}", styles.small),
             Spacer(1, 10),
         ]
         if not document.summaries:
-            story.append(Paragraph("This account has no blueprints yet. Select a key "
+            story.append(self.para("This account has no blueprints yet. Select a key "
                                    "relationship in the map and plan it in the Blueprint "
                                    "panel.", styles.body))
             return story
@@ -127,10 +132,10 @@ class _Writer:
 
     def _cell(self, value: str, *, bold: bool = False) -> Paragraph:
         style = self.styles.table_head if bold else self.styles.table_cell
-        return Paragraph(self.text(value), style)
+        return self.para(self.text(value), style)
 
     def _grades(self, summary: BlueprintSummary) -> Table:
-        arrow = Paragraph("→", self.styles.table_cell)
+        arrow = self.para("→", self.styles.table_cell)
         row = [GradeChip(summary.current, self.fonts), arrow,
                GradeChip(summary.blueprint.goal, self.fonts)]
         table = Table([row], colWidths=[CHIP_WIDTH + 2, 12, CHIP_WIDTH + 2], hAlign="LEFT")
@@ -179,12 +184,12 @@ class _Writer:
         styles, blueprint = self.styles, summary.blueprint
         with_whom = ", ".join(summary.team_names)
         story: list[Flowable] = [
-            Paragraph(f"Blueprint — {self.text(summary.stakeholder_name)}", styles.letterhead),
-            Paragraph(f"Relationship{'s' if len(summary.team_names) > 1 else ''} with "
+            self.para(f"Blueprint — {self.text(summary.stakeholder_name)}", styles.letterhead),
+            self.para(f"Relationship{'s' if len(summary.team_names) > 1 else ''} with "
                       f"{self.text(with_whom)}", styles.small),
             Spacer(1, 8),
         ]
-        goal = Paragraph(f"From <b>{_grade_name(summary.current)}</b> to "
+        goal = self.para(f"From <b>{_grade_name(summary.current)}</b> to "
                          f"<b>{blueprint.goal.label}</b>", styles.body)
         facts = [
             [self._grades(summary), goal],
@@ -200,16 +205,16 @@ class _Writer:
         story.append(table)
         if summary.warning:
             story.append(Spacer(1, 4))
-            story.append(Paragraph(self.text(summary.warning), styles.small))
-        story.append(Paragraph("Influence strategies", styles.heading))
-        story.append(Paragraph(self.text(self.document.strategies(summary) or "None chosen yet."),
+            story.append(self.para(self.text(summary.warning), styles.small))
+        story.append(self.para("Influence strategies", styles.heading))
+        story.append(self.para(self.text(self.document.strategies(summary) or "None chosen yet."),
                                styles.body))
         for title, value in (("Tactics", blueprint.tactics),
                              ("Core messages", blueprint.messages),
                              ("People and resources", blueprint.resources),
                              ("Notes", blueprint.notes)):
-            story.append(Paragraph(title, styles.heading))
-            story.append(Paragraph(self.text(value) if value.strip() else "—", styles.body))
+            story.append(self.para(title, styles.heading))
+            story.append(self.para(self.text(value) if value.strip() else "—", styles.body))
         return story
 
 
@@ -222,7 +227,7 @@ def build_blueprints_pdf(document: BlueprintsDocument) -> bytes:
                                  title=f"Contact Blueprints — {document.account_name}",
                                  author="ContactMap Desktop", invariant=1)
     story = writer.story(template.width - 12)  # frames have 6 points of padding each side
-    canvas_class = footer_canvas(writer.fonts.regular, "ContactMap Desktop · Contact Blueprints",
+    canvas_class = footer_canvas(writer.fonts, "ContactMap Desktop · Contact Blueprints",
                                  MARGIN)
     template.build(story, canvasmaker=canvas_class)
     return buffer.getvalue()

@@ -19,7 +19,6 @@ from typing import Any
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -50,6 +49,7 @@ from contactmap_desktop.reports.styles import (
     grade_text,
     letter_styles,
 )
+from contactmap_desktop.reports.text_runs import paragraph
 
 MARGIN = 36.0
 NAME_COLUMN = 130.0
@@ -134,10 +134,10 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
                                  title=f"Contact Map — {account}", author="ContactMap Desktop",
                                  invariant=1)
     story: list[Flowable] = [
-        Paragraph(f"Contact Map — {paragraph_text(account, fonts.cjk)}", styles.letterhead),
-        Paragraph(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
+        paragraph(f"Contact Map — {paragraph_text(account)}", styles.letterhead, fonts),
+        paragraph(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
                   f"{len(document.contact_map.stakeholders)} stakeholders, "
-                  f"{len(document.contact_map.team_members)} team members", styles.small),
+                  f"{len(document.contact_map.team_members)} team members", styles.small, fonts),
         Spacer(1, 10),
     ]
     usable = pagesize[0] - 2 * MARGIN
@@ -147,8 +147,8 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
     for number, group in enumerate(groups, start=1):
         if len(groups) > 1:
             first, last = (number - 1) * per_page + 1, (number - 1) * per_page + len(group)
-            story.append(Paragraph(f"Stakeholders {first}–{last} of {len(stakeholders)}",
-                                   styles.small))
+            story.append(paragraph(f"Stakeholders {first}–{last} of {len(stakeholders)}",
+                                   styles.small, fonts))
         story.append(_grid(document.contact_map, [s.id for s in group], fonts, styles))
         story.append(Spacer(1, 12))
     story.append(CondPageBreak(150))
@@ -158,7 +158,7 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
         # Frames have 6 points of padding on each side.
         story.extend(power_map_flowables(document.power_map, template.width - 12,
                                          template.height - 12))
-    canvas_class = footer_canvas(fonts.regular, "ContactMap Desktop · Contact Map", MARGIN)
+    canvas_class = footer_canvas(fonts, "ContactMap Desktop · Contact Map", MARGIN)
     template.build(story, canvasmaker=canvas_class)
     return buffer.getvalue()
 
@@ -169,23 +169,23 @@ def write_contact_map_pdf(path: Path, document: ContactMapDocument) -> None:
 
 def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFonts,
           styles: LetterStyles) -> Table:
-    head = [Paragraph("Our team", styles.table_head)]
+    head = [paragraph("Our team", styles.table_head, fonts)]
     for stakeholder_id in stakeholder_ids:
         person = contact_map.stakeholder(stakeholder_id)
         badges = roles_to_badges(person.roles)
-        lines = [f"<b>{paragraph_text(person.name, fonts.cjk)}</b>"]
+        lines = [f"<b>{paragraph_text(person.name)}</b>"]
         if person.title:
-            lines.append(f'<font size="6.5">{paragraph_text(person.title, fonts.cjk)}</font>')
+            lines.append(f'<font size="6.5">{paragraph_text(person.title)}</font>')
         lines.append(f'<font size="6.5" color="#5b6470">{person.seniority.short_label}'
                      f'{" · " + badges if badges else ""} · depth '
                      f"{contact_map.depth(stakeholder_id)}</font>")
-        head.append(Paragraph("<br/>".join(lines), styles.table_cell))
+        head.append(paragraph("<br/>".join(lines), styles.table_cell, fonts))
     rows: list[list[Flowable]] = [head]
     for member in contact_map.team_members:
-        row: list[Flowable] = [Paragraph(
-            f"<b>{paragraph_text(member.name, fonts.cjk)}</b><br/>"
-            f'<font size="6.5" color="#5b6470">{paragraph_text(member.title, fonts.cjk)}</font>',
-            styles.table_cell)]
+        row: list[Flowable] = [paragraph(
+            f"<b>{paragraph_text(member.name)}</b><br/>"
+            f'<font size="6.5" color="#5b6470">{paragraph_text(member.title)}</font>',
+            styles.table_cell, fonts)]
         for stakeholder_id in stakeholder_ids:
             relationship = contact_map.relationship(CellRef(member.id, stakeholder_id))
             row.append(GradeCell(relationship.grade, relationship.is_key,
@@ -214,28 +214,29 @@ def _legend(fonts: ReportFonts, styles: LetterStyles) -> list[Flowable]:
     labels: list[Flowable] = []
     for grade in GRADES_TOP_DOWN:
         cells.append(GradeCell(grade, False, False, fonts))
-        labels.append(Paragraph(grade.label, styles.table_cell))
+        labels.append(paragraph(grade.label, styles.table_cell, fonts))
     cells += [GradeCell(Grade.OPEN, True, False, fonts), GradeCell(None, False, True, fonts)]
-    labels += [Paragraph("key relationship (gold corner)", styles.table_cell),
-               Paragraph("blank, to be filled (dashed)", styles.table_cell)]
+    labels += [paragraph("key relationship (gold corner)", styles.table_cell, fonts),
+               paragraph("blank, to be filled (dashed)", styles.table_cell, fonts)]
     grid = Table([cells, labels], colWidths=[CELL_WIDTH + 6] * len(cells), hAlign="LEFT")
     grid.setStyle(TableStyle([("ALIGN", (0, 0), (-1, 0), "CENTER"),
                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     roles = " · ".join(f"<b>{role.badge}</b> {role.label}" for role in BuyingRole)
-    return [Paragraph("Legend", styles.heading), grid, Spacer(1, 4),
-            Paragraph(f"Buying roles: {roles}. A blank cell means no relationship (blank is not "
+    return [paragraph("Legend", styles.heading, fonts), grid, Spacer(1, 4),
+            paragraph(f"Buying roles: {roles}. A blank cell means no relationship (blank is not "
                       "Indifferent). Depth: how many of our team know the stakeholder.",
-                      styles.small)]
+                      styles.small, fonts)]
 
 
 def _findings(findings: Sequence[MapFinding], fonts: ReportFonts,
               styles: LetterStyles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Coverage findings", styles.heading)]
+    story: list[Flowable] = [paragraph("Coverage findings", styles.heading, fonts)]
     if not findings:
-        story.append(Paragraph("No findings: the map meets every coverage rule.", styles.body))
+        story.append(paragraph("No findings: the map meets every coverage rule.", styles.body,
+                               fonts))
         return story
-    rows = [[Paragraph(paragraph_text(finding.severity, fonts.cjk), styles.table_head),
-             Paragraph(paragraph_text(finding.message, fonts.cjk), styles.table_cell)]
+    rows = [[paragraph(paragraph_text(finding.severity), styles.table_head, fonts),
+             paragraph(paragraph_text(finding.message), styles.table_cell, fonts)]
             for finding in findings]
     table = Table(rows, colWidths=[70, None], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -1,23 +1,26 @@
-"""The TrueType faces the PDFs embed, found at run time and registered with ReportLab once.
+"""The faces the PDFs print in: PDF standard fonts, and TrueType faces only for what needs them.
 
-ReportLab's built-in fonts cannot draw most of Unicode, so every PDF uses DejaVu Sans (Latin,
-Greek, Cyrillic) and Droid Sans Fallback for Han and Kana, which DejaVu lacks. A packaged build
-ships them under resources/fonts; a source checkout uses the distribution's font packages
-(scripts/install-system-packages.sh). Third-party font files are not committed.
+Text a PDF standard font can encode (WinAnsi: Western European letters, €, curly quotes,
+dashes) prints in the Helvetica family, which every viewer has, so a letter in those letters
+embeds no font at all. Runs of other alphabets print in DejaVu Sans (Greek, Cyrillic,
+Eastern European letters) and runs of Han, Kana and Hangul in Droid Sans Fallback, each face
+registered with ReportLab the first time a run needs it and subset into the PDF. A packaged
+build ships the TrueType faces under resources/fonts; a source checkout uses the
+distribution's font packages (scripts/install-system-packages.sh). Third-party font files are
+not committed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import resource
+from contactmap_desktop.reports.markup import Script
+from contactmap_desktop.reports.truetype import QuickTTFont
 
 SYSTEM_FONT_DIRS: tuple[Path, ...] = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -26,26 +29,21 @@ SYSTEM_FONT_DIRS: tuple[Path, ...] = (
     Path("/usr/share/fonts/google-droid-sans-fonts"),
 )
 
+REGULAR, BOLD, ITALIC, BOLD_ITALIC = (
+    "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique")
 SANS = "ContactMapSans"
-SANS_BOLD = "ContactMapSans-Bold"
-SANS_ITALIC = "ContactMapSans-Oblique"
-SANS_BOLD_ITALIC = "ContactMapSans-BoldOblique"
 CJK = "ContactMapCJK"
+# Each standard face's Unicode counterpart: (registered name, file, face to use without it).
+_UNICODE_FACES: dict[str, tuple[str, str, str | None]] = {
+    REGULAR: (SANS, "DejaVuSans.ttf", None),
+    BOLD: ("ContactMapSans-Bold", "DejaVuSans-Bold.ttf", REGULAR),
+    ITALIC: ("ContactMapSans-Oblique", "DejaVuSans-Oblique.ttf", REGULAR),
+    BOLD_ITALIC: ("ContactMapSans-BoldOblique", "DejaVuSans-BoldOblique.ttf", BOLD),
+}
 
 
 class FontsMissingError(ContactMapError):
-    """No usable TrueType font was found, so a PDF cannot be written."""
-
-
-@dataclass(frozen=True)
-class ReportFonts:
-    """Registered font names; bold and italic fall back to the regular face when absent."""
-
-    regular: str
-    bold: str
-    italic: str
-    bold_italic: str
-    cjk: str | None  # None: CJK text would print as boxes, but everything else works
+    """No usable TrueType font was found for text that needs one, so a PDF cannot be written."""
 
 
 def font_dirs() -> list[Path]:
@@ -68,40 +66,63 @@ def _register(name: str, file_name: str, folders: Sequence[Path]) -> bool:
     if name in pdfmetrics.getRegisteredFontNames():
         return True  # the same face, registered by an earlier export
     try:
-        pdfmetrics.registerFont(TTFont(name, str(found)))
+        pdfmetrics.registerFont(QuickTTFont(name, str(found)))
     except Exception:  # a damaged or non-TrueType file: treat as absent, look no further
         return False
     return True
+
+
+class ReportFonts:
+    """The standard faces styles name, and the face each run of text prints in.
+
+    ``regular``, ``bold``, ``italic`` and ``bold_italic`` are the Helvetica family. The
+    TrueType faces are looked for and registered on first need, once per session.
+    """
+
+    regular, bold, italic, bold_italic = REGULAR, BOLD, ITALIC, BOLD_ITALIC
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self._folders = tuple(folders)
+        self._found: dict[str, bool] = {}
+
+    def face_for(self, script: Script, face: str) -> str:
+        """The face that prints a run of ``script`` in the weight and slant of ``face``."""
+        if script is Script.STANDARD:
+            return face
+        if script is Script.CJK and self._has(CJK, "DroidSansFallbackFull.ttf"):
+            return CJK  # one weight: bold CJK text prints regular
+        # CJK without its face prints in the Unicode face (as boxes), which raises nothing.
+        return self._unicode_face(face)
+
+    @property
+    def has_cjk(self) -> bool:
+        """Whether Han, Kana and Hangul print in a face that has them."""
+        return self._has(CJK, "DroidSansFallbackFull.ttf")
+
+    def _unicode_face(self, face: str) -> str:
+        name, file_name, fallback = _UNICODE_FACES[face]
+        if self._has(name, file_name):
+            return name
+        if fallback is not None:
+            return self._unicode_face(fallback)
+        places = ", ".join(str(folder) for folder in self._folders)
+        raise FontsMissingError(
+            "No DejaVuSans.ttf font was found (looked in " + places + "); install the "
+            "fonts-dejavu-core package (scripts/install-system-packages.sh) to print "
+            "names outside the Western European alphabet.")
+
+    def _has(self, name: str, file_name: str) -> bool:
+        if name not in self._found:
+            self._found[name] = _register(name, file_name, self._folders)
+        return self._found[name]
 
 
 _cache: dict[tuple[Path, ...], ReportFonts] = {}
 
 
 def report_fonts(folders: Sequence[Path] | None = None) -> ReportFonts:
-    """Register and return the report faces; a clear error if not even DejaVu Sans is found."""
+    """The report faces, looking for TrueType files in ``folders`` (by default, ours)."""
     search = tuple(folders) if folders is not None else tuple(font_dirs())
-    if search in _cache:
-        return _cache[search]
-    if not _register(SANS, "DejaVuSans.ttf", search):
-        places = ", ".join(str(folder) for folder in search)
-        raise FontsMissingError(
-            "No DejaVuSans.ttf font was found (looked in " + places + "); install the "
-            "fonts-dejavu-core package (scripts/install-system-packages.sh) to print PDFs.")
-    bold = SANS_BOLD if _register(SANS_BOLD, "DejaVuSans-Bold.ttf", search) else SANS
-    italic = SANS_ITALIC if _register(SANS_ITALIC, "DejaVuSans-Oblique.ttf", search) else SANS
-    bold_italic = (SANS_BOLD_ITALIC
-                   if _register(SANS_BOLD_ITALIC, "DejaVuSans-BoldOblique.ttf", search) else bold)
-    # <b> and <i> inside a paragraph pick these faces.
-    addMapping(SANS, 0, 0, SANS)
-    addMapping(SANS, 1, 0, bold)
-    addMapping(SANS, 0, 1, italic)
-    addMapping(SANS, 1, 1, bold_italic)
-    cjk = CJK if _register(CJK, "DroidSansFallbackFull.ttf", search) else None
-    if cjk is not None:
-        # The CJK face has no bold: bold CJK text uses the same face instead of failing.
-        for bold_flag in (0, 1):
-            for italic_flag in (0, 1):
-                addMapping(CJK, bold_flag, italic_flag, CJK)
-    fonts = ReportFonts(SANS, bold, italic, bold_italic, cjk)
-    _cache[search] = fonts
-    return fonts
+    if search not in _cache:
+        _cache[search] = ReportFonts(search)
+    return _cache[search]

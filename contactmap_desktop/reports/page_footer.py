@@ -10,14 +10,16 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.styles import MUTED, RULE
+from contactmap_desktop.reports.text_runs import draw_text
 
 
 class FooterCanvas(Canvas):  # type: ignore[misc]
-    """Set ``footer_font``, ``footer_left`` and ``footer_margin`` before building."""
+    """Set ``footer_fonts``, ``footer_left`` and ``footer_margin`` before building."""
 
-    footer_font: str = "Helvetica"
-    footer_left: str = ""  # plain text, drawn with drawString (no markup involved)
+    footer_fonts: ReportFonts | None = None  # None: the default report faces
+    footer_left: str = ""  # plain text, drawn run by run (no markup involved)
     footer_margin: float = 56.0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -45,14 +47,15 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         self.setLineWidth(0.5)
         self.line(margin, baseline + 11, width - margin, baseline + 11)
         self.setFillColor(MUTED)
-        self.setFont(self.footer_font, 8)
+        fonts = self.footer_fonts or report_fonts()
         if self.footer_left:
-            self.drawString(margin, baseline, self.footer_left)
-        self.drawRightString(width - margin, baseline, f"Page {number} of {count}")
+            draw_text(self, margin, baseline, self.footer_left, fonts.regular, 8, fonts)
+        draw_text(self, width - margin, baseline, f"Page {number} of {count}", fonts.regular, 8,
+                  fonts, anchor="right")
         self.restoreState()
 
 
-def footer_canvas(font: str, left: str, margin: float) -> type[FooterCanvas]:
+def footer_canvas(fonts: ReportFonts, left: str, margin: float) -> type[FooterCanvas]:
     """A FooterCanvas class bound to these settings (platypus wants a class, not an object)."""
     return type("BoundFooterCanvas", (FooterCanvas,),
-                {"footer_font": font, "footer_left": left, "footer_margin": margin})
+                {"footer_fonts": fonts, "footer_left": left, "footer_margin": margin})

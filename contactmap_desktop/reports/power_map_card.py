@@ -8,11 +8,7 @@ for someone above a key person whom nobody on our team knows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import groupby
-
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from contactmap_desktop import palette
@@ -21,8 +17,8 @@ from contactmap_desktop.domain.org_chart_layout import Box
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.power_map import PowerCard
 from contactmap_desktop.reports.fonts import ReportFonts
-from contactmap_desktop.reports.markup import contains_cjk
 from contactmap_desktop.reports.styles import INK, KEY_MARK, MUTED, grade_background, grade_text
+from contactmap_desktop.reports.text_runs import draw_text, text_width
 
 BORDER = HexColor(palette.CARD_BORDER)
 CARD_FILL = HexColor(palette.CARD_FILL)
@@ -31,20 +27,7 @@ CHAIN = HexColor(palette.CHAIN)
 BADGE_FILL = HexColor(palette.BADGE_FILL)
 
 
-@dataclass(frozen=True)
-class CardFonts:
-    """The Latin faces in use, and the CJK face for runs of Han, Kana and Hangul (if found)."""
-
-    regular: str
-    bold: str
-    cjk: str | None = None
-
-    @classmethod
-    def of(cls, fonts: ReportFonts) -> CardFonts:
-        return cls(fonts.regular, fonts.bold, fonts.cjk)
-
-
-def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fonts: CardFonts,
+def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fonts: ReportFonts,
               *, uncovered: bool = False, in_chain: bool = False) -> None:
     """Draw ``card`` at ``box`` (top-left scene coordinates, y down) on a y-up canvas."""
     # Scene y grows downward; PDF y grows upward.
@@ -67,14 +50,14 @@ def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fo
 
     chip = 30.0
     chip_left = left + box.width - chip - 8
-    text_width = chip_left - left - 16
+    line_width = chip_left - left - 16
     person = card.stakeholder
     canvas.setFillColor(INK)
-    draw_text(canvas, left + 8, top - 18, person.name, fonts.bold, 10.5, fonts, text_width)
+    draw_fitted(canvas, left + 8, top - 18, person.name, fonts.bold, 10.5, fonts, line_width)
     canvas.setFillColor(MUTED)
-    draw_text(canvas, left + 8, top - 32, person.title, fonts.regular, 8.5, fonts, text_width)
-    draw_text(canvas, left + 8, top - 44, person.department, fonts.regular, 8.5, fonts,
-              text_width)
+    draw_fitted(canvas, left + 8, top - 32, person.title, fonts.regular, 8.5, fonts, line_width)
+    draw_fitted(canvas, left + 8, top - 44, person.department, fonts.regular, 8.5, fonts,
+                line_width)
 
     _draw_badges(canvas, card, left + 8, bottom + 10, fonts)
     _draw_best_grade(canvas, card, chip_left, top - 10 - chip, chip, fonts)
@@ -93,7 +76,7 @@ def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fo
     canvas.restoreState()
 
 
-def _draw_badges(canvas: Canvas, card: PowerCard, x: float, y: float, fonts: CardFonts) -> None:
+def _draw_badges(canvas: Canvas, card: PowerCard, x: float, y: float, fonts: ReportFonts) -> None:
     canvas.setFont(fonts.bold, 8)
     for badge in roles_to_badges(card.stakeholder.roles):
         canvas.setFillColor(BADGE_FILL)
@@ -109,7 +92,7 @@ def _draw_badges(canvas: Canvas, card: PowerCard, x: float, y: float, fonts: Car
 
 
 def _draw_best_grade(canvas: Canvas, card: PowerCard, x: float, y: float, size: float,
-                     fonts: CardFonts) -> None:
+                     fonts: ReportFonts) -> None:
     grade = card.best_grade
     if grade is None:
         canvas.setStrokeColor(UNCOVERED)
@@ -134,7 +117,7 @@ def _draw_best_grade(canvas: Canvas, card: PowerCard, x: float, y: float, size: 
     canvas.drawCentredString(x + size / 2, y - 11, f"{count} rel." if count else "none")
 
 
-def _draw_concern(canvas: Canvas, grade: Grade, x: float, y: float, fonts: CardFonts) -> None:
+def _draw_concern(canvas: Canvas, grade: Grade, x: float, y: float, fonts: ReportFonts) -> None:
     canvas.setFillColor(grade_background(grade))
     canvas.setStrokeColor(BORDER)
     canvas.setLineWidth(0.5)
@@ -144,38 +127,17 @@ def _draw_concern(canvas: Canvas, grade: Grade, x: float, y: float, fonts: CardF
     canvas.drawCentredString(x + 9, y + 3.5, f"!{grade.letter}")
 
 
-def _runs(text: str, font: str, fonts: CardFonts) -> list[tuple[str, str]]:
-    """(piece, face) runs: CJK characters in the CJK face, when there is one."""
-    if fonts.cjk is None or not contains_cjk(text):
-        return [(text, font)]
-    cjk = fonts.cjk
-    return [("".join(chars), cjk if is_cjk else font)
-            for is_cjk, chars in groupby(text, key=contains_cjk)]
+def draw_fitted(canvas: Canvas, x: float, y: float, text: str, face: str, size: float,
+                fonts: ReportFonts, width: float) -> None:
+    """One line of user text, cut to ``width``, each script run in a face that has it."""
+    draw_text(canvas, x, y, fit_text(text, face, size, width, fonts), face, size, fonts)
 
 
-def text_width(text: str, font: str, size: float, fonts: CardFonts) -> float:
-    return sum(float(stringWidth(piece, face, size)) for piece, face in _runs(text, font, fonts))
-
-
-def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
-              fonts: CardFonts, width: float) -> None:
-    """One line of user text, cut to ``width``, each script run in a face that has it.
-
-    Canvas strings are not parsed as markup, so user text needs no escaping here.
-    """
-    for piece, face in _runs(fit_text(text, font, size, width, fonts), font, fonts):
-        canvas.setFont(face, size)
-        canvas.drawString(x, y, piece)
-        x += float(stringWidth(piece, face, size))
-
-
-def fit_text(text: str, font: str, size: float, width: float,
-             fonts: CardFonts | None = None) -> str:
+def fit_text(text: str, face: str, size: float, width: float, fonts: ReportFonts) -> str:
     """The text, cut with an ellipsis so that it fits ``width``."""
-    faces = fonts or CardFonts(font, font)
 
     def fits(candidate: str) -> bool:
-        return text_width(candidate, font, size, faces) <= width
+        return text_width(candidate, face, size, fonts) <= width
 
     if fits(text):
         return text

@@ -28,15 +28,14 @@ from contactmap_desktop.domain.power_map import (
     power_cards,
     uncovered_chains,
 )
-from contactmap_desktop.reports.fonts import report_fonts
+from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.power_map_card import (
     BORDER,
     CHAIN,
     UNCOVERED,
-    CardFonts,
     draw_card,
-    draw_text,
+    draw_fitted,
 )
 from contactmap_desktop.reports.styles import (
     INK,
@@ -116,7 +115,7 @@ def plan_tiles(layout: OrgLayout, content: Box | None = None) -> list[Tile]:
 def draw_power_map_pages(canvas: Canvas, document: PowerMapDocument,
                          pagesize: PageSize = LANDSCAPE_A4) -> int:
     """Draw every page of the power map on ``canvas`` (ending each page); return the count."""
-    fonts = card_fonts()
+    fonts = report_fonts()
     content = page_content(pagesize)
     tiles = plan_tiles(document.layout, content)
     for number, tile in enumerate(tiles, start=1):
@@ -127,7 +126,7 @@ def draw_power_map_pages(canvas: Canvas, document: PowerMapDocument,
 
 
 def draw_sheet(canvas: Canvas, document: PowerMapDocument, tile: Tile, number: int, count: int,
-               content: Box, fonts: CardFonts) -> None:
+               content: Box, fonts: ReportFonts) -> None:
     """One sheet inside ``content``: the header, the tile of the chart, the legend."""
     _draw_header(canvas, document, tile, number, count, content, fonts)
     if document.layout.boxes:
@@ -159,11 +158,6 @@ def write_power_map_pdf(path: Path, document: PowerMapDocument,
     return pages
 
 
-def card_fonts() -> CardFonts:
-    """The shared report faces (a clear error when no TrueType font is installed)."""
-    return CardFonts.of(report_fonts())
-
-
 def _chart_area(content: Box) -> Box:
     """Where the chart goes on a sheet: between the header and the legend."""
     return Box(content.x, content.y + LEGEND, content.width,
@@ -171,11 +165,11 @@ def _chart_area(content: Box) -> Box:
 
 
 def _draw_header(canvas: Canvas, document: PowerMapDocument, tile: Tile, number: int,
-                 count: int, content: Box, fonts: CardFonts) -> None:
+                 count: int, content: Box, fonts: ReportFonts) -> None:
     top, right = content.y + content.height, content.x + content.width
     canvas.setFillColor(INK)
-    draw_text(canvas, content.x, top - 14, f"Power map — {document.account_name}",
-              fonts.bold, 14, fonts, content.width * 0.6)
+    draw_fitted(canvas, content.x, top - 14, f"Power map — {document.account_name}",
+                fonts.bold, 14, fonts, content.width * 0.6)
     canvas.setFont(fonts.regular, 8.5)
     canvas.setFillColor(MUTED)
     where = f" · row {tile.row + 1}, column {tile.column + 1}" if count > 1 else ""
@@ -187,7 +181,7 @@ def _draw_header(canvas: Canvas, document: PowerMapDocument, tile: Tile, number:
 
 
 def _draw_chart(canvas: Canvas, document: PowerMapDocument, tile: Tile, content: Box,
-                fonts: CardFonts) -> None:
+                fonts: ReportFonts) -> None:
     area = _chart_area(content)
     layout = document.layout
     canvas.saveState()
@@ -222,7 +216,7 @@ def _draw_chart(canvas: Canvas, document: PowerMapDocument, tile: Tile, content:
     canvas.restoreState()
 
 
-def _draw_legend(canvas: Canvas, fonts: CardFonts, with_chain: bool, content: Box) -> None:
+def _draw_legend(canvas: Canvas, fonts: ReportFonts, with_chain: bool, content: Box) -> None:
     """Two lines at the foot of the sheet: the grades, then the marks and role badges."""
     x, y = content.x, content.y + 22
     canvas.setFont(fonts.bold, 8)
@@ -258,7 +252,7 @@ def _draw_legend(canvas: Canvas, fonts: CardFonts, with_chain: bool, content: Bo
     _label(canvas, x, y, f"Roles: {badges}", fonts)
 
 
-def _legend_chip(canvas: Canvas, x: float, y: float, grade: Grade, fonts: CardFonts) -> float:
+def _legend_chip(canvas: Canvas, x: float, y: float, grade: Grade, fonts: ReportFonts) -> float:
     canvas.setFillColor(grade_background(grade))
     canvas.setStrokeColor(BORDER)
     canvas.setLineWidth(0.5)
@@ -269,7 +263,7 @@ def _legend_chip(canvas: Canvas, x: float, y: float, grade: Grade, fonts: CardFo
     return _label(canvas, x + 17, y, grade.label, fonts)
 
 
-def _legend_item(canvas: Canvas, x: float, y: float, mark: str, text: str, fonts: CardFonts,
+def _legend_item(canvas: Canvas, x: float, y: float, mark: str, text: str, fonts: ReportFonts,
                  dashed: bool = False) -> float:
     canvas.setStrokeColor(UNCOVERED)
     canvas.setLineWidth(0.8)
@@ -283,7 +277,7 @@ def _legend_item(canvas: Canvas, x: float, y: float, mark: str, text: str, fonts
     return _label(canvas, x + 17, y, text, fonts)
 
 
-def _label(canvas: Canvas, x: float, y: float, text: str, fonts: CardFonts) -> float:
+def _label(canvas: Canvas, x: float, y: float, text: str, fonts: ReportFonts) -> float:
     canvas.setFillColor(INK)
     canvas.setFont(fonts.regular, 8)
     canvas.drawString(x, y + 3.5, text)

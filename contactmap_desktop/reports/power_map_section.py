@@ -11,10 +11,10 @@ from typing import Any
 from reportlab.platypus import Flowable, PageBreak
 
 from contactmap_desktop.domain.org_chart_layout import Box
+from contactmap_desktop.reports.fonts import report_fonts
 from contactmap_desktop.reports.power_map_pdf import (
     PowerMapDocument,
     Tile,
-    card_fonts,
     draw_sheet,
     plan_tiles,
 )
@@ -35,7 +35,7 @@ class PowerMapSheet(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas: Any = self.canv
         draw_sheet(canvas, self.document, self.tile, self.number, self.count,
-                   Box(0, 0, self.width, self.height), card_fonts())
+                   Box(0, 0, self.width, self.height), report_fonts())
 
 
 def power_map_flowables(document: PowerMapDocument, width: float,

@@ -19,7 +19,6 @@ from reportlab.platypus import (
     HRFlowable,
     Image,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -31,7 +30,7 @@ from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
-from contactmap_desktop.reports.markup import contains_cjk, paragraph_text
+from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.page_footer import footer_canvas
 from contactmap_desktop.reports.styles import (
@@ -42,6 +41,7 @@ from contactmap_desktop.reports.styles import (
     LetterStyles,
     letter_styles,
 )
+from contactmap_desktop.reports.text_runs import paragraph
 
 MARGIN = 64.0  # about 22 mm: a generous business-letter margin on A4 and Letter alike
 FRAME_PADDING = 6.0  # platypus frames keep this much inside the margins
@@ -81,8 +81,7 @@ def build_sponsor_letter_pdf(document: SponsorLetterDocument) -> bytes:
         title=letter.subject or "Sponsor letter",
         author=document.company_name or letter.sender_name, subject="Sponsor letter")
     story = LetterStory(document, fonts, styles).flowables()
-    footer = document.company_name if not contains_cjk(document.company_name) else ""
-    template.build(story, canvasmaker=footer_canvas(fonts.regular, footer,
+    template.build(story, canvasmaker=footer_canvas(fonts, document.company_name,
                                                     MARGIN + FRAME_PADDING))
     return buffer.getvalue()
 
@@ -103,7 +102,10 @@ class LetterStory:
                                          spaceBefore=4, spaceAfter=2, keepWithNext=1)
 
     def text(self, value: str) -> str:
-        return paragraph_text(value, self.fonts.cjk)
+        return paragraph_text(value)
+
+    def para(self, markup: str, style: ParagraphStyle) -> Flowable:
+        return paragraph(markup, style, self.fonts)
 
     def flowables(self) -> list[Flowable]:
         story: list[Flowable] = []
@@ -117,7 +119,7 @@ class LetterStory:
         return story
 
     def letterhead(self) -> list[Flowable]:
-        name = Paragraph(self.text(self.document.company_name), self.styles.letterhead)
+        name = self.para(self.text(self.document.company_name), self.styles.letterhead)
         logo = _logo(self.document.logo_path)
         if logo is None and not self.document.company_name.strip():
             return [Spacer(1, 12)]  # no letterhead set: plain paper, no empty rule
@@ -139,8 +141,8 @@ class LetterStory:
         lines = [f"<b>{self.text(letter.addressee_name)}</b>" if letter.addressee_name else ""]
         lines += [self.text(line) for line in (letter.addressee_title, letter.addressee_company)
                   if line.strip()]
-        address = Paragraph("<br/>".join(line for line in lines if line), self.styles.body)
-        dated = Paragraph(long_date(letter.letter_date), self.styles.right)
+        address = self.para("<br/>".join(line for line in lines if line), self.styles.body)
+        dated = self.para(long_date(letter.letter_date), self.styles.right)
         width = content_width(self.document.paper)
         block = Table([[address, dated]], colWidths=[width * 0.65, width * 0.35])
         block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -148,13 +150,13 @@ class LetterStory:
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         story: list[Flowable] = [block, Spacer(1, 18)]
         if letter.subject.strip():
-            story.append(Paragraph(self.text(letter.subject), self.styles.title))
+            story.append(self.para(self.text(letter.subject), self.styles.title))
         return story
 
     def opening(self) -> list[Flowable]:
         greeting = self.template.greeting(self.letter.addressee_name.split(" ")[0]
                                           if self.letter.addressee_name else "")
-        return [Paragraph(self.text(greeting), self.styles.body),
+        return [self.para(self.text(greeting), self.styles.body),
                 *self.paragraphs(self.template.opening)]
 
     def recap(self) -> list[Flowable]:
@@ -165,20 +167,20 @@ class LetterStory:
         quotes = [pain for pain in letter.pains if pain.quote.strip()]
         if not quotes and not any(body.strip() for _heading, body in parts):
             return []
-        story: list[Flowable] = [Paragraph(self.text(self.template.recap_heading),
+        story: list[Flowable] = [self.para(self.text(self.template.recap_heading),
                                            self.styles.heading)]
         if quotes:
-            story.append(Paragraph(self.text(self.template.pain_heading), self.subheading))
+            story.append(self.para(self.text(self.template.pain_heading), self.subheading))
             for pain in quotes:
-                story.append(Paragraph(f"“{self.text(pain.quote.strip())}”", self.styles.quote))
+                story.append(self.para(f"“{self.text(pain.quote.strip())}”", self.styles.quote))
                 if pain.said_by.strip():
-                    story.append(Paragraph(f"— {self.text(pain.said_by.strip())}",
+                    story.append(self.para(f"— {self.text(pain.said_by.strip())}",
                                            self.styles.attribution))
                 else:
                     story.append(Spacer(1, 6))
         for heading, body in parts:
             if body.strip():
-                story.append(Paragraph(self.text(heading), self.subheading))
+                story.append(self.para(self.text(heading), self.subheading))
                 story += self.paragraphs(body)
         return story
 
@@ -187,7 +189,7 @@ class LetterStory:
         for heading, body in ((self.template.solution_heading, self.letter.solution),
                               (self.template.value_heading, self.letter.value)):
             if body.strip():
-                story.append(Paragraph(self.text(heading), self.styles.heading))
+                story.append(self.para(self.text(heading), self.styles.heading))
                 story += self.paragraphs(body)
         return story
 
@@ -197,17 +199,19 @@ class LetterStory:
         if not milestones:
             return []
         cell, head = self.styles.table_cell, self.styles.table_head
-        rows: list[list[Flowable]] = [[Paragraph(label, head) for label in
+        rows: list[list[Flowable]] = [[self.para(label, head) for label in
                                        ("", "Step", "Owner", "Date", "Go / no-go")]]
         for number, milestone in enumerate(milestones, start=1):
             due = (short_date(milestone.due) if milestone.due
                    else f'<font color="#b8401f"><i>{UNDATED}</i></font>')
-            rows.append([Paragraph(str(number), cell), Paragraph(self.text(milestone.step), cell),
-                         Paragraph(self.text(milestone.owner), cell), Paragraph(due, cell),
-                         Paragraph(self.text(milestone.criterion), cell)])
+            rows.append([self.para(str(number), cell), self.para(self.text(milestone.step), cell),
+                         self.para(self.text(milestone.owner), cell), self.para(due, cell),
+                         self.para(self.text(milestone.criterion), cell)])
         width = content_width(self.document.paper)
-        table = Table(rows, colWidths=[18, width * 0.31, width * 0.2, width * 0.16, None],
-                      repeatRows=1, hAlign="LEFT")
+        # Every width given: a table with a free column measures all its cells once more.
+        widths = [18, width * 0.31, width * 0.2, width * 0.16]
+        table = Table(rows, colWidths=[*widths, width - sum(widths)], repeatRows=1,
+                      hAlign="LEFT")
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
@@ -217,7 +221,7 @@ class LetterStory:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ]))
-        heading = [Paragraph(self.text(self.template.next_steps_heading), self.styles.heading),
+        heading = [self.para(self.text(self.template.next_steps_heading), self.styles.heading),
                    *self.paragraphs(self.template.next_steps_intro)]
         # The heading and its introduction never end a page without the table's first rows.
         return [KeepTogether([*heading, table]), Spacer(1, 10)]
@@ -225,14 +229,14 @@ class LetterStory:
     def closing(self) -> list[Flowable]:
         letter = self.letter
         story: list[Flowable] = list(self.paragraphs(letter.closing_note))
-        signature = [Paragraph(self.text(self.template.closing), self.styles.body),
+        signature = [self.para(self.text(self.template.closing), self.styles.body),
                      Spacer(1, 30)]
         if letter.sender_name.strip():
-            signature.append(Paragraph(f"<b>{self.text(letter.sender_name)}</b>",
+            signature.append(self.para(f"<b>{self.text(letter.sender_name)}</b>",
                                        self.styles.body.clone("Signer", spaceAfter=0)))
         for line in (letter.sender_title, letter.signature):
             if line.strip():
-                signature.append(Paragraph(self.text(line.strip()), self.styles.small))
+                signature.append(self.para(self.text(line.strip()), self.styles.small))
         story.append(Spacer(1, 6))
         story.append(KeepTogether(signature))  # the closing never leaves the name behind
         return story
@@ -240,7 +244,7 @@ class LetterStory:
     def paragraphs(self, body: str) -> list[Flowable]:
         """Blank lines separate paragraphs; single newlines stay line breaks inside one."""
         blocks = [block.strip() for block in body.replace("\r\n", "\n").split("\n\n")]
-        return [Paragraph(self.text(block), self.styles.body) for block in blocks if block]
+        return [self.para(self.text(block), self.styles.body) for block in blocks if block]
 
 
 def _logo(path: Path | None) -> Image | None:

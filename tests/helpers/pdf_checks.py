@@ -50,3 +50,19 @@ def ink_share(ppm: Path) -> float:
     inked = sum(1 for i in range(0, width * height * 3, 3) if pixels[i:i + 3] != b"\xff\xff\xff")
     return inked / (width * height)
 
+
+
+def pdf_fonts(path: Path) -> dict[str, bool]:
+    """Every font the pages use: its base name (subset prefix removed) -> embedded or not."""
+    from pypdf import PdfReader
+
+    fonts: dict[str, bool] = {}
+    for page in PdfReader(str(path)).pages:
+        resources = page.get("/Resources")
+        for font in (resources.get_object().get("/Font", {}) if resources else {}).values():
+            font = font.get_object()
+            name = str(font["/BaseFont"]).lstrip("/").split("+")[-1]
+            descriptor = font.get("/FontDescriptor")
+            fonts[name] = descriptor is not None and any(
+                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return fonts

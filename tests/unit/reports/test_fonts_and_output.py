@@ -9,28 +9,37 @@ from pathlib import Path
 
 import pytest
 
-from contactmap_desktop.reports.fonts import FontsMissingError, report_fonts
+from contactmap_desktop.reports.fonts import CJK, FontsMissingError, report_fonts
+from contactmap_desktop.reports.markup import Script
 from contactmap_desktop.reports.output import ExportError, write_bytes_atomically
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def test_system_fonts_cover_latin_and_cjk() -> None:
+def test_standard_text_keeps_the_standard_faces_and_the_rest_gets_truetype() -> None:
     fonts = report_fonts()
-    assert fonts.regular != fonts.bold
-    assert fonts.cjk is not None
+    assert (fonts.regular, fonts.bold) == ("Helvetica", "Helvetica-Bold")
+    assert fonts.face_for(Script.STANDARD, fonts.bold) == "Helvetica-Bold"
+    assert fonts.face_for(Script.UNICODE, fonts.regular) == "ContactMapSans"
+    assert fonts.face_for(Script.UNICODE, fonts.bold) == "ContactMapSans-Bold"
+    assert fonts.face_for(Script.UNICODE, fonts.italic) == "ContactMapSans-Oblique"
+    assert fonts.face_for(Script.CJK, fonts.bold) == CJK
+    assert fonts.has_cjk
 
 
-def test_no_font_anywhere_is_a_clear_error(tmp_path: Path) -> None:
+def test_no_font_anywhere_is_a_clear_error_only_for_text_that_needs_one(tmp_path: Path) -> None:
+    fonts = report_fonts([tmp_path / "empty"])
+    assert fonts.face_for(Script.STANDARD, fonts.regular) == "Helvetica"
     with pytest.raises(FontsMissingError, match="fonts-dejavu-core"):
-        report_fonts([tmp_path / "empty"])
+        fonts.face_for(Script.UNICODE, fonts.regular)
 
 
 def test_shipped_folder_alone_is_enough(tmp_path: Path) -> None:
     shutil.copy(DEJAVU, tmp_path / "DejaVuSans.ttf")
     fonts = report_fonts([tmp_path])
-    assert fonts.bold == fonts.regular  # no bold shipped: regular stands in
-    assert fonts.cjk in (None, "ContactMapCJK")  # may already be registered by another test
+    # No bold shipped: the regular face stands in (registered under its own name once).
+    assert fonts.face_for(Script.UNICODE, fonts.bold) == "ContactMapSans"
+    assert fonts.face_for(Script.CJK, fonts.regular) in ("ContactMapSans", CJK)
 
 
 def test_atomic_write_replaces_the_file(tmp_path: Path) -> None:

@@ -6,7 +6,13 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from contactmap_desktop.reports.markup import contains_cjk, escape, paragraph_text
+from contactmap_desktop.reports.markup import (
+    Script,
+    escape,
+    is_standard,
+    paragraph_text,
+    script_runs,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -25,15 +31,24 @@ def test_newlines_become_breaks_and_controls_vanish() -> None:
     assert paragraph_text("one\r\ntwo\nthree\rfour\x07") == "one<br/>two<br/>three<br/>four"
 
 
-def test_cjk_runs_are_wrapped_in_the_cjk_font_and_still_escaped() -> None:
-    markup = paragraph_text("Li <李伟> & 東京", cjk_font="CJKFace")
-    assert markup == ('Li &lt;<font name="CJKFace">李伟</font>&gt; &amp; '
-                      '<font name="CJKFace">東京</font>')
-    assert paragraph_text("李伟") == "李伟"  # no CJK font: left in the paragraph's font
+def test_an_accent_typed_as_its_own_code_joins_its_letter() -> None:
+    assert paragraph_text("Zoe\u0308 & Jose\u0301") == "Zoë &amp; José"
 
 
-def test_contains_cjk() -> None:
-    assert contains_cjk("Zoë 李") and contains_cjk("カナ") and not contains_cjk("Zoë Müller")
+def test_western_european_text_needs_no_embedded_face() -> None:
+    assert is_standard("Zoë Müller — “€1.2m” ‘on time’ … Œuvre, Škoda, naïve, ½ × 2")
+    assert not is_standard("Zoë Светлана")
+    assert not is_standard("Łódź")  # Polish letters are outside WinAnsi
+    assert not is_standard("→")
+
+
+def test_runs_by_script_keep_spaces_inside_one_alphabet() -> None:
+    assert script_runs("Светлана Иванова, 李伟 and Ωmega!") == [
+        (Script.UNICODE, "Светлана Иванова"), (Script.STANDARD, ", "), (Script.CJK, "李伟"),
+        (Script.STANDARD, " and "), (Script.UNICODE, "Ω"), (Script.STANDARD, "mega!")]
+    assert script_runs("カナ 東京") == [(Script.CJK, "カナ 東京")]
+    assert script_runs("plain") == [(Script.STANDARD, "plain")]
+    assert script_runs("") == []
 
 
 @pytest.mark.parametrize("text", ['<font name="x">', "<para>", "</b>&#", "<img src='x'/>"])

@@ -122,7 +122,7 @@ def test_a_folder_that_does_not_exist_is_a_clear_export_error(tmp_path: Path) ->
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_han_characters_are_set_in_the_cjk_face(tmp_path: Path) -> None:
-    if report_fonts().cjk is None:
+    if not report_fonts().has_cjk:
         pytest.skip("no CJK font installed")
     write_power_map_pdf(tmp_path / "power.pdf", PowerMapDocument.from_map(_small_map()))
     text = subprocess.run(["pdftotext", str(tmp_path / "power.pdf"), "-"], check=True,

@@ -18,7 +18,14 @@ from contactmap_desktop.reports.sponsor_letter_pdf import (
     SponsorLetterDocument,
     write_sponsor_letter_pdf,
 )
-from tests.helpers.pdf_checks import ink_share, needs_poppler, page_count, pdf_text, rendered_page
+from tests.helpers.pdf_checks import (
+    ink_share,
+    needs_poppler,
+    page_count,
+    pdf_fonts,
+    pdf_text,
+    rendered_page,
+)
 
 HOSTILE = ['R&D <Team> "quoted"', "<b>not bold</b>", "Zoë Müller", "李伟", "José Núñez"]
 LONG_RECAP = "\n\n".join(
@@ -102,3 +109,60 @@ def test_cjk_and_cyrillic_names_are_both_kept_in_the_text(tmp_path: Path) -> Non
     text = pdf_text(_write(tmp_path / "letter.pdf", letter))
     for expected in ["Светлана Иванова", "Dear Светлана,", "李伟, Planning", "李伟 agrees"]:
         assert expected in text, expected
+
+
+WESTERN = "Zoë Müller — “€1.2m a year”, ‘on time’… Œuvre, naïve"
+STANDARD_FACES = {"Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique"}
+
+
+def _western_letter(**changes: object) -> SponsorLetter:
+    fields: dict[str, object] = dict(
+        signature="Mobile +44 20 7946 0000", pains=(PainStatement(WESTERN, "Zoë Müller"),),
+        milestones=(Milestone("Review", "José Núñez", date(2026, 2, 1), "Signed off"),))
+    fields.update(changes)
+    return _letter(**fields)
+
+
+@needs_poppler
+def test_a_western_european_letter_embeds_no_font_and_keeps_every_character(
+        tmp_path: Path) -> None:
+    out = _write(tmp_path / "letter.pdf", _western_letter())
+    assert set(pdf_fonts(out)) <= STANDARD_FACES
+    assert not any(pdf_fonts(out).values())
+    text = pdf_text(out)
+    for expected in [WESTERN, "Dear Zoë,", "José Núñez", "Page 1 of"]:
+        assert expected in text, expected
+
+
+@needs_poppler
+def test_a_cyrillic_and_greek_letter_embeds_only_the_faces_those_runs_need(
+        tmp_path: Path) -> None:
+    # The name prints bold in the address and regular after "Dear"; the Greek quote italic.
+    letter = _western_letter(addressee_name="Светлана Иванова",
+                             pains=(PainStatement("Η ομάδα «σχεδιάζει» με το χέρι", "Ελένη"),))
+    out = _write(tmp_path / "letter.pdf", letter)
+    fonts = pdf_fonts(out)
+    embedded = {name for name, is_embedded in fonts.items() if is_embedded}
+    assert embedded == {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"}
+    assert set(fonts) - embedded <= STANDARD_FACES  # no Symbol or ZapfDingbats stand-ins
+    text = pdf_text(out)
+    for expected in ["Светлана Иванова", "Dear Светлана,", "Η ομάδα «σχεδιάζει» με το χέρι",
+                     "— Ελένη", "José Núñez"]:
+        assert expected in text, expected
+    assert 0.005 < ink_share(rendered_page(out, 1, tmp_path)) < 0.5
+
+
+@needs_poppler
+def test_cjk_text_alone_embeds_only_the_cjk_face(tmp_path: Path) -> None:
+    out = _write(tmp_path / "letter.pdf",
+                 _western_letter(pains=(PainStatement("Half the trucks run empty", "李伟"),)))
+    embedded = {name for name, is_embedded in pdf_fonts(out).items() if is_embedded}
+    assert embedded == {"DroidSansFallback"}
+    assert "— 李伟" in pdf_text(out)
+
+
+def test_the_company_name_in_the_footer_prints_in_any_alphabet(tmp_path: Path) -> None:
+    out = tmp_path / "letter.pdf"
+    write_sponsor_letter_pdf(out, SponsorLetterDocument(_western_letter(), LetterTemplate(),
+                                                        "Меридиан 東京"))
+    assert "Меридиан 東京" in pdf_text(out)

@@ -1,0 +1,86 @@
+"""Text set run by run in the face that can print it, in paragraphs and on the canvas.
+
+Styles name the standard Helvetica faces. A Paragraph built by :func:`paragraph` keeps every
+run a standard font can print in its style's face and moves the rest (Cyrillic, Greek, CJK,
+…) to the matching TrueType face of the same weight and slant, so ``<b>`` and italic styles
+hold for every alphabet. Canvas drawing goes through :func:`draw_text`, which does the same
+for one line. Canvas strings are not parsed as markup, so they need no escaping.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from contactmap_desktop.reports.fonts import ReportFonts
+from contactmap_desktop.reports.markup import is_standard, printable, script_runs
+
+
+class LaidParagraph(Paragraph):  # type: ignore[misc]
+    """A Paragraph that breaks its lines once per width.
+
+    Platypus asks again and again for the same width: a table cell is wrapped to size its row,
+    to lay the table out and to draw it; a kept-together group is wrapped to see whether it
+    fits and again to place it. Breaking lines is most of a paragraph's cost.
+    """
+
+    _broken: tuple[tuple[float, ...], Any, float] | None = None  # widths, lines, widest line
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - ReportLab's name
+        key = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+        if self._broken is not None and self._broken[0] == key:
+            self._width_max = self._broken[2]
+            return self._broken[1]
+        lines = super().breakLines(width)
+        self._broken = key, lines, self._width_max
+        return lines
+
+
+def paragraph(markup: str, style: ParagraphStyle, fonts: ReportFonts) -> Paragraph:
+    """``Paragraph(markup, style)`` with each run of text in a face that has its letters."""
+    built = LaidParagraph(markup, style)
+    built.frags = _frags_by_face(built.frags, fonts)
+    return built
+
+
+def _frags_by_face(frags: list[Any], fonts: ReportFonts) -> list[Any]:
+    placed: list[Any] = []
+    for frag in frags:
+        text = getattr(frag, "text", "")
+        if not text or is_standard(text):
+            placed.append(frag)
+            continue
+        placed += [frag.clone(text=piece, fontName=fonts.face_for(script, frag.fontName))
+                   for script, piece in script_runs(text)]
+    return placed
+
+
+def face_runs(text: str, face: str, fonts: ReportFonts) -> list[tuple[str, str]]:
+    """(piece, face) runs of one line of plain text set in the standard ``face``."""
+    if is_standard(text):
+        return [(text, face)]
+    return [(piece, fonts.face_for(script, face)) for script, piece in script_runs(text)]
+
+
+def text_width(text: str, face: str, size: float, fonts: ReportFonts) -> float:
+    return sum(float(stringWidth(piece, run_face, size))
+               for piece, run_face in face_runs(printable(text), face, fonts))
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, face: str, size: float,
+              fonts: ReportFonts, *, anchor: str = "left") -> None:
+    """One line of text from ``x`` ("left"), ending at it ("right") or centred on it
+    ("centre"), in one text object so that text extraction reads it as one line."""
+    runs = face_runs(printable(text), face, fonts)
+    if anchor != "left":
+        width = sum(float(stringWidth(piece, run_face, size)) for piece, run_face in runs)
+        x -= width if anchor == "right" else width / 2
+    line = canvas.beginText(x, y)
+    for piece, run_face in runs:
+        line.setFont(run_face, size)
+        line.textOut(piece)
+    canvas.drawText(line)
