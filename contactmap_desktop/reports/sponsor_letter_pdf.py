@@ -98,8 +98,6 @@ class LetterStory:
         self.document, self.fonts, self.styles = document, fonts, styles
         self.letter = document.letter
         self.template = document.template
-        self.subheading = ParagraphStyle("Subheading", parent=styles.body, fontName=fonts.bold,
-                                         spaceBefore=4, spaceAfter=2, keepWithNext=1)
 
     def text(self, value: str) -> str:
         return paragraph_text(value)
@@ -170,7 +168,7 @@ class LetterStory:
         story: list[Flowable] = [self.para(self.text(self.template.recap_heading),
                                            self.styles.heading)]
         if quotes:
-            story.append(self.para(self.text(self.template.pain_heading), self.subheading))
+            story.append(self.para(self.text(self.template.pain_heading), self.styles.subheading))
             for pain in quotes:
                 story.append(self.para(f"“{self.text(pain.quote.strip())}”", self.styles.quote))
                 if pain.said_by.strip():
@@ -180,7 +178,7 @@ class LetterStory:
                     story.append(Spacer(1, 6))
         for heading, body in parts:
             if body.strip():
-                story.append(self.para(self.text(heading), self.subheading))
+                story.append(self.para(self.text(heading), self.styles.subheading))
                 story += self.paragraphs(body)
         return story
 
@@ -233,7 +231,7 @@ class LetterStory:
                      Spacer(1, 30)]
         if letter.sender_name.strip():
             signature.append(self.para(f"<b>{self.text(letter.sender_name)}</b>",
-                                       self.styles.body.clone("Signer", spaceAfter=0)))
+                                       self.styles.signer))
         for line in (letter.sender_title, letter.signature):
             if line.strip():
                 signature.append(self.para(self.text(line.strip()), self.styles.small))

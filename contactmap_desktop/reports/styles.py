@@ -6,6 +6,7 @@ uses as well, so paper and screen agree.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
@@ -49,9 +50,14 @@ class LetterStyles:
     table_cell: ParagraphStyle
     table_head: ParagraphStyle
     letterhead: ParagraphStyle
+    subheading: ParagraphStyle
+    signer: ParagraphStyle
 
 
+@functools.cache
 def letter_styles(fonts: ReportFonts, base_size: float = 10.5) -> LetterStyles:
+    """The styles, made once per faces and size: the same objects for every document, so
+    that laid-out paragraphs are reused (and never to be changed by a document)."""
     leading = base_size * 1.42
     body = ParagraphStyle("Body", fontName=fonts.regular, fontSize=base_size, leading=leading,
                           textColor=INK, alignment=TA_LEFT, spaceAfter=base_size * 0.6)
@@ -79,4 +85,7 @@ def letter_styles(fonts: ReportFonts, base_size: float = 10.5) -> LetterStyles:
         letterhead=ParagraphStyle("Letterhead", parent=body, fontName=fonts.bold,
                                   fontSize=base_size + 5, leading=(base_size + 5) * 1.2,
                                   textColor=ACCENT, spaceAfter=0),
+        subheading=ParagraphStyle("Subheading", parent=body, fontName=fonts.bold,
+                                  spaceBefore=4, spaceAfter=2, keepWithNext=1),
+        signer=ParagraphStyle("Signer", parent=body, spaceAfter=0),
     )

@@ -4,7 +4,8 @@ Styles name the standard Helvetica faces. A Paragraph built by :func:`paragraph`
 run a standard font can print in its style's face and moves the rest (Cyrillic, Greek, CJK,
 …) to the matching TrueType face of the same weight and slant, so ``<b>`` and italic styles
 hold for every alphabet. Canvas drawing goes through :func:`draw_text`, which does the same
-for one line. Canvas strings are not parsed as markup, so they need no escaping.
+for one line. Canvas strings are not parsed as markup, so they need no escaping. Paragraphs
+are parsed and laid out once per session (:mod:`laid_paragraph`).
 """
 
 from __future__ import annotations
@@ -17,34 +18,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from contactmap_desktop.reports.fonts import ReportFonts
+from contactmap_desktop.reports.laid_paragraph import laid_paragraph
 from contactmap_desktop.reports.markup import is_standard, printable, script_runs
-
-
-class LaidParagraph(Paragraph):  # type: ignore[misc]
-    """A Paragraph that breaks its lines once per width.
-
-    Platypus asks again and again for the same width: a table cell is wrapped to size its row,
-    to lay the table out and to draw it; a kept-together group is wrapped to see whether it
-    fits and again to place it. Breaking lines is most of a paragraph's cost.
-    """
-
-    _broken: tuple[tuple[float, ...], Any, float] | None = None  # widths, lines, widest line
-
-    def breakLines(self, width: Any) -> Any:  # noqa: N802 - ReportLab's name
-        key = tuple(width) if isinstance(width, (list, tuple)) else (width,)
-        if self._broken is not None and self._broken[0] == key:
-            self._width_max = self._broken[2]
-            return self._broken[1]
-        lines = super().breakLines(width)
-        self._broken = key, lines, self._width_max
-        return lines
 
 
 def paragraph(markup: str, style: ParagraphStyle, fonts: ReportFonts) -> Paragraph:
     """``Paragraph(markup, style)`` with each run of text in a face that has its letters."""
-    built = LaidParagraph(markup, style)
-    built.frags = _frags_by_face(built.frags, fonts)
-    return built
+    return laid_paragraph(markup, style, fonts, lambda frags: _frags_by_face(frags, fonts))
 
 
 def _frags_by_face(frags: list[Any], fonts: ReportFonts) -> list[Any]:

@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from contactmap_desktop.reports import text_runs
+from contactmap_desktop.reports import laid_paragraph
 from contactmap_desktop.reports.fonts import report_fonts
 from contactmap_desktop.reports.sponsor_letter_pdf import (
     SponsorLetterDocument,
@@ -19,7 +19,7 @@ from contactmap_desktop.reports.sponsor_letter_pdf import (
 )
 from contactmap_desktop.reports.text_runs import draw_text, paragraph, text_width
 from tests.helpers.pdf_checks import needs_poppler, pdf_text
-from tests.unit.reports.test_sponsor_letter_pdf import _letter
+from tests.unit.reports.test_sponsor_letter_pdf import LONG_RECAP, _letter
 
 
 def _faces(markup: str, font: str) -> list[tuple[str, str]]:
@@ -49,11 +49,40 @@ def test_a_canvas_line_is_one_text_object_and_measures_its_runs() -> None:
     assert content is not None and content.get_data().count(b" Tm ") == 1
 
 
-def test_reusing_line_breaks_changes_nothing_in_the_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    document = SponsorLetterDocument(_letter(), company_name="Meridian")  # three pages, tables
-    reused = build_sponsor_letter_pdf(document)
-    monkeypatch.setattr(text_runs.LaidParagraph, "breakLines", Paragraph.breakLines)
-    assert build_sponsor_letter_pdf(document) == reused
+def _fresh(document: SponsorLetterDocument, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The PDF built with nothing kept: every paragraph parsed and broken anew."""
+    with monkeypatch.context() as patch:
+        patch.setattr(laid_paragraph, "_parsed", {})
+        patch.setattr(laid_paragraph, "_lines", {})
+        patch.setattr(laid_paragraph.LaidParagraph, "breakLines", Paragraph.breakLines)
+        return build_sponsor_letter_pdf(document)
+
+
+def test_reusing_parsed_and_broken_paragraphs_changes_nothing_in_the_pdf(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Three pages with paragraphs (of one face and of several) split across them, tables, and
+    # text shared by both letters.
+    mixed = LONG_RECAP.replace("planners", "<планировщики>")
+    long_letter = SponsorLetterDocument(_letter(current_method=mixed), company_name="Meridian")
+    # The same paragraphs a few lines lower: others split across the pages.
+    other = SponsorLetterDocument(_letter(addressee_name="Светлана Иванова", current_method=mixed,
+                                          results="Late\n\nand later\n\nthan last year"),
+                                  company_name="Meridian")
+    first = build_sponsor_letter_pdf(long_letter)
+    assert build_sponsor_letter_pdf(other) == _fresh(other, monkeypatch)
+    assert build_sponsor_letter_pdf(long_letter) == first == _fresh(long_letter, monkeypatch)
+    assert build_sponsor_letter_pdf(other) == _fresh(other, monkeypatch)
+
+
+def test_the_session_keeps_a_bounded_number_of_paragraphs(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(laid_paragraph, "LIMIT", 3)
+    monkeypatch.setattr(laid_paragraph, "_parsed", {})
+    monkeypatch.setattr(laid_paragraph, "_lines", {})
+    style, fonts = ParagraphStyle("p"), report_fonts()
+    for number in range(10):
+        paragraph(f"Paragraph {number}", style, fonts).wrap(200, 100)
+    assert len(laid_paragraph._parsed) <= 3 and len(laid_paragraph._lines) <= 3
 
 
 @needs_poppler
