@@ -6,9 +6,10 @@ whether it fits and again to place it), and the letter's preview builds the whol
 again at every keystroke, when all paragraphs but one are unchanged. Parsing the markup and
 breaking the lines are most of what a paragraph costs, so the session keeps both for its most
 recent paragraphs: the parsed fragments by (markup, style, faces), the broken lines by those
-and the widths. A paragraph split across pages edits its lines, and splits by its own fragments,
-so one that splits drops its kept lines and breaks its own before splitting. The preview builds in its own thread while an export may build in
-the window's: the memory is changed under a lock.
+and the widths. A paragraph split across pages edits its lines and splits by its own
+fragments, so one that splits drops its kept lines and breaks its own first. The preview
+builds in its own thread while an export may build in the window's: the memory is changed
+under a lock.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ def _remember(memory: dict[Any, Any], key: Any, value: Any) -> Any:
         if key not in memory and len(memory) >= LIMIT:
             del memory[next(iter(memory))]  # the oldest
         return memory.setdefault(key, value)
+
+
+def forget() -> None:
+    """Drop every kept paragraph (what a later export of all-new text starts from)."""
+    with _lock:
+        _parsed.clear()
+        _lines.clear()
 
 
 class LaidParagraph(Paragraph):  # type: ignore[misc]
