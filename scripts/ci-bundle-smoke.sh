@@ -32,12 +32,11 @@ run() { timeout 120 "$app" "$@"; }
 [ "$(run --version)" = "contactmap $version" ] || fail "--version is not $version"
 pass "--version says $version"
 
-if [ -f contactmap_desktop/app.py ]; then
-  run --smoke || fail "--smoke exited $?"
-  pass "--smoke painted the first frame and exited 0"
-else  # the window is still being written; this check starts once app.py is on main
-  echo "bundle smoke: contactmap_desktop/app.py is not on main yet: --smoke not run" >&2
-fi
+run --smoke > "$work/smoke.txt" || fail "--smoke exited $?"
+grep -qx "smoke: first frame painted" "$work/smoke.txt" || fail "--smoke painted no first frame"
+grep -q "^smoke: window painted: workspace.cmap" "$work/smoke.txt" ||
+  fail "--smoke did not paint the window: $(cat "$work/smoke.txt")"
+pass "--smoke painted the splash, then the window on the default workspace, and exited 0"
 
 run accounts > "$work/accounts.txt" || fail "accounts exited $?"
 grep -qx "Northwind Logistics" "$work/accounts.txt" || fail "the sample account is missing"

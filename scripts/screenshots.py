@@ -27,10 +27,11 @@ from shots.letters import shoot_letters  # noqa: E402
 from shots.lifecycle import shoot_lifecycle  # noqa: E402
 from shots.power_map import shoot_power_map  # noqa: E402
 from shots.safety import shoot_safety  # noqa: E402
-from shots.window import shoot_main_window  # noqa: E402
+from shots.window import shoot_main_window, shoot_startup_splash  # noqa: E402
 
 SHOOTERS: dict[str, Callable[[Path], list[Path]]] = {
     "main-window": shoot_main_window,
+    "startup-splash": shoot_startup_splash,
     "safety": shoot_safety,
     "coverage": shoot_coverage,
     "data-io": shoot_data_io,

@@ -31,3 +31,20 @@ def shoot_main_window(folder: Path) -> list[Path]:
     finally:
         window.close()
         opened.close()
+
+
+def shoot_startup_splash(folder: Path) -> list[Path]:
+    """What shows while the workspace opens, in the light and the dark scheme."""
+    from contactmap_desktop.app import create_qt_application
+    from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME
+    from contactmap_desktop.ui.startup_splash import StartupSplash
+    from contactmap_desktop.ui.theme import ColorScheme, apply_color_scheme
+
+    app = create_qt_application()
+    shots = []
+    for scheme, name in ((ColorScheme.LIGHT, "startup-splash"),
+                         (ColorScheme.DARK, "startup-splash-dark")):
+        apply_color_scheme(app, scheme)
+        shots.append(save(StartupSplash(DEFAULT_WORKSPACE_NAME), name))
+    apply_color_scheme(app, ColorScheme.SYSTEM)
+    return shots
