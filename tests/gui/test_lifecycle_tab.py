@@ -18,7 +18,7 @@ from contactmap_desktop.domain.engagements import Engagement, EngagementStatus
 from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.domain.model import AccountStage, new_id
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
-from contactmap_desktop.services.agenda_service import AgendaService
+from contactmap_desktop.services.agenda_service import Agenda, AgendaService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.ui.edit_runner import EditRunner
 from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
@@ -234,3 +234,24 @@ def test_the_agenda_lists_an_overdue_review_and_renewal_and_opens_them(
     view.view.setFocus()
     qtbot.keyClick(view.view, Qt.Key.Key_Return)
     assert len(opened) == 2
+
+
+def test_a_hidden_agenda_is_read_when_it_is_next_shown(qtbot: QtBot, small: SmallMap) -> None:
+    """Edits all over the window ask for the agenda; out of sight it waits until shown."""
+    reads: list[int] = []
+
+    class CountingAgenda(AgendaService):
+        def agenda(self) -> Agenda:
+            reads.append(1)
+            return super().agenda()
+
+    view = AgendaView(CountingAgenda(small.opened.workspace, FakeClock(NOW)))
+    qtbot.addWidget(view)
+    view.refresh()
+    view.refresh()
+    assert reads == []
+
+    view.show()
+    assert reads == [1] and "Agenda" in view.heading.text()
+    view.refresh()
+    assert reads == [1, 1]
