@@ -10,67 +10,19 @@ own. The in-window figures run in benchmarks/window_child.py.
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from benchmarks.bundle_vs_bare import HELLO
 from benchmarks.large_account import LargeAccount
 from benchmarks.measure import ROOT, Figure, child_env, compared, run_script
+from benchmarks.processes import ProcessRun, samples_taking_turns
 from contactmap_desktop.services.workspace_service import open_workspace
 
 CHILD = Path(__file__).resolve().parent / "window_child.py"
-OWN_PEAK = Path(__file__).resolve().parent / "own_peak.py"
-
-
-@dataclass(frozen=True)
-class ProcessRun:
-    """One run of a command: wall seconds, its own peak memory, and when it said what."""
-
-    seconds: float
-    peak_mb: float
-    marks: dict[str, float]  # ``smoke:`` line (up to its first ":") → seconds from the start
-
-    def mark(self, name: str) -> float:
-        if name not in self.marks:
-            raise RuntimeError(f"the command never printed 'smoke: {name}' ({self.marks})")
-        return self.marks[name]
-
-
-def run_process(command: list[str], env: dict[str, str], errors: Path) -> ProcessRun:
-    """One run of ``command``, started through benchmarks/own_peak.py so that its peak is
-    not raised to this process's size, and its ``smoke:`` lines are timed as they arrive."""
-    with errors.open("wb") as stderr:
-        done = subprocess.run([sys.executable, "-I", "-S", str(OWN_PEAK), *command], env=env,
-                              stdout=subprocess.PIPE, stderr=stderr, cwd=ROOT, text=True,
-                              check=False)
-    lines = done.stdout.splitlines() if done.returncode == 0 else ["? 0 0"]
-    code, seconds, kilobytes = lines[0].split()
-    if code != "0":
-        raise RuntimeError(f"{' '.join(command)} exited {code}: "
-                           f"{errors.read_text(errors='replace')[-2000:]}")
-    marks = {}
-    for line in lines[1:]:
-        at, text = line.split(" ", 1)
-        marks[text.split(":")[0]] = float(at)
-    return ProcessRun(float(seconds), int(kilobytes) / 1024, marks)  # kilobytes on Linux
-
-
-def _samples(commands: dict[str, list[str]], runs: int, folder: Path
-             ) -> dict[str, list[ProcessRun]]:
-    """Each command run ``runs`` times, taking turns, after one warm-up run each."""
-    env = child_env(folder / "home")
-    samples: dict[str, list[ProcessRun]] = {name: [] for name in commands}
-    for run in range(runs + 1):
-        for name, command in commands.items():
-            measured = run_process(command, env, folder / f"{name}.err")
-            if run:  # the first run fills the disk cache and creates the user's folders
-                samples[name].append(measured)
-    return samples
 
 
 def startup_figures(large: LargeAccount, runs: int) -> list[Figure]:
@@ -83,11 +35,11 @@ def startup_figures(large: LargeAccount, runs: int) -> list[Figure]:
         hello = folder / "hello.py"
         hello.write_text(HELLO, encoding="utf-8")
         main = str(ROOT / "main.py")
-        samples = _samples({
+        samples = samples_taking_turns({
             "app": [sys.executable, main, "--smoke", "--workspace", str(sample)],
             "bare": [sys.executable, str(hello), "--smoke"],
             "large": [sys.executable, main, "--smoke", "--workspace", str(large.path)],
-        }, runs, folder)
+        }, runs, child_env(folder / "home"), folder)
 
     def median(name: str, figure: Callable[[ProcessRun], float]) -> float:
         return statistics.median(figure(run) for run in samples[name])

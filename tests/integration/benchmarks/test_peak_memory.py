@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.measure import child_env
-from benchmarks.window_figures import run_process
+from benchmarks.processes import run_process
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="ru_maxrss in kilobytes and fork are Linux's")
