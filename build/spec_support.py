@@ -13,8 +13,8 @@ import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
-# The fonts the PDFs register: DejaVu for Latin, Greek and Cyrillic; Droid Sans Fallback for
-# CJK (it has no Latin, so the reports wrap CJK runs in it).
+# The fonts the PDFs embed for what the standard PDF fonts cannot print: DejaVu for Greek,
+# Cyrillic and letters outside Western Europe; Droid Sans Fallback for CJK.
 REQUIRED_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DroidSansFallbackFull.ttf")
 # Debian ships the oblique faces in fonts-dejavu-extra: bundled when present.
 OPTIONAL_FONTS = ("DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
