@@ -47,7 +47,7 @@ class Account:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stakeholder:
     """A person at the client."""
 
@@ -65,7 +65,7 @@ class Stakeholder:
     position: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TeamMember:
     """A person on our side, on the account team of one or more accounts."""
 
@@ -76,7 +76,7 @@ class TeamMember:
     email: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellRef:
     """One intersection of the map: a team member (row) and a stakeholder (column)."""
 
@@ -84,7 +84,7 @@ class CellRef:
     stakeholder_id: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relationship:
     """The state of one intersection; a blank grade means no relationship."""
 
@@ -113,7 +113,7 @@ class Relationship:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GradeChange:
     """One recorded change of grade; history is append-only."""
 

