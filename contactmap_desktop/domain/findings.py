@@ -54,7 +54,7 @@ class Rule(Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One thing the map tells the executive, with where to look."""
 

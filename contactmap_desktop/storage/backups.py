@@ -45,8 +45,16 @@ def backup_folder_for(workspace_path: Path, backups_root: Path) -> Path:
     return backups_root / f"{Path(workspace_path).stem}-{tag}"
 
 
+def _connect(database: str, uri: bool = False) -> sqlite3.Connection:
+    """A connection for copying and checking: each page passes through once, so SQLite's
+    default 2 MB page cache per connection would only add to the memory a close takes."""
+    connection = sqlite3.connect(database, uri=uri)
+    connection.execute("PRAGMA cache_size = -256")  # KiB
+    return connection
+
+
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return _connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _account_count(path: Path) -> int | None:
@@ -101,7 +109,7 @@ def _copy(reader: sqlite3.Connection, partial: Path) -> None:
 
     Straight into the file: a copy held in memory would cost the workspace's size twice over
     (the database and its serialized bytes), at every close of the window."""
-    destination = sqlite3.connect(partial)
+    destination = _connect(str(partial))
     try:
         reader.backup(destination)
     finally:
@@ -115,7 +123,7 @@ def _digest(path: Path) -> str:
 
 def _seal(partial: Path, target: Path) -> None:
     """Make ``partial`` one verified, self-contained file on disk, then rename it ``target``."""
-    destination = sqlite3.connect(partial)
+    destination = _connect(str(partial))
     try:
         # One self-contained file: a backup must not depend on a -wal beside it.
         destination.execute("PRAGMA journal_mode = DELETE")
