@@ -57,14 +57,16 @@ def test_a_failing_child_is_reported_with_its_errors(tmp_path: Path) -> None:
 
 
 def test_smoke_lines_are_timed_in_the_order_they_arrive(tmp_path: Path) -> None:
-    speak = ("import time; print('smoke: first frame painted', flush=True); time.sleep(0.2); "
+    speak = ("import time; print('smoke: first frame painted', flush=True); time.sleep(0.5); "
              "print('other output'); print('smoke: window painted: a title', flush=True)")
 
     run = run_process([sys.executable, "-I", "-S", "-c", speak], child_env(),
                       tmp_path / "errors.txt")
 
     assert set(run.marks) == {"first frame painted", "window painted"}
-    assert run.mark("window painted") - run.mark("first frame painted") >= 0.2
+    # Apart by about the pause; half of it leaves room for the launcher reading the first
+    # line late on a busy machine (an exact bound failed by 2 ms).
+    assert run.mark("window painted") - run.mark("first frame painted") >= 0.25
     assert run.mark("window painted") <= run.seconds
     with pytest.raises(RuntimeError, match="never printed 'smoke: splash'"):
         run.mark("splash")
