@@ -98,20 +98,22 @@ def create_sample_account(accounts: AccountService, contact_map: ContactMapServi
         cell = CellRef(ids[member_name], ids[stakeholder_name])
         for grade in grades:
             contact_map.set_grade(cell, grade)
-    _mark(contact_map, CellRef(ids["Rita Sandoval"], ids["Marcus Reid"]), key=True)
-    _mark(contact_map, CellRef(ids["Jordan Blake"], ids["Helena Vogt"]), key=True)
+    _mark(contact_map, CellRef(ids["Rita Sandoval"], ids["Marcus Reid"]), FocusPeriod.DAYS_30)
+    _mark(contact_map, CellRef(ids["Jordan Blake"], ids["Helena Vogt"]), FocusPeriod.DAYS_30)
+    _mark(contact_map, CellRef(ids["Alex Novak"], ids["李伟"]), FocusPeriod.DAYS_60)
     _mark(contact_map, CellRef(ids["Rita Sandoval"], ids["Ken Adeyemi"]), needs_filling=True)
     _mark(contact_map, CellRef(ids["Jordan Blake"], ids["Marcus Reid"]), needs_filling=True)
     return account.id
 
 
 def _mark(
-    contact_map: ContactMapService, cell: CellRef, key: bool = False, needs_filling: bool = False
+    contact_map: ContactMapService, cell: CellRef, key_for: FocusPeriod | None = None,
+    needs_filling: bool = False,
 ) -> None:
+    """Mark a cell key for a focus period starting today, or as one that needs filling."""
     contact_map.update_marks(Relationship(
-        cell=cell, is_key=key,
-        focus_period=FocusPeriod.DAYS_30 if key else None,
-        focus_due=date.today() + timedelta(days=30) if key else None,
+        cell=cell, is_key=key_for is not None, focus_period=key_for,
+        focus_due=date.today() + timedelta(days=key_for.value) if key_for else None,
         needs_filling=needs_filling,
     ))
 

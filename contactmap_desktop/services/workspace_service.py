@@ -14,11 +14,13 @@ from pathlib import Path
 from contactmap_desktop.domain.errors import ContactMapError, StorageError
 from contactmap_desktop.paths import data_dir
 from contactmap_desktop.services.account_service import AccountService
+from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.sample_account import create_sample_account
+from contactmap_desktop.services.sample_blueprints import create_sample_blueprints
 from contactmap_desktop.services.sample_letter import create_sample_letter
 from contactmap_desktop.services.sample_lifecycle import create_sample_lifecycle
 from contactmap_desktop.storage.backup_rotation import RetentionPolicy
@@ -140,6 +142,8 @@ def open_workspace(
             create_sample_letter(LetterService(workspace, clock), opened.contact_map, account_id)
             create_sample_lifecycle(LifecycleService(workspace, clock), opened.contact_map,
                                     account_id)
+            create_sample_blueprints(BlueprintService(workspace, clock), opened.contact_map,
+                                     account_id, clock().date())
         elif not is_new:
             try:
                 backups.back_up(path, min_interval=BACKUP_INTERVAL)

@@ -8,14 +8,14 @@ from shots.common import OUT, save
 
 
 def shoot_blueprints(folder: Path) -> list[Path]:
-    """The Blueprint, strategies, reference and overview panels, and a page of the PDF."""
+    """The Blueprint, strategies, reference and overview panels on the sample's own plans,
+    and two pages of the PDF."""
     import subprocess
-    from dataclasses import replace as dc_replace
-    from datetime import date, datetime, timedelta
+    from datetime import datetime, timedelta
 
     from PySide6.QtGui import QUndoStack
 
-    from contactmap_desktop.domain.blueprints import BlueprintStatus, Strategy
+    from contactmap_desktop.domain.blueprints import Strategy
     from contactmap_desktop.domain.grades import Grade
     from contactmap_desktop.domain.reference import load_reference
     from contactmap_desktop.paths import resource
@@ -32,32 +32,17 @@ def shoot_blueprints(folder: Path) -> list[Path]:
         account = opened.accounts.list_accounts()[0]
         service = BlueprintService(opened.workspace, lambda: moment)
         contact_map = opened.contact_map.load_map(account.id)
-        graded = sorted(contact_map.graded(), key=lambda r: (not r.is_key, r.grade.level
-                                                            if r.grade else 0))
-        plans = [
-            dict(strategies=(Strategy.COMMITMENT, Strategy.SOCIAL_PROOF),
-                 tactics="Offer a four-week pilot on two depots with agreed success criteria.",
-                 messages="Fewer missed deliveries & lower fuel cost per route.",
-                 resources="Our head of logistics analytics; the Rotterdam case study.",
-                 due=date(2026, 3, 20), status=BlueprintStatus.IN_PROGRESS),
-            dict(strategies=(Strategy.RECIPROCITY,), due=date(2026, 4, 15),
-                 tactics="Share the benchmark of route planning costs in the sector."),
-            dict(strategies=(Strategy.AUTHORITY,), due=date(2026, 3, 9),
-                 status=BlueprintStatus.PLANNED),
-        ]
-        for relationship, fields in zip(graded, plans, strict=False):
-            service.create(dc_replace(service.draft(relationship.cell), **fields))
-        main = graded[0].cell
+        # The sample's own plans, as a new user finds them: the COO's is shown in the panel.
+        helena = next(s.id for s in contact_map.stakeholders if s.name == "Helena Vogt")
+        main = next(b.main_cell for b in service.list_for_account(account.id)
+                    if b.stakeholder_id == helena)
         stack = QUndoStack()
-        today = moment.date() + timedelta(days=10)  # the third plan is overdue by then
+        today = moment.date() + timedelta(days=10)
         views = BlueprintViews(service, EditRunner(stack, print), load_reference(
             resource("reference")), lambda: today, lambda a, out: export_blueprints(
             opened, a, out))
         views.show_map(contact_map)
         views.show_cell(main)
-        form = views.panel.form
-        form.goal.setCurrentIndex(form.goal.findData(Grade.TRUST))
-        form.goal.activated.emit(form.goal.currentIndex())  # shows the gentle warning
         views.panel.resize(420, 900)
         views.strategies.select(Strategy.SOCIAL_PROOF)
         views.strategies.resize(420, 640)
