@@ -21,6 +21,7 @@ from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
+from contactmap_desktop.reports.grade_box import GradeBox
 from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.page_footer import footer_canvas
@@ -30,8 +31,6 @@ from contactmap_desktop.reports.styles import (
     RULE,
     SHADE,
     LetterStyles,
-    grade_background,
-    grade_text,
     letter_styles,
 )
 from contactmap_desktop.reports.text_runs import paragraph
@@ -55,33 +54,19 @@ class BlueprintsDocument:
                          for s in summary.blueprint.strategies)
 
 
-class GradeChip(Flowable):  # type: ignore[misc]
+class GradeChip(GradeBox):
     """A grade's letter on its color; a dashed box with a dash for no relationship."""
 
     def __init__(self, grade: Grade | None, fonts: ReportFonts) -> None:
-        super().__init__()
-        self.grade, self.fonts = grade, fonts
-        self.width, self.height = CHIP_WIDTH, CHIP_HEIGHT
+        super().__init__(grade, fonts, CHIP_WIDTH, CHIP_HEIGHT, letter_size=9, radius=2)
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas: Any = self.canv
-        if self.grade is None:
-            canvas.setStrokeColor(MUTED)
-            canvas.setDash(2, 2)
-            canvas.roundRect(0.5, 0.5, self.width - 1, self.height - 1, 2, stroke=1, fill=0)
-            canvas.setDash()
-            canvas.setFillColor(MUTED)
-            letter = "–"
-        else:
-            canvas.setFillColor(grade_background(self.grade))
-            canvas.roundRect(0, 0, self.width, self.height, 2, stroke=0, fill=1)
-            canvas.setFillColor(grade_text(self.grade))
-            letter = self.grade.letter
-        canvas.setFont(self.fonts.bold, 9)
-        canvas.drawCentredString(self.width / 2, self.height / 2 - 3, letter)
+    def draw_blank(self, canvas: Any) -> None:
+        canvas.setStrokeColor(MUTED)
+        canvas.setDash(2, 2)
+        canvas.roundRect(0.5, 0.5, self.width - 1, self.height - 1, 2, stroke=1, fill=0)
+        canvas.setDash()
+        canvas.setFillColor(MUTED)
+        self.draw_letter(canvas, "–")
 
 
 def _grade_name(grade: Grade | None) -> str:

@@ -32,6 +32,7 @@ from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.people import BuyingRole, roles_to_badges
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
+from contactmap_desktop.reports.grade_box import GradeBox
 from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.page_footer import footer_canvas
@@ -45,8 +46,6 @@ from contactmap_desktop.reports.styles import (
     RULE,
     SHADE,
     LetterStyles,
-    grade_background,
-    grade_text,
     letter_styles,
 )
 from contactmap_desktop.reports.text_runs import paragraph
@@ -75,37 +74,28 @@ class ContactMapDocument:
     power_map: PowerMapDocument | None = None
 
 
-class GradeCell(Flowable):  # type: ignore[misc]
+class GradeCell(GradeBox):
     """One relationship: color, letter, key mark and needs-filling outline."""
 
     def __init__(self, grade: Grade | None, is_key: bool, needs_filling: bool,
                  fonts: ReportFonts) -> None:
-        super().__init__()
-        self.grade, self.is_key, self.needs_filling = grade, is_key, needs_filling
-        self.fonts = fonts
-        self.width, self.height = CELL_WIDTH - 6, CELL_HEIGHT - 6
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
+        super().__init__(grade, fonts, CELL_WIDTH - 6, CELL_HEIGHT - 6, letter_size=11,
+                         radius=2.5)
+        self.is_key, self.needs_filling = is_key, needs_filling
 
     def draw(self) -> None:
-        canvas: Any = self.canv
-        if self.grade is not None:
-            canvas.setFillColor(grade_background(self.grade))
-            canvas.setStrokeColor(grade_background(self.grade))
-            canvas.roundRect(0, 0, self.width, self.height, 2.5, stroke=0, fill=1)
-            canvas.setFillColor(grade_text(self.grade))
-            canvas.setFont(self.fonts.bold, 11)
-            canvas.drawCentredString(self.width / 2, self.height / 2 - 4, self.grade.letter)
-        elif self.needs_filling:
+        super().draw()
+        if self.is_key:
+            draw_key_mark(self.canv, self.width, self.height)
+
+    def draw_blank(self, canvas: Any) -> None:
+        if self.needs_filling:
             canvas.setStrokeColor(NEEDS_FILLING)
             canvas.setLineWidth(1.2)
             canvas.setDash(3, 2)
             canvas.roundRect(0.6, 0.6, self.width - 1.2, self.height - 1.2, 2.5, stroke=1,
                              fill=0)
             canvas.setDash()
-        if self.is_key:
-            draw_key_mark(canvas, self.width, self.height)
 
 
 def draw_key_mark(canvas: Any, width: float, height: float) -> None:
