@@ -50,16 +50,14 @@ def test_groups_show_counts_and_findings_carry_their_role(qapp: QApplication) ->
     assert model.rowCount(first) == 0
 
 
-def test_the_panel_title_counts_and_a_click_names_the_finding(qtbot: QtBot) -> None:
+def test_the_panel_summary_counts_and_a_click_names_the_finding(qtbot: QtBot) -> None:
     panel = FindingsPanel()
     qtbot.addWidget(panel)
-    titles: list[str] = []
-    panel.title_changed.connect(titles.append)
     panel.show_findings(_findings("IDMS"))
     panel.resize(420, 400)
     panel.show()
     # I, D, M: three concerns; few Open: one warning; four on one person: one note.
-    assert titles[-1] == "Findings — 3 concerns · 1 warning · 1 note"
+    assert panel.summary.text() == "3 concerns · 1 warning · 1 note"
     concerns = panel.model.index(0, 0)
     target = panel.model.index(1, 0, concerns)
     rect = panel.tree.visualRect(target)
@@ -71,7 +69,7 @@ def test_the_panel_title_counts_and_a_click_names_the_finding(qtbot: QtBot) -> N
 
     panel.show_findings([])
     assert panel.empty.isVisibleTo(panel)
-    assert titles[-1] == "Findings — 0 concerns · 0 warnings · 0 notes"
+    assert panel.summary.text() == "0 concerns · 0 warnings · 0 notes"
 
 
 def test_a_new_finding_appears_expanded_under_its_group(qtbot: QtBot) -> None:

@@ -19,14 +19,14 @@ from contactmap_desktop.domain.findings import Finding, Severity
 from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
 
 
-def findings_title(model: FindingsModel) -> str:
-    """The dock title, e.g. “Findings — 4 concerns · 9 warnings · 1 note”."""
+def findings_summary(model: FindingsModel) -> str:
+    """The line above the findings, e.g. “4 concerns · 9 warnings · 1 note”."""
     parts = []
     for severity in Severity:
         count = model.count(severity)
         label = severity.label.lower()
         parts.append(f"{count} {label[:-1] if count == 1 else label}")
-    return "Findings — " + " · ".join(parts)
+    return " · ".join(parts)
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -75,7 +75,6 @@ class FindingsPanel(QWidget):
     """Shows the findings; ``finding_activated`` says which one the user picked."""
 
     finding_activated = Signal(object)  # Finding
-    title_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,9 +116,7 @@ class FindingsPanel(QWidget):
     def show_findings(self, findings: list[Finding]) -> None:
         self.model.set_findings(findings)
         self.empty.setVisible(not findings)
-        title = findings_title(self.model)
-        self.summary.setText(title.removeprefix("Findings — "))
-        self.title_changed.emit(title)
+        self.summary.setText(findings_summary(self.model))
 
     def show_pending(self) -> None:
         """Another map is being read: nothing of the previous one stays on screen."""
