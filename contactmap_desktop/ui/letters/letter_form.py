@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -99,7 +99,13 @@ class LetterForm(QScrollArea):
         self.undated.setObjectName("undatedMilestones")
         self.undated.setStyleSheet("color: #b8401f;")
         self.undated.setWordWrap(True)
-        self.setWidget(self._sections())
+        sections = self._sections()
+        self.setWidget(sections)
+        # The form scrolls up and down only: it never gets narrower than its fields need,
+        # so nothing is cut off at the right beside the preview.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(sections.minimumSizeHint().width()
+                             + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth())
         self.setEnabled(False)
 
     def _sections(self) -> QWidget:
@@ -120,7 +126,9 @@ class LetterForm(QScrollArea):
                                       for name in ("current_method", "results", "impact")])
         recap_layout = recap.layout()
         assert isinstance(recap_layout, QFormLayout)
-        recap_layout.insertRow(0, QLabel("The pain, in the customer's own words"))
+        pain = QLabel("The pain, in the customer's own words")
+        pain.setWordWrap(True)
+        recap_layout.insertRow(0, pain)
         recap_layout.insertRow(1, self.pain_editor)
         layout.addWidget(recap)
         layout.addWidget(self._group("Proposal", [(_TEXTS[name][0], self.texts[name])

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # ReportLab loads with the first preview, after the window is
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 250
-MIN_DPI, MAX_DPI = 40.0, 160.0
+MIN_DPI, MAX_DPI = 24.0, 160.0  # a narrow preview shows whole pages, small
 
 
 class _Results(QObject):

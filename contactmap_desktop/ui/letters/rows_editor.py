@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,14 +54,20 @@ class RowsEditor(QWidget):
 
         self.add_button = QPushButton(f"Add {noun}")
         self.remove_button = QPushButton("Remove")
-        self.up_button = QPushButton("Up")
+        # Arrows rather than words: the row of buttons fits the form beside the preview.
+        self.up_button = QToolButton()
+        self.up_button.setArrowType(Qt.ArrowType.UpArrow)
         self.up_button.setToolTip(f"Move the {noun} up")
-        self.down_button = QPushButton("Down")
+        self.up_button.setAccessibleName(f"Move the {noun} up")
+        self.down_button = QToolButton()
+        self.down_button.setArrowType(Qt.ArrowType.DownArrow)
         self.down_button.setToolTip(f"Move the {noun} down")
+        self.down_button.setAccessibleName(f"Move the {noun} down")
         for button, name in ((self.add_button, "add"), (self.remove_button, "remove"),
                              (self.up_button, "up"), (self.down_button, "down")):
             button.setObjectName(f"{object_name}_{name}")
-            button.setAutoDefault(False)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
