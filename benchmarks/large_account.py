@@ -151,7 +151,8 @@ def build_large_account(path: Path, stakeholders: int = 1000, team: int = 100,
                                 (RelationshipRow, relationships), (GradeChangeRow, changes)):
                 session.execute(insert(table), rows)
             session.execute(insert(AccountTeamRow), [
-                {"account_id": account_id, "team_member_id": member["id"], "position": number}
+                {"account_id": account_id, "team_member_id": member["id"], "position": number,
+                 "updated_at": now}
                 for number, member in enumerate(members)])
     finally:
         workspace.close()

@@ -22,11 +22,13 @@ from contactmap_desktop.storage.account_tables import (
     ACCOUNT_SECTIONS,
     ACCOUNT_TABLE,
     SectionReport,
+    TableSection,
     decode_record,
     defer_foreign_keys,
     export_section,
     merge_section,
     settle_grade,
+    with_defaults,
 )
 from contactmap_desktop.storage.atomic_file import write_atomically
 from contactmap_desktop.storage.database import Workspace
@@ -132,7 +134,8 @@ class AccountExchangeService:
             created = repos.session.get(ACCOUNT_TABLE.table, account["id"]) is None
             local_history = [] if created else repos.grade_changes.list_for_account(account["id"])
             settled, conflicts = merge_histories(
-                local_history, [_grade_change(r) for r in decoded["grade_changes"]])
+                local_history, [_grade_change(with_defaults(_section("grade_changes"), r))
+                                for r in decoded["grade_changes"]])
             reports = [merge_section(repos.session, ACCOUNT_TABLE, [account])]
             reports += [merge_section(repos.session, s, decoded[s.name])
                         for s in ACCOUNT_SECTIONS]
@@ -212,9 +215,12 @@ def _match_by_name(repos: Repositories, account: dict[str, Any],
     return remap, matched
 
 
+def _section(name: str) -> TableSection:
+    return next(s for s in ACCOUNT_SECTIONS if s.name == name)
+
+
 def _exists(repos: Repositories, section_name: str, row_id: str) -> bool:
-    section = next(s for s in ACCOUNT_SECTIONS if s.name == section_name)
-    return repos.session.get(section.table, row_id) is not None
+    return repos.session.get(_section(section_name).table, row_id) is not None
 
 
 def _grade_change(values: dict[str, Any]) -> GradeChange:

@@ -204,8 +204,9 @@ class ContactMapService:
             repos.accounts.get(account_id)
             team = [m for m in repos.team_members.list_for_account(account_id) if m.id != member.id]
             ensure_unique_name(cleaned.name, [m.name for m in team], "team member", "this team")
-            repos.team_members.save(cleaned, self._clock())
-            repos.team_members.add_to_account(account_id, cleaned.id, position)
+            now = self._clock()
+            repos.team_members.save(cleaned, now)
+            repos.team_members.add_to_account(account_id, cleaned.id, position, now)
         return cleaned
 
     def update_team_member(self, account_id: str, member: TeamMember) -> TeamMember:
@@ -240,7 +241,7 @@ class ContactMapService:
         with UnitOfWork(self._workspace) as repos:
             repos.team_members.save(removal.member, now)
             repos.team_members.add_to_account(
-                removal.account_id, removal.member.id, removal.position
+                removal.account_id, removal.member.id, removal.position, now
             )
             for relationship in removal.relationships:
                 repos.relationships.save(relationship, now)
@@ -255,4 +256,4 @@ class ContactMapService:
     def reorder_team(self, account_id: str, team_member_ids: Sequence[str]) -> None:
         """Save the top-to-bottom order of the account's team rows."""
         with UnitOfWork(self._workspace) as repos:
-            repos.team_members.set_order(account_id, team_member_ids)
+            repos.team_members.set_order(account_id, team_member_ids, self._clock())

@@ -97,7 +97,7 @@ ACCOUNT_SECTIONS: tuple[TableSection, ...] = (
     TableSection("stakeholders", StakeholderRow,
                  lambda a: StakeholderRow.id.in_(_stakeholders_of(a)), MergePolicy.NEWER_WINS),
     TableSection("account_team", AccountTeamRow,
-                 lambda a: AccountTeamRow.account_id == a, MergePolicy.ADD_MISSING),
+                 lambda a: AccountTeamRow.account_id == a, MergePolicy.NEWER_WINS),
     TableSection("relationships", RelationshipRow,
                  lambda a: RelationshipRow.stakeholder_id.in_(_stakeholders_of(a)),
                  MergePolicy.NEWER_WINS, frozenset({"grade", "reviewed_at"})),
@@ -204,20 +204,35 @@ def _from_json(column: Any, value: Any, where: str) -> Any:
     return value
 
 
+def _has_default(column: Any) -> bool:
+    return column.nullable or (column.default is not None and column.default.is_scalar)
+
+
 def decode_record(section: TableSection, record: Any, number: int) -> dict[str, Any]:
-    """A record of the file checked and converted to column values."""
+    """A record of the file checked and converted to column values.
+
+    A column with a default (or optional) may be missing: the file was written before the
+    column existed. It is left out of the values, so that a new row takes the default and a
+    row stored here keeps its own value (``merge_section``); a record without ``updated_at``
+    is never the newer one. Any other missing column means the file is damaged.
+    """
     where = f"{section.name}[{number}]"
     if not isinstance(record, dict):
         raise ValidationError(f"The account file is damaged: {where} is not a record.")
     values: dict[str, Any] = {}
     for column in _columns(section.table):
-        if column.key not in record:
-            if column.nullable:
-                values[column.key] = None
-                continue
+        if column.key in record:
+            values[column.key] = _from_json(column, record[column.key], where)
+        elif not _has_default(column):
             raise ValidationError(f"The account file is damaged: {where} has no {column.key}.")
-        values[column.key] = _from_json(column, record[column.key], where)
     return values
+
+
+def with_defaults(section: TableSection, values: dict[str, Any]) -> dict[str, Any]:
+    """Decoded values with the columns the record lacked set to what a new row takes."""
+    missing = {c.key: c.default.arg if c.default is not None and c.default.is_scalar else None
+               for c in _columns(section.table) if c.key not in values}
+    return {**values, **missing}
 
 
 def _key(section: TableSection, values: dict[str, Any]) -> tuple[Any, ...]:
@@ -226,9 +241,11 @@ def _key(section: TableSection, values: dict[str, Any]) -> tuple[Any, ...]:
 
 def merge_section(session: Session, section: TableSection,
                   records: Sequence[dict[str, Any]]) -> SectionReport:
-    """Merge decoded records into the workspace by primary key, per the section's policy."""
+    """Merge decoded records into the workspace by primary key, per the section's policy.
+
+    Only the columns a record has are compared and copied: a column it lacks keeps the value
+    stored here, and a record without ``updated_at`` never wins."""
     report = SectionReport(section.name)
-    columns = [c.key for c in _columns(section.table)]
     for values in records:
         row: Any = session.get(section.table, _key(section, values))
         if row is None:
@@ -236,19 +253,19 @@ def merge_section(session: Session, section: TableSection,
             # another blueprint…) is left out and counted, not allowed to fail the import.
             try:
                 with session.begin_nested():
-                    session.add(section.table(**values))
+                    session.add(section.table(**with_defaults(section, values)))
             except IntegrityError:
                 report.kept_local += 1
                 continue
             report.added += 1
             continue
-        differing = [k for k in columns
+        differing = [k for k in values
                      if k not in section.derived and k != "updated_at"
                      and getattr(row, k) != values[k]]
         if not differing:
             report.unchanged += 1
             continue
-        if section.policy is MergePolicy.NEWER_WINS and \
+        if section.policy is MergePolicy.NEWER_WINS and "updated_at" in values and \
                 values["updated_at"] > row.updated_at:
             for key in differing:
                 setattr(row, key, values[key])

@@ -164,12 +164,22 @@ def _v5_account_lifecycle(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
+def _v6_account_team_updated_at(connection: Connection) -> None:
+    # Frozen DDL: the team's rows get a time so that a reordered team travels in account files.
+    # Rows from before have the epoch, which any later change beats.
+    connection.execute(text(
+        "ALTER TABLE account_team ADD COLUMN updated_at DATETIME"
+        " DEFAULT '1970-01-01 00:00:00.000000' NOT NULL"
+    ))
+
+
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {
     2: _v2_leverage_links_and_settings,
     3: _v3_blueprints,
     4: _v4_sponsor_letters,
     5: _v5_account_lifecycle,
+    6: _v6_account_team_updated_at,
 }
 
 

@@ -193,7 +193,8 @@ class TeamMemberRepository:
         mapping.copy_team_member_to_row(member, row)
         row.updated_at = now
 
-    def add_to_account(self, account_id: str, team_member_id: str, position: int | None) -> None:
+    def add_to_account(self, account_id: str, team_member_id: str, position: int | None,
+                       now: datetime) -> None:
         if position is None:
             highest = self._session.scalar(
                 select(func.max(AccountTeamRow.position)).where(
@@ -201,18 +202,24 @@ class TeamMemberRepository:
                 )
             )
             position = 0 if highest is None else highest + 1
-        self._session.merge(
-            AccountTeamRow(account_id=account_id, team_member_id=team_member_id, position=position)
-        )
+        self._session.merge(AccountTeamRow(account_id=account_id, team_member_id=team_member_id,
+                                           position=position, updated_at=now))
 
-    def set_order(self, account_id: str, team_member_ids: Sequence[str]) -> None:
-        """Number the account's team in the order given (all of its members, once each)."""
+    def set_order(self, account_id: str, team_member_ids: Sequence[str], now: datetime) -> None:
+        """Number the account's team in the order given (all of its members, once each).
+
+        A new order stamps every row, not only the moved ones: the order travels as a whole,
+        so a later reorder on another laptop replaces it rather than mixing with it."""
         rows = {row.team_member_id: row for row in self._session.scalars(
             select(AccountTeamRow).where(AccountTeamRow.account_id == account_id)
         )}
         _ensure_same_people(set(rows), team_member_ids, "team members")
+        if all(rows[m].position == p for p, m in enumerate(team_member_ids)):
+            return
         for position, team_member_id in enumerate(team_member_ids):
-            rows[team_member_id].position = position
+            row = rows[team_member_id]
+            row.position = position
+            row.updated_at = now
 
     def position_in_account(self, account_id: str, team_member_id: str) -> int:
         row = self._session.get(AccountTeamRow, (account_id, team_member_id))

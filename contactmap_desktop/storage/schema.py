@@ -14,12 +14,15 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
 APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+# The time of rows that predate their table's ``updated_at``: any real change is newer.
+EPOCH = datetime(1970, 1, 1)
 
 
 class Base(DeclarativeBase):
@@ -85,6 +88,10 @@ class AccountTeamRow(Base):
         ForeignKey("team_members.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Set whenever the membership or its position is written (schema 6), so that a reordered
+    # team travels in account files; the epoch marks rows older than that.
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=EPOCH, server_default=text("'1970-01-01 00:00:00.000000'"))
 
 
 class RelationshipRow(Base):

@@ -48,7 +48,8 @@ def shoot_data_io(folder: Path) -> list[Path]:
           dialog.counts_label.text)
     shots = [save(dialog, "import-stakeholders")]
 
-    # Two laptops grade the same relationship differently: the import reports it.
+    # Two laptops grade the same relationship differently: the import reports it, with the
+    # other laptop's newer team order.
     service = AccountExchangeService(opened.workspace, lambda: moment[0])
     file = folder / "northwind.cmacct"
     service.export_account(account_id, file)
@@ -61,6 +62,7 @@ def shoot_data_io(folder: Path) -> list[Path]:
     other.contact_map.set_grade(cell, Grade.OPEN)
     helena = other.contact_map.load_map(account_id).stakeholders[0]
     other.contact_map.update_stakeholder(dc_replace(helena, phone="+49 40 000 111"))
+    other.contact_map.reorder_team(account_id, [m.id for m in contact_map.team_members[::-1]])
     moment[0] += timedelta(hours=1)
     opened.contact_map.set_grade(cell, Grade.DISSATISFIED)
     other_service.export_account(account_id, file)

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.account_exchange import AccountExchangeService
+from contactmap_desktop.services.clock import utc_now
 from contactmap_desktop.services.workspace_service import open_workspace
+from contactmap_desktop.ui import data_feature
 from contactmap_desktop.ui.dialogs.account_exchange_dialogs import (
     ImportSummaryDialog,
     export_account,
     import_account,
 )
-from tests.helpers.builders import build_small_map
+from contactmap_desktop.ui.main_window import MainWindow
+from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.fake_clock import FakeClock
 
 
@@ -70,3 +76,32 @@ def test_a_refused_file_is_explained_in_a_message(
                             choose=lambda _p, _s: bad, show=lambda _d: None)
     assert result is None and messages == ["photo.cmacct is not a ContactMap account file."]
     opened.close()
+
+
+def test_importing_a_reordered_team_shows_the_new_order_in_the_grid(
+    qtbot: QtBot, window: MainWindow, small_map: SmallMap, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    file = tmp_path / "acme.cmacct"
+    AccountExchangeService(small_map.opened.workspace).export_account(small_map.account.id, file)
+    clock = FakeClock(utc_now() + timedelta(days=1))  # the other laptop, a day later
+    other = open_workspace(tmp_path / "other.cmap", clock=clock)
+    AccountExchangeService(other.workspace, clock).import_account(file)
+    rep, eng = small_map.team_members
+    other.contact_map.reorder_team(small_map.account.id, [eng.id, rep.id])
+    AccountExchangeService(other.workspace, clock).export_account(small_map.account.id, file)
+    other.close()
+    shown: list[ImportSummaryDialog] = []
+    monkeypatch.setattr(data_feature, "import_account",
+                        partial(import_account, choose=lambda _p, _s: file, show=shown.append))
+    model = window.map_page.model
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    assert rows == ["Rep One", "Eng Two"]
+    data = window.features["data"]
+    assert isinstance(data, data_feature.DataFeature)
+    data.writing[1].trigger()  # File ▸ Import Account File…
+    rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    assert rows == ["Eng Two", "Rep One"]
+    [dialog] = shown
+    qtbot.addWidget(dialog)
+    assert "account team: 0 added, 2 updated (position)" in dialog.details.toPlainText()

@@ -50,7 +50,7 @@ def add_busy_account(workspace: Workspace, name: str, engagements: int, today: d
             repos.stakeholders.save(person, now)
         repos.team_members.save(member, now)
         repos.session.flush()
-        repos.team_members.add_to_account(account.id, member.id, 0)
+        repos.team_members.add_to_account(account.id, member.id, 0, now)
         repos.lifecycle.save(StageChange(new_id(), account.id, AccountStage.PILOT, ago(200)), now)
         repos.lifecycle.save(ReviewMeeting(new_id(), account.id, ago(100), (member.id,),
                                            (people[0].id,)), now)

@@ -216,7 +216,88 @@ def write_v4_workspace(path: Path) -> None:
     connection.close()
 
 
+# Schema version 5, frozen: version 4 plus the account lifecycle (stage history, engagements
+# with their criteria, reviews, commitments and metrics, review meetings, competitors).
+V5_DDL = """
+CREATE TABLE account_stage_changes (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL,
+ stage VARCHAR NOT NULL, changed_on DATE NOT NULL, note TEXT NOT NULL, position INTEGER NOT NULL,
+ updated_at DATETIME NOT NULL, PRIMARY KEY (id),
+ FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE);
+CREATE INDEX ix_account_stage_changes_account_id ON account_stage_changes (account_id);
+CREATE TABLE engagements (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL,
+ name VARCHAR NOT NULL, kind VARCHAR NOT NULL, status VARCHAR NOT NULL, value INTEGER NOT NULL,
+ start_date DATE, end_date DATE, notes TEXT NOT NULL, origin_review_id VARCHAR(36),
+ origin_problem INTEGER, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL,
+ PRIMARY KEY (id), FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE);
+CREATE INDEX ix_engagements_account_id ON engagements (account_id);
+CREATE TABLE success_criteria (id VARCHAR(36) NOT NULL, engagement_id VARCHAR(36) NOT NULL,
+ text TEXT NOT NULL, agreed_by TEXT NOT NULL, position INTEGER NOT NULL,
+ updated_at DATETIME NOT NULL, PRIMARY KEY (id),
+ FOREIGN KEY(engagement_id) REFERENCES engagements (id) ON DELETE CASCADE);
+CREATE INDEX ix_success_criteria_engagement_id ON success_criteria (engagement_id);
+CREATE TABLE delivery_reviews (id VARCHAR(36) NOT NULL, engagement_id VARCHAR(36) NOT NULL,
+ stakeholder_id VARCHAR(36) NOT NULL, held_on DATE NOT NULL, verdict VARCHAR NOT NULL,
+ notes TEXT NOT NULL, next_problem_1 TEXT NOT NULL, next_problem_2 TEXT NOT NULL,
+ updated_at DATETIME NOT NULL, PRIMARY KEY (id),
+ FOREIGN KEY(engagement_id) REFERENCES engagements (id) ON DELETE CASCADE);
+CREATE INDEX ix_delivery_reviews_engagement_id ON delivery_reviews (engagement_id);
+CREATE TABLE commitments (id VARCHAR(36) NOT NULL, engagement_id VARCHAR(36) NOT NULL,
+ step_date DATE NOT NULL, side VARCHAR NOT NULL, what TEXT NOT NULL, stakeholder_id VARCHAR(36),
+ kind VARCHAR, team_member_id VARCHAR(36), status VARCHAR NOT NULL, position INTEGER NOT NULL,
+ updated_at DATETIME NOT NULL, PRIMARY KEY (id),
+ FOREIGN KEY(engagement_id) REFERENCES engagements (id) ON DELETE CASCADE);
+CREATE INDEX ix_commitments_engagement_id ON commitments (engagement_id);
+CREATE TABLE metrics (id VARCHAR(36) NOT NULL, engagement_id VARCHAR(36) NOT NULL,
+ name VARCHAR NOT NULL, unit VARCHAR NOT NULL, target FLOAT NOT NULL, direction VARCHAR NOT NULL,
+ measurements TEXT NOT NULL, position INTEGER NOT NULL, updated_at DATETIME NOT NULL,
+ PRIMARY KEY (id), FOREIGN KEY(engagement_id) REFERENCES engagements (id) ON DELETE CASCADE);
+CREATE INDEX ix_metrics_engagement_id ON metrics (engagement_id);
+CREATE TABLE review_meetings (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL,
+ held_on DATE NOT NULL, our_attendees TEXT NOT NULL, client_attendees TEXT NOT NULL,
+ notes TEXT NOT NULL, metrics_reviewed TEXT NOT NULL, our_ceo_present BOOLEAN NOT NULL,
+ updated_at DATETIME NOT NULL, PRIMARY KEY (id),
+ FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE);
+CREATE INDEX ix_review_meetings_account_id ON review_meetings (account_id);
+CREATE TABLE competitors (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL,
+ name VARCHAR NOT NULL, pitch TEXT NOT NULL, pitched_to VARCHAR NOT NULL, last_seen DATE,
+ notes TEXT NOT NULL, updated_at DATETIME NOT NULL, PRIMARY KEY (id),
+ FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE);
+CREATE INDEX ix_competitors_account_id ON competitors (account_id);
+"""
+
+V5_ROWS = """
+INSERT INTO team_members VALUES ('t2', 'Tess Second', 'SE', 'manager', '',
+  '2024-06-01 00:00:00.000000');
+INSERT INTO account_team VALUES ('a1', 't2', 1);
+INSERT INTO account_stage_changes VALUES ('c1', 'a1', 'pilot', '2024-06-01', '', 0,
+  '2024-06-01 00:00:00.000000');
+INSERT INTO engagements VALUES ('e1', 'a1', 'Fleet pilot', 'pilot', 'active', 5000,
+  '2024-06-01', NULL, '', NULL, NULL, '2024-06-01 00:00:00.000000',
+  '2024-06-01 00:00:00.000000');
+INSERT INTO success_criteria VALUES ('sc1', 'e1', 'Halve the planning time', '["s1"]', 0,
+  '2024-06-01 00:00:00.000000');
+INSERT INTO commitments VALUES ('cm1', 'e1', '2024-06-02', 'client', 'Shares route data', 's1',
+  'data', NULL, 'fulfilled', 0, '2024-06-02 00:00:00.000000');
+INSERT INTO metrics VALUES ('m1', 'e1', 'Planning hours', 'h', 10.0, 'at_most', '[]', 0,
+  '2024-06-01 00:00:00.000000');
+INSERT INTO review_meetings VALUES ('r1', 'a1', '2024-06-15', '["t1"]', '["s1"]', '', '[]', 0,
+  '2024-06-15 00:00:00.000000');
+INSERT INTO competitors VALUES ('k1', 'a1', 'Rival Inc', 'Cheaper', 'Pat Peer', NULL, '',
+  '2024-06-15 00:00:00.000000');
+"""
+
+
+def write_v5_workspace(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.executescript(V1_DDL + V1_ROWS + V2_DDL + V2_ROWS + V3_DDL + V3_ROWS + V4_DDL
+                             + V4_ROWS + V5_DDL + V5_ROWS)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 5")
+    connection.commit()
+    connection.close()
+
+
 # Every released schema version, for the upgrade tests: add the next one when you bump
 # SCHEMA_VERSION (the version you replace becomes a released one).
 WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace,
-           4: write_v4_workspace}
+           4: write_v4_workspace, 5: write_v5_workspace}

@@ -6,6 +6,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from contactmap_desktop.domain.commitments import Commitment
+from contactmap_desktop.domain.engagements import Engagement
+from contactmap_desktop.domain.metrics import Metric
+from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.migrations import migrate
@@ -111,3 +115,34 @@ def test_a_version_4_file_gets_the_lifecycle_tables_as_a_new_file_has_them(
                   "delivery_reviews", "commitments", "metrics", "review_meetings",
                   "competitors"):
         assert _columns(old, table) == _columns(new, table), table
+
+
+def test_a_version_5_file_gets_the_team_times_as_a_new_file_has_them(tmp_path: Path) -> None:
+    from tests.helpers.old_schemas import write_v5_workspace
+    old, new = tmp_path / "v5.cmap", tmp_path / "new.cmap"
+    write_v5_workspace(old)
+    for path in (old, new):
+        open_workspace(path, backups_root=tmp_path / "backups").close()
+    assert _columns(old, "account_team") == _columns(new, "account_team")
+    connection = sqlite3.connect(old)
+    try:
+        rows = connection.execute("SELECT team_member_id, position, updated_at FROM account_team"
+                                  " ORDER BY position").fetchall()
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        connection.close()
+    # Rows from before carry the epoch, so any real reorder since is newer.
+    assert rows == [("t1", 0, "1970-01-01 00:00:00.000000"),
+                    ("t2", 1, "1970-01-01 00:00:00.000000")]
+    opened = open_workspace(old, create=False)
+    [account] = opened.accounts.list_accounts()
+    contact_map = opened.contact_map.load_map(account.id)
+    assert [m.name for m in contact_map.team_members] == ["Tim Team", "Tess Second"]
+    lifecycle = LifecycleService(opened.workspace)
+    [engagement] = lifecycle.list(Engagement, account.id)
+    [commitment] = lifecycle.list(Commitment, engagement.id)
+    [metric] = lifecycle.list(Metric, engagement.id)
+    assert (engagement.name, commitment.what, metric.name) == (
+        "Fleet pilot", "Shares route data", "Planning hours")
+    opened.close()
