@@ -53,6 +53,26 @@ class Rule(Enum):
     def id(self) -> str:
         return self.value
 
+    @property
+    def title(self) -> str:
+        """What a list of this rule's findings is about, in a few words."""
+        return _RULE_TITLES[self]
+
+
+_RULE_TITLES = {
+    Rule.BELOW_SATISFIED: "relationships below Satisfied",
+    Rule.NO_RELATIONSHIP: "stakeholders nobody on our team knows",
+    Rule.THIN_COVERAGE: "stakeholders known by one of us only",
+    Rule.TOO_MANY: "stakeholders with more contacts than they need",
+    Rule.SENIOR_WITHOUT_SENIOR: "senior stakeholders without a senior contact",
+    Rule.GENEROUS_TRUST: "maps with a generous share of Trust",
+    Rule.FEW_OPEN: "maps with few Open relationships",
+    Rule.BIG_JUMP: "grades that moved more than one level at once",
+    Rule.NOT_REVIEWED: "grades not reviewed for a long time",
+    Rule.KEY_WITHOUT_BLUEPRINT: "key relationships without a blueprint",
+    Rule.UNCOVERED_ROLE: "buying roles nobody covers",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

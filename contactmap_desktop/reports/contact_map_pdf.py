@@ -72,6 +72,8 @@ class ContactMapDocument:
     paper: PaperSize = PaperSize.A4
     # The org chart as a second section (reports.power_map_section); None leaves it out.
     power_map: PowerMapDocument | None = None
+    # Findings left out of a long list: (what they are about, how many), said after it.
+    findings_not_listed: Sequence[tuple[str, int]] = ()
 
 
 class GradeCell(GradeBox):
@@ -144,6 +146,7 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
     story.append(CondPageBreak(150))
     story.append(KeepTogether(_legend(fonts, styles)))
     story.extend(_findings(document.findings, fonts, styles))
+    story.extend(_not_listed(document.findings_not_listed, fonts, styles))
     if document.power_map is not None:
         # Frames have 6 points of padding on each side.
         story.extend(power_map_flowables(document.power_map, template.width - 12,
@@ -216,6 +219,17 @@ def _legend(fonts: ReportFonts, styles: LetterStyles) -> list[Flowable]:
             paragraph(f"Buying roles: {roles}. A blank cell means no relationship (blank is not "
                       "Indifferent). Depth: how many of our team know the stakeholder.",
                       styles.small, fonts)]
+
+
+def _not_listed(not_listed: Sequence[tuple[str, int]], fonts: ReportFonts,
+                styles: LetterStyles) -> list[Flowable]:
+    if not not_listed:
+        return []
+    kinds = "; ".join(f"{count:,} more {paragraph_text(title)}" for title, count in not_listed)
+    return [Spacer(1, 6), paragraph(
+        f"Not listed here, to keep this printout readable: {kinds}. The Findings panel of the "
+        "app lists every one, and so does the command line's <i>findings</i> command.",
+        styles.small, fonts)]
 
 
 def _findings(findings: Sequence[MapFinding], fonts: ReportFonts,

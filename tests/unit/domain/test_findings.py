@@ -265,3 +265,8 @@ def test_people_no_longer_on_the_map_are_ignored() -> None:
     contact_map.team_members.clear()
     assert [f.rule for f in coverage_findings(contact_map, DEFAULTS, TODAY)] == [
         Rule.NO_RELATIONSHIP]
+
+
+def test_every_rule_has_a_title_to_count_its_findings_under() -> None:
+    titles = [rule.title for rule in Rule]
+    assert all(titles) and len(set(titles)) == len(titles)

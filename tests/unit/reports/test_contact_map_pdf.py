@@ -70,3 +70,17 @@ def test_a_wide_map_repeats_the_team_column_on_every_part(tmp_path: Path) -> Non
 def test_the_page_renders_with_ink(tmp_path: Path) -> None:
     out = _write(tmp_path, _map(6), [])
     assert 0.01 < ink_share(rendered_page(out, 1, tmp_path)) < 0.6
+
+
+@needs_poppler
+def test_findings_left_out_of_a_long_list_are_counted_under_it(tmp_path: Path) -> None:
+    out = tmp_path / "map.pdf"
+    write_contact_map_pdf(out, ContactMapDocument(
+        _map(4), [MapFinding("Concern", "Ann Lee is Motivated to change.")], date(2026, 3, 5),
+        findings_not_listed=[("relationships below Satisfied", 6512),
+                             ("stakeholders <nobody> knows", 3)]))
+
+    text = " ".join(pdf_text(out).split())
+
+    assert "6,512 more relationships below Satisfied; 3 more stakeholders <nobody> knows" in text
+    assert "lists every one" in text
