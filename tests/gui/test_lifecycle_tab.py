@@ -18,7 +18,7 @@ from contactmap_desktop.domain.engagements import Engagement, EngagementStatus
 from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.domain.model import AccountStage, new_id
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
-from contactmap_desktop.services.agenda_service import Agenda, AgendaService
+from contactmap_desktop.services.agenda_service import AccountOverview, Agenda, AgendaService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.ui.edit_runner import EditRunner
 from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
@@ -255,3 +255,29 @@ def test_a_hidden_agenda_is_read_when_it_is_next_shown(qtbot: QtBot, small: Smal
     assert reads == [1] and "Agenda" in view.heading.text()
     view.refresh()
     assert reads == [1, 1]
+
+
+def test_a_hidden_lifecycle_tab_reads_its_account_when_it_is_shown(
+        qtbot: QtBot, small: SmallMap, errors: list[str], undo_stack: QUndoStack) -> None:
+    """Opening accounts with the tab out of sight reads nothing for it."""
+    overviews: list[str] = []
+
+    class CountingAgenda(AgendaService):
+        def overview(self, account_id: str) -> AccountOverview:
+            overviews.append(account_id)
+            return super().overview(account_id)
+
+    workspace = small.opened.workspace
+    context = LifecycleContext(LifecycleService(workspace, FakeClock(NOW)),
+                               CountingAgenda(workspace, FakeClock(NOW)),
+                               small.opened.contact_map, EditRunner(undo_stack, errors.append))
+    widget = LifecycleTab(context)
+    qtbot.addWidget(widget)
+    widget.set_account(small.account.id)
+    widget.set_account(small.account.id)
+    assert overviews == []
+
+    widget.show()
+
+    assert overviews == [small.account.id]
+    assert widget.isEnabled()

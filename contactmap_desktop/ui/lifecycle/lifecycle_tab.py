@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.engagements import Engagement
@@ -26,6 +27,7 @@ def _key(state: EngagementState) -> str:
 class LifecycleTab(QWidget):
     def __init__(self, context: LifecycleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._stale = False
         self.setObjectName("lifecycleTab")
         self.context = context
         self.dialog: FormDialog | None = None
@@ -66,6 +68,12 @@ class LifecycleTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the account's lifecycle again: now if the tab is on screen, else when it is
+        next shown (accounts are opened and people edited with the tab out of sight)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         account_id = self.context.account_id
         self.setEnabled(account_id is not None)
         if account_id is None:
@@ -79,6 +87,11 @@ class LifecycleTab(QWidget):
         self.account_panel.show_overview(overview, self._people, self._team,
                                          self._metric_names())
         self._show_engagement_parts()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def show_engagement(self, engagement_id: str) -> None:
         """Bring an engagement forward (from the agenda, or one just started)."""
