@@ -27,8 +27,10 @@ from contactmap_desktop.ui.theme import apply_color_scheme
 if TYPE_CHECKING:
     from contactmap_desktop.application import Application
 
-# Should the splash never be painted (a minimised start), the workspace opens after this.
+# Should the splash never be painted (a minimised start), the workspace opens after this;
+# should the window never be painted, the splash closes this long after it is shown.
 OPEN_ANYWAY_MS = 300
+CLOSE_SPLASH_ANYWAY_MS = 1500
 
 
 class FirstPaint(QObject):
@@ -82,7 +84,8 @@ class Startup(QObject):
             # The rest of the app loads now, behind the splash.
             from contactmap_desktop.application import start_application
 
-            self.application = start_application(self._workspace, self._ui_settings)
+            self.application = start_application(self._workspace, self._ui_settings,
+                                                 self._splash)
         except ContactMapError as error:
             self.problem = error
         except Exception:  # a bug: reported as one, and the start ends
@@ -93,6 +96,7 @@ class Startup(QObject):
             QApplication.exit(1)
             return
         FirstPaint(window, lambda: self._window_painted(window))
+        QTimer.singleShot(CLOSE_SPLASH_ANYWAY_MS, self._splash.close)
 
     def _window_painted(self, window: QWidget) -> None:
         self._splash.close()

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from contactmap_desktop import __version__
 from contactmap_desktop.domain.errors import ContactMapError
@@ -37,13 +37,17 @@ def build_window(opened: OpenWorkspace, ui_settings: UiSettings) -> MainWindow:
     return window
 
 
-def start_application(workspace: Path | None, ui_settings: UiSettings) -> Application | None:
+def start_application(workspace: Path | None, ui_settings: UiSettings,
+                      splash: QWidget | None = None) -> Application | None:
     """Start logging, then open ``workspace`` in a window: the default workspace (made with
-    its sample account the first time) when None. None if the user chose not to go on."""
+    its sample account the first time) when None. None if the user chose not to go on.
+
+    Questions asked while opening (a file in use, a damaged file) sit on ``splash``, so that
+    they show above it rather than hidden behind it."""
     log_path = setup_logging()
     QApplication.setApplicationVersion(__version__)
     log.info("ContactMap %s starting (log: %s)", __version__, log_path)
-    application = Application(ui_settings)
+    application = Application(ui_settings, dialog_parent=splash)
     qt_app = QApplication.instance()
     if qt_app is not None:
         qt_app.aboutToQuit.connect(lambda: log.info("ContactMap closed"))
@@ -56,9 +60,11 @@ def start_application(workspace: Path | None, ui_settings: UiSettings) -> Applic
 class Application(QObject):
     """Opens workspaces and swaps the window when the user opens another one."""
 
-    def __init__(self, ui_settings: UiSettings, opener: WorkspaceOpener | None = None) -> None:
+    def __init__(self, ui_settings: UiSettings, opener: WorkspaceOpener | None = None,
+                 dialog_parent: QWidget | None = None) -> None:
         super().__init__()
         self._ui_settings = ui_settings
+        self._dialog_parent = dialog_parent  # until there is a window
         self._opener = opener or WorkspaceOpener(retention=ui_settings.backup_retention)
         self.window: MainWindow | None = None
         self._opened: OpenWorkspace | None = None
@@ -67,7 +73,7 @@ class Application(QObject):
         """Open ``path`` in a new window, closing the current one if that succeeded."""
         try:
             opened = self._opener.open(path, create=create, with_sample=with_sample,
-                                       parent=self.window)
+                                       parent=self.window or self._dialog_parent)
         except ContactMapError as error:
             if self.window is None:
                 raise

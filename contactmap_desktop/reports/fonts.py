@@ -12,6 +12,7 @@ not committed.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -112,11 +113,15 @@ class ReportFonts:
             "names outside the Western European alphabet.")
 
     def _has(self, name: str, file_name: str) -> bool:
-        if name not in self._found:
-            self._found[name] = _register(name, file_name, self._folders)
-        return self._found[name]
+        # The preview's thread and an export on the window's may meet a face's first run at
+        # once: one of them registers it, the other waits and uses that one.
+        with _registering:
+            if name not in self._found:
+                self._found[name] = _register(name, file_name, self._folders)
+            return self._found[name]
 
 
+_registering = threading.Lock()
 _cache: dict[tuple[Path, ...], ReportFonts] = {}
 
 

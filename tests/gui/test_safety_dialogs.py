@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -208,3 +208,25 @@ def test_the_opener_returns_nothing_when_the_user_cancels(tmp_path: Path, qtbot)
     opener = WorkspaceOpener(ask_damaged=lambda _e, _s, _p: None, backups_root=tmp_path / "b")
     assert opener.open(path) is None
     assert path.read_bytes() == b""
+
+
+def test_at_start_the_damaged_file_question_sits_on_the_splash(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Before there is a window, questions are parented to the splash: shown above it, not
+    hidden behind the card that says the workspace is opening."""
+    from contactmap_desktop.application import Application
+    from contactmap_desktop.ui.settings import UiSettings
+    from contactmap_desktop.ui.startup_splash import StartupSplash
+
+    path = tmp_path / "empty.cmap"
+    path.write_bytes(b"")
+    parents: list[object] = []
+    opener = WorkspaceOpener(ask_damaged=lambda _e, _s, parent: parents.append(parent),
+                             backups_root=tmp_path / "b")
+    splash = StartupSplash(path.name)
+    qtbot.addWidget(splash)
+    settings = UiSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+    application = Application(settings, opener, dialog_parent=splash)
+
+    assert not application.open(path, create=False)
+    assert parents == [splash]

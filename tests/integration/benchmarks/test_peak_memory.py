@@ -64,9 +64,9 @@ def test_smoke_lines_are_timed_in_the_order_they_arrive(tmp_path: Path) -> None:
                       tmp_path / "errors.txt")
 
     assert set(run.marks) == {"first frame painted", "window painted"}
-    # Apart by about the pause; half of it leaves room for the launcher reading the first
-    # line late on a busy machine (an exact bound failed by 2 ms).
-    assert run.mark("window painted") - run.mark("first frame painted") >= 0.25
+    # Apart by about the pause (lines timed when the output ends would be microseconds
+    # apart); a fifth of it leaves room for the launcher reading the first line late.
+    assert run.mark("window painted") - run.mark("first frame painted") >= 0.1
     assert run.mark("window painted") <= run.seconds
     with pytest.raises(RuntimeError, match="never printed 'smoke: splash'"):
         run.mark("splash")
