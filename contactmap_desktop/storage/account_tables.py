@@ -173,8 +173,6 @@ def export_section(session: Session, section: TableSection, account_id: str
 
 def _from_json(column: Any, value: Any, where: str) -> Any:
     if value is None:
-        if not column.nullable and not column.primary_key and column.default is not None:
-            return column.default.arg
         return None
     try:
         kind = column.type.python_type
@@ -211,20 +209,24 @@ def _has_default(column: Any) -> bool:
 def decode_record(section: TableSection, record: Any, number: int) -> dict[str, Any]:
     """A record of the file checked and converted to column values.
 
-    A column with a default (or optional) may be missing: the file was written before the
-    column existed. It is left out of the values, so that a new row takes the default and a
-    row stored here keeps its own value (``merge_section``); a record without ``updated_at``
-    is never the newer one. Any other missing column means the file is damaged.
+    A column with a default (or optional) may be missing, or null where null is not allowed:
+    the file was written before the column existed. It is left out of the values, so that a
+    new row takes the default and a row stored here keeps its own value (``merge_section``);
+    a record without ``updated_at`` is never the newer one. A required column without a
+    default that is missing or null means the file is damaged.
     """
     where = f"{section.name}[{number}]"
     if not isinstance(record, dict):
         raise ValidationError(f"The account file is damaged: {where} is not a record.")
     values: dict[str, Any] = {}
     for column in _columns(section.table):
-        if column.key in record:
-            values[column.key] = _from_json(column, record[column.key], where)
+        value = record.get(column.key)
+        if value is not None or (column.nullable and column.key in record):
+            values[column.key] = _from_json(column, value, where)
         elif not _has_default(column):
-            raise ValidationError(f"The account file is damaged: {where} has no {column.key}.")
+            problem = (f"{where} has no {column.key}" if column.key not in record
+                       else f"{where}.{column.key} is empty")
+            raise ValidationError(f"The account file is damaged: {problem}.")
     return values
 
 

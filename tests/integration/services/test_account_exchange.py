@@ -181,6 +181,10 @@ def test_newer_versions_foreign_and_damaged_files_are_refused(tmp_path: Path) ->
     del missing["sections"]["stakeholders"][1]["name"]
     with pytest.raises(ValidationError, match=r"stakeholders\[1\] has no name"):
         service.import_account(_write(tmp_path / "m.cmacct", missing))
+    nameless = json.loads(json.dumps(document))
+    nameless["sections"]["stakeholders"][0]["name"] = None
+    with pytest.raises(ValidationError, match=r"stakeholders\[0\].name is empty"):
+        service.import_account(_write(tmp_path / "n.cmacct", nameless))
     assert snapshot(small.opened, small.account.id) == before
     small.opened.close()
 

@@ -1,4 +1,5 @@
-"""The order of an account's team travels in account files, newer order wins."""
+"""The order of an account's team travels in account files, newer order wins; files written
+before a column existed (as the team's times) still import."""
 
 from __future__ import annotations
 
@@ -147,6 +148,11 @@ def test_a_record_may_lack_a_column_with_a_default_and_nothing_else() -> None:
     assert with_defaults(team, decoded)["updated_at"] == EPOCH
     with pytest.raises(ValidationError, match=r"account_team\[0\] has no team_member_id"):
         decode_record(team, {"account_id": "a", "position": 2}, 0)
+    with pytest.raises(ValidationError, match=r"account_team\[3\].account_id is empty"):
+        decode_record(team, {**old, "account_id": None}, 3)
+    # Null where null is not allowed says no more than a missing column.
+    assert decode_record(team, {**old, "position": None}, 0) == \
+        {"account_id": "a", "team_member_id": "t"}
     with pytest.raises(ValidationError, match=r"account_team\[1\].updated_at holds “soon”"):
         decode_record(team, {**old, "updated_at": "soon"}, 1)
     with pytest.raises(ValidationError, match=r"account_team\[1\].position holds “2nd”"):
@@ -170,11 +176,12 @@ def test_a_newer_record_without_a_column_leaves_that_column_as_it_is_here(
         laptops.account_id, file)
     document = json.loads(file.read_text(encoding="utf-8"))
     for record in document["sections"]["stakeholders"]:
-        del record["phone"], record["title"]
+        del record["phone"]
+        record["title"] = None
     file.write_text(json.dumps(document), encoding="utf-8")
     AccountExchangeService(laptops.b.workspace, laptops.clock_b).import_account(file)
     people = laptops.b.contact_map.load_map(laptops.account_id).stakeholders
-    # A's row is newer: its department wins, but it says nothing of title and phone, so B
+    # A's row is newer: its department wins, but it says nothing of title or phone, so B
     # keeps its own; a new person takes the defaults.
     assert [(p.name, p.department, p.title, p.phone) for p in people] == [
         ("Ada Power", "Board", "CEO", "+1 555 0100"), ("Uma User", "", "", "")]
