@@ -7,13 +7,14 @@ Qt window does, and the window follows with the account painted.
 
 from __future__ import annotations
 
+import linecache
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME
@@ -86,6 +87,10 @@ class Startup(QObject):
 
             self.application = start_application(self._workspace, self._ui_settings,
                                                  self._splash)
+            # PySide6 reads the source of every module imported after it, and Python keeps
+            # those lines (linecache): 20 MB when run from source (a bundle holds none).
+            # Nothing needs them again; a traceback reads its lines afresh.
+            linecache.clearcache()
         except ContactMapError as error:
             self.problem = error
         except Exception:  # a bug: reported as one, and the start ends
@@ -129,6 +134,8 @@ def run_gui(workspace: Path | None, *, smoke: bool = False) -> int:
     code = qt_app.exec()
     if startup.problem is not None:
         if not smoke:  # started from a menu, nobody reads stderr
+            from PySide6.QtWidgets import QMessageBox  # only now: the first frame is the hurry
+
             QMessageBox.critical(None, "ContactMap", str(startup.problem))
         raise startup.problem
     return code

@@ -109,14 +109,42 @@ def _run_command(args: argparse.Namespace) -> int:
     return result
 
 
+def window_start(argv: Sequence[str]) -> tuple[Path | None, bool] | None:
+    """``[--smoke] [--workspace FILE]``, the way the desktop starts the window, as
+    (workspace, smoke); None for anything else, which the full parser reads.
+
+    Building every command's parser costs the window's first frame a few milliseconds, and
+    these forms mean the same to it (tests/unit/test_cli_window_start.py compares them)."""
+    workspace: Path | None = None
+    smoke = False
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--smoke" and not smoke:
+            smoke = True
+        elif token.startswith("--workspace=") and workspace is None and token[12:]:
+            workspace = Path(token[12:])
+        elif token == "--workspace" and workspace is None and rest and rest[0] \
+                and not rest[0].startswith("-"):
+            workspace = Path(rest.pop(0))
+        else:
+            return None
+    return workspace, smoke
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window = window_start(arguments)
     try:
-        if getattr(args, "handler", None) is not None:
-            return _run_command(args)
+        if window is None:
+            args = _build_parser().parse_args(arguments)
+            if getattr(args, "handler", None) is not None:
+                return _run_command(args)
+            window = getattr(args, "workspace", None), bool(args.smoke)
         from contactmap_desktop.app import run_gui  # Qt is only loaded for the window
 
-        return run_gui(getattr(args, "workspace", None), smoke=args.smoke)
+        workspace, smoke = window
+        return run_gui(workspace, smoke=smoke)
     except ContactMapError as error:
         sys.stderr.write(f"contactmap: {error}\n")
         return 1

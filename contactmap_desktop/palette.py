@@ -8,13 +8,12 @@ The letter is always drawn as well, so color never carries the grade alone.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from contactmap_desktop.domain.grades import Grade
 
 
-@dataclass(frozen=True)
-class GradeColors:
+class GradeColors(NamedTuple):
     background: str  # "#rrggbb"
     text: str
 
@@ -51,8 +50,7 @@ INK = "#1f2328"
 MUTED = "#5b6470"
 
 
-@dataclass(frozen=True)
-class PowerMapColors:
+class PowerMapColors(NamedTuple):
     """The power map on screen in one scheme: canvas, cards, lines, highlights and grades."""
 
     grades: Mapping[Grade, GradeColors]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 BUG_TEXT = ("Something went wrong inside ContactMap — this is a bug, not something you did.\n\n"
             "Every change you made before this is saved in the workspace. The details are in "
@@ -29,6 +29,8 @@ class ExceptionReporter:
                trace: TracebackType | None) -> None:
         import logging
         import traceback
+
+        from PySide6.QtWidgets import QMessageBox
 
         details = "".join(traceback.format_exception(kind, error, trace))
         logging.getLogger("contactmap_desktop.crash").error("Uncaught exception:\n%s", details)
