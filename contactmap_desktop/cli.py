@@ -11,6 +11,7 @@ does not load the services, storage and reports first.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -141,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if getattr(args, "handler", None) is not None:
                 return _run_command(args)
             window = getattr(args, "workspace", None), bool(args.smoke)
+        # The window collects cycles on its own thread, with automatic collection off
+        # (ui/main_thread_gc.py): off from here already, so that loading Qt is not interrupted.
+        gc.disable()
         from contactmap_desktop.app import run_gui  # Qt is only loaded for the window
 
         workspace, smoke = window

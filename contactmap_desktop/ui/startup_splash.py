@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPaintEvent, QPalett
 from PySide6.QtWidgets import QWidget
 
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.ui.app_icon import app_icon
+from contactmap_desktop.paths import resource
 from contactmap_desktop.ui.theme import grade_colors
 
 SIZE = QSize(460, 250)
@@ -49,7 +49,10 @@ def _splash_pixmap(workspace_name: str, palette: QPalette) -> QPixmap:
         QPalette.ColorRole.PlaceholderText)
     painter.setPen(palette.color(QPalette.ColorRole.Mid))
     painter.drawRect(0, 0, SIZE.width() - 1, SIZE.height() - 1)
-    app_icon().paint(painter, QRect(MARGIN, MARGIN, ICON, ICON))
+    # One PNG, scaled: choosing among the icon's sizes costs the first frame more.
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.drawPixmap(QRect(MARGIN, MARGIN, ICON, ICON),
+                       QPixmap(str(resource("icons", "contactmap-128.png"))))
 
     left = MARGIN + ICON + 20
     width = SIZE.width() - left - MARGIN
