@@ -55,6 +55,9 @@ class ContactMap:
     relationships: dict[CellRef, Relationship] = field(default_factory=dict)
     history: list[GradeChange] = field(default_factory=list)
     _depths: dict[str, int] = field(init=False, repr=False, compare=False)
+    _concerns: int = field(init=False, repr=False, compare=False)
+    _changes_of: dict[CellRef, list[GradeChange]] = field(init=False, repr=False,
+                                                          compare=False)
     # Findings and reports name thousands of cells: look people up by id, not by a scan.
     _stakeholder_at: dict[str, int] = field(default_factory=dict, init=False, repr=False,
                                             compare=False)
@@ -62,11 +65,17 @@ class ContactMap:
                                        compare=False)
 
     def __post_init__(self) -> None:
-        # Column depth is read on every header paint; keep it counted instead of recounted.
+        # Column depths, the count of concerns and each cell's history are read after every
+        # edit (headers, status bar, history panel): kept up to date instead of recounted.
         self._depths = {}
+        self._concerns = 0
         for cell, relationship in self.relationships.items():
             if relationship.grade is not None:
                 self._depths[cell.stakeholder_id] = self._depths.get(cell.stakeholder_id, 0) + 1
+                self._concerns += relationship.grade.is_concern
+        self._changes_of = {}
+        for change in self.history:
+            self._changes_of.setdefault(change.cell, []).append(change)
 
     def relationship(self, cell: CellRef) -> Relationship:
         return self.relationships.get(cell) or Relationship(cell=cell)
@@ -77,9 +86,10 @@ class ContactMap:
 
     def put(self, relationship: Relationship) -> None:
         column = relationship.cell.stakeholder_id
-        was_graded = self.grade(relationship.cell) is not None
-        is_graded = relationship.grade is not None
-        self._depths[column] = self._depths.get(column, 0) + int(is_graded) - int(was_graded)
+        was = self.grade(relationship.cell)
+        now = relationship.grade
+        self._depths[column] = self._depths.get(column, 0) + (now is not None) - (was is not None)
+        self._concerns += bool(now and now.is_concern) - bool(was and was.is_concern)
         if relationship.is_empty:
             self.relationships.pop(relationship.cell, None)
         else:
@@ -111,8 +121,27 @@ class ContactMap:
         """Number of team members with a graded relationship to this stakeholder."""
         return self._depths.get(stakeholder_id, 0)
 
+    def graded_count(self) -> int:
+        """Relationships with a grade, on the whole map."""
+        return sum(self._depths.values())
+
+    def concern_count(self) -> int:
+        """Relationships graded Indifferent, Dissatisfied or Motivated."""
+        return self._concerns
+
     def history_of(self, cell: CellRef) -> list[GradeChange]:
-        return [change for change in self.history if change.cell == cell]
+        return list(self._changes_of.get(cell, ()))
+
+    def add_change(self, change: GradeChange) -> None:
+        """A grade change just recorded, at the end of the history."""
+        self.history.append(change)
+        self._changes_of.setdefault(change.cell, []).append(change)
+
+    def replace_change(self, saved: GradeChange) -> None:
+        """A recorded change saved again (its note edited): the same change, new values."""
+        self.history[:] = [saved if c.id == saved.id else c for c in self.history]
+        self._changes_of[saved.cell] = [saved if c.id == saved.id else c
+                                        for c in self._changes_of.get(saved.cell, ())]
 
 
 class _MapCells:

@@ -46,7 +46,7 @@ class SetGradesCommand(EditCommand):
             for result in results:
                 contact_map.put(result.relationship)
                 if result.change is not None:
-                    contact_map.history.append(result.change)
+                    contact_map.add_change(result.change)
         self._document.cells_changed.emit(list(grades))
 
 

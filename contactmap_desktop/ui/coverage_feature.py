@@ -49,7 +49,7 @@ class ChangeNoteCommand(EditCommand):
         saved = GradeNoteService(self._document.opened.workspace).set_note(self._change.id, note)
         contact_map = self._document.contact_map
         if contact_map is not None:
-            contact_map.history[:] = [saved if c.id == saved.id else c for c in contact_map.history]
+            contact_map.replace_change(saved)
         self._document.cells_changed.emit([saved.cell])
 
 

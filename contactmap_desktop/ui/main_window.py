@@ -247,8 +247,7 @@ class MainWindow(QMainWindow):
         if contact_map is None:
             self._counts_label.setText("")
             return
-        graded = sum(contact_map.depth(s.id) for s in contact_map.stakeholders)
-        concerns = sum(1 for r in contact_map.graded() if r.grade and r.grade.is_concern)
+        graded, concerns = contact_map.graded_count(), contact_map.concern_count()
         self._counts_label.setText(
             f"{len(contact_map.stakeholders)} stakeholders · "
             f"{len(contact_map.team_members)} team members · {graded} relationships · "

@@ -31,9 +31,10 @@ class StakeholderHeader(QHeaderView):
         self.group_starts: frozenset[int] = frozenset()  # set by the view
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
+        # Only the height counts (the view lays the header out by it), and it is fixed:
+        # Qt's own hint asks up to 200 sections for their contents after every grade edit.
         line = QFontMetrics(self.font()).lineSpacing()
-        return QSize(hint.width(), line * LINES + 14)
+        return QSize(self.defaultSectionSize(), line * LINES + 14)
 
     def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
         painter.save()

@@ -1,8 +1,18 @@
+from dataclasses import replace
+from datetime import datetime
+
 import pytest
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
+from contactmap_desktop.domain.model import (
+    Account,
+    CellRef,
+    GradeChange,
+    Relationship,
+    Stakeholder,
+    TeamMember,
+)
 
 
 def _map() -> ContactMap:
@@ -46,3 +56,37 @@ def test_people_are_found_by_id_even_after_the_lists_change_in_place() -> None:
     assert contact_map.team_member("t3").name == "New"
     with pytest.raises(LookupError):
         contact_map.team_member("t1")
+
+
+def test_relationships_and_concerns_are_counted_as_cells_change() -> None:
+    graded = {CellRef("t1", "s1"): Relationship(CellRef("t1", "s1"), Grade.MOTIVATED),
+              CellRef("t1", "s2"): Relationship(CellRef("t1", "s2"), Grade.TRUST)}
+    contact_map = ContactMap(Account("a", "Acme"), [Stakeholder("s1", "a", "One"),
+                                                    Stakeholder("s2", "a", "Two")],
+                             [TeamMember("t1", "Rep"), TeamMember("t2", "Eng")], graded)
+    assert (contact_map.graded_count(), contact_map.concern_count()) == (2, 1)
+
+    contact_map.put(Relationship(CellRef("t1", "s1"), Grade.SATISFIED))  # concern resolved
+    contact_map.put(Relationship(CellRef("t2", "s2"), Grade.DISSATISFIED))  # a new concern
+    contact_map.put(Relationship(CellRef("t1", "s2"), None, is_key=True))  # grade cleared
+    assert (contact_map.graded_count(), contact_map.concern_count()) == (2, 1)
+    assert contact_map.concern_count() == sum(
+        1 for r in contact_map.graded() if r.grade is not None and r.grade.is_concern)
+
+
+def test_a_cells_history_follows_changes_recorded_and_notes_edited() -> None:
+    cell, other = CellRef("t1", "s1"), CellRef("t2", "s1")
+    first = GradeChange("c1", cell, None, Grade.OPEN, datetime(2026, 1, 1))
+    contact_map = ContactMap(Account("a", "Acme"), [Stakeholder("s1", "a", "One")],
+                             [TeamMember("t1", "Rep"), TeamMember("t2", "Eng")],
+                             history=[first, GradeChange("c2", other, None, Grade.TRUST,
+                                                         datetime(2026, 1, 2))])
+    second = GradeChange("c3", cell, Grade.OPEN, Grade.SATISFIED, datetime(2026, 2, 1))
+
+    contact_map.add_change(second)
+    contact_map.replace_change(replace(first, note="met at the fair"))
+
+    assert [(c.id, c.note) for c in contact_map.history_of(cell)] == [
+        ("c1", "met at the fair"), ("c3", "")]
+    assert [c.id for c in contact_map.history] == ["c1", "c2", "c3"]
+    assert contact_map.history[0].note == "met at the fair"
