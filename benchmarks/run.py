@@ -37,10 +37,11 @@ class Sizes:
 
     stakeholders: tuple[int, int, int]
     team: int
+    csv_rows: tuple[int, ...]
 
 
-FULL = Sizes((10, 100, 1000), 100)  # 1k, 10k and 100k cells
-QUICK = Sizes((2, 4, 8), 5)
+FULL = Sizes((10, 100, 1000), 100, (10_000, 100_000))  # 1k, 10k and 100k cells
+QUICK = Sizes((2, 4, 8), 5, (200,))
 
 
 class Accounts:
@@ -48,6 +49,7 @@ class Accounts:
 
     def __init__(self, folder: Path, sizes: Sizes) -> None:
         self._folder, self._sizes = folder, sizes
+        self.csv_rows = sizes.csv_rows
         self._built: dict[int, LargeAccount] = {}
 
     def get(self, index: int) -> LargeAccount:
@@ -79,6 +81,7 @@ ITEMS: dict[str, Item] = {
     "pdf": lambda accounts, runs: [*pdf_exports.letter_figures(runs),
                                    *pdf_exports.contact_map_figures(accounts.large,
                                                                     max(1, runs // 2))],
+    "csv": lambda accounts, runs: window_figures.import_figures(accounts.csv_rows),
 }
 
 
@@ -89,6 +92,8 @@ def _number(value: float | None, unit: str = "") -> str:
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit == "rows/s":
+        return f"{value:,.0f} rows/s"
     return f"{value:.3g} {unit}".strip()
 
 

@@ -21,17 +21,20 @@ def test_quick_run_writes_every_item_as_json(tmp_path: Path,
     out = tmp_path / "results.json"
 
     assert run.main(["--quick", "--json", str(out),
-                     "--only", "account", "edits", "findings", "pdf"]) == 0
+                     "--only", "account", "edits", "findings", "pdf", "csv"]) == 0
 
     written = json.loads(out.read_text(encoding="utf-8"))
     items = {figure["item"] for figure in written["figures"]}
-    assert items == {"2 large account", "3 edit cost", "4 findings", "5 PDF"}
-    assert all(figure["value"] > 0 for figure in written["figures"])
+    assert items == {"2 large account", "3 edit cost", "4 findings", "5 PDF", "6 CSV import"}
+    waits = [f for f in written["figures"] if "longest wait" in f["what"]]
+    assert len(waits) == 1 and waits[0]["value"] >= 0
+    assert all(figure["value"] > 0 for figure in written["figures"] if figure not in waits)
     printed = capsys.readouterr().out
     assert printed.startswith("| item | figure | value |")
     assert "sponsor letter (2 pages)" in printed
     assert "open the 40-cell account in the window" in printed
     assert "grade typed to cell repainted, 40 cells" in printed
+    assert "200 rows, file to workspace" in printed
 
 
 def test_generated_account_opens_with_its_cells_grades_and_history(tmp_path: Path) -> None:
