@@ -95,6 +95,8 @@ def test_history_panel_shows_the_cells_changes_and_the_timeline(qtbot: QtBot) ->
     qtbot.addWidget(panel)
     panel.show_cell(contact_map, cell("m", "X"))
     panel.show_timeline(contact_map)
+    assert panel.timeline.points() == []  # out of sight, the history is not replayed yet
+    panel.show()
     assert panel.model.rowCount() == 2
     newest = [panel.model.index(0, c).data() for c in range(3)]
     assert newest == ["15 Jan 2026 09:00", "Satisfied → Trust  (2 levels)",
