@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -15,6 +16,7 @@ from contactmap_desktop.domain.grade_timeline import grade_distribution
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import GradeChange
 from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
+from contactmap_desktop.ui.panels import findings_panel
 from contactmap_desktop.ui.panels.findings_panel import FindingsPanel
 from contactmap_desktop.ui.panels.history_panel import HistoryPanel
 from tests.helpers.map_values import build_map, cell, grid, member, stakeholder
@@ -126,3 +128,29 @@ def test_details_panel_shows_plain_words_and_escapes_names(qtbot: QtBot) -> None
     assert "Not a key relationship." in text
     panel.show_details(None)
     assert panel.text().startswith("Select a cell")
+
+
+def test_a_long_list_shows_one_line_per_finding_and_the_sentence_on_hover(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(findings_panel, "ONE_LINE_ABOVE", 3)
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(260, 400)  # narrow: these sentences need several lines to be read whole
+    panel.show()
+    few, many = _findings("S"), _findings("IDMS")
+    assert len(few) <= 3 < len(many)
+
+    def heights() -> set[int]:
+        concerns = panel.model.index(0, 0)
+        return {panel.tree.visualRect(panel.model.index(row, 0, concerns)).height()
+                for row in range(panel.model.rowCount(concerns))}
+
+    panel.show_findings(many)
+    one_line = heights()
+    assert len(one_line) == 1 and panel.tree.uniformRowHeights()
+    first = panel.model.index(0, 0, panel.model.index(0, 0))
+    assert first.data() in first.data(Qt.ItemDataRole.ToolTipRole)
+
+    panel.show_findings(few + many[:1])  # short again: rows as tall as their sentences
+    assert not panel.tree.uniformRowHeights()
+    assert max(heights()) > max(one_line)

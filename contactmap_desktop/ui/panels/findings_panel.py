@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
 from contactmap_desktop.domain.findings import Finding, Severity
 from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
 
+# Above this many findings the list is scanned rather than read: one line per finding, the
+# whole sentence in its tooltip. Rows of one height are laid out without measuring each one,
+# which the tree would otherwise do for every row after any change (half a second for the
+# 14,000 findings of a 1,000 × 100 account).
+ONE_LINE_ABOVE = 1000
+
 
 def findings_summary(model: FindingsModel) -> str:
     """The line above the findings, e.g. “4 concerns · 9 warnings · 1 note”."""
@@ -42,6 +48,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         self._tree = tree
         self._one_line: dict[tuple[int, int], QSize] = {}  # (depth, line spacing) → size
         self._heights: dict[tuple[str, int, int], int] = {}  # (text, width, spacing) → height
+        self.one_line = False  # every row one line high (set by the panel for long lists)
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -51,6 +58,8 @@ class _WrappingDelegate(QStyledItemDelegate):
         hint = self._one_line.get((depth, spacing))
         if hint is None:
             hint = self._one_line[(depth, spacing)] = super().sizeHint(option, index)
+        if self.one_line:
+            return hint
         # Room left for the text: the column minus indentation, the icon and some padding.
         icon = self._tree.iconSize().width()
         if icon <= 0:  # unset: the style's small icon size is used
@@ -88,7 +97,8 @@ class FindingsPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self._delegate = _WrappingDelegate(self.tree)
+        self.tree.setItemDelegate(self._delegate)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -114,9 +124,19 @@ class FindingsPanel(QWidget):
         self.tree.doItemsLayout()  # re-wrap the sentences to the new width
 
     def show_findings(self, findings: list[Finding]) -> None:
+        self._set_one_line(len(findings) > ONE_LINE_ABOVE)
         self.model.set_findings(findings)
         self.empty.setVisible(not findings)
         self.summary.setText(findings_summary(self.model))
+
+    def _set_one_line(self, one_line: bool) -> None:
+        if one_line == self._delegate.one_line:
+            return
+        self._delegate.one_line = one_line
+        self.tree.setWordWrap(not one_line)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight if one_line
+                                   else Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(one_line)
 
     def show_pending(self) -> None:
         """Another map is being read: nothing of the previous one stays on screen."""
