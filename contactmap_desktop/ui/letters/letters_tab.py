@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from contactmap_desktop.ui.letters.letter_form import LetterForm
 from contactmap_desktop.ui.letters.letter_list_model import LetterListModel
 from contactmap_desktop.ui.letters.letter_preview import LetterPreview
 from contactmap_desktop.ui.letters.letter_printing import ask_export_path, show_print_preview
+from contactmap_desktop.ui.when_shown import WhenShown
 
 
 class LettersTab(QWidget):
@@ -50,7 +50,8 @@ class LettersTab(QWidget):
         self.setObjectName("lettersTab")
         self._service, self._settings, self._runner = service, settings, runner
         self._letterhead = Letterhead.read(settings)
-        self._preview_stale = False
+        # Drawn when the tab is on screen (ReportLab loads then, too).
+        self._preview_when_shown = WhenShown(self, self._draw_preview)
         self._report, self._ask_path = report_error, ask_path
         self._contact_map: ContactMap | None = None
         self._read_only = False
@@ -238,16 +239,10 @@ class LettersTab(QWidget):
                                              self._changed))
 
     # -- printing -------------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._preview_stale:
-            self._preview()
-
     def _preview(self) -> None:
-        if not self.isVisible():  # drawn when the tab is shown (ReportLab loads then, too)
-            self._preview_stale = True
-            return
-        self._preview_stale = False
+        self._preview_when_shown.request()
+
+    def _draw_preview(self) -> None:
         letter = self.form.letter()
         try:
             document = letter_document(letter, self._letterhead) if letter else None

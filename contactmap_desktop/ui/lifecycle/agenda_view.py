@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from contactmap_desktop.domain.agenda import AgendaItem
 from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.ui.lifecycle.columns import agenda_columns
 from contactmap_desktop.ui.lifecycle.record_model import RecordModel
+from contactmap_desktop.ui.when_shown import WhenShown
 
 
 def _key(item: AgendaItem) -> str:
@@ -44,7 +45,9 @@ class AgendaView(QWidget):
         super().__init__(parent)
         self.setObjectName("agendaView")
         self._agenda = agenda
-        self._stale = True
+        # The agenda spans the whole workspace and edits elsewhere ask for it often: it is
+        # read while it is on screen, or when next shown.
+        self._read_when_shown = WhenShown(self, self._read)
         self.model: RecordModel[AgendaItem] = RecordModel(agenda_columns(), _key)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -70,12 +73,10 @@ class AgendaView(QWidget):
         layout.addWidget(self.view, 1)
 
     def refresh(self) -> None:
-        """Read the agenda again: now if it is on screen, else when it is next shown (it
-        spans the whole workspace, and edits elsewhere ask for it often)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        """Read the agenda again: now if it is on screen, else when it is next shown."""
+        self._read_when_shown.request()
+
+    def _read(self) -> None:
         agenda = self._agenda.agenda()
         items = agenda.items
         self.model.set_records(items)
@@ -84,11 +85,6 @@ class AgendaView(QWidget):
             f"<b>Agenda</b> — due in the next {agenda.days} days: {len(items)} "
             f"item{'s' if len(items) != 1 else ''}"
             + (f", <b style='color:#b8401f'>{overdue} overdue</b>" if overdue else ""))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

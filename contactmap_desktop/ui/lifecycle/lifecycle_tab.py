@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.engagements import Engagement
@@ -18,6 +17,7 @@ from contactmap_desktop.ui.lifecycle.form_widgets import FormDialog
 from contactmap_desktop.ui.lifecycle.list_section import ListSection
 from contactmap_desktop.ui.lifecycle.record_model import RecordModel
 from contactmap_desktop.ui.lifecycle.summary import overview_html
+from contactmap_desktop.ui.when_shown import WhenShown
 
 
 def _key(state: EngagementState) -> str:
@@ -27,7 +27,9 @@ def _key(state: EngagementState) -> str:
 class LifecycleTab(QWidget):
     def __init__(self, context: LifecycleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._stale = False
+        # Accounts are opened and people edited with the tab out of sight: it reads the
+        # account's lifecycle while it is on screen, or when next shown.
+        self._read_when_shown = WhenShown(self, self._read)
         self.setObjectName("lifecycleTab")
         self.context = context
         self.dialog: FormDialog | None = None
@@ -69,11 +71,10 @@ class LifecycleTab(QWidget):
 
     def reload(self) -> None:
         """Read the account's lifecycle again: now if the tab is on screen, else when it is
-        next shown (accounts are opened and people edited with the tab out of sight)."""
-        if not self.isVisible():
-            self._stale = True
-            return
-        self._stale = False
+        next shown."""
+        self._read_when_shown.request()
+
+    def _read(self) -> None:
         account_id = self.context.account_id
         self.setEnabled(account_id is not None)
         if account_id is None:
@@ -87,11 +88,6 @@ class LifecycleTab(QWidget):
         self.account_panel.show_overview(overview, self._people, self._team,
                                          self._metric_names())
         self._show_engagement_parts()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def show_engagement(self, engagement_id: str) -> None:
         """Bring an engagement forward (from the agenda, or one just started)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,6 +18,7 @@ from contactmap_desktop.domain.grade_timeline import grade_distribution
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.ui.models.grade_history_model import GradeHistoryModel
 from contactmap_desktop.ui.panels.grade_timeline import GradeTimeline
+from contactmap_desktop.ui.when_shown import WhenShown
 
 
 class HistoryPanel(QWidget):
@@ -51,7 +51,9 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.timeline_label)
         layout.addWidget(self.timeline)
         self._timeline_of: ContactMap | None = None
-        self._timeline_stale = False
+        # Replaying the whole history takes a tenth of a second on a 100,000-cell account:
+        # done while the panel is on screen, or when next shown.
+        self._timeline_when_shown = WhenShown(self, self._draw_timeline)
 
     def show_cell(self, contact_map: ContactMap | None, cell: CellRef | None) -> None:
         if contact_map is None or cell is None:
@@ -67,20 +69,14 @@ class HistoryPanel(QWidget):
         self.model.set_changes(changes)
 
     def show_timeline(self, contact_map: ContactMap | None) -> None:
-        """The account's timeline: now if the panel is on screen, else when it is next shown
-        (it replays the whole history: a tenth of a second on a 100,000-cell account)."""
+        """The account's timeline: now if the panel is on screen, else when it is next shown."""
         self._timeline_of = contact_map
-        if not self.isVisible():
-            self._timeline_stale = True
-            return
-        self._timeline_stale = False
+        self._timeline_when_shown.request()
+
+    def _draw_timeline(self) -> None:
+        contact_map = self._timeline_of
         if contact_map is None:
             self.timeline.set_points([])
             return
         self.timeline.set_points(grade_distribution(contact_map.history, contact_map.cells()))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._timeline_stale:
-            self.show_timeline(self._timeline_of)
 

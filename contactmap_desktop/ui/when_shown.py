@@ -1,0 +1,30 @@
+"""Work that only shows on screen, done while its widget is shown: asked for out of sight, it
+waits until the widget is next shown (a tab or panel behind another reads nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+
+class WhenShown(QObject):
+    """``request()`` does ``work`` now if ``widget`` is visible, else once it is shown."""
+
+    def __init__(self, widget: QWidget, work: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget, self._work = widget, work
+        self._pending = False
+        widget.installEventFilter(self)
+
+    def request(self) -> None:
+        self._pending = not self._widget.isVisible()
+        if not self._pending:
+            self._work()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
+            self._pending = False
+            self._work()
+        return False
