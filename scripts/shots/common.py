@@ -5,11 +5,37 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+if TYPE_CHECKING:
+    from contactmap_desktop.services.workspace_service import OpenWorkspace
+    from contactmap_desktop.ui.main_window import MainWindow
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
+
+
+def open_sample(folder: Path) -> OpenWorkspace:
+    """A new workspace in ``folder`` with the sample account, its backups beside it."""
+    from contactmap_desktop.services.workspace_service import open_workspace
+
+    return open_workspace(folder / "Sample.cmap", with_sample=True,
+                          backups_root=folder / "backups")
+
+
+def window_on(opened: OpenWorkspace, folder: Path) -> MainWindow:
+    """The full window on ``opened``, its layout kept in ``folder`` (not the user's)."""
+    from PySide6.QtCore import QSettings
+
+    from contactmap_desktop.app import create_qt_application
+    from contactmap_desktop.application import build_window
+    from contactmap_desktop.ui.settings import UiSettings
+
+    create_qt_application()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    return build_window(opened, UiSettings(settings))
 
 
 def save(widget: QWidget, name: str, close: bool = True) -> Path:

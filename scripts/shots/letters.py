@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from shots.common import OUT, save, wait_until
+from shots.common import OUT, open_sample, save, wait_until, window_on
 
 
 def shoot_letters(folder: Path) -> list[Path]:
@@ -14,22 +14,13 @@ def shoot_letters(folder: Path) -> list[Path]:
     Preferences ▸ Printing, and the printed letter's and Contact Map's PDF pages."""
     import subprocess
 
-    from PySide6.QtCore import QSettings
-
-    from contactmap_desktop.app import create_qt_application
-    from contactmap_desktop.application import build_window
     from contactmap_desktop.services.letter_report import export_letter
     from contactmap_desktop.services.map_report import export_contact_map
-    from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.letters.letter_form import LetterForm
     from contactmap_desktop.ui.letters.printing_page import PrintingPage
-    from contactmap_desktop.ui.settings import UiSettings
 
-    create_qt_application()
-    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
-                            backups_root=folder / "backups")
-    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(opened, UiSettings(settings))
+    opened = open_sample(folder)
+    window = window_on(opened, folder)
     feature = window.features["letters"]
     feature.settings.save(company_name="Meridian Routing Ltd")  # type: ignore[attr-defined]
     tab = feature.tab  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from shots.common import save
+from shots.common import open_sample, save, window_on
 
 if TYPE_CHECKING:
     from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
@@ -16,21 +16,13 @@ def shoot_lifecycle(folder: Path) -> list[Path]:
     """The Lifecycle tab on the sample account (engagements, commitments, the metric chart,
     reviews and competitors), a post-delivery review being recorded, the Agenda, and the
     sponsor letter an agenda milestone opened."""
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from contactmap_desktop.app import create_qt_application
-    from contactmap_desktop.application import build_window
-    from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.lifecycle.engagement_dialogs import ReviewDialog
     from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
-    from contactmap_desktop.ui.settings import UiSettings
 
-    create_qt_application()
-    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
-                            backups_root=folder / "backups")
-    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(opened, UiSettings(settings))
+    opened = open_sample(folder)
+    window = window_on(opened, folder)
     try:
         window.resize(1440, 900)
         feature = window.features["lifecycle"]

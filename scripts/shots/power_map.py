@@ -4,30 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shots.common import save
+from shots.common import open_sample, save, window_on
 
 
 def shoot_power_map(folder: Path) -> list[Path]:
     """The window on the sample account's power map with a chain shown, a card being dragged
     onto its new manager, a 200-person chart fitted, and the sample's chart in the dark
     scheme."""
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from contactmap_desktop.app import create_qt_application
-    from contactmap_desktop.application import build_window
-    from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
-    from contactmap_desktop.ui.settings import UiSettings
     from tests.helpers.org_charts import save_org, synthetic_org
 
-    create_qt_application()
-    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
-                            backups_root=folder / "backups")
+    opened = open_sample(folder)
     big = save_org(opened, synthetic_org(200))
-    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(opened, UiSettings(settings))
+    window = window_on(opened, folder)
     try:
         window.resize(1440, 860)
         tab = window.features["power_map"]

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shots.common import save
+from shots.common import open_sample, save, window_on
 
 
 def shoot_main_window(folder: Path) -> list[Path]:
     """The main window on the sample account, a key cell selected."""
-    from PySide6.QtCore import QSettings
 
-    from contactmap_desktop.app import create_qt_application
-    from contactmap_desktop.application import build_window
-    from contactmap_desktop.services.workspace_service import open_workspace
-    from contactmap_desktop.ui.settings import UiSettings
 
-    create_qt_application()
-    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
-                            backups_root=folder / "backups")
-    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(opened, UiSettings(settings))
+    opened = open_sample(folder)
+    window = window_on(opened, folder)
     try:
         window.resize(1440, 860)
         contact_map = window.document.contact_map
