@@ -37,6 +37,21 @@ class PreferencesPage(QWidget):
     def save(self) -> None:
         raise NotImplementedError
 
+    def spin_form(self, bounds: dict[str, tuple[int, int]], labels: dict[str, str],
+                  suffixes: dict[str, str] | None = None) -> QFormLayout:
+        """A labelled spin box per setting, within its bounds, kept in ``self.spins``."""
+        form = QFormLayout()
+        self.spins: dict[str, QSpinBox] = {}
+        for name, (low, high) in bounds.items():
+            spin = QSpinBox()
+            spin.setObjectName(name)
+            spin.setRange(low, high)
+            spin.setSuffix((suffixes or {}).get(name, ""))
+            spin.setAccessibleName(labels[name])
+            form.addRow(labels[name] + ":", spin)
+            self.spins[name] = spin
+        return form
+
 
 _SUFFIXES = {"trust_share_limit": " %", "open_share_floor": " %", "stale_after_days": " days",
              "most_relationships": ""}
@@ -56,16 +71,7 @@ class CoveragePage(PreferencesPage):
         intro = QLabel("When the findings speak up. The defaults follow the method; change them "
                        "if your accounts call for it.")
         intro.setWordWrap(True)
-        form = QFormLayout()
-        self.spins: dict[str, QSpinBox] = {}
-        for name, (low, high) in BOUNDS.items():
-            spin = QSpinBox()
-            spin.setObjectName(name)
-            spin.setRange(low, high)
-            spin.setSuffix(_SUFFIXES[name])
-            spin.setAccessibleName(LABELS[name])
-            form.addRow(LABELS[name] + ":", spin)
-            self.spins[name] = spin
+        form = self.spin_form(BOUNDS, LABELS, _SUFFIXES)
         defaults = QPushButton("Restore &Defaults")
         defaults.clicked.connect(lambda: self.show_thresholds(CoverageThresholds()))
         layout = QVBoxLayout(self)

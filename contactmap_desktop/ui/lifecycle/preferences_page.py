@@ -8,12 +8,10 @@ from collections.abc import Callable
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
 )
@@ -41,15 +39,7 @@ class LifecyclePage(PreferencesPage):
         self.setObjectName("lifecyclePreferences")
         self._settings = settings
         self._saved = saved
-        form = QFormLayout()
-        self.spins: dict[str, QSpinBox] = {}
-        for name, (low, high) in BOUNDS.items():
-            spin = QSpinBox()
-            spin.setObjectName(name)
-            spin.setRange(low, high)
-            spin.setAccessibleName(LABELS[name])
-            form.addRow(LABELS[name] + ":", spin)
-            self.spins[name] = spin
+        form = self.spin_form(BOUNDS, LABELS)
         self.tiers = QStandardItemModel(0, len(TIER_HEADERS), self)
         self.tiers.setHorizontalHeaderLabels(list(TIER_HEADERS))
         self.table = QTableView()
