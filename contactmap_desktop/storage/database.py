@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from contactmap_desktop.domain.errors import StorageError, WorkspaceError
 from contactmap_desktop.storage.file_check import check_workspace_file
@@ -59,17 +60,27 @@ def _begin_read(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
+def _connector(path: Path, read_only: bool) -> Callable[[], sqlite3.Connection]:
+    """Connections to exactly ``path``: the name is never parsed as a URL, so ``?``, ``#`` or
+    ``%41`` in it address the chosen file (a URL built by formatting addressed another)."""
+    if read_only:
+        # SQLite's own file: URI is the only way to say read-only; as_uri() escapes every
+        # character that a URI would read as syntax.
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        return lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    target = str(path)
+    return lambda: sqlite3.connect(target, check_same_thread=False)
+
+
 def _make_engine(path: Path, read_only: bool = False) -> Engine:
+    # A file database's usual pool; the empty URL only names the dialect.
+    engine = create_engine("sqlite://", creator=_connector(path, read_only),
+                           poolclass=QueuePool)
     if read_only:
         # Viewing only (another copy of the app holds the lock): SQLite refuses every write.
-        engine = create_engine(
-            f"sqlite:///{path.resolve().as_uri()}?mode=ro&uri=true",
-            connect_args={"check_same_thread": False},
-        )
         event.listen(engine, "connect", _configure_read_only)
         event.listen(engine, "begin", _begin_read)
         return engine
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
