@@ -200,6 +200,11 @@ def _add_account(window: MainWindow) -> None:
     dialog = AccountDialog(window.document, None, window)
     if dialog.exec() and dialog.created is not None:
         window.open_account(dialog.created.id)
+    elif not window.document.opened.accounts.list_accounts():
+        # With no account at all, an empty window after the dialog looks like a failure.
+        window.statusBar().showMessage(
+            "No account was added: Add Account was cancelled before OK. "
+            "Account ▸ Add Account… (Ctrl+Shift+N) opens it again.")
 
 
 def _edit_account(window: MainWindow) -> None:

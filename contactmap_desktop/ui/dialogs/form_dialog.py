@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.ui.dialogs.form_focus import start_on_first_field
 
 
 class FormDialog(QDialog):
@@ -33,6 +35,13 @@ class FormDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.submit: Callable[[], None] = lambda: None
+        self._fields_chained = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fields_chained:  # the subclass has filled the form by now
+            self._fields_chained = True
+            start_on_first_field(self.form, self.buttons)
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

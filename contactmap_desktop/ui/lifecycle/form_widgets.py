@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.ui.dates import from_qdate, to_qdate
+from contactmap_desktop.ui.dialogs.form_focus import start_on_first_field
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 
@@ -122,6 +123,13 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
+        self._fields_chained = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fields_chained:  # the subclass has filled the form by now
+            self._fields_chained = True
+            start_on_first_field(self.form, self.buttons)
 
     def build_command(self) -> LifecycleCommand:
         raise NotImplementedError
