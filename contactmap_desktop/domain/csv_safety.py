@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 # A cell starting with one of these is evaluated by Excel, LibreOffice or Google Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Where a spreadsheet may start a cell inside our text: after a separator of some locale's
+# reading (",", ";", tab) or a line break a reader took for the end of a row. Spaces and
+# quotes there are dropped by some readers before they look at the first character.
+_START = re.compile(r'^(?=[ "]*[=+\-@\t\r])')
+_PIECE_START = re.compile(r'(?<=[,;\t\r\n])(?=[ "]*[=+\-@\t\r])')
+
 
 def neutralise(cell: str) -> str:
-    """Prefix a leading apostrophe, which spreadsheets show as text and do not evaluate."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """Prefix an apostrophe, which spreadsheets show as text and do not evaluate, to the cell
+    and to every piece of it that a reader splitting on ``,``, ``;`` or tab would start a
+    cell with (``x;=3+3;`` is one cell under ``,`` but a live formula under ``;``)."""
+    return _START.sub("'", _PIECE_START.sub("'", cell))
