@@ -11,14 +11,62 @@ does not load the services, storage and reports first.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import default_workspace_path
+
+# Characters a terminal obeys rather than shows: C0 and C1 controls (escape sequences can
+# retitle the window, move the cursor, rewrite earlier lines) and bidirectional overrides.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("[\n\x0b-\x0d\x85\u2028\u2029]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    # \uXXXX: visible in text, and still valid inside the strings of ``--json`` output.
+    return f"\\u{ord(match.group()):04x}"
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every control character shown as ``\\uXXXX``; line breaks kept."""
+    return _CONTROLS.sub(_shown, text)
+
+
+def one_line(text: str) -> str:
+    """A name for a one-per-line listing: line breaks shown as ``\\uXXXX`` too."""
+    return terminal_text(_LINE_BREAKS.sub(_shown, text))
+
+
+class _TerminalStream:
+    """A text stream whose writes show user text's control characters instead of obeying
+    them: names come from account files and CSV rows that anyone may have written."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_text(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _shown_controls() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout = _TerminalStream(sys.stdout)
+    sys.stderr = _TerminalStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 class _VersionAction(argparse.Action):
@@ -138,9 +186,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = window_start(arguments)
     try:
         if window is None:
-            args = _build_parser().parse_args(arguments)
-            if getattr(args, "handler", None) is not None:
-                return _run_command(args)
+            with _shown_controls():
+                args = _build_parser().parse_args(arguments)
+                if getattr(args, "handler", None) is not None:
+                    try:
+                        return _run_command(args)
+                    except ContactMapError as error:
+                        sys.stderr.write(f"contactmap: {error}\n")
+                        return 1
             window = getattr(args, "workspace", None), bool(args.smoke)
         # The window collects cycles on its own thread, with automatic collection off
         # (ui/main_thread_gc.py): off from here already, so that loading Qt is not interrupted.

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from contactmap_desktop.cli import workspace_path
+from contactmap_desktop.cli import one_line, workspace_path
 from contactmap_desktop.domain.errors import ContactMapError, StorageError, WorkspaceLockedError
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
 from contactmap_desktop.storage.file_check import check_workspace_file
@@ -69,5 +69,5 @@ def check(args: argparse.Namespace) -> int:
 @with_workspace
 def accounts(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     for account in opened.accounts.list_accounts():
-        print(account.name)
+        print(one_line(account.name))
     return 0

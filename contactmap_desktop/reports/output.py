@@ -51,10 +51,7 @@ def write_bytes_atomically(target: Path, content: bytes) -> None:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes the file private; an exported document gets ordinary permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        # mkstemp makes the file private (0600), as every other export: it holds client notes.
         os.replace(temporary, target)
     except OSError as error:
         if temporary is not None:
