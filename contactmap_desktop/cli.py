@@ -137,6 +137,8 @@ def _build_parser() -> argparse.ArgumentParser:
     findings.add_argument("--account", required=True, metavar="NAME")
     findings.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    _team_commands(commands, workspace)
+
     pdf = command("export-pdf", "cli_pdf:export_pdf",
                   "write a PDF of an account without opening the window")
     pdf.add_argument("kind", choices=["letter", "map", "blueprints"])
@@ -145,6 +147,29 @@ def _build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--letter", metavar="ID",
                      help="which letter (default: the account's most recent)")
     return parser
+
+
+def _team_commands(commands: Any, workspace: argparse.ArgumentParser) -> None:
+    """``team init|add-member|connect|share|sync|status``."""
+    team = commands.add_parser("team", parents=[workspace],
+                               help="share accounts through the team's PostgreSQL server")
+    subcommands = team.add_subparsers(dest="team_command", parser_class=_Parser,
+                                      metavar="TEAM_COMMAND", required=True)
+
+    def command(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = subcommands.add_parser(name, parents=[workspace],
+                                                               help=help_text)
+        sub.set_defaults(handler=f"cli_team:{handler}")
+        return sub
+
+    init = command("init", "init", "prepare a PostgreSQL database for a team (idempotent)")
+    init.add_argument("url", metavar="URL")
+    member = command("add-member", "add_member", "a login for one person on the team")
+    member.add_argument("url", metavar="URL")
+    member.add_argument("login", metavar="LOGIN")
+    member.add_argument("--role", required=True, choices=["leader", "rep", "viewer"])
+    member.add_argument("--password-file", type=Path, metavar="F",
+                        help="read the password from the first line of F")
 
 
 def workspace_path(args: argparse.Namespace) -> Path:

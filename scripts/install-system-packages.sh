@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages ContactMap Desktop needs: the libraries Qt loads (offscreen
-# and on a real X display), the fonts the PDFs embed, and poppler for the PDF tests.
+# and on a real X display), the fonts the PDFs embed, poppler for the PDF tests and PostgreSQL
+# for the team server tests.
 set -euo pipefail
 
 packages=(
@@ -18,6 +19,8 @@ packages=(
   binutils
   # pdftotext / pdftoppm for checking PDFs
   poppler-utils
+  # the private team server the tests start (initdb, pg_ctl, pg_dump): PostgreSQL 15
+  postgresql
 )
 
 missing=()

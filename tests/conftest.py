@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.postgres_server import PrivateServer, fresh_database, start_server
+
 # Without a display Qt aborts; offscreen renders everything in memory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -40,6 +42,23 @@ def garbage_collected_on_the_main_thread(request: pytest.FixtureRequest) -> Iter
         gc.collect()
         if was_enabled:
             gc.enable()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PrivateServer]:
+    """A private PostgreSQL server for the run, started when a test first needs it."""
+    server = start_server()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def team_database(postgres_server: PrivateServer) -> Iterator[str]:
+    """An empty database of the private server, as its superuser's URL."""
+    with fresh_database(postgres_server) as url:
+        yield url
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -28,3 +28,11 @@ class WorkspaceLockedError(WorkspaceError):
         super().__init__(message)
         self.host = host
         self.pid = pid
+
+
+class TeamServerError(ContactMapError):
+    """The team server could not be reached or refused; local work is untouched."""
+
+
+class TeamAccessError(TeamServerError):
+    """The team server refused an operation this login may not do (a viewer's write…)."""

@@ -173,6 +173,38 @@ def _v6_account_team_updated_at(connection: Connection) -> None:
     ))
 
 
+_V7_STATEMENTS = (
+    "ALTER TABLE grade_changes ADD COLUMN changed_by VARCHAR DEFAULT '' NOT NULL",
+    ("CREATE TABLE team_link (id INTEGER NOT NULL, url TEXT NOT NULL, login VARCHAR NOT NULL,"
+     " laptop_id VARCHAR(36) NOT NULL, clock VARCHAR NOT NULL, role VARCHAR NOT NULL,"
+     " PRIMARY KEY (id))"),
+    ("CREATE TABLE team_accounts (account_id VARCHAR(36) NOT NULL, fetched_seq INTEGER NOT"
+     " NULL, PRIMARY KEY (account_id))"),
+    ("CREATE TABLE team_dirty (section VARCHAR NOT NULL, record_key TEXT NOT NULL,"
+     " PRIMARY KEY (section, record_key))"),
+    ("CREATE TABLE team_shadow (section VARCHAR NOT NULL, record_key TEXT NOT NULL, account_id"
+     " VARCHAR(36) NOT NULL, fields TEXT NOT NULL, stamps TEXT NOT NULL,"
+     " PRIMARY KEY (section, record_key))"),
+    "CREATE INDEX ix_team_shadow_account ON team_shadow (account_id)",
+    ("CREATE TABLE team_outbox (position INTEGER NOT NULL, change_id VARCHAR(36) NOT NULL,"
+     " account_id VARCHAR(36) NOT NULL, section VARCHAR NOT NULL, record_key TEXT NOT NULL,"
+     " fields TEXT NOT NULL, bases TEXT NOT NULL, stamp VARCHAR NOT NULL, refused TEXT NOT"
+     " NULL, PRIMARY KEY (position), UNIQUE (change_id))"),
+    ("CREATE TABLE team_conflicts (id VARCHAR(36) NOT NULL, account_id VARCHAR(36) NOT NULL,"
+     " section VARCHAR NOT NULL, record_key TEXT NOT NULL, field VARCHAR NOT NULL, kept TEXT"
+     " NOT NULL, lost TEXT NOT NULL, kept_stamp VARCHAR NOT NULL, lost_stamp VARCHAR NOT NULL,"
+     " kept_by VARCHAR NOT NULL, lost_by VARCHAR NOT NULL, found_at DATETIME NOT NULL,"
+     " reviewed BOOLEAN NOT NULL, PRIMARY KEY (id))"),
+    "CREATE INDEX ix_team_conflicts_account_id ON team_conflicts (account_id)",
+)
+
+
+def _v7_team_sync(connection: Connection) -> None:
+    # Frozen DDL: who made each grade change, and the laptop's side of team sync.
+    for statement in _V7_STATEMENTS:
+        connection.execute(text(statement))
+
+
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {
     2: _v2_leverage_links_and_settings,
@@ -180,6 +212,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     4: _v4_sponsor_letters,
     5: _v5_account_lifecycle,
     6: _v6_account_team_updated_at,
+    7: _v7_team_sync,
 }
 
 

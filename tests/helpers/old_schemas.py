@@ -297,7 +297,18 @@ def write_v5_workspace(path: Path) -> None:
     connection.close()
 
 
+def write_v6_workspace(path: Path) -> None:
+    """Version 5 plus the team rows' times (schema 6)."""
+    write_v5_workspace(path)
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE account_team ADD COLUMN updated_at DATETIME"
+                       " DEFAULT '1970-01-01 00:00:00.000000' NOT NULL")
+    connection.execute("PRAGMA user_version = 6")
+    connection.commit()
+    connection.close()
+
+
 # Every released schema version, for the upgrade tests: add the next one when you bump
 # SCHEMA_VERSION (the version you replace becomes a released one).
 WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace,
-           4: write_v4_workspace, 5: write_v5_workspace}
+           4: write_v4_workspace, 5: write_v5_workspace, 6: write_v6_workspace}

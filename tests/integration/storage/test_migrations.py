@@ -146,3 +146,22 @@ def test_a_version_5_file_gets_the_team_times_as_a_new_file_has_them(tmp_path: P
     assert (engagement.name, commitment.what, metric.name) == (
         "Fleet pilot", "Shares route data", "Planning hours")
     opened.close()
+
+
+def test_a_version_6_file_gets_the_team_sync_tables_as_a_new_file_has_them(
+    tmp_path: Path
+) -> None:
+    from tests.helpers.old_schemas import write_v6_workspace
+    old, new = tmp_path / "v6.cmap", tmp_path / "new.cmap"
+    write_v6_workspace(old)
+    for path in (old, new):
+        open_workspace(path, backups_root=tmp_path / "backups").close()
+    for table in ("grade_changes", "team_link", "team_accounts", "team_dirty", "team_shadow",
+                  "team_outbox", "team_conflicts"):
+        assert _columns(old, table) == _columns(new, table), table
+    connection = sqlite3.connect(old)
+    try:  # changes made before the workspace joined a team: nobody's login
+        assert {row[0] for row in connection.execute(
+            "SELECT changed_by FROM grade_changes")} == {""}
+    finally:
+        connection.close()

@@ -1,0 +1,103 @@
+"""Connecting to the team server (PostgreSQL through psycopg 3), and its errors in one line.
+
+The address is a libpq URL or keyword string. A password never comes from the workspace:
+libpq finds it in its own password or service file, or the caller passes it for one
+connection (from the keyring or a prompt).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import conninfo, errors
+
+from contactmap_desktop.domain.errors import TeamAccessError, TeamServerError
+
+CONNECT_TIMEOUT_S = 5
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where the team server is and who logs in, without any password."""
+
+    url: str
+    host: str
+    port: str
+    database: str
+    login: str
+
+    @property
+    def place(self) -> str:
+        return f"{self.host}:{self.port}/{self.database}"
+
+
+def parse_address(url: str) -> tuple[ServerAddress, str | None]:
+    """The address in ``url`` and the password written into it, if any (kept apart)."""
+    try:
+        parts = conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError as error:
+        raise TeamServerError(f"“{url[:80]}” is not a PostgreSQL address: "
+                              f"{_first_line(error)}") from None
+    password = parts.pop("password", None)
+    login = str(parts.get("user") or "")
+    if not login:
+        raise TeamServerError("The server address names no login: write it as "
+                              "postgresql://LOGIN@HOST:PORT/DATABASE.")
+    host, port = str(parts.get("host") or "localhost"), str(parts.get("port") or "5432")
+    database = str(parts.get("dbname") or login)
+    clean = conninfo.make_conninfo("", **parts)
+    return ServerAddress(clean, host, port, database, login), \
+        (str(password) if password is not None else None)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0].rstrip(".") if text else type(error).__name__
+
+
+def describe(error: psycopg.Error, address: ServerAddress) -> TeamServerError:
+    """A server error as one sentence that names the problem (never the password)."""
+    line = _first_line(error)
+    if isinstance(error, errors.InsufficientPrivilege):
+        return TeamAccessError(f"The team server refused {address.login}: {line}.")
+    if isinstance(error, psycopg.OperationalError):
+        if "password authentication failed" in line:
+            return TeamAccessError(f"The team server refused the password of {address.login} "
+                                   f"at {address.place}.")
+        if "no password supplied" in line or "password is required" in line:
+            return TeamAccessError(f"{address.login} needs a password at {address.place}: "
+                                   "run `contactmap team connect` again to give it.")
+        if "does not exist" in line:
+            return TeamServerError(f"The team server at {address.place} says: {line}.")
+        return TeamServerError(f"Cannot reach the team server at {address.place} ({line}); "
+                               "local work is untouched.")
+    return TeamServerError(f"The team server at {address.place} failed: {line}.")
+
+
+@contextlib.contextmanager
+def server_connection(address: ServerAddress, password: str | None = None,
+                      *, autocommit: bool = False) -> Iterator[psycopg.Connection[Any]]:
+    """A connection, closed afterwards; any server failure becomes a TeamServerError.
+
+    Without ``autocommit`` the block is one transaction: committed when it ends, rolled back
+    (nothing kept on the server) on any error or when the connection is lost.
+    """
+    extra: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S,
+                             "application_name": "contactmap"}
+    if password is not None:
+        extra["password"] = password
+    try:
+        connection = psycopg.connect(address.url, autocommit=autocommit, **extra)
+    except psycopg.Error as error:
+        raise describe(error, address) from None
+    try:
+        with connection:
+            yield connection
+    except psycopg.Error as error:
+        raise describe(error, address) from None
+    finally:
+        connection.close()

@@ -1,0 +1,118 @@
+"""A private PostgreSQL server for the test run: initdb into a temporary folder, a loopback
+port, stopped at the end. Never skipped: a missing PostgreSQL fails the tests that need it."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+
+SUPERUSER = "postgres"
+SUPERUSER_PASSWORD = "private-test-server"
+
+
+def _bin_dir() -> Path:
+    """The newest installed server's programs (Debian: /usr/lib/postgresql/N/bin)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                   key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    if found:
+        return found[-1].parent
+    on_path = shutil.which("initdb")
+    if on_path:
+        return Path(on_path).parent
+    raise RuntimeError("PostgreSQL is not installed: run scripts/install-system-packages.sh "
+                       "(Debian's postgresql package); the team tests need a real server.")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    # initdb and postgres refuse to run as root: run them as the postgres user.
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+@dataclass
+class PrivateServer:
+    """A running server; ``url(db)`` is the superuser's address of one of its databases."""
+
+    folder: Path
+    port: int
+    bin_dir: Path
+
+    def url(self, database: str = "postgres", user: str = SUPERUSER,
+            password: str | None = SUPERUSER_PASSWORD) -> str:
+        secret = f":{password}" if password else ""
+        return f"postgresql://{user}{secret}@127.0.0.1:{self.port}/{database}"
+
+    def program(self, name: str) -> str:
+        return str(self.bin_dir / name)
+
+    def stop(self) -> None:
+        subprocess.run(_as_server_user([self.program("pg_ctl"), "-D", str(self.folder / "data"),
+                                        "-m", "immediate", "-w", "stop"]),
+                       capture_output=True, check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_server() -> PrivateServer:
+    """initdb, then pg_ctl start on a free loopback port; passwords required over TCP."""
+    bin_dir = _bin_dir()
+    folder = Path(tempfile.mkdtemp(prefix="contactmap-pg-"))
+    data = folder / "data"
+    password_file = folder / "superuser-password"
+    password_file.write_text(SUPERUSER_PASSWORD + "\n")
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+        shutil.chown(password_file, "postgres")
+    run = subprocess.run(_as_server_user([
+        str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "--pwfile",
+        str(password_file), "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
+        "--locale=C.UTF-8", "--no-sync"]), capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise RuntimeError(f"initdb failed: {run.stderr.strip()}")
+    port = _free_port()
+    # fsync off and small buffers: a throwaway server on a small shared machine.
+    options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB "
+               "-c max_connections=60")
+    run = subprocess.run(_as_server_user([
+        str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"),
+        "-w", "start"]), capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        log = (folder / "log").read_text() if (folder / "log").exists() else ""
+        shutil.rmtree(folder, ignore_errors=True)
+        raise RuntimeError(f"pg_ctl start failed: {run.stderr.strip()} {log[-500:]}")
+    return PrivateServer(folder, port, bin_dir)
+
+
+_numbers = itertools.count(1)
+
+
+@contextlib.contextmanager
+def fresh_database(server: PrivateServer) -> Iterator[str]:
+    """A new empty database for one test (dropped after it), as its superuser URL."""
+    name = f"team_{os.getpid()}_{next(_numbers)}"
+    with psycopg.connect(server.url(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.url(name)
+    finally:
+        with psycopg.connect(server.url(), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
