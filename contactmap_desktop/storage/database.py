@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from contactmap_desktop.domain.errors import StorageError, WorkspaceError
+from contactmap_desktop.storage.checkpoints import WalCheckpointer
 from contactmap_desktop.storage.file_check import check_workspace_file
 from contactmap_desktop.storage.io_errors import describe_sqlite_error
 from contactmap_desktop.storage.migrations import migrate
@@ -99,6 +100,10 @@ class Workspace:
         self.engine = engine
         self.read_only = read_only
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        self._checkpointer: WalCheckpointer | None = None
+        if not read_only:
+            checkpointer = self._checkpointer = WalCheckpointer(engine)
+            event.listen(engine, "commit", lambda _connection: checkpointer.committed())
 
     @classmethod
     def open(
@@ -209,4 +214,7 @@ class Workspace:
             raise StorageError(f"Cannot write the copy to {target}: {reason}.") from None
 
     def close(self) -> None:
+        """Copy every committed edit into the main file, then let go of it."""
+        if self._checkpointer is not None:
+            self._checkpointer.close()
         self.engine.dispose()
