@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from shots.appearance import shoot_appearance  # noqa: E402
 from shots.blueprints import shoot_blueprints  # noqa: E402
 from shots.common import ROOT  # noqa: E402
-from shots.coverage import shoot_coverage  # noqa: E402
+from shots.coverage import shoot_coverage, shoot_weekly_review  # noqa: E402
 from shots.data_io import shoot_data_io  # noqa: E402
 from shots.letters import shoot_letters  # noqa: E402
 from shots.lifecycle import shoot_lifecycle  # noqa: E402
@@ -34,6 +34,7 @@ SHOOTERS: dict[str, Callable[[Path], list[Path]]] = {
     "startup-splash": shoot_startup_splash,
     "safety": shoot_safety,
     "coverage": shoot_coverage,
+    "review": shoot_weekly_review,
     "data-io": shoot_data_io,
     "power-map": shoot_power_map,
     "blueprints": shoot_blueprints,
@@ -51,6 +52,8 @@ def main(names: list[str]) -> int:
             # Keep the real user's data folder out of it.
             os.environ["XDG_DATA_HOME"] = str(folder / "data")
             os.environ["XDG_STATE_HOME"] = str(folder / "state")
+            # Grade changes record who made them: the sample's account executive, not root.
+            os.environ["LOGNAME"] = "jblake"
             for path in SHOOTERS[name](folder):
                 print(path.relative_to(ROOT))
     del app

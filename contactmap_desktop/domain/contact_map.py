@@ -137,6 +137,12 @@ class ContactMap:
         self.history.append(change)
         self._changes_of.setdefault(change.cell, []).append(change)
 
+    def drop_change(self, change: GradeChange) -> None:
+        """A review taken back by undo: it leaves the history."""
+        self.history[:] = [c for c in self.history if c.id != change.id]
+        self._changes_of[change.cell] = [c for c in self._changes_of.get(change.cell, ())
+                                         if c.id != change.id]
+
     def replace_change(self, saved: GradeChange) -> None:
         """A recorded change saved again (its note edited): the same change, new values."""
         self.history[:] = [saved if c.id == saved.id else c for c in self.history]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 
 from contactmap_desktop.domain.contact_map import ContactMap
@@ -16,6 +16,7 @@ from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, GradeChange, Stakeholder
 from contactmap_desktop.domain.people import BuyingRole
+from contactmap_desktop.domain.reviews import is_stale
 
 
 class Severity(Enum):
@@ -289,6 +290,8 @@ def big_jumps(contact_map: ContactMap) -> list[Finding]:
     """
     effective: dict[CellRef, list[GradeChange]] = {}
     for change in contact_map.history:
+        if change.is_review:  # the grade was confirmed, not moved
+            continue
         stack = effective.setdefault(change.cell, [])
         # An undo appends the reverse change: it cancels the change it undoes.
         if stack and _reverses(stack[-1], change):
@@ -337,14 +340,14 @@ def not_reviewed(
 ) -> list[Finding]:
     """A graded relationship not reviewed for longer than the threshold drifts to Indifferent.
 
-    Exactly ``stale_after_days`` old is still fresh; one day more is not.
+    Confirming the grade (typing it again, Mark Reviewed) is a review and clears the finding.
     """
-    oldest_fresh = today - timedelta(days=thresholds.stale_after_days)
     found = []
     for cell in _graded_cells(contact_map):
-        reviewed = contact_map.relationship(cell).reviewed_at
-        if reviewed is not None and reviewed.date() >= oldest_fresh:
+        relationship = contact_map.relationship(cell)
+        if not is_stale(relationship, thresholds.stale_after_days, today):
             continue
+        reviewed = relationship.reviewed_at
         when = (
             f"was last reviewed on {reviewed:%d %b %Y} ({(today - reviewed.date()).days} days ago)"
             if reviewed is not None else "has never been reviewed"
@@ -352,7 +355,7 @@ def not_reviewed(
         found.append(Finding(
             Rule.NOT_REVIEWED, Severity.WARNING,
             f"{_cell_name(contact_map, cell)} {when}: left alone, relationships drift toward "
-            "Indifferent — check the grade is still right.",
+            "Indifferent — check the grade still holds and mark it reviewed.",
             cells=(cell,),
         ))
     return found

@@ -115,7 +115,8 @@ class Relationship:
 
 @dataclass(frozen=True, slots=True)
 class GradeChange:
-    """One recorded change of grade; history is append-only."""
+    """One recorded change of grade, or a review (the same grade confirmed); the history
+    of grades is append-only, and only a review that is undone leaves it."""
 
     id: str
     cell: CellRef
@@ -123,6 +124,12 @@ class GradeChange:
     new_grade: Grade | None
     changed_at: datetime
     note: str = ""
+    changed_by: str = ""  # who made the change or the review (a login name), "" if unknown
+
+    @property
+    def is_review(self) -> bool:
+        """True when the grade was confirmed rather than changed."""
+        return self.new_grade is not None and self.old_grade == self.new_grade
 
     @property
     def levels_moved(self) -> int:

@@ -233,7 +233,7 @@ def _grade_change(values: dict[str, Any]) -> GradeChange:
 
     return GradeChange(values["id"], CellRef(values["team_member_id"], values["stakeholder_id"]),
                        grade(values["old_grade"]), grade(values["new_grade"]),
-                       values["changed_at"], values["note"])
+                       values["changed_at"], values["note"], values.get("changed_by") or "")
 
 
 def _cell_names(repos: Repositories, account_id: str, cells: list[CellRef]

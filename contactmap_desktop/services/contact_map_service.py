@@ -25,6 +25,7 @@ from contactmap_desktop.domain.validation import (
 )
 from contactmap_desktop.gc_pause import gc_paused
 from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.user import Who, login_name
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.mapping import SharedCells
 from contactmap_desktop.storage.repositories import Repositories
@@ -33,10 +34,12 @@ from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 @dataclass(frozen=True)
 class GradeResult:
-    """What a grade edit committed: the new state of the cell and the change it recorded."""
+    """What a grade edit committed: the new state of the cell and the change or review it
+    recorded (a review taken back by undo is ``withdrawn``)."""
 
     relationship: Relationship
     change: GradeChange | None
+    withdrawn: GradeChange | None = None
 
 
 @dataclass(frozen=True)
@@ -56,26 +59,42 @@ def ensure_cell_exists(repos: Repositories, cell: CellRef) -> None:
 
 
 def write_grade(repos: Repositories, cell: CellRef, grade: Grade | None, note: str,
-                now: datetime) -> GradeResult:
+                now: datetime, by: str = "") -> GradeResult:
     """Grade one cell inside the caller's transaction: a change of grade is recorded, the
-    same grade counts as a review, and a blank cell keeps no leverage links."""
+    same grade is recorded as a review, and a blank cell keeps no leverage links."""
     ensure_cell_exists(repos, cell)
     current = repos.relationships.get(cell)
     updated = current.with_grade(grade, reviewed_at=now)
     if grade is None:
         updated = replace(updated, leverage_for=())
     change = None
-    if current.grade != grade:
-        change = GradeChange(new_id(), cell, current.grade, grade, now, note)
+    if current.grade != grade or grade is not None:
+        change = GradeChange(new_id(), cell, current.grade, grade, now, note, by)
         repos.grade_changes.add(change)
     repos.relationships.save(updated, now)
     return GradeResult(updated, change)
 
 
+def take_back_grade(repos: Repositories, done: GradeResult, before: Relationship, note: str,
+                    now: datetime, by: str = "") -> GradeResult:
+    """Undo one grade edit: a review leaves the history and the cell's earlier review time
+    comes back; a change of grade is answered by the reverse change, recorded."""
+    change = done.change
+    if change is not None and change.is_review:
+        repos.grade_changes.remove_review(change)
+        current = repos.relationships.get(change.cell)
+        restored = replace(current, reviewed_at=before.reviewed_at)
+        repos.relationships.save(restored, now)
+        return GradeResult(restored, None, withdrawn=change)
+    return write_grade(repos, before.cell, before.grade, note, now, by)
+
+
 class ContactMapService:
-    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now,
+                 who: Who = login_name) -> None:
         self._workspace = workspace
         self._clock = clock
+        self._who = who
 
     # --- reading -------------------------------------------------------------------------
 
@@ -99,10 +118,10 @@ class ContactMapService:
     # --- grades and marks ----------------------------------------------------------------
 
     def set_grade(self, cell: CellRef, grade: Grade | None, note: str = "") -> GradeResult:
-        """Grade one cell; a change of grade is recorded, the same grade counts as a review."""
+        """Grade one cell; a change of grade is recorded, the same grade as a review."""
         note = clean_long_text(note, "The note")
         with UnitOfWork(self._workspace) as repos:
-            return write_grade(repos, cell, grade, note, self._clock())
+            return write_grade(repos, cell, grade, note, self._clock(), self._who())
 
     def update_marks(self, relationship: Relationship) -> Relationship:
         """Save key, focus, needs-filling, note and leverage of a cell; the grade is kept."""

@@ -182,13 +182,13 @@ def copy_relationship_to_row(relationship: Relationship, row: RelationshipRow) -
 GRADE_CHANGE_COLUMNS = (
     GradeChangeRow.id, GradeChangeRow.team_member_id, GradeChangeRow.stakeholder_id,
     GradeChangeRow.old_grade, GradeChangeRow.new_grade, GradeChangeRow.changed_at,
-    GradeChangeRow.note,
+    GradeChangeRow.note, GradeChangeRow.changed_by,
 )
 
 
 def grade_change_from_values(change_id: str, team_member_id: str, stakeholder_id: str,
                              old_grade: str | None, new_grade: str | None,
-                             changed_at: datetime, note: str,
+                             changed_at: datetime, note: str, changed_by: str,
                              cell_of: CellOf = CellRef) -> GradeChange:
     return GradeChange(
         id=change_id,
@@ -197,9 +197,11 @@ def grade_change_from_values(change_id: str, team_member_id: str, stakeholder_id
         new_grade=grade_from_column(new_grade),
         changed_at=changed_at,
         note=note,
+        changed_by=changed_by,
     )
 
 
 def grade_change_from_row(row: GradeChangeRow) -> GradeChange:
     return grade_change_from_values(row.id, row.team_member_id, row.stakeholder_id,
-                                    row.old_grade, row.new_grade, row.changed_at, row.note)
+                                    row.old_grade, row.new_grade, row.changed_at, row.note,
+                                    row.changed_by)

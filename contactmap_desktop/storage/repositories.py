@@ -351,8 +351,16 @@ class GradeChangeRepository:
                 new_grade=mapping.grade_to_column(change.new_grade),
                 changed_at=change.changed_at,
                 note=change.note,
+                changed_by=change.changed_by,
             )
         )
+
+    def remove_review(self, change: GradeChange) -> None:
+        """A review taken back by undo; a change of grade is never removed."""
+        assert change.is_review
+        row = self._session.get(GradeChangeRow, change.id)
+        if row is not None:
+            self._session.delete(row)
 
     def add_all(self, changes: Sequence[GradeChange]) -> None:
         for change in changes:

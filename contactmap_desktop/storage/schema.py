@@ -137,8 +137,8 @@ class GradeChangeRow(Base):
     new_grade: Mapped[str | None] = mapped_column(String(1), nullable=True)
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
-    # The team server's login of whoever made the change (schema 7); empty when made here
-    # and not yet sent, or made before the workspace joined a team.
+    # Who made the change or the review (schema 7): the login on this laptop when made here
+    # (the team server may put its own login there); empty for changes older than that.
     changed_by: Mapped[str] = mapped_column(
         String, default="", server_default=text("''"))
 

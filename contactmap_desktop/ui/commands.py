@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
-from contactmap_desktop.services.contact_map_service import TeamRemoval
+from contactmap_desktop.services.contact_map_service import GradeResult, TeamRemoval
 from contactmap_desktop.ui.edit_runner import EditCommand
 from contactmap_desktop.ui.map_document import MapDocument
 
@@ -18,36 +18,49 @@ def grade_text(grade: Grade | None) -> str:
 
 
 class SetGradesCommand(EditCommand):
-    """Grades of one or more cells in one step; undo writes the earlier grades back, and the
-    history records both directions."""
+    """Grades of one or more cells in one step; a grade entered again is a review. Undo
+    writes the earlier grades back (the history records both directions) and takes the
+    reviews back out of the history."""
 
-    def __init__(self, document: MapDocument, grades: dict[CellRef, Grade | None]) -> None:
+    def __init__(self, document: MapDocument, grades: dict[CellRef, Grade | None],
+                 text: str = "") -> None:
         contact_map = document.contact_map
         assert contact_map is not None
-        super().__init__(_grades_text(document, grades))
+        super().__init__(text or _grades_text(document, grades))
         self._document = document
-        self._before = {cell: contact_map.grade(cell) for cell in grades}
+        self._before = {cell: contact_map.relationship(cell) for cell in grades}
         self._after = dict(grades)
+        self._done: list[GradeResult] = []
 
     @property
     def changes_anything(self) -> bool:
-        return self._before != self._after
+        """False only when every cell is blank and stays blank: no change, no review."""
+        return any(grade is not None or self._before[cell].grade is not None
+                   for cell, grade in self._after.items())
 
     def apply(self) -> None:
-        self._write(self._after, "")
+        self._done = self._document.grade_batch.set_grades(self._after, "")
+        self._show(self._done)
 
     def revert(self) -> None:
-        self._write(self._before, "undone")
+        self._show(self._document.grade_batch.take_back(self._done, self._before, "undone"))
 
-    def _write(self, grades: dict[CellRef, Grade | None], note: str) -> None:
-        results = self._document.grade_batch.set_grades(grades, note)
-        contact_map = self._document.contact_map
-        if contact_map is not None:
-            for result in results:
-                contact_map.put(result.relationship)
-                if result.change is not None:
-                    contact_map.add_change(result.change)
-        self._document.cells_changed.emit(list(grades))
+    def _show(self, results: list[GradeResult]) -> None:
+        show_grade_results(self._document, results)
+        self._document.cells_changed.emit(list(self._after))
+
+
+def show_grade_results(document: MapDocument, results: list[GradeResult]) -> None:
+    """Keep the document's map in step with grade edits just committed."""
+    contact_map = document.contact_map
+    if contact_map is None:
+        return
+    for result in results:
+        contact_map.put(result.relationship)
+        if result.change is not None:
+            contact_map.add_change(result.change)
+        if result.withdrawn is not None:
+            contact_map.drop_change(result.withdrawn)
 
 
 def _grades_text(document: MapDocument, grades: dict[CellRef, Grade | None]) -> str:

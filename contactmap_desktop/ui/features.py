@@ -14,6 +14,7 @@ from contactmap_desktop.ui import (
     data_feature,
     grid_feature,
     map_export_feature,
+    review_feature,
     safety_feature,
 )
 from contactmap_desktop.ui.blueprints import feature as blueprint_feature
@@ -27,6 +28,7 @@ Installer = Callable[[MainWindow], None]
 INSTALLERS: list[Installer] = [
     grid_feature.install,
     coverage_feature.install,
+    review_feature.install,
     blueprint_feature.install,
     data_feature.install,
     safety_feature.install,

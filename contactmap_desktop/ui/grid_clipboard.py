@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QTableView
 from contactmap_desktop.domain.errors import ContactMapError, ValidationError
 from contactmap_desktop.domain.grade_block import format_block, parse_block
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.model import CellRef, Relationship
+from contactmap_desktop.services.contact_map_service import GradeResult
 from contactmap_desktop.services.grade_batch import GradeBatchService
 
 CellAt = Callable[[int, int], CellRef | None]
@@ -25,9 +26,10 @@ ReportError = Callable[[str], None]
 
 
 class PasteGradesCommand(QUndoCommand):
-    """One paste: redo writes the pasted grades, undo writes the earlier ones back."""
+    """One paste: redo writes the pasted grades (a grade pasted over itself is a review),
+    undo writes the earlier ones back and takes the reviews back out of the history."""
 
-    def __init__(self, service: GradeBatchService, before: dict[CellRef, Grade | None],
+    def __init__(self, service: GradeBatchService, before: dict[CellRef, Relationship],
                  after: dict[CellRef, Grade | None], on_changed: GradesChanged) -> None:
         count = len(after)
         super().__init__(f"Paste {count} grade{'s' if count != 1 else ''}")
@@ -35,13 +37,14 @@ class PasteGradesCommand(QUndoCommand):
         self._before = before
         self._after = after
         self._on_changed = on_changed
+        self._done: list[GradeResult] = []
 
     def redo(self) -> None:
-        self._service.set_grades(self._after, note="pasted")
+        self._done = self._service.set_grades(self._after, note="pasted")
         self._on_changed(list(self._after))
 
     def undo(self) -> None:
-        self._service.set_grades(self._before, note="paste undone")
+        self._service.take_back(self._done, self._before, note="paste undone")
         self._on_changed(list(self._before))
 
 
@@ -93,12 +96,12 @@ class GridClipboard(QObject):
     def paste(self) -> None:
         try:
             targets = self._targets(parse_block(QGuiApplication.clipboard().text()))
-            before = self._service.grades(list(targets))
+            before = self._service.relationships(list(targets))
         except ContactMapError as error:
             self._report_error(str(error))
             return
-        if all(before[cell] == grade for cell, grade in targets.items()):
-            return  # nothing would change: no empty undo step
+        if all(before[cell].grade is None and grade is None for cell, grade in targets.items()):
+            return  # blanks over blanks change and confirm nothing: no empty undo step
         self._stack.push(PasteGradesCommand(self._service, before, targets, self._on_changed))
 
     def _targets(self, block: list[list[Grade | None]]) -> dict[CellRef, Grade | None]:

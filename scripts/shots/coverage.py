@@ -59,3 +59,27 @@ def shoot_coverage(folder: Path) -> list[Path]:
         ]
     finally:
         opened.close()
+
+
+def shoot_weekly_review(folder: Path) -> list[Path]:
+    """The window on the sample with the weekly review's bar at its first cell."""
+    from datetime import datetime, timedelta
+
+    from contactmap_desktop.services.workspace_service import open_workspace
+    from contactmap_desktop.ui.review_feature import ReviewFeature
+    from shots.common import window_on
+
+    # The sample was graded four months ago, so every grade is due for a look.
+    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
+                            clock=lambda: datetime.now() - timedelta(days=120),
+                            backups_root=folder / "backups")
+    try:
+        window = window_on(opened, folder)
+        window.resize(1280, 800)
+        feature = window.features["review"]
+        assert isinstance(feature, ReviewFeature)
+        window.show()
+        feature.start_walk()
+        return [save(window, "weekly-review")]
+    finally:
+        opened.close()

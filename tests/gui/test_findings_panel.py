@@ -100,8 +100,8 @@ def test_history_panel_shows_the_cells_changes_and_the_timeline(qtbot: QtBot) ->
     assert panel.timeline.points() == []  # out of sight, the history is not replayed yet
     panel.show()
     assert panel.model.rowCount() == 2
-    newest = [panel.model.index(0, c).data() for c in range(3)]
-    assert newest == ["15 Jan 2026 09:00", "Satisfied → Trust  (2 levels)",
+    newest = [panel.model.index(0, c).data() for c in range(4)]
+    assert newest == ["15 Jan 2026 09:00", "Satisfied → Trust  (2 levels)", "",
                       "Won the bid together"]
     assert "2 grade changes" in panel.heading.text()
     assert panel.timeline.points() == grade_distribution(changes)

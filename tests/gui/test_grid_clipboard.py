@@ -127,5 +127,14 @@ def test_one_value_fills_the_selection_and_copy_paste_round_trips(
     assert harness.letters() == ["III", "III"]
     assert harness.stack.count() == 2
     harness.select(0, 1, 0, 1)
-    press(qtbot, harness, Qt.Key.Key_V)  # the same grades again: no empty undo step
-    assert harness.stack.count() == 2
+    press(qtbot, harness, Qt.Key.Key_V)  # the same grades again: a review of each
+    assert harness.stack.count() == 3
+    def reviews() -> int:
+        account_id = harness.small.account.id
+        return sum(c.is_review for c in harness.small.opened.contact_map.load_map(
+            account_id).history)
+
+    assert reviews() == 2 + 4  # the copy pasted I over I at (0, 1) and (1, 1) already
+    harness.stack.undo()  # the four reviews are taken back out of the history
+    assert reviews() == 2
+    assert harness.letters() == ["III", "III"]

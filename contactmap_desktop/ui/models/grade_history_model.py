@@ -1,4 +1,5 @@
-"""Table model of one cell's grade changes, newest first: date, change, note."""
+"""Table model of one cell's grade changes and reviews, newest first: date, change, who,
+note."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from contactmap_desktop.domain.model import GradeChange
 
 _Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Date", "Change", "Note")
+HEADERS = ("Date", "Change", "By", "Note")
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 50  # GradeChange
 
 
 def describe_change(change: GradeChange) -> str:
+    if change.is_review:
+        assert change.new_grade is not None
+        return f"Reviewed: still {change.new_grade.label}"
     old = change.old_grade.label if change.old_grade else "blank"
     new = change.new_grade.label if change.new_grade else "blank"
     moved = abs(change.levels_moved)
@@ -52,6 +56,8 @@ class GradeHistoryModel(QAbstractTableModel):
                 return f"{change.changed_at:%d %b %Y %H:%M}"
             if column == 1:
                 return describe_change(change)
+            if column == 2:
+                return change.changed_by
             return change.note
         return None
 

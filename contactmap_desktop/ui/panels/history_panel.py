@@ -38,6 +38,7 @@ class HistoryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         hint = QLabel("Double-click a change to add or edit its note.")
         hint.setObjectName("historyHint")
@@ -63,9 +64,12 @@ class HistoryPanel(QWidget):
         member = contact_map.team_member(cell.team_member_id).name
         stakeholder = contact_map.stakeholder(cell.stakeholder_id).name
         changes = contact_map.history_of(cell)
-        plural = "s" if len(changes) != 1 else ""
-        self.heading.setText(f"<b>{escape(member)} ↔ {escape(stakeholder)}</b>: "
-                             f"{len(changes) or 'no'} grade change{plural}")
+        reviews = sum(change.is_review for change in changes)
+        moved = len(changes) - reviews
+        counts = f"{moved or 'no'} grade change{'s' if moved != 1 else ''}"
+        if reviews:
+            counts += f", {reviews} review{'s' if reviews != 1 else ''}"
+        self.heading.setText(f"<b>{escape(member)} ↔ {escape(stakeholder)}</b>: {counts}")
         self.model.set_changes(changes)
 
     def show_timeline(self, contact_map: ContactMap | None) -> None:

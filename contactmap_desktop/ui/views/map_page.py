@@ -26,6 +26,7 @@ from contactmap_desktop.domain.map_order import (
     sorted_stakeholders,
 )
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, Relationship, Stakeholder
+from contactmap_desktop.domain.reviews import reviewable
 from contactmap_desktop.ui.commands import SetGradesCommand, UpdateMarksCommand
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
@@ -115,6 +116,18 @@ class MapPage(QWidget):
         command = SetGradesCommand(self._document, grades)
         if command.changes_anything:
             self._document.runner.run(command)
+
+    def mark_reviewed(self, cells: list[CellRef], text: str = "") -> bool:
+        """Confirm the grades of these cells as they are: one review each, one undo step.
+        False when none of them has a grade to confirm."""
+        contact_map = self._document.contact_map
+        graded = reviewable(contact_map, cells) if contact_map is not None else []
+        if contact_map is None or not graded:
+            return False
+        words = self._cell_words(graded[0]) if len(graded) == 1 else f"{len(graded)} cells"
+        command = SetGradesCommand(self._document, {c: contact_map.grade(c) for c in graded},
+                                   text or f"Mark {words} reviewed")
+        return self._document.runner.run(command)
 
     # --- find and filter -----------------------------------------------------------------
 
@@ -229,6 +242,9 @@ class MapPage(QWidget):
             action.triggered.connect(lambda _c=False, g=grade: self.set_grades({cell: g}))
         clear = grades.addAction("&Clear")
         clear.triggered.connect(lambda: self.set_grades({cell: None}))
+        reviewed = menu.addAction("Mark &Reviewed")
+        reviewed.setEnabled(relationship.grade is not None)
+        reviewed.triggered.connect(lambda: self.mark_reviewed([cell]))
         key = self._toggle(menu, "&Key Relationship\tK", relationship.is_key)
         key.triggered.connect(lambda on: self._mark(relationship, is_key=on))
         filling = self._toggle(menu, "&Needs a Relationship\tN", relationship.needs_filling)
