@@ -9,6 +9,11 @@ class ValidationError(ContactMapError):
     """Input that breaks a rule of the domain (empty name, duplicate, text too long…)."""
 
 
+class InboundError(ValidationError):
+    """A record from outside (an account file, the team server) that this workspace must not
+    take; the message names the record and the field, in one line."""
+
+
 class NotFoundError(ContactMapError):
     """A named account, stakeholder or team member that does not exist."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,25 +48,31 @@ def _by_cell(changes: Iterable[GradeChange]) -> dict[CellRef, list[GradeChange]]
 
 
 def merge_histories(
-    local: Sequence[GradeChange], incoming: Sequence[GradeChange]
+    local: Sequence[GradeChange], incoming: Sequence[GradeChange],
+    new_cells: Collection[CellRef] = (),
 ) -> tuple[list[SettledGrade], list[GradeConflict]]:
     """For each cell the incoming history touches: its grade after the merge, and forks.
 
-    The merged history is the union of both (changes are kept by id, never rewritten); the
-    grade is where the newest change of the union lands.
+    The merged history is the union of both (changes are kept by id, never rewritten: of a
+    change both sides hold, this side's copy counts); the grade is where the newest change of
+    the union lands. ``new_cells`` (cells whose relationship is new here) take the grade
+    their merged history ends on even when the incoming history adds nothing to it.
     """
     local_cells = _by_cell(local)
+    incoming_cells = _by_cell(incoming)
     settled: list[SettledGrade] = []
     conflicts: list[GradeConflict] = []
-    for cell, theirs in _by_cell(incoming).items():
+    for cell in [*incoming_cells, *(c for c in new_cells if c not in incoming_cells)]:
         ours = local_cells.get(cell, [])
         our_ids = {c.id for c in ours}
-        their_ids = {c.id for c in theirs}
-        if their_ids <= our_ids:
+        theirs = [c for c in incoming_cells.get(cell, []) if c.id not in our_ids]
+        if not theirs:
+            if cell in new_cells and ours:
+                settled.append(SettledGrade(cell, ours[-1].new_grade, ours[-1].changed_at))
             continue  # nothing new from the file
         newest = max([*ours, *theirs], key=_order)
         settled.append(SettledGrade(cell, newest.new_grade, newest.changed_at))
-        if our_ids <= their_ids:
+        if not ours or our_ids <= {c.id for c in incoming_cells[cell]}:
             continue  # the file is simply ahead
         our_last, their_last = ours[-1], theirs[-1]
         if our_last.new_grade != their_last.new_grade:

@@ -10,6 +10,9 @@ from enum import Enum
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.people import BuyingRole, Seniority
 
+# The largest amount (annual value, engagement value) the window's value boxes hold.
+MAX_AMOUNT = 2_000_000_000
+
 
 def new_id() -> str:
     """A stable id that survives moving an account between laptops."""

@@ -8,31 +8,38 @@ storage/account_tables.py without a version change: an older app lists them as n
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from contactmap_desktop import __version__
-from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.errors import InboundError, ValidationError
 from contactmap_desktop.domain.grade_merge import GradeConflict, merge_histories
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import CellRef, GradeChange
+from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.inbound_gate import (
+    InboundAccount,
+    admit_document,
+    admit_ownership,
+)
 from contactmap_desktop.storage.account_tables import (
     ACCOUNT_SECTIONS,
     ACCOUNT_TABLE,
     SectionReport,
     TableSection,
-    decode_record,
     defer_foreign_keys,
     export_section,
     merge_section,
     settle_grade,
-    with_defaults,
+    stored_record,
 )
 from contactmap_desktop.storage.atomic_file import write_atomically
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.repositories import Repositories
+from contactmap_desktop.storage.row_reading import read_back
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 FORMAT = "contactmap-account"
@@ -115,27 +122,29 @@ class AccountExchangeService:
     # --- import --------------------------------------------------------------------------
 
     def import_account(self, path: Path) -> ExchangeSummary:
-        """Merge the file's account into this workspace in one transaction."""
-        document = read_account_file(Path(path))
-        account = decode_record(ACCOUNT_TABLE, document.get("account"), 0)
-        raw_sections = document.get("sections")
-        if not isinstance(raw_sections, dict):
-            raise ValidationError("The account file is damaged: it has no sections.")
-        known = {s.name for s in ACCOUNT_SECTIONS}
-        not_imported = {name: len(records) if isinstance(records, list) else 0
-                        for name, records in raw_sections.items() if name not in known}
-        decoded = {s.name: _decode_section(s, raw_sections.get(s.name, [])) for s in
-                   ACCOUNT_SECTIONS}
+        """Merge the file's account into this workspace in one transaction, once every record
+        has passed the inbound gate (services/inbound_gate.py); otherwise nothing is written."""
+        path = Path(path)
+        document = read_account_file(path)
+        with _named(path):
+            inbound = admit_document(document)
         with UnitOfWork(self._workspace) as repos:
             defer_foreign_keys(repos.session)
-            remap, matched = _match_by_name(repos, account, decoded)
-            account = _remapped(account, remap)
-            decoded = {n: [_remapped(r, remap) for r in rs] for n, rs in decoded.items()}
+            remap, matched = _match_by_name(repos, inbound.account, inbound.sections)
+            account = _remapped(inbound.account, remap)
+            decoded = {n: [_remapped(r, remap) for r in rs] for n, rs in inbound.sections.items()}
+            with _named(path):
+                admit_ownership(repos.session, InboundAccount(account, decoded))
             created = repos.session.get(ACCOUNT_TABLE.table, account["id"]) is None
             local_history = [] if created else repos.grade_changes.list_for_account(account["id"])
+            relationships = _section("relationships")
+            new_cells = {CellRef(r["team_member_id"], r["stakeholder_id"])
+                         for r in decoded["relationships"]
+                         if stored_record(repos.session, relationships,
+                                          (r["team_member_id"], r["stakeholder_id"])) is None}
             settled, conflicts = merge_histories(
-                local_history, [_grade_change(with_defaults(_section("grade_changes"), r))
-                                for r in decoded["grade_changes"]])
+                local_history, [read_back(_section("grade_changes"), r)
+                                for r in decoded["grade_changes"]], new_cells)
             reports = [merge_section(repos.session, ACCOUNT_TABLE, [account])]
             reports += [merge_section(repos.session, s, decoded[s.name])
                         for s in ACCOUNT_SECTIONS]
@@ -145,7 +154,16 @@ class AccountExchangeService:
                              grade.grade.letter if grade.grade else None, grade.changed_at, now)
             names = _cell_names(repos, account["id"], [c.cell for c in conflicts])
         return ExchangeSummary(account["name"], created, matched, reports, conflicts, names,
-                               not_imported)
+                               inbound.not_imported)
+
+
+@contextmanager
+def _named(path: Path) -> Iterator[None]:
+    """The gate's reason, prefixed with the file it is about."""
+    try:
+        yield
+    except InboundError as error:
+        raise InboundError(f"{path.name} cannot be imported: {error}") from None
 
 
 def read_account_file(path: Path) -> dict[str, Any]:
@@ -170,12 +188,6 @@ def read_account_file(path: Path) -> dict[str, Any]:
             f"{path.name} was written by a newer ContactMap (account file version {version}); "
             f"this version reads up to {FORMAT_VERSION}. Update ContactMap to import it.")
     return document
-
-
-def _decode_section(section: Any, records: Any) -> list[dict[str, Any]]:
-    if not isinstance(records, list):
-        raise ValidationError(f"The account file is damaged: {section.name} is not a list.")
-    return [decode_record(section, record, i) for i, record in enumerate(records)]
 
 
 def _remapped(values: dict[str, Any], remap: dict[str, str]) -> dict[str, Any]:
@@ -221,19 +233,6 @@ def _section(name: str) -> TableSection:
 
 def _exists(repos: Repositories, section_name: str, row_id: str) -> bool:
     return repos.session.get(_section(section_name).table, row_id) is not None
-
-
-def _grade_change(values: dict[str, Any]) -> GradeChange:
-    def grade(letter: str | None) -> Grade | None:
-        try:
-            return Grade(letter) if letter else None
-        except ValueError:
-            raise ValidationError(
-                f"The account file is damaged: “{letter}” is not a grade.") from None
-
-    return GradeChange(values["id"], CellRef(values["team_member_id"], values["stakeholder_id"]),
-                       grade(values["old_grade"]), grade(values["new_grade"]),
-                       values["changed_at"], values["note"], values.get("changed_by") or "")
 
 
 def _cell_names(repos: Repositories, account_id: str, cells: list[CellRef]

@@ -36,7 +36,7 @@ from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 # Refuse before reading into memory: no contact export comes near this.
 MAX_FILE_BYTES = 200 * 1024 * 1024
-_SETTING_PREFIX = "csv_import.mapping."
+MAPPING_KEY_PREFIX = "csv_import.mapping."
 
 
 @dataclass(frozen=True)
@@ -206,4 +206,4 @@ class CsvImportService:
 
 def _setting_key(headers: Sequence[str]) -> str:
     digest = hashlib.sha1(header_key(headers).encode("utf-8")).hexdigest()
-    return _SETTING_PREFIX + digest
+    return MAPPING_KEY_PREFIX + digest

@@ -7,6 +7,7 @@ table joins the account file by adding one ``TableSection`` to ``ACCOUNT_SECTION
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -16,7 +17,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session
 
-from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.errors import InboundError
 from contactmap_desktop.storage.schema import (
     AccountRow,
     AccountTeamRow,
@@ -171,18 +172,49 @@ def export_section(session: Session, section: TableSection, account_id: str
 
 # --- merging -----------------------------------------------------------------------------
 
+# What SQLite stores in an INTEGER column; a larger number cannot be written at all.
+_INTEGER_RANGE = (-(2**63), 2**63 - 1)
+
+
+def shown_value(value: Any) -> str:
+    """A value as quoted in a one-line message: cut short, control characters as “?”."""
+    return "".join(c if c.isprintable() else "?" for c in str(value)[:40])
+
+
+_EXPECTED = {dt.datetime: "not a time (YYYY-MM-DDTHH:MM:SS)", dt.date: "not a date (YYYY-MM-DD)",
+             bool: "not true or false", int: "not a whole number", float: "not a number",
+             str: "not text that can be stored"}
+
+
+def record_label(section: TableSection, number: int) -> str:
+    """How messages name a record of the file: ``account``, ``stakeholders[3]``…"""
+    return section.name if section.name == "account" else f"{section.name}[{number}]"
+
+
+def _refused(where: str, column: Any, value: Any, why: str = "") -> InboundError:
+    reason = f": {why}" if why else ""
+    return InboundError(f"{where}.{column.key} holds “{shown_value(value)}”{reason}.")
+
+
 def _from_json(column: Any, value: Any, where: str) -> Any:
+    """The column's value from its JSON form (or already typed, as a database driver gives
+    it), refused when it is of another type or one SQLite would store differently."""
     if value is None:
         return None
-    try:
-        kind = column.type.python_type
-    except NotImplementedError:  # pragma: no cover - every column type we use has one
-        return value
+    kind = column.type.python_type
     try:
         if kind is dt.datetime:
-            return dt.datetime.fromisoformat(str(value))
+            moment = value if isinstance(value, dt.datetime) else \
+                dt.datetime.fromisoformat(_iso_text(value))
+            if moment.tzinfo is not None:
+                # Times are naive UTC here; comparing an aware one with them fails.
+                raise _refused(where, column, value,
+                               "a time with a time zone, where times are naive UTC")
+            return moment
         if kind is dt.date:
-            return dt.date.fromisoformat(str(value))
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                return value
+            return dt.date.fromisoformat(_iso_text(value))
         if kind is bool:
             if not isinstance(value, bool):
                 raise ValueError(value)
@@ -190,15 +222,31 @@ def _from_json(column: Any, value: Any, where: str) -> Any:
         if kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError(value)
+            if not _INTEGER_RANGE[0] <= value <= _INTEGER_RANGE[1]:
+                raise _refused(where, column, value, "too large a number to store")
             return value
+        if kind is float:
+            if isinstance(value, bool) or not isinstance(value, int | float) or \
+                    not math.isfinite(value):
+                raise ValueError(value)
+            return float(value)
         if kind is str:
             if not isinstance(value, str):
                 raise ValueError(value)
+            value.encode("utf-8")  # a lone surrogate from JSON cannot be stored
+            length = getattr(column.type, "length", None)
+            if length is not None and len(value) > length:
+                raise _refused(where, column, value, f"longer than {length} characters")
             return value
-    except ValueError:
-        raise ValidationError(
-            f"The account file is damaged: {where}.{column.key} holds “{str(value)[:40]}”."
-        ) from None
+    except (ValueError, OverflowError):
+        raise _refused(where, column, value, _EXPECTED.get(kind, "")) from None
+    return value  # pragma: no cover - every column type we use is handled above
+
+
+def _iso_text(value: Any) -> str:
+    """ISO text as the file writes it; a number is not a date, however ISO-like it looks."""
+    if not isinstance(value, str):
+        raise ValueError(value)
     return value
 
 
@@ -215,9 +263,9 @@ def decode_record(section: TableSection, record: Any, number: int) -> dict[str, 
     a record without ``updated_at`` is never the newer one. A required column without a
     default that is missing or null means the file is damaged.
     """
-    where = f"{section.name}[{number}]"
+    where = record_label(section, number)
     if not isinstance(record, dict):
-        raise ValidationError(f"The account file is damaged: {where} is not a record.")
+        raise InboundError(f"{where} is not a record.")
     values: dict[str, Any] = {}
     for column in _columns(section.table):
         value = record.get(column.key)
@@ -226,8 +274,15 @@ def decode_record(section: TableSection, record: Any, number: int) -> dict[str, 
         elif not _has_default(column):
             problem = (f"{where} has no {column.key}" if column.key not in record
                        else f"{where}.{column.key} is empty")
-            raise ValidationError(f"The account file is damaged: {problem}.")
+            raise InboundError(f"{problem}.")
     return values
+
+
+def stored_record(session: Session, section: TableSection, key: tuple[Any, ...]
+                  ) -> dict[str, Any] | None:
+    """The stored row of ``section`` with primary key ``key``, as column values; or None."""
+    row = session.get(section.table, key)
+    return None if row is None else {c.key: getattr(row, c.key) for c in _columns(section.table)}
 
 
 def with_defaults(section: TableSection, values: dict[str, Any]) -> dict[str, Any]:
@@ -237,8 +292,13 @@ def with_defaults(section: TableSection, values: dict[str, Any]) -> dict[str, An
     return {**values, **missing}
 
 
-def _key(section: TableSection, values: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(values[c.key] for c in _columns(section.table) if c.primary_key)
+def key_columns(section: TableSection) -> list[str]:
+    return [c.key for c in _columns(section.table) if c.primary_key]
+
+
+def record_key(section: TableSection, values: dict[str, Any]) -> tuple[Any, ...]:
+    """The primary key of decoded values, as ``stored_record`` and ``Session.get`` take it."""
+    return tuple(values[key] for key in key_columns(section))
 
 
 def merge_section(session: Session, section: TableSection,
@@ -249,7 +309,7 @@ def merge_section(session: Session, section: TableSection,
     stored here, and a record without ``updated_at`` never wins."""
     report = SectionReport(section.name)
     for values in records:
-        row: Any = session.get(section.table, _key(section, values))
+        row: Any = session.get(section.table, record_key(section, values))
         if row is None:
             # A savepoint per new row: a row that breaks a unique rule here (a cell already in
             # another blueprint…) is left out and counted, not allowed to fail the import.

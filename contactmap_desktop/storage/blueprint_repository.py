@@ -137,22 +137,25 @@ class BlueprintRepository:
             .order_by(BlueprintStrategyRow.position)
         ):
             strategies[strategy_row.blueprint_id].append(Strategy(strategy_row.strategy))
-        return [
-            Blueprint(
-                id=row.id,
-                account_id=row.account_id,
-                stakeholder_id=row.stakeholder_id,
-                cells=tuple(cells[row.id]),
-                goal=Grade(row.goal),
-                strategies=tuple(strategies[row.id]),
-                tactics=row.tactics,
-                messages=row.messages,
-                resources=row.resources,
-                owner_id=row.owner_id,
-                due=row.due_date,
-                status=BlueprintStatus(row.status),
-                notes=row.notes,
-                created_at=row.created_at,
-            )
-            for row in rows
-        ]
+        return [blueprint_from_row(row, tuple(cells[row.id]), tuple(strategies[row.id]))
+                for row in rows]
+
+
+def blueprint_from_row(row: BlueprintRow, cells: tuple[CellRef, ...] = (),
+                       strategies: tuple[Strategy, ...] = ()) -> Blueprint:
+    return Blueprint(
+        id=row.id,
+        account_id=row.account_id,
+        stakeholder_id=row.stakeholder_id,
+        cells=cells,
+        goal=Grade(row.goal),
+        strategies=strategies,
+        tactics=row.tactics,
+        messages=row.messages,
+        resources=row.resources,
+        owner_id=row.owner_id,
+        due=row.due_date,
+        status=BlueprintStatus(row.status),
+        notes=row.notes,
+        created_at=row.created_at,
+    )

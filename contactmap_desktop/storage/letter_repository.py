@@ -31,7 +31,7 @@ class LetterRepository:
             select(SponsorLetterRow).where(SponsorLetterRow.account_id == account_id)
             .order_by(*_NEWEST_FIRST)
         )
-        return [_value(row) for row in rows]
+        return [letter_from_row(row) for row in rows]
 
     def newest_by_account(self) -> dict[str, SponsorLetter]:
         """Each live account's newest letter (the first of ``list_for_account``), in one
@@ -44,13 +44,13 @@ class LetterRepository:
             select(SponsorLetterRow).join(ranked, ranked.c.id == SponsorLetterRow.id)
             .where(ranked.c.rank == 1)
         )
-        return {row.account_id: _value(row) for row in rows}
+        return {row.account_id: letter_from_row(row) for row in rows}
 
     def get(self, letter_id: str) -> SponsorLetter:
         row = self._session.get(SponsorLetterRow, letter_id)
         if row is None:
             raise NotFoundError(f"There is no letter with id {letter_id[:40]} in this workspace.")
-        return _value(row)
+        return letter_from_row(row)
 
     def exists(self, letter_id: str) -> bool:
         return self._session.get(SponsorLetterRow, letter_id) is not None
@@ -69,7 +69,7 @@ class LetterRepository:
         row.milestones = json.dumps([m.to_json() for m in letter.milestones], ensure_ascii=False)
         row.updated_at = now
         self._session.flush()
-        return _value(row)
+        return letter_from_row(row)
 
     def delete(self, letter_id: str) -> None:
         row = self._session.get(SponsorLetterRow, letter_id)
@@ -77,7 +77,7 @@ class LetterRepository:
             self._session.delete(row)
 
 
-def _value(row: SponsorLetterRow) -> SponsorLetter:
+def letter_from_row(row: SponsorLetterRow) -> SponsorLetter:
     pains = tuple(PainStatement(str(p.get("quote", "")), str(p.get("said_by", "")))
                   for p in json.loads(row.pains or "[]"))
     milestones = tuple(Milestone.from_json(m) for m in json.loads(row.milestones or "[]"))

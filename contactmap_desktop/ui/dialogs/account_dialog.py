@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
 
-from contactmap_desktop.domain.model import Account, AccountStage
+from contactmap_desktop.domain.model import MAX_AMOUNT, Account, AccountStage
 from contactmap_desktop.ui.commands import AddAccountCommand, EditAccountCommand
 from contactmap_desktop.ui.dates import from_qdate, to_qdate
 from contactmap_desktop.ui.dialogs.form_dialog import FormDialog
@@ -32,7 +32,7 @@ class AccountDialog(FormDialog):
                 self.stage.addItem(stage.label, stage)
             self.stage.setCurrentIndex(self.stage.findData(account.stage))
             self.value_box = QSpinBox()
-            self.value_box.setRange(0, 2_000_000_000)
+            self.value_box.setRange(0, MAX_AMOUNT)
             self.value_box.setGroupSeparatorShown(True)
             self.value_box.setSuffix(" a year")
             self.value_box.setValue(account.annual_value)

@@ -15,7 +15,7 @@ from contactmap_desktop.domain.engagements import (
     Verdict,
 )
 from contactmap_desktop.domain.errors import ValidationError
-from contactmap_desktop.domain.model import new_id
+from contactmap_desktop.domain.model import MAX_AMOUNT, new_id
 from contactmap_desktop.ui.dates import from_qdate
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand, SaveCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
@@ -40,7 +40,7 @@ class EngagementDialog(FormDialog):
         self.kind = choice_combo(((k.label, k) for k in EngagementKind), value.kind)
         self.status = choice_combo(((s.label, s) for s in EngagementStatus), value.status)
         self.value = QSpinBox()
-        self.value.setRange(0, 2_000_000_000)
+        self.value.setRange(0, MAX_AMOUNT)
         self.value.setSingleStep(1000)
         self.value.setGroupSeparatorShown(True)
         self.value.setValue(value.value)

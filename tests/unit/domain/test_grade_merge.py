@@ -50,3 +50,25 @@ def test_fork_to_the_same_grade_is_no_conflict() -> None:
     same = change("e", Grade.SATISFIED, Grade.INDIFFERENT, 10)
     settled, conflicts = merge_histories([BASE, OURS], [BASE, same])
     assert [s.grade for s in settled] == [Grade.INDIFFERENT] and conflicts == []
+
+
+def test_an_old_change_never_replaces_a_newer_grade() -> None:
+    old = change("d", None, Grade.TRUST, 8)
+    settled, [conflict] = merge_histories([BASE, OURS], [old])
+    assert [s.grade for s in settled] == [Grade.INDIFFERENT]
+    assert conflict.kept is Grade.INDIFFERENT and not conflict.incoming_won
+
+
+def test_of_a_change_both_sides_hold_this_sides_copy_counts() -> None:
+    # The file's copy of change "a" claims a later time and another grade: ids are never
+    # rewritten, so it is the copy kept here (and shown in the history) that decides.
+    tampered = change("a", None, Grade.TRUST, 23)
+    assert merge_histories([BASE, OURS], [tampered]) == ([], [])
+    settled, _ = merge_histories([BASE, OURS], [tampered, THEIRS])
+    assert [s.grade for s in settled] == [Grade.INDIFFERENT]
+
+
+def test_a_cell_new_here_takes_the_grade_its_history_ends_on() -> None:
+    settled, _ = merge_histories([BASE, OURS], [], new_cells={CELL})
+    assert [s.grade for s in settled] == [Grade.INDIFFERENT]
+    assert merge_histories([], [], new_cells={CELL}) == ([], [])

@@ -1,0 +1,211 @@
+"""The one inbound gate: every record from outside is checked here before anything is written.
+
+Account files (services/account_exchange.py) and, later, the team server's rows pass the same
+two checks, with the rules the window applies:
+
+- ``admit_document`` (a whole account file) and ``admit_section`` (one table's records): each
+  record decoded and read back as the app reads its row (types, enums, JSON fields, lengths,
+  dates, numbers), without looking at the workspace;
+- ``admit_ownership``: against the workspace, inside the caller's transaction and before it
+  merges anything: every record belongs to the account it travels with, no record of another
+  account is touched or pointed at, and nothing is deleted.
+
+Both raise InboundError with one line naming the record and the field; the caller then writes
+nothing. The rules themselves are tables in services/inbound_rules.py.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from contactmap_desktop.domain.errors import ContactMapError, InboundError
+from contactmap_desktop.services import inbound_rules as rules
+from contactmap_desktop.storage.account_tables import (
+    ACCOUNT_SECTIONS,
+    ACCOUNT_TABLE,
+    TableSection,
+    decode_record,
+    key_columns,
+    record_key,
+    record_label,
+    shown_value,
+    stored_record,
+)
+from contactmap_desktop.storage.row_reading import read_back
+
+
+@dataclass(frozen=True)
+class InboundAccount:
+    """An account's records as admitted: column values by section, in ``ACCOUNT_SECTIONS``
+    order; ``not_imported`` counts the records this version does not take (unknown sections,
+    settings it does not know)."""
+
+    account: dict[str, Any]
+    sections: dict[str, list[dict[str, Any]]]
+    not_imported: dict[str, int] = field(default_factory=dict)
+
+
+# --- content: each record on its own --------------------------------------------------------
+
+def section_named(name: str) -> TableSection:
+    """The section of the account file called ``name`` (``account`` for the account itself)."""
+    if name == ACCOUNT_TABLE.name:
+        return ACCOUNT_TABLE
+    for section in ACCOUNT_SECTIONS:
+        if section.name == name:
+            return section
+    raise KeyError(name)
+
+
+def admit_document(document: Mapping[str, Any]) -> InboundAccount:
+    """The account file's records, each checked as the window would check it."""
+    [account] = admit_section(ACCOUNT_TABLE, [document.get("account")])
+    raw_sections = document.get("sections")
+    if not isinstance(raw_sections, dict):
+        raise InboundError("The file has no sections.")
+    known = {s.name for s in ACCOUNT_SECTIONS}
+    not_imported = {name: len(records) if isinstance(records, list) else 0
+                    for name, records in raw_sections.items() if name not in known}
+    sections = {s.name: admit_section(s, raw_sections.get(s.name, []))
+                for s in ACCOUNT_SECTIONS}
+    settings = sections["settings"]
+    sections["settings"] = [r for r in settings if rules.setting_travels(r["key"])]
+    if len(sections["settings"]) < len(settings):
+        not_imported["settings"] = len(settings) - len(sections["settings"])
+    return InboundAccount(account, sections, not_imported)
+
+
+def admit_section(section: TableSection, records: Any
+                  ) -> list[dict[str, Any]]:
+    """One table's records decoded and checked; ``deleted_at`` never comes through."""
+    if not isinstance(records, list):
+        raise InboundError(f"The section {section.name} is not a list of records.")
+    admitted = []
+    for number, record in enumerate(records):
+        where = record_label(section, number)
+        values = decode_record(section, record, number)
+        if values.pop("deleted_at", None) is not None:
+            # Deletions do not travel: a set deleted_at would purge the record here.
+            raise InboundError(f"{where}.deleted_at is set: an import never deletes anything.")
+        _check_fields(section, values, where)
+        _check_record(section, values, where)
+        admitted.append(values)
+    return admitted
+
+
+def _check_fields(section: TableSection, values: dict[str, Any], where: str) -> None:
+    for column, value in values.items():
+        if value is None:
+            continue
+        problem = rules.field_problem(section.name, column, value)
+        if problem is not None:
+            raise InboundError(f"{where}.{column} holds “{shown_value(value)}”: {problem}.")
+
+
+def _check_record(section: TableSection, values: dict[str, Any], where: str) -> None:
+    """Read back as the app reads the row, then the window's own checks of the value."""
+    try:
+        value = read_back(section, values)
+        problem = rules.record_problem(section.name, values, value)
+    except ContactMapError as error:
+        problem = str(error)
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        problem = f"the app cannot read it ({shown_value(error)})"
+    if problem is not None:
+        raise InboundError(f"{where}: {problem.rstrip('.')}.")
+
+
+# --- ownership: against the workspace ------------------------------------------------------
+
+def admit_ownership(session: Session, inbound: InboundAccount) -> None:
+    """Refuse records that would create, change or point at another account's records here.
+
+    Runs in the caller's transaction, before the merge; reads only. A record's account is the
+    one its owning column leads to (``rules.OWNERS``), in the file first, then here.
+    """
+    _Ownership(session, inbound).check()
+
+
+class _Ownership:
+    """The ownership check of one inbound account (caches what it has looked up)."""
+
+    def __init__(self, session: Session, inbound: InboundAccount) -> None:
+        self._session = session
+        self._account_id: str = inbound.account["id"]
+        self._inbound = inbound
+        self._in_file: dict[str, dict[str, dict[str, Any]]] = {}
+        for name, records in inbound.sections.items():
+            id_column = _id_column(name)
+            if id_column is not None:
+                self._in_file[name] = {r[id_column]: r for r in records}
+        self._in_file[ACCOUNT_TABLE.name] = {self._account_id: inbound.account}
+        self._local_owner: dict[tuple[str, str], str | None] = {}
+
+    def check(self) -> None:
+        team = {r["team_member_id"] for r in self._inbound.sections["account_team"]}
+        for section in ACCOUNT_SECTIONS:
+            for number, values in enumerate(self._inbound.sections[section.name]):
+                where = f"{section.name}[{number}]"
+                if section.name == "team_members" and values["id"] not in team:
+                    raise InboundError(f"{where} is not on the team of the account in the file.")
+                self._check_owner(section, values, where)
+                self._check_references(section, values, where)
+
+    def _check_owner(self, section: TableSection, values: dict[str, Any], where: str) -> None:
+        owner = rules.OWNERS.get(section.name)
+        if owner is None:
+            return  # shared by every account: team members, settings
+        column, parent = owner
+        if self._account_of(parent, values[column]) != self._account_id:
+            raise InboundError(f"{where}.{column} names “{shown_value(values[column])}”, which "
+                               "is not part of the account in the file.")
+        here = stored_record(self._session, section, record_key(section, values))
+        if here is not None and self._account_of(parent, here[column]) != self._account_id:
+            raise InboundError(f"{where} is a record of another account in this workspace; "
+                               "an import never moves records between accounts.")
+
+    def _check_references(self, section: TableSection, values: dict[str, Any],
+                          where: str) -> None:
+        for column, target, required, is_list in rules.references(section):
+            value = values.get(column)
+            for ref in (json.loads(value) if is_list else [value]) if value is not None else []:
+                known = ref in self._in_file.get(target, {}) or \
+                    self._stored(target, ref) is not None
+                if not known:
+                    if required:
+                        raise InboundError(f"{where}.{column} names “{shown_value(ref)}”, "
+                                           f"which is neither in the file nor in this workspace.")
+                    continue  # a person deleted since, as the app itself leaves it
+                if target in rules.OWNERS and \
+                        self._account_of(target, ref) != self._account_id:
+                    raise InboundError(f"{where}.{column} names “{shown_value(ref)}”, a record "
+                                       "of another account in this workspace.")
+
+    def _account_of(self, section_name: str, record_id: Any) -> str | None:
+        """The account a record belongs to: through the file's record, else the stored one."""
+        if section_name == ACCOUNT_TABLE.name:
+            return str(record_id)
+        column, parent = rules.OWNERS[section_name]
+        incoming = self._in_file.get(section_name, {}).get(record_id)
+        if incoming is not None:
+            return self._account_of(parent, incoming[column])
+        cache_key = (section_name, str(record_id))
+        if cache_key not in self._local_owner:
+            here = self._stored(section_name, record_id)
+            self._local_owner[cache_key] = None if here is None else \
+                self._account_of(parent, here[column])
+        return self._local_owner[cache_key]
+
+    def _stored(self, section_name: str, record_id: Any) -> dict[str, Any] | None:
+        return stored_record(self._session, section_named(section_name), (record_id,))
+
+
+def _id_column(section_name: str) -> str | None:
+    """The single-column key of a section, when it has one (``id``, or ``key``)."""
+    keys = key_columns(section_named(section_name))
+    return keys[0] if len(keys) == 1 else None
