@@ -11,7 +11,7 @@ from contactmap_desktop.domain.model import CellRef
 
 # Our own short wording of what each grade means, as the client sees the relationship.
 GRADE_MEANINGS: dict[Grade, str] = {
-    Grade.TRUST: "They seek out our advice before deciding anything in our field.",
+    Grade.TRUST: "They seek our advice in our field and consult us while problems are discussed.",
     Grade.OPEN: "Happy with us and willing to hear new ideas and proposals.",
     Grade.SATISFIED: "Pleased with what we have delivered for them so far.",
     Grade.INDIFFERENT: "Sees no particular reason to work with us; access is getting harder.",

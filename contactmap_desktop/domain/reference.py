@@ -3,6 +3,10 @@
 The text is data so it can be edited and translated without touching code: one file per kind
 (``strategies.json``, ``roles.json``, ``grades.json``); a translation sits beside it as
 ``strategies.fr.json`` and is used when that language is asked for.
+
+Every entry names the passage of the method's articles it comes from (``source``), so nothing
+is put in the method's mouth; the app's own advice sits in fields of its own (a strategy's
+``suggested_use`` and ``suggested_cautions``) that the panels label as the app's suggestion.
 """
 
 from __future__ import annotations
@@ -17,6 +21,28 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.people import BuyingRole
 
+# The method's articles by number (their file names in the method folder start with it).
+ARTICLES: dict[str, str] = {
+    "000": "Get the Next Contract With Your New Favorite Enterprise Customer",
+    "001": "Growing Business with Existing Customers — The Four Steps",
+    "002": "The sponsor letter",
+    "003": "Getting from Pilot Programs to Long Term Contracts",
+    "004": "Build a Contact Plan for Managing Enterprise Relationships",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entry comes from: an article's number and a short quote or pointer."""
+
+    article: str
+    passage: str
+
+    @property
+    def citation(self) -> str:
+        """“Article 004, Build a Contact Plan…: Trust: “Your advice is actively sought””."""
+        return f"Article {self.article} ({ARTICLES[self.article]}) — {self.passage}"
+
 
 @dataclass(frozen=True)
 class StrategyGuide:
@@ -24,9 +50,12 @@ class StrategyGuide:
     name: str
     principle: str
     what_it_is: str
-    when_it_fits: str
     examples: tuple[str, ...]
-    cautions: tuple[str, ...]
+    cautions: tuple[str, ...]  # from the article (may be none)
+    source: Source
+    # The app's own advice, not the method's: shown labelled as a suggestion.
+    suggested_use: str
+    suggested_cautions: tuple[str, ...]
 
     @property
     def title(self) -> str:
@@ -41,6 +70,7 @@ class RoleGuide:
     summary: str
     look_for: tuple[str, ...]
     watch_out_for: tuple[str, ...]
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -51,6 +81,7 @@ class GradeGuide:
     signs: tuple[str, ...]
     opens_up: bool  # True: what the grade opens up; False: what it puts at risk
     outlook: tuple[str, ...]
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -100,11 +131,12 @@ class _Reader:
             )
         return value.strip()
 
-    def texts(self, entry: dict[str, Any], field: str) -> tuple[str, ...]:
-        value = entry.get(field)
+    def texts(self, entry: dict[str, Any], field: str, may_be_empty: bool = False
+              ) -> tuple[str, ...]:
+        value = entry.get(field, [] if may_be_empty else None)
         if (
             not isinstance(value, list)
-            or not value
+            or not (value or may_be_empty)
             or not all(isinstance(v, str) and v.strip() for v in value)
         ):
             raise ValidationError(
@@ -112,6 +144,16 @@ class _Reader:
                 f'of texts in "{field}".'
             )
         return tuple(v.strip() for v in value)
+
+    def source(self, entry: dict[str, Any]) -> Source:
+        """The article passage an entry comes from: required, so no entry goes unsourced."""
+        value = entry.get("source")
+        key = entry.get("key", "?")
+        if not isinstance(value, dict) or value.get("article") not in ARTICLES:
+            raise ValidationError(
+                f'{self.path.name}: "{key}" needs a "source" naming one of the method\'s '
+                f"articles ({', '.join(ARTICLES)}).")
+        return Source(str(value["article"]), self.text({"key": key, **value}, "passage"))
 
     def check_complete(self, found: list[str], expected: list[str]) -> None:
         missing = [key for key in expected if key not in found]
@@ -138,9 +180,11 @@ def load_strategies(path: Path) -> tuple[StrategyGuide, ...]:
             name=reader.text(e, "name"),
             principle=reader.text(e, "principle"),
             what_it_is=reader.text(e, "what_it_is"),
-            when_it_fits=reader.text(e, "when_it_fits"),
             examples=reader.texts(e, "examples"),
-            cautions=reader.texts(e, "cautions"),
+            cautions=reader.texts(e, "cautions", may_be_empty=True),
+            source=reader.source(e),
+            suggested_use=reader.text(e, "suggested_use"),
+            suggested_cautions=reader.texts(e, "suggested_cautions", may_be_empty=True),
         )
         for e in entries
     }
@@ -158,6 +202,7 @@ def load_roles(path: Path) -> tuple[RoleGuide, ...]:
             summary=reader.text(e, "summary"),
             look_for=reader.texts(e, "look_for"),
             watch_out_for=reader.texts(e, "watch_out_for"),
+            source=reader.source(e),
         )
         for e in entries
     }
@@ -182,6 +227,7 @@ def load_grades(path: Path) -> tuple[GradeGuide, ...]:
             signs=reader.texts(e, "signs"),
             opens_up=kind == "opens",
             outlook=reader.texts(e, "outlook"),
+            source=reader.source(e),
         )
     return tuple(guides[g] for g in GRADES_TOP_DOWN)
 

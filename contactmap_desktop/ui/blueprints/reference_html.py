@@ -9,7 +9,7 @@ from contactmap_desktop.domain.blueprints import BlueprintSummary
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import BuyingRole
-from contactmap_desktop.domain.reference import Reference, StrategyGuide
+from contactmap_desktop.domain.reference import Reference, Source, StrategyGuide
 from contactmap_desktop.ui.blueprints.grade_chip import grade_chip_html
 
 CELL_LINK = "cell:"
@@ -38,6 +38,14 @@ def _items(texts: Sequence[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in texts) + "</ul>"
 
 
+def source_html(source: Source) -> str:
+    """The article passage an entry comes from, small, under the entry."""
+    return f"<p><small><i>From the method: {escape(source.citation)}</i></small></p>"
+
+
+SUGGESTION = "the app's suggestion, not the method"
+
+
 def strategy_html(guide: StrategyGuide, summaries: Sequence[BlueprintSummary]) -> str:
     using = [s for s in summaries if guide.strategy in s.blueprint.strategies]
     if using:
@@ -47,11 +55,14 @@ def strategy_html(guide: StrategyGuide, summaries: Sequence[BlueprintSummary]) -
             for s in using) + "</ul>"
     else:
         uses = "<p><i>Not used in this account's blueprints yet.</i></p>"
+    cautions = f"<h4>Cautions</h4>{_items(guide.cautions)}" if guide.cautions else ""
+    suggested = _items(guide.suggested_cautions) if guide.suggested_cautions else ""
     return (f"<h3>{escape(guide.title)}</h3>"
             f"<p>{escape(guide.what_it_is)}</p>"
-            f"<h4>When it fits</h4><p>{escape(guide.when_it_fits)}</p>"
             f"<h4>Examples</h4>{_items(guide.examples)}"
-            f"<h4>Cautions</h4>{_items(guide.cautions)}"
+            f"{cautions}{source_html(guide.source)}"
+            f"<h4>When it may fit — {SUGGESTION}</h4>"
+            f"<p>{escape(guide.suggested_use)}</p>{suggested}"
             f"<h4>In this account's blueprints</h4>{uses}")
 
 
@@ -66,7 +77,8 @@ def roles_and_grades_html(reference: Reference) -> str:
                      f"<h3>{escape(role.role.badge)} — {escape(role.name)}</h3>"
                      f"<p>{escape(role.summary)}</p>"
                      f"<h4>What to look for</h4>{_items(role.look_for)}"
-                     f"<h4>What to watch out for</h4>{_items(role.watch_out_for)}")
+                     f"<h4>What to watch out for</h4>{_items(role.watch_out_for)}"
+                     f"{source_html(role.source)}")
     parts.append("<h2>Relationship grades</h2><p>Graded as the client sees the relationship, "
                  "from the top down. A blank cell means no relationship, which is not the "
                  "same as Indifferent.</p>")
@@ -76,5 +88,6 @@ def roles_and_grades_html(reference: Reference) -> str:
                      f"<h3>{grade_chip_html(grade.grade)}</h3>"
                      f"<p>{escape(grade.definition)}</p>"
                      f"<h4>Signs</h4>{_items(grade.signs)}"
-                     f"<h4>{outlook}</h4>{_items(grade.outlook)}")
+                     f"<h4>{outlook}</h4>{_items(grade.outlook)}"
+                     f"{source_html(grade.source)}")
     return "".join(parts)

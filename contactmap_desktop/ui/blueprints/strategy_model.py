@@ -20,8 +20,8 @@ class StrategyRole(IntEnum):
 
 
 def search_text(guide: StrategyGuide) -> str:
-    return " ".join((guide.name, guide.principle, guide.what_it_is, guide.when_it_fits,
-                     *guide.examples, *guide.cautions))
+    return " ".join((guide.name, guide.principle, guide.what_it_is, guide.suggested_use,
+                     *guide.examples, *guide.cautions, *guide.suggested_cautions))
 
 
 class StrategyListModel(QAbstractListModel):
