@@ -10,6 +10,7 @@ from contactmap_desktop.cli_workspace import with_workspace
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.import_plan import Action
 from contactmap_desktop.domain.line_ranges import compact_lines
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.csv_export import contact_map_rows, findings_rows, write_csv
 from contactmap_desktop.services.csv_import import (
@@ -73,11 +74,11 @@ def export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
         service = FindingsService(opened.contact_map, SettingsService(opened.workspace))
         result = service.findings_for_account(account.id)
         write_csv(findings_rows(result.contact_map, result.findings), args.out)
-        print(f"Wrote {len(result.findings)} findings to {args.out}.")
+        print(f"Wrote {counted(len(result.findings), 'finding')} to {args.out}.")
         return 0
     contact_map = opened.contact_map.load_map(account.id)
     write_csv(contact_map_rows(contact_map), args.out)
-    print(f"Wrote {len(contact_map.stakeholders)} stakeholders to {args.out}.")
+    print(f"Wrote {counted(len(contact_map.stakeholders), 'stakeholder')} to {args.out}.")
     return 0
 
 
@@ -85,7 +86,8 @@ def export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
 def export_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
     counts = AccountExchangeService(opened.workspace).export_account(account.id, args.out)
-    parts = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items() if n)
+    # Section names are plurals ("team_members"): "name: count" reads right for any count.
+    parts = ", ".join(f"{name.replace('_', ' ')}: {n}" for name, n in counts.items() if n)
     print(f"Wrote “{account.name}” to {args.out} ({parts or 'no people yet'}).")
     return 0
 

@@ -10,6 +10,7 @@ from contactmap_desktop.cli_workspace import with_workspace
 from contactmap_desktop.domain.findings import Finding, Severity, counts_by_severity
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.people import roles_to_badges
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import AccountFindings, FindingsService
 from contactmap_desktop.services.settings_service import SettingsService
@@ -37,9 +38,8 @@ def findings(args: argparse.Namespace, opened: OpenWorkspace) -> int:
 
 def summary_line(result: AccountFindings) -> str:
     counts = counts_by_severity(result.findings)
-    # The labels are plurals ("Concerns"): drop the "s" for exactly one.
-    parts = [f"{counts[s]} {s.label.lower()[:-1] if counts[s] == 1 else s.label.lower()}"
-             for s in Severity]
+    # The labels are plurals ("Concerns"): the singular drops the "s".
+    parts = [counted(counts[s], s.label.lower()[:-1], s.label.lower()) for s in Severity]
     return f"{result.contact_map.account.name}: {', '.join(parts)}"
 
 

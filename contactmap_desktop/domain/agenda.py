@@ -23,6 +23,7 @@ from contactmap_desktop.domain.review_cadence import (
     next_ceo_visit_due,
     next_review_due,
 )
+from contactmap_desktop.domain.wording import counted
 
 
 class AgendaKind(Enum):
@@ -100,8 +101,8 @@ def account_agenda(data: AccountAgendaInput, tiers: Sequence[CadenceTier],
     renewal = renewal_notice(account.renewal_date, account.stage, today,
                              settings.renewal_notice_days)
     if renewal is not None:
-        when = (f"{-renewal.days_left} days ago" if renewal.overdue
-                else f"in {renewal.days_left} days")
+        when = (f"{counted(-renewal.days_left, 'day')} ago" if renewal.overdue
+                else f"in {counted(renewal.days_left, 'day')}")
         items.append(AgendaItem(AgendaKind.RENEWAL, account.id, account.name,
                                 f"Contract renewal {when}", renewal.due, renewal.overdue))
     for engagement in data.engagements:

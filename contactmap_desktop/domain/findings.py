@@ -108,7 +108,24 @@ def coverage_findings(
     found += not_reviewed(contact_map, thresholds, today)
     found += keys_without_blueprint(contact_map, cells_with_blueprint)
     rule_order = list(Rule)
-    return sorted(found, key=lambda f: (f.severity.order, f.rank, rule_order.index(f.rule)))
+    return sorted(_without_repeats(found),
+                  key=lambda f: (f.severity.order, f.rank, rule_order.index(f.rule)))
+
+
+def _without_repeats(found: list[Finding]) -> list[Finding]:
+    """Each lack said once, by the broadest finding that says it.
+
+    A stakeholder no one on the team knows is named by "no one covers the Power buyer" when
+    they hold a role nobody covers, else by "nobody has a relationship with"; the narrower
+    findings about the same person ("no relationship with a senior person", "nobody has a
+    relationship with") would repeat it.
+    """
+    uncovered = {s for f in found if f.rule is Rule.UNCOVERED_ROLE for s in f.stakeholder_ids}
+    unknown = uncovered | {s for f in found if f.rule is Rule.NO_RELATIONSHIP
+                           for s in f.stakeholder_ids}
+    narrower = {Rule.NO_RELATIONSHIP: uncovered, Rule.SENIOR_WITHOUT_SENIOR: unknown}
+    return [f for f in found
+            if not (f.rule in narrower and set(f.stakeholder_ids) <= narrower[f.rule])]
 
 
 def _cell_name(contact_map: ContactMap, cell: CellRef) -> str:

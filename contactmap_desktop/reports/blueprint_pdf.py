@@ -20,6 +20,7 @@ from reportlab.platypus.flowables import Flowable
 from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.paper import PaperSize
+from contactmap_desktop.domain.wording import counted, noun_for
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.grade_box import GradeBox
 from contactmap_desktop.reports.markup import paragraph_text
@@ -101,7 +102,7 @@ class _Writer:
             self.para(f"Contact Blueprints — {self.text(document.account_name)}",
                       styles.letterhead),
             self.para(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
-                      f"{count} blueprint{'' if count == 1 else 's'}", styles.small),
+                      + counted(count, "blueprint"), styles.small),
             Spacer(1, 10),
         ]
         if not document.summaries:
@@ -170,7 +171,7 @@ class _Writer:
         with_whom = ", ".join(summary.team_names)
         story: list[Flowable] = [
             self.para(f"Blueprint — {self.text(summary.stakeholder_name)}", styles.letterhead),
-            self.para(f"Relationship{'s' if len(summary.team_names) > 1 else ''} with "
+            self.para(f"{noun_for(len(summary.team_names), 'Relationship')} with "
                       f"{self.text(with_whom)}", styles.small),
             Spacer(1, 8),
         ]

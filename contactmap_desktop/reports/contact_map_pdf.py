@@ -31,6 +31,7 @@ from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.people import BuyingRole, roles_to_badges
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.grade_box import GradeBox
 from contactmap_desktop.reports.markup import paragraph_text
@@ -128,8 +129,9 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
     story: list[Flowable] = [
         paragraph(f"Contact Map — {paragraph_text(account)}", styles.letterhead, fonts),
         paragraph(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
-                  f"{len(document.contact_map.stakeholders)} stakeholders, "
-                  f"{len(document.contact_map.team_members)} team members", styles.small, fonts),
+                  f"{counted(len(document.contact_map.stakeholders), 'stakeholder')}, "
+                  f"{counted(len(document.contact_map.team_members), 'team member')}",
+                  styles.small, fonts),
         Spacer(1, 10),
     ]
     usable = pagesize[0] - 2 * MARGIN

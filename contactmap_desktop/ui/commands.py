@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.contact_map_service import GradeResult, TeamRemoval
 from contactmap_desktop.ui.edit_runner import EditCommand
 from contactmap_desktop.ui.map_document import MapDocument
@@ -76,7 +77,7 @@ def _grades_text(document: MapDocument, grades: dict[CellRef, Grade | None]) -> 
         assert contact_map is not None
         return (f"{verb} for {contact_map.team_member(cell.team_member_id).name} → "
                 f"{contact_map.stakeholder(cell.stakeholder_id).name}")
-    return f"{verb} for {len(grades)} cells"
+    return f"{verb} for {counted(len(grades), 'cell')}"
 
 
 class UpdateMarksCommand(EditCommand):

@@ -95,7 +95,8 @@ class CoverageFeature:
         contact_map = self._document.contact_map
         self.findings = [] if contact_map is None else \
             self.findings_service.findings_for_map(contact_map)
-        self.findings_panel.show_findings(self.findings)
+        self.findings_panel.show_findings(
+            self.findings, people=contact_map is not None and bool(contact_map.stakeholders))
         # The dock's tab stays short; the panel's first line gives the counts by severity.
         self.findings_dock.setWindowTitle(f"Findings ({len(self.findings)})")
         self.focus.apply()

@@ -17,6 +17,7 @@ from contactmap_desktop.domain.errors import ContactMapError, ValidationError
 from contactmap_desktop.domain.grade_block import format_block, parse_block
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, Relationship
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.contact_map_service import GradeResult
 from contactmap_desktop.services.grade_batch import GradeBatchService
 
@@ -32,7 +33,7 @@ class PasteGradesCommand(QUndoCommand):
     def __init__(self, service: GradeBatchService, before: dict[CellRef, Relationship],
                  after: dict[CellRef, Grade | None], on_changed: GradesChanged) -> None:
         count = len(after)
-        super().__init__(f"Paste {count} grade{'s' if count != 1 else ''}")
+        super().__init__(f"Paste {counted(count, 'grade')}")
         self._service = service
         self._before = before
         self._after = after

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesDialog, PreferencesPage
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.panels.accounts_panel import AccountsPanel
@@ -249,6 +250,6 @@ class MainWindow(QMainWindow):
             return
         graded, concerns = contact_map.graded_count(), contact_map.concern_count()
         self._counts_label.setText(
-            f"{len(contact_map.stakeholders)} stakeholders · "
-            f"{len(contact_map.team_members)} team members · {graded} relationships · "
-            f"{concerns} open concern" + ("" if concerns == 1 else "s"))
+            f"{counted(len(contact_map.stakeholders), 'stakeholder')} · "
+            f"{counted(len(contact_map.team_members), 'team member')} · "
+            f"{counted(graded, 'relationship')} · {counted(concerns, 'open concern')}")

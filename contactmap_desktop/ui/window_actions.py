@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.paths import WORKSPACE_SUFFIX, user_guide_path
 from contactmap_desktop.ui.commands import (
     DeleteAccountCommand,
@@ -225,7 +226,7 @@ def _delete_account(window: MainWindow) -> None:
         return
     account = contact_map.account
     if _confirm(window, "Delete Account", f"Delete the account {account.name} with its "
-                f"{len(contact_map.stakeholders)} stakeholders and all its grades?"):
+                f"{counted(len(contact_map.stakeholders), 'stakeholder')} and all its grades?"):
         window.document.runner.run(DeleteAccountCommand(window.document, account))
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.blueprints import BlueprintSummary
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.blueprints.grade_chip import CHIP
 from contactmap_desktop.ui.blueprints.overview_model import (
     STAKEHOLDER,
@@ -68,7 +69,7 @@ class BlueprintOverviewPanel(QWidget):
     def show_summaries(self, summaries: list[BlueprintSummary]) -> None:
         self.model.set_summaries(summaries)
         overdue = sum(s.overdue for s in summaries)
-        text = f"{len(summaries)} blueprint{'' if len(summaries) == 1 else 's'}"
+        text = counted(len(summaries), "blueprint")
         if overdue:
             text += f" · {overdue} overdue (highlighted)"
         if not summaries:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
 from contactmap_desktop.domain.reference import StrategyGuide
+from contactmap_desktop.domain.wording import counted
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -56,7 +57,7 @@ class StrategyListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return guide.what_it_is
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{guide.title}, used in {used} blueprints"
+            return f"{guide.title}, used in {counted(used, 'blueprint')}"
         if role == StrategyRole.STRATEGY:
             return guide.strategy
         if role == StrategyRole.SEARCH_TEXT:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.account_exchange import AccountExchangeService, ExchangeSummary
 
 FILE_FILTER = "ContactMap account files (*.cmacct);;All files (*)"
@@ -46,7 +47,7 @@ class ImportSummaryDialog(QDialog):
         conflicts = len(summary.conflicts)
         heading = QLabel(
             f"<b>{summary.account_name}</b> was imported."
-            + (f" <b>{conflicts} grade conflict{'s' if conflicts != 1 else ''}</b>: both "
+            + (f" <b>{counted(conflicts, 'grade conflict')}</b>: both "
                "laptops changed the same relationship; the newer grade was kept and both "
                "changes are in its history." if conflicts else ""))
         heading.setWordWrap(True)

@@ -7,12 +7,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError, WorkspaceError
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.backup_service import BackupInfo, BackupService, local_time
 
 
 def _accounts(backup: BackupInfo) -> str:
     count = backup.account_count
-    return "" if count is None else f", {count} account{'s' if count != 1 else ''}"
+    return "" if count is None else f", {counted(count, 'account')}"
 
 
 class DamagedFileDialog(QMessageBox):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from contactmap_desktop.domain.csv_formats import ImportField
 from contactmap_desktop.domain.import_plan import ImportPlan
 from contactmap_desktop.domain.people import Seniority
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.csv_import import (
     CsvImportService,
     ImportOptions,
@@ -126,7 +127,7 @@ class ImportDialog(QDialog):
         if source.remembered:
             found += " Using the mapping you chose last time for these columns."
         self.found_label.setText(
-            f"{found} {len(table.records):,} rows; header on line {table.header_line}; "
+            f"{found} {counted(len(table.records), 'row')}; header on line {table.header_line}; "
             f"text read as {table.encoding}.")
         self.mapping_model = MappingModel(source, source.fields)
         self.mapping_model.mapping_changed.connect(self._schedule_preview)

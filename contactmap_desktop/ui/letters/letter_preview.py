@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.letters.pdf_pages import POINTS_PER_INCH, render_pages
 
 if TYPE_CHECKING:  # ReportLab loads with the first preview, after the window is up
@@ -146,7 +147,7 @@ class LetterPreview(QWidget):
             page.setStyleSheet("border: 1px solid #5b6068;")
             self._pages_layout.addWidget(page)
         if pages:
-            self.status.setText(f"{len(pages)} page{'s' if len(pages) > 1 else ''} as printed")
+            self.status.setText(f"{counted(len(pages), 'page')} as printed")
         self.updated.emit(len(pages))
 
     def resizeEvent(self, event: QResizeEvent) -> None:

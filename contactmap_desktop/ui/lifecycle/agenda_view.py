@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.agenda import AgendaItem
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.ui.lifecycle.columns import agenda_columns
 from contactmap_desktop.ui.lifecycle.record_model import RecordModel
@@ -82,8 +83,8 @@ class AgendaView(QWidget):
         self.model.set_records(items)
         overdue = sum(1 for i in items if i.overdue)
         self.heading.setText(
-            f"<b>Agenda</b> — due in the next {agenda.days} days: {len(items)} "
-            f"item{'s' if len(items) != 1 else ''}"
+            f"<b>Agenda</b> — due in the next {counted(agenda.days, 'day')}: "
+            f"{counted(len(items), 'item')}"
             + (f", <b style='color:#b8401f'>{overdue} overdue</b>" if overdue else ""))
 
     def _open(self, index: QModelIndex) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.agenda_service import AccountOverview
 
 WARN = "<b style='color:#b8401f'>{}</b>"
@@ -21,9 +22,10 @@ def overview_html(overview: AccountOverview) -> str:
         parts.append(WARN.format("Churned:") + f" {escape(overview.churn_reason)}.")
     if overview.renewal is not None:
         renewal = overview.renewal
-        text = (f"Renewal was due {renewal.due.isoformat()} ({-renewal.days_left} days ago)."
+        text = (f"Renewal was due {renewal.due.isoformat()} "
+                f"({counted(-renewal.days_left, 'day')} ago)."
                 if renewal.overdue else
-                f"Renewal on {renewal.due.isoformat()}, in {renewal.days_left} days.")
+                f"Renewal on {renewal.due.isoformat()}, in {counted(renewal.days_left, 'day')}.")
         parts.append(WARN.format(text) if renewal.overdue else text)
     elif account.renewal_date is not None:
         parts.append(f"Renewal on {account.renewal_date.isoformat()}.")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.findings import Finding, Severity
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
 
 # Above this many findings the list is scanned rather than read: one line per finding, the
@@ -23,16 +24,17 @@ from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsMod
 # which the tree would otherwise do for every row after any change (half a second for the
 # 14,000 findings of a 1,000 × 100 account).
 ONE_LINE_ABOVE = 1000
+NOTHING_TO_REPORT = "Nothing to report: the map follows the method's rules."
+# An empty account breaks no rule, but saying it follows them would praise a blank page.
+NOTHING_TO_CHECK = ("Nothing to check yet: add the client's people and your team, then grade "
+                    "their relationships.")
 
 
 def findings_summary(model: FindingsModel) -> str:
     """The line above the findings, e.g. “4 concerns · 9 warnings · 1 note”."""
-    parts = []
-    for severity in Severity:
-        count = model.count(severity)
-        label = severity.label.lower()
-        parts.append(f"{count} {label[:-1] if count == 1 else label}")
-    return " · ".join(parts)
+    # The labels are plurals ("Concerns"): the singular drops the "s".
+    return " · ".join(counted(model.count(s), s.label.lower()[:-1], s.label.lower())
+                      for s in Severity)
 
 
 class _WrappingDelegate(QStyledItemDelegate):
@@ -110,7 +112,7 @@ class FindingsPanel(QWidget):
         self.summary.setObjectName("findingsSummary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: bold;")
-        self.empty = QLabel("Nothing to report: the map follows the method's rules.")
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setVisible(False)
         layout = QVBoxLayout(self)
@@ -123,9 +125,11 @@ class FindingsPanel(QWidget):
         super().resizeEvent(event)
         self.tree.doItemsLayout()  # re-wrap the sentences to the new width
 
-    def show_findings(self, findings: list[Finding]) -> None:
+    def show_findings(self, findings: list[Finding], *, people: bool = True) -> None:
+        """Show ``findings``; with no ``people`` on the map there was nothing to check."""
         self._set_one_line(len(findings) > ONE_LINE_ABOVE)
         self.model.set_findings(findings)
+        self.empty.setText(NOTHING_TO_REPORT if people else NOTHING_TO_CHECK)
         self.empty.setVisible(not findings)
         self.summary.setText(findings_summary(self.model))
 

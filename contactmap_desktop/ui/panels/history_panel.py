@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grade_timeline import grade_distribution
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.models.grade_history_model import GradeHistoryModel
 from contactmap_desktop.ui.panels.grade_timeline import GradeTimeline
 from contactmap_desktop.ui.when_shown import WhenShown
@@ -65,10 +66,9 @@ class HistoryPanel(QWidget):
         stakeholder = contact_map.stakeholder(cell.stakeholder_id).name
         changes = contact_map.history_of(cell)
         reviews = sum(change.is_review for change in changes)
-        moved = len(changes) - reviews
-        counts = f"{moved or 'no'} grade change{'s' if moved != 1 else ''}"
+        counts = counted(len(changes) - reviews, "grade change", zero="no")
         if reviews:
-            counts += f", {reviews} review{'s' if reviews != 1 else ''}"
+            counts += f", {counted(reviews, 'review')}"
         self.heading.setText(f"<b>{escape(member)} ↔ {escape(stakeholder)}</b>: {counts}")
         self.model.set_changes(changes)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -27,6 +28,7 @@ from contactmap_desktop.domain.map_order import (
 )
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, Relationship, Stakeholder
 from contactmap_desktop.domain.reviews import reviewable
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.commands import SetGradesCommand, UpdateMarksCommand
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
@@ -39,9 +41,21 @@ from contactmap_desktop.ui.views.section_visibility import SectionVisibility
 LEVERAGE_GRADES = (Grade.TRUST, Grade.OPEN)
 NO_ACCOUNT = ("<h3>No account is open</h3><p>Choose an account on the left, or add one with "
               "<b>Account ▸ Add Account…</b> (Ctrl+Shift+N).</p>")
-NO_PEOPLE = ("<h3>{name} has no one on the map yet</h3><p>Add the client's people with "
-             "<b>Account ▸ Add Stakeholder…</b> or import them with <b>File ▸ Import "
-             "Stakeholders…</b>, and your team with <b>Account ▸ Add Team Member…</b>.</p>")
+ADD_STAKEHOLDERS = ("Add the client's people with <b>Account ▸ Add Stakeholder…</b> or import "
+                    "them with <b>File ▸ Import Stakeholders…</b>")
+ADD_TEAM = "add your team with <b>Account ▸ Add Team Member…</b>"
+
+
+def empty_map_text(name: str, stakeholders: int, team_members: int) -> str:
+    """What an account with no grid yet lacks: its people, our team, or both."""
+    if not stakeholders and not team_members:
+        return (f"<h3>{name} has no one on the map yet</h3><p>{ADD_STAKEHOLDERS}, and "
+                f"{ADD_TEAM}.</p>")
+    if not team_members:
+        return (f"<h3>{name} has {counted(stakeholders, 'stakeholder')} and no one from our "
+                f"team yet</h3><p>The map needs both sides: {ADD_TEAM}.</p>")
+    return (f"<h3>{name} has {counted(team_members, 'team member')} and none of the "
+            f"client's people yet</h3><p>{ADD_STAKEHOLDERS}.</p>")
 
 
 class MapPage(QWidget):
@@ -223,7 +237,9 @@ class MapPage(QWidget):
             self.empty.setText(NO_ACCOUNT)
             self.stack.setCurrentWidget(self.empty)
         elif not contact_map.stakeholders or not contact_map.team_members:
-            self.empty.setText(NO_PEOPLE.format(name=contact_map.account.name))
+            self.empty.setText(empty_map_text(escape(contact_map.account.name),
+                                              len(contact_map.stakeholders),
+                                              len(contact_map.team_members)))
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.grid)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from contactmap_desktop.domain.model import Stakeholder
 from contactmap_desktop.domain.people import roles_to_badges
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.models.roles import MapRole
 from contactmap_desktop.ui.theme import is_dark
 
@@ -18,7 +19,7 @@ THIN_COVERAGE = "#8a5a00"
 
 
 def depth_text(depth: int) -> str:
-    return f"{depth} relationship" + ("" if depth == 1 else "s")
+    return counted(depth, "relationship")
 
 
 class StakeholderHeader(QHeaderView):

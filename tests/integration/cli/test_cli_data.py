@@ -125,6 +125,23 @@ def test_export_csv_of_findings(workspace: Path, tmp_path: Path,
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["Severity", "Rule", "Finding", "Cells", "Stakeholders"]
-    # The small map is all blank: every stakeholder has no relationship.
-    no_relationship = [r for r in rows[1:] if r[1] == "no-relationship"]
-    assert no_relationship and "Ada Power" in " ".join(no_relationship[0])
+    # The small map is all blank: no one covers Ada Power's role (said once, by the role).
+    uncovered = [r for r in rows[1:] if r[1] == "uncovered-role"]
+    assert uncovered and "Ada Power" in " ".join(uncovered[0])
+
+
+def test_counts_agree_with_their_nouns(workspace: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    opened = open_workspace(workspace)
+    account = opened.accounts.find_by_name("Acme Corp")
+    team = opened.contact_map.load_map(account.id).team_members
+    opened.contact_map.remove_team_member(account.id, team[1].id)
+    opened.close()
+    assert main(["export-account", "--account", "Acme Corp", "--out",
+                 str(tmp_path / "acme.cmacct"), "--workspace", str(workspace)]) == 0
+    out = capsys.readouterr().out
+    assert "team members: 1" in out
+    assert "1 team members" not in out
+    assert main(["findings", "--account", "Acme Corp", "--workspace", str(workspace)]) == 0
+    summary = capsys.readouterr().out.splitlines()[0]
+    assert " 1 concerns" not in summary and " 1 warnings" not in summary

@@ -243,9 +243,9 @@ def test_a_key_relationship_without_blueprint(letter: str, is_key: bool, bluepri
 def test_all_rules_together_most_severe_first() -> None:
     contact_map = build_map(
         [stakeholder("Boss", EXEC, {P}), stakeholder("Ann", MGR, {U}),
-         stakeholder("Bo", IC, {U})],
+         stakeholder("Bo", IC, {U}), stakeholder("Cy", SR), stakeholder("Di", IC)],
         [member("Rep", SR), member("Eng", MGR)],
-        {("Eng", "Ann"): "D", ("Rep", "Ann"): "T", ("Eng", "Bo"): "S"},
+        {("Eng", "Ann"): "D", ("Rep", "Ann"): "T", ("Eng", "Bo"): "S", ("Eng", "Cy"): "T"},
     )
     found = coverage_findings(contact_map, DEFAULTS, date(2026, 3, 2))
     severities = [f.severity.order for f in found]
@@ -255,6 +255,8 @@ def test_all_rules_together_most_severe_first() -> None:
     assert {Rule.BELOW_SATISFIED, Rule.NO_RELATIONSHIP, Rule.THIN_COVERAGE,
             Rule.SENIOR_WITHOUT_SENIOR, Rule.GENEROUS_TRUST, Rule.FEW_OPEN} <= rules
     assert Rule.KEY_WITHOUT_BLUEPRINT not in rules
+    # Boss, the uncovered Power buyer, is named once: by the role, not by the narrower rules.
+    assert [f.rule for f in found if "s-Boss" in f.stakeholder_ids] == [Rule.UNCOVERED_ROLE]
     counts = counts_by_severity(found)
     assert sum(counts.values()) == len(found)
     assert counts[Severity.CONCERN] == 2  # Power uncovered, Ann dissatisfied
@@ -270,3 +272,26 @@ def test_people_no_longer_on_the_map_are_ignored() -> None:
 def test_every_rule_has_a_title_to_count_its_findings_under() -> None:
     titles = [rule.title for rule in Rule]
     assert all(titles) and len(set(titles)) == len(titles)
+
+
+@pytest.mark.parametrize(("their", "roles", "letters", "expected"), [
+    # Nobody knows a senior Power buyer: the uncovered role says it, once.
+    (SR, {P}, [(EXEC, "")], [Rule.UNCOVERED_ROLE]),
+    # …a senior advisor whose role another advisor covers: "nobody has a relationship".
+    (SR, {A}, [(EXEC, "")], [Rule.NO_RELATIONSHIP]),
+    # Known only to a manager: the senior rule speaks, as before.
+    (SR, set(), [(EXEC, ""), (MGR, "S")], [Rule.SENIOR_WITHOUT_SENIOR, Rule.THIN_COVERAGE]),
+])
+def test_each_lack_is_listed_once(their: Seniority, roles: set[BuyingRole],
+                                  letters: list[tuple[Seniority, str]],
+                                  expected: list[Rule]) -> None:
+    members = [member(f"m{i}", seniority) for i, (seniority, _) in enumerate(letters)]
+    grades = {(f"m{i}", "X"): letter for i, (_, letter) in enumerate(letters)}
+    people = [stakeholder("X", their, roles)]
+    if A in roles:  # another advisor, known to the team, covers the role
+        people.append(stakeholder("Y", MGR, {A}))
+        grades[("m0", "Y")] = "S"
+        grades[("m1" if len(letters) > 1 else "m0", "Y")] = "O"
+    found = coverage_findings(build_map(people, members, grades), DEFAULTS, date(2026, 3, 2))
+    assert sorted((f.rule for f in found if "s-X" in f.stakeholder_ids), key=str) == sorted(
+        expected, key=str)
