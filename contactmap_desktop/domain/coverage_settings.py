@@ -13,6 +13,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "open_share_floor": (0, 100),
     "stale_after_days": (1, 3650),
     "most_relationships": (1, 50),
+    "fewest_graded_for_shares": (1, 1000),
 }
 
 
@@ -28,6 +29,9 @@ class CoverageThresholds:
     stale_after_days: int = 90
     # More relationships than this on one stakeholder is probably too many.
     most_relationships: int = 3
+    # The share rules (Trust, Open) speak only from this many graded relationships: one Trust
+    # among three is no "large number of T's".
+    fewest_graded_for_shares: int = 10
 
     def __post_init__(self) -> None:
         for name, (low, high) in BOUNDS.items():
@@ -54,4 +58,21 @@ LABELS: dict[str, str] = {
     "open_share_floor": "Fewest Open, as a share of graded cells",
     "stale_after_days": "Days before a relationship counts as not reviewed",
     "most_relationships": "Most relationships on one stakeholder",
+    "fewest_graded_for_shares": "Graded relationships before the share rules speak",
+}
+
+# What each threshold means, and the passage of article 004 behind it, for Preferences.
+MEANINGS: dict[str, str] = {
+    "trust_share_limit": "Above this share of Trust the map is called generous — the article: "
+                         "“A large number of T’s is almost always an unrealistically generous "
+                         "assessment”.",
+    "open_share_floor": "Below this share of Open the map is said to lack them — the article: "
+                        "“you want lots of O’s”.",
+    "stale_after_days": "A grade not confirmed for longer is flagged — the article: gravity "
+                        "feeds relationships towards Indifferent over time.",
+    "most_relationships": "More than this on one stakeholder is flagged — the article: “More "
+                          "than three is probably too many”.",
+    "fewest_graded_for_shares": "With fewer graded relationships the two share rules stay "
+                                "silent: a share of a handful of cells says nothing about the "
+                                "mix (the app's choice; the article sets no number).",
 }

@@ -264,11 +264,12 @@ def grade_shares(contact_map: ContactMap, thresholds: CoverageThresholds) -> lis
     """Too much Trust is a generous assessment; too little Open leaves little to build on.
 
     Both compare whole numbers (count × 100 against limit × graded) so that a share exactly
-    at the threshold never speaks up.
+    at the threshold never speaks up. Below ``fewest_graded_for_shares`` graded cells neither
+    speaks: a share of a handful of cells says nothing about the mix.
     """
     graded = _graded_cells(contact_map)
     total = len(graded)
-    if total == 0:
+    if total == 0 or total < thresholds.fewest_graded_for_shares:
         return []
     trust = [c for c in graded if contact_map.grade(c) is Grade.TRUST]
     open_ = [c for c in graded if contact_map.grade(c) is Grade.OPEN]

@@ -7,6 +7,7 @@ Saving happens only when the user presses OK, and every page is checked before a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,11 +18,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from contactmap_desktop.domain.coverage_settings import BOUNDS, LABELS, CoverageThresholds
+from contactmap_desktop.domain.coverage_settings import (
+    BOUNDS,
+    LABELS,
+    MEANINGS,
+    CoverageThresholds,
+)
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.settings_service import SettingsService
 
@@ -54,7 +61,7 @@ class PreferencesPage(QWidget):
 
 
 _SUFFIXES = {"trust_share_limit": " %", "open_share_floor": " %", "stale_after_days": " days",
-             "most_relationships": ""}
+             "most_relationships": "", "fewest_graded_for_shares": " graded"}
 
 
 class CoveragePage(PreferencesPage):
@@ -68,17 +75,27 @@ class CoveragePage(PreferencesPage):
         self.setObjectName("coveragePreferences")
         self._settings = settings
         self._saved = saved
-        intro = QLabel("When the findings speak up. The defaults follow the method; change them "
-                       "if your accounts call for it.")
+        intro = QLabel("When the findings speak up. Of these numbers only “more than three "
+                       "relationships” is the method's own; the others are the app's reading "
+                       "of its words — change them if your accounts call for it.")
         intro.setWordWrap(True)
         form = self.spin_form(BOUNDS, LABELS, _SUFFIXES)
+        # What each number means, and where the method stands on it: a block that scrolls, so
+        # the page keeps its size on a small screen.
+        meanings = QTextBrowser()
+        meanings.setObjectName("thresholdMeanings")
+        meanings.setHtml("".join(f"<p><b>{escape(LABELS[name])}</b>: {escape(text)}</p>"
+                                 for name, text in MEANINGS.items()))
+        meanings.setMinimumHeight(130)
+        for name, text in MEANINGS.items():
+            self.spins[name].setToolTip(text)
         defaults = QPushButton("Restore &Defaults")
         defaults.clicked.connect(lambda: self.show_thresholds(CoverageThresholds()))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(meanings, 1)
         layout.addWidget(defaults)
-        layout.addStretch(1)
         self.show_thresholds(settings.coverage_thresholds())
 
     def show_thresholds(self, thresholds: CoverageThresholds) -> None:

@@ -30,7 +30,7 @@ def _check_schema(data: dict[str, Any]) -> None:
     assert data["schema"] == 1
     assert isinstance(data["account"], str)
     assert len(data["date"]) == 10 and data["date"][4] == "-"
-    assert set(data["thresholds"]) == {"trust_share_limit", "open_share_floor",
+    assert set(data["thresholds"]) >= {"trust_share_limit", "open_share_floor",
                                        "stale_after_days", "most_relationships"}
     assert all(isinstance(v, int) for v in data["thresholds"].values())
     assert set(data["counts"]) == {"concern", "warning", "info"}

@@ -77,6 +77,8 @@ def test_findings_follow_the_thresholds_and_the_clock(tmp_path: Path) -> None:
         maps.set_grade(small.cell(0, 0), Grade.TRUST)  # two levels at once
         maps.set_grade(small.cell(1, 1), Grade.OPEN)
         settings = SettingsService(opened.workspace)
+        # Two graded cells: the share rules speak only when allowed from one graded cell.
+        settings.set_coverage_thresholds(CoverageThresholds(fewest_graded_for_shares=1))
         service = FindingsService(maps, settings, clock=clock)
 
         rules = {f.rule for f in service.findings_for_account(small.account.id).findings}
@@ -84,7 +86,8 @@ def test_findings_follow_the_thresholds_and_the_clock(tmp_path: Path) -> None:
         assert Rule.NOT_REVIEWED not in rules
 
         clock.advance(days=91)
-        settings.set_coverage_thresholds(CoverageThresholds(trust_share_limit=50))
+        settings.set_coverage_thresholds(CoverageThresholds(trust_share_limit=50,
+                                                            fewest_graded_for_shares=1))
         result = service.findings_for_account(small.account.id)
         rules = {f.rule for f in result.findings}
         assert Rule.NOT_REVIEWED in rules and Rule.GENEROUS_TRUST not in rules

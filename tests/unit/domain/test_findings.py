@@ -136,7 +136,10 @@ def test_a_role_with_no_coverage(people: list[tuple[str, set[BuyingRole]]], grad
     ("TTTS", 50, True),
 ])
 def test_a_generous_share_of_trust(letters: str, limit: int, generous: bool) -> None:
-    found = [f for f in grade_shares(grid(letters), CoverageThresholds(trust_share_limit=limit))
+    """"A large number of T’s is almost always an unrealistically generous assessment"
+    (the share rule alone, any number of graded cells)."""
+    thresholds = CoverageThresholds(trust_share_limit=limit, fewest_graded_for_shares=1)
+    found = [f for f in grade_shares(grid(letters), thresholds)
              if f.rule is Rule.GENEROUS_TRUST]
     assert bool(found) is generous
     for finding in found:
@@ -157,12 +160,27 @@ def test_a_generous_share_of_trust(letters: str, limit: int, generous: bool) -> 
     ("OSSS", 30, True),
 ])
 def test_few_open_relationships(letters: str, floor: int, few: bool) -> None:
-    found = [f for f in grade_shares(grid(letters), CoverageThresholds(open_share_floor=floor))
+    """"More than anything else, you want lots of O’s" (the share rule alone)."""
+    thresholds = CoverageThresholds(open_share_floor=floor, fewest_graded_for_shares=1)
+    found = [f for f in grade_shares(grid(letters), thresholds)
              if f.rule is Rule.FEW_OPEN]
     assert bool(found) is few
     for finding in found:
         # The Satisfied ones move up first; with none, every graded cell is named.
         assert len(finding.cells) == (letters.count("S") or len(letters.replace(" ", "")))
+
+
+@pytest.mark.parametrize(("letters", "speaks"), [
+    ("TSS", False),  # one Trust among three: no "large number of T's"
+    ("TTTTSSSSS", False),  # nine graded: still below the default ten
+    ("TTTTSSSSSS", True),  # ten graded, 40 % Trust
+])
+def test_share_rules_wait_for_enough_graded_relationships(letters: str, speaks: bool) -> None:
+    """"In most cases, the right mix is a small number at “Trust,”": a share of a handful of
+    cells says nothing about the mix, so the share rules need enough graded relationships."""
+    found = grade_shares(grid(letters), DEFAULTS)
+    assert any(f.rule is Rule.GENEROUS_TRUST for f in found) is speaks
+    assert any(f.rule is Rule.FEW_OPEN for f in found) is speaks
 
 
 def _changes(*steps: tuple[str, str, str]) -> list[GradeChange]:
@@ -247,7 +265,8 @@ def test_all_rules_together_most_severe_first() -> None:
         [member("Rep", SR), member("Eng", MGR)],
         {("Eng", "Ann"): "D", ("Rep", "Ann"): "T", ("Eng", "Bo"): "S", ("Eng", "Cy"): "T"},
     )
-    found = coverage_findings(contact_map, DEFAULTS, date(2026, 3, 2))
+    found = coverage_findings(contact_map, CoverageThresholds(fewest_graded_for_shares=1),
+                              date(2026, 3, 2))
     severities = [f.severity.order for f in found]
     assert severities == sorted(severities)
     assert found[0].rule is Rule.UNCOVERED_ROLE
