@@ -170,6 +170,17 @@ def _team_commands(commands: Any, workspace: argparse.ArgumentParser) -> None:
     member.add_argument("--role", required=True, choices=["leader", "rep", "viewer"])
     member.add_argument("--password-file", type=Path, metavar="F",
                         help="read the password from the first line of F")
+    connect = command("connect", "connect",
+                      "attach this workspace to the team server (no password stored in it)")
+    connect.add_argument("url", metavar="URL", help="postgresql://LOGIN@HOST:PORT/DATABASE")
+    connect.add_argument("--password-file", type=Path, metavar="F",
+                         help="read the password from the first line of F")
+    share = command("share", "share", "share an account with team members")
+    share.add_argument("--account", required=True, metavar="NAME")
+    share.add_argument("--with", dest="with_logins", required=True, nargs="+",
+                       metavar="LOGIN")
+    command("sync", "sync", "send local changes and fetch the others'")
+    command("status", "status", "what waits to go up and to come down")
 
 
 def workspace_path(args: argparse.Namespace) -> Path:

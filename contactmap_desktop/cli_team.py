@@ -6,12 +6,16 @@ import argparse
 import getpass
 import sys
 
+from contactmap_desktop.cli_workspace import with_workspace
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.services.team_admin import (
     add_team_member,
     init_team_server,
     read_password_file,
 )
+from contactmap_desktop.services.team_service import TeamService
+from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.storage.team_server import parse_address
 
 
 def _password(args: argparse.Namespace, who: str) -> str | None:
@@ -45,4 +49,43 @@ def add_member(args: argparse.Namespace) -> int:
     how = "added" if created else "updated"
     print(f"{args.login} {how} as {args.role}"
           f"{'' if password else ' (no password: the server must trust its host)'}.")
+    return 0
+
+
+def _team(opened: OpenWorkspace) -> TeamService:
+    return TeamService(opened.workspace)
+
+
+@with_workspace
+def connect(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+    address, url_password = parse_address(args.url)
+    password = read_password_file(args.password_file) if args.password_file else url_password
+    if password is None and sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {address.login} at {address.place} "
+                                   "(empty: none, or from your .pgpass): ") or None
+    role, kept = _team(opened).connect(args.url, password)
+    print(f"Connected to {address.place} as {address.login} ({role}); password: {kept}.")
+    return 0
+
+
+@with_workspace
+def share(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+    report = _team(opened).share(args.account, args.with_logins)
+    print(f"“{args.account}” is shared with {', '.join(args.with_logins)}.")
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+@with_workspace
+def sync(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+    for line in _team(opened).sync().lines():
+        print(line)
+    return 0
+
+
+@with_workspace
+def status(args: argparse.Namespace, opened: OpenWorkspace) -> int:
+    for line in _team(opened).status().lines():
+        print(line)
     return 0

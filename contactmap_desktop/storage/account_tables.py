@@ -167,7 +167,12 @@ def export_section(session: Session, section: TableSection, account_id: str
         query = query.where(section.scope(account_id))
     keys = [c for c in _columns(table) if c.primary_key]
     rows = session.scalars(query.order_by(*keys))
-    return [{c.key: _to_json(getattr(row, c.key)) for c in _columns(table)} for row in rows]
+    return [row_record(table, row) for row in rows]
+
+
+def row_record(table: type[DeclarativeBase], row: Any) -> dict[str, Any]:
+    """One row as the JSON-ready record an account file (or the team server) carries."""
+    return {c.key: _to_json(getattr(row, c.key)) for c in _columns(table)}
 
 
 # --- merging -----------------------------------------------------------------------------

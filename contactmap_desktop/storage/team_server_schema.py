@@ -93,8 +93,9 @@ _V1: Sequence[str] = (
     f"GRANT USAGE ON SEQUENCE {SCHEMA}.changes_seq_seq TO {_WRITERS}",
     *(f"ALTER TABLE {SCHEMA}.{t} ENABLE ROW LEVEL SECURITY"
       for t in ("accounts", "shares", "changes")),
+    # Its creator's own row passes before it exists (INSERT … ON CONFLICT checks it).
     f"""CREATE POLICY read_shared ON {SCHEMA}.accounts FOR SELECT
-        USING ({SCHEMA}.can_read(id, current_user))""",
+        USING (created_by = current_user OR {SCHEMA}.can_read(id, current_user))""",
     f"""CREATE POLICY create_own ON {SCHEMA}.accounts FOR INSERT
         WITH CHECK (created_by = current_user)""",
     f"""CREATE POLICY rename_writable ON {SCHEMA}.accounts FOR UPDATE

@@ -1,0 +1,159 @@
+"""A laptop and its team: connect the workspace, share accounts, sync, and say what waits."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select
+
+from contactmap_desktop.domain.errors import NotFoundError, TeamAccessError, ValidationError
+from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.team_sync import SyncReport, TeamSync
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.schema import (
+    AccountRow,
+    TeamAccountRow,
+    TeamConflictRow,
+    TeamDirtyRow,
+    TeamLinkRow,
+    TeamOutboxRow,
+    TeamShadowRow,
+)
+from contactmap_desktop.storage.team_changes import (
+    check_schema,
+    is_writer,
+    role_of,
+    share_account,
+    waiting_count,
+)
+from contactmap_desktop.storage.team_local import TeamStore, install_change_tracking
+from contactmap_desktop.storage.team_passwords import store_password, stored_password
+from contactmap_desktop.storage.team_server import (
+    ServerAddress,
+    parse_address,
+    server_connection,
+)
+from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+
+@dataclass
+class TeamStatus:
+    """What waits to go up and to come down, and what needs the user's eye."""
+
+    server: str
+    login: str
+    role: str
+    accounts: list[str]
+    to_send: int
+    refused: int
+    to_fetch: int | None  # None: the server was not asked (offline)
+    conflicts: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        result = [f"Team server: {self.server} as {self.login} ({self.role or 'unknown role'})",
+                  "Shared accounts: " + (", ".join(self.accounts) or "none yet"),
+                  f"Waiting to go up: {self.to_send} changes"]
+        if self.to_fetch is not None:
+            result.append(f"Waiting to come down: {self.to_fetch} changes")
+        if self.refused:
+            result.append(f"Refused by the server (kept here only): {self.refused} changes")
+        result += [f"Conflict: {line}" for line in self.conflicts]
+        return result
+
+
+class TeamService:
+    """The team features over one workspace; the command line and the window share it."""
+
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        self._workspace = workspace
+        self.engine = TeamSync(workspace, stored_password, clock)
+
+    def connect(self, url: str, password: str | None = None) -> tuple[str, str]:
+        """Attach the workspace to the server as the URL's login; (role, where the password
+        was kept). The password is tried before anything is stored."""
+        address, url_password = parse_address(url)
+        password = password or url_password
+        with server_connection(address, password or stored_password(address)) as connection:
+            check_schema(connection, address.place)
+            role = role_of(connection, address.login)
+        kept = store_password(address, password) if password else "none given"
+        with UnitOfWork(self._workspace) as repos:
+            session = repos.session
+            store = TeamStore(session)
+            link = store.link()
+            if link is not None and link.url != address.url:
+                waiting = store.waiting_count()[0] + store.dirty_count()
+                if waiting:
+                    raise ValidationError(
+                        f"This workspace has {waiting} changes waiting for {link.url}: sync "
+                        "them before connecting it to another server.")
+                for table in (TeamShadowRow, TeamAccountRow, TeamOutboxRow, TeamConflictRow,
+                              TeamDirtyRow):
+                    session.execute(delete(table))
+                session.delete(link)
+                session.flush()
+                link = None
+            if link is None:
+                session.add(TeamLinkRow(id=1, url=address.url, login=address.login,
+                                        laptop_id=uuid.uuid4().hex, clock="", role=role))
+            else:
+                link.login, link.role = address.login, role
+            install_change_tracking(session)
+        return role, kept
+
+    def share(self, account_name: str, logins: list[str]) -> SyncReport:
+        """Share the account with these logins (and so put it on the server), then sync."""
+        address, _ = self.engine.link()
+        with UnitOfWork(self._workspace) as repos:
+            account = repos.accounts.find_by_name(account_name)
+            if account is None:
+                raise NotFoundError(f"No account named “{account_name}”.")
+        with server_connection(address, stored_password(address)) as connection:
+            check_schema(connection, address.place)
+            role = role_of(connection, address.login)
+            if not is_writer(role):
+                raise TeamAccessError(f"{address.login} is a {role}: a viewer cannot share "
+                                      "accounts.")
+            share_account(connection, account.id, account.name, logins)
+        with UnitOfWork(self._workspace) as repos:
+            store = TeamStore(repos.session)
+            if account.id not in store.synced_accounts():
+                store.set_fetched(account.id, 0)
+                self.engine.seed(repos.session, account.id)
+        return self.engine.sync()
+
+    def sync(self) -> SyncReport:
+        return self.engine.sync()
+
+    def status(self, *, ask_server: bool = True) -> TeamStatus:
+        address, link = self.engine.link()
+        with UnitOfWork(self._workspace) as repos:
+            session = repos.session
+            store = TeamStore(session)
+            fetched = store.synced_accounts()
+            names = [str(n) for n in session.scalars(
+                select(AccountRow.name).where(AccountRow.id.in_(list(fetched)))
+                .order_by(func.lower(AccountRow.name)))]
+            to_send, refused = store.waiting_count()
+            to_send += store.dirty_count()
+            conflicts = [_conflict_line(row) for row in session.scalars(
+                select(TeamConflictRow).where(TeamConflictRow.reviewed.is_(False))
+                .order_by(TeamConflictRow.found_at))]
+        to_fetch = None
+        if ask_server:
+            to_fetch = _to_fetch(address, fetched, link.laptop_id)
+        return TeamStatus(address.place, address.login, link.role, names, to_send, refused,
+                          to_fetch, conflicts)
+
+
+def _to_fetch(address: ServerAddress, fetched: dict[str, int], laptop: str) -> int:
+    with server_connection(address, stored_password(address), autocommit=True) as connection:
+        check_schema(connection, address.place)
+        return waiting_count(connection, fetched, laptop)
+
+
+def _conflict_line(row: TeamConflictRow) -> str:
+    who = f" by {row.lost_by}"
+    return (f"{row.section.replace('_', ' ')} {row.record_key} {row.field}: kept {row.kept}, "
+            f"the other value {row.lost}{who} lost ({row.found_at:%Y-%m-%d %H:%M})")

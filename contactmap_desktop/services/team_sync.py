@@ -1,0 +1,476 @@
+"""Syncing a workspace with the team server: send this laptop's changes, fetch the others'.
+
+Each record travels as field changes stamped by a hybrid logical clock; on every laptop a
+field takes the value of its newest stamp, so all laptops end alike whatever the order in
+which they sync. Two changes of one field made without seeing each other are a conflict:
+the newer value is kept, the other is listed for review (and stays in the server's
+history). Grade history is never overwritten: changes are unioned and a cell's grade is
+where its newest change lands, as for account files.
+
+A sync is three short transactions: take the local changes into the outbox (local), send
+the outbox (server), fetch and apply (local, with the fetched position). A kill or lost
+connection between them leaves each side as before or after its step; the next sync
+carries on (the server ignores a change it already has).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from contactmap_desktop.domain.errors import TeamServerError, ValidationError
+from contactmap_desktop.domain.field_merge import COPY, decide_field
+from contactmap_desktop.domain.grade_merge import merge_histories
+from contactmap_desktop.domain.hybrid_clock import is_stamp, laptop_of, next_stamp
+from contactmap_desktop.domain.model import CellRef, GradeChange
+from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.storage.account_tables import (
+    TableSection,
+    decode_record,
+    defer_foreign_keys,
+    settle_grade,
+    with_defaults,
+)
+from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.mapping import grade_change_from_row, grade_change_from_values
+from contactmap_desktop.storage.schema import (
+    GradeChangeRow,
+    StakeholderRow,
+    TeamConflictRow,
+    TeamLinkRow,
+    TeamOutboxRow,
+)
+from contactmap_desktop.storage.team_changes import (
+    Change,
+    check_schema,
+    is_writer,
+    pull,
+    push_by_account,
+    role_of,
+    visible_accounts,
+)
+from contactmap_desktop.storage.team_local import (
+    SECTIONS_BY_NAME,
+    SYNCED_SECTIONS,
+    Shadow,
+    TeamStore,
+    install_change_tracking,
+    key_columns,
+    record_key,
+    synced_fields,
+)
+from contactmap_desktop.storage.team_server import ServerAddress, parse_address, server_connection
+from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+# Where the team server's password comes from for a connection (keyring, or None: libpq's
+# own password file).
+PasswordSource = Callable[[ServerAddress], "str | None"]
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, for the command line and the window's indicator."""
+
+    sent: int = 0
+    received: int = 0
+    refused_here: int = 0  # changes from the server that failed the inbound checks
+    refused_there: int = 0  # this laptop's changes the server refused (a viewer's…)
+    refused_reason: str = ""
+    conflicts: int = 0
+    new_accounts: list[str] = field(default_factory=list)
+    changed_accounts: set[str] = field(default_factory=set)
+
+    def lines(self) -> list[str]:
+        result = [f"Sent {self.sent} changes, received {self.received}."]
+        if self.new_accounts:
+            result.append("Newly shared with you: " + ", ".join(self.new_accounts) + ".")
+        if self.conflicts:
+            result.append(f"{self.conflicts} conflicting edits: the newer was kept; see "
+                          "`contactmap team status` or the window's conflicts list.")
+        if self.refused_there:
+            result.append(f"{self.refused_there} of your changes were refused by the server "
+                          f"({self.refused_reason}); they stay in this workspace only.")
+        if self.refused_here:
+            result.append(f"{self.refused_here} changes from the server failed this "
+                          "workspace's checks and were left out.")
+        return result
+
+
+# Who made a value, when the server's login for it is not known here.
+HERE, ELSEWHERE = "this laptop", "another laptop"
+
+
+def inbound_record(section: TableSection, record: dict[str, Any]) -> dict[str, Any]:
+    """Everything from the server passes the same checks as an account file's records."""
+    return decode_record(section, record, 0)
+
+
+def _wall_ms(record: dict[str, Any], now: datetime) -> int:
+    """When the record was last edited (its ``updated_at``), else now, in milliseconds."""
+    value = record.get("updated_at")
+    when = now
+    if isinstance(value, str):
+        try:
+            when = datetime.fromisoformat(value)
+        except ValueError:
+            when = now
+    return int((when - datetime(1970, 1, 1)).total_seconds() * 1000)
+
+
+class TeamSync:
+    """The sync engine over one workspace."""
+
+    def __init__(self, workspace: Workspace, passwords: PasswordSource,
+                 clock: Clock = utc_now) -> None:
+        self._workspace = workspace
+        self._passwords = passwords
+        self._clock = clock
+
+    # --- the local steps -------------------------------------------------------------------
+
+    def link(self) -> tuple[ServerAddress, TeamLinkRow]:
+        with UnitOfWork(self._workspace) as repos:
+            link = TeamStore(repos.session).link()
+            if link is None:
+                raise TeamServerError("This workspace is not connected to a team server: "
+                                      "run `contactmap team connect URL` first.")
+            repos.session.expunge(link)
+        address, _ = parse_address(link.url)
+        return address, link
+
+    def capture(self) -> int:
+        """Take the records written since the last time into the outbox; how many changes."""
+        with UnitOfWork(self._workspace) as repos:
+            return _capture(TeamStore(repos.session), self._clock())
+
+    def seed(self, session: Session, account_id: str) -> int:
+        """Every record of a newly shared account into the outbox (caller's transaction)."""
+        return _capture(TeamStore(session), self._clock(), seed_account=account_id)
+
+    # --- a whole sync ----------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        address, link = self.link()
+        report = SyncReport()
+        self.capture()
+        password = self._passwords(address)
+        with server_connection(address, password, autocommit=True) as connection:
+            check_schema(connection, address.place)
+            role = role_of(connection, address.login)
+            with UnitOfWork(self._workspace) as repos:
+                outgoing = [_change(row) for row in TeamStore(repos.session).outgoing()]
+            refused: dict[str, str] = {}
+            if outgoing and not is_writer(role):
+                refused = {c.account_id: f"{address.login} is a {role}" for c in outgoing}
+            elif outgoing:
+                with connection.transaction():
+                    refused = push_by_account(connection, outgoing)
+            with UnitOfWork(self._workspace) as repos:
+                store = TeamStore(repos.session)
+                sent = [c for c in outgoing if c.account_id not in refused]
+                store.sent([c.change_id for c in sent])
+                # The server signed them with this login: the history shows it here too.
+                store.sign_grade_changes([_loads(c.record_key)[0] for c in sent
+                                          if c.section == "grade_changes"], address.login)
+                store.clear_dirty()
+                for account_id, reason in refused.items():
+                    store.refuse([c.change_id for c in outgoing if c.account_id == account_id],
+                                 reason)
+                    report.refused_reason = reason
+                fetched = store.synced_accounts()
+            report.sent = sum(1 for c in outgoing if c.account_id not in refused)
+            report.refused_there = len(outgoing) - report.sent
+            with connection.transaction():
+                visible = visible_accounts(connection)
+                wanted = {a: fetched.get(a, 0) for a in visible}
+                incoming = pull(connection, wanted)
+        with UnitOfWork(self._workspace) as repos:
+            defer_foreign_keys(repos.session)
+            store = TeamStore(repos.session)
+            install_change_tracking(repos.session)
+            _capture(store, self._clock())
+            for account_id in visible:
+                if account_id not in fetched:
+                    report.new_accounts.append(visible[account_id])
+                store.set_fetched(account_id, max(
+                    [wanted[account_id], *(c.seq for c in incoming if c.account_id == account_id)]))
+            _Applier(store, link.laptop_id, self._clock(), report).apply(incoming)
+            # What the sync itself wrote is agreed already, not a change to send back.
+            store.clear_dirty()
+        return report
+
+
+def _change(row: TeamOutboxRow) -> Change:
+    return Change(row.change_id, row.account_id, row.section, row.record_key,
+                  json.loads(row.fields), json.loads(row.bases), row.stamp)
+
+
+# --- taking local changes ----------------------------------------------------------------
+
+def _capture(store: TeamStore, now: datetime, seed_account: str | None = None) -> int:
+    """Compare written records with their shadow; each difference becomes a stamped change
+    in the outbox and the shadow's new state (one stamp per record).
+
+    ``seed_account``: every record of a newly shared account goes, those already synced
+    (a team member on another shared account) as copies of the changes they carry."""
+    link = store.link()
+    if link is None:
+        return 0
+    accounts = [seed_account] if seed_account else list(store.synced_accounts())
+    dirty = {} if seed_account else store.dirty_keys()
+    count = 0
+    for section in SYNCED_SECTIONS:
+        keys = None if seed_account else dirty.get(section.name)
+        if keys is None and not seed_account:
+            continue
+        fields = synced_fields(section)
+        # A record may belong to several synced accounts (a team member): it goes to each.
+        found: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        for account_id in accounts:
+            for record in store.records(section, keys, account_id):
+                found.setdefault(record_key(section, record), (record, []))[1].append(account_id)
+        shadows = store.shadows(section.name, list(found))
+        for key, (record, owners) in found.items():
+            shadow = shadows.get(key)
+            if shadow is not None and seed_account:
+                count += _copy_out(store, section.name, key, owners, shadow)
+                continue
+            shadow = shadow or Shadow(owners[0], {}, {})
+            changed = {f: record[f] for f in fields
+                       if f not in shadow.stamps or shadow.fields.get(f) != record[f]}
+            if not changed:
+                continue
+            stamp = next_stamp(link.clock, _wall_ms(record, now), link.laptop_id)
+            link.clock = stamp
+            bases = {f: shadow.stamps.get(f, "") for f in changed}
+            for account_id in owners:
+                _outgoing(store, account_id, section.name, key, changed, bases, stamp)
+                count += 1
+            shadow.fields.update(changed)
+            shadow.stamps.update({f: stamp for f in changed})
+            store.put_shadow(section.name, key, shadow)
+    if not seed_account:
+        store.clear_dirty()
+    store.session.flush()
+    return count
+
+
+def _outgoing(store: TeamStore, account_id: str, section: str, key: str,
+              fields: dict[str, Any], bases: dict[str, str], stamp: str) -> None:
+    store.add_outgoing(TeamOutboxRow(
+        change_id=str(uuid.uuid4()), account_id=account_id, section=section, record_key=key,
+        fields=_json(fields), bases=_json(bases), stamp=stamp, refused=""))
+
+
+def _copy_out(store: TeamStore, section: str, key: str, owners: list[str],
+              shadow: Shadow) -> int:
+    """A synced record sent to another account: one copy per stamp its fields carry."""
+    by_stamp: dict[str, dict[str, Any]] = defaultdict(dict)
+    for name, stamp in shadow.stamps.items():
+        by_stamp[stamp][name] = shadow.fields.get(name)
+    for stamp, fields in by_stamp.items():
+        for account_id in owners:
+            _outgoing(store, account_id, section, key, fields, dict.fromkeys(fields, COPY),
+                      stamp)
+    return len(by_stamp) * len(owners)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- applying arriving changes -----------------------------------------------------------
+
+class _Applier:
+    """Applies fetched changes field by field within the caller's transaction."""
+
+    def __init__(self, store: TeamStore, laptop: str, now: datetime,
+                 report: SyncReport) -> None:
+        self.store, self.laptop, self.now, self.report = store, laptop, now, report
+        self.shadows: dict[tuple[str, str], Shadow | None] = {}
+        self.new_rows: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.grade_changes: list[GradeChange] = []
+
+    def apply(self, changes: list[Change]) -> None:
+        session = self.store.session
+        link = self.store.link()
+        assert link is not None
+        self._load_shadows(changes)
+        cells = {CellRef(str(c.fields.get("team_member_id")), str(c.fields.get("stakeholder_id")))
+                 for c in changes if c.section == "grade_changes"}
+        history_before = self._history(cells)
+        for change in changes:
+            if change.stamp > link.clock:
+                link.clock = change.stamp
+            if laptop_of(change.stamp) == self.laptop:
+                continue  # made here: applied already
+            try:
+                self._apply_one(change)
+            except ValidationError:
+                self.report.refused_here += 1
+        session.flush()
+        self._refuse_out_of_scope()
+        settled, conflicts = merge_histories(history_before, self.grade_changes)
+        for grade in settled:
+            settle_grade(session, grade.cell.team_member_id, grade.cell.stakeholder_id,
+                         grade.grade.letter if grade.grade else None, grade.changed_at,
+                         self.now)
+        for conflict in conflicts:
+            self._grade_conflict(conflict)
+        session.flush()
+
+    def _load_shadows(self, changes: list[Change]) -> None:
+        keys: dict[str, list[str]] = defaultdict(list)
+        for change in changes:
+            keys[change.section].append(change.record_key)
+        for section, section_keys in keys.items():
+            found = self.store.shadows(section, section_keys)
+            for key in section_keys:
+                self.shadows[(section, key)] = found.get(key)
+
+    def _history(self, cells: set[CellRef]) -> list[GradeChange]:
+        people = sorted({c.stakeholder_id for c in cells})
+        history: list[GradeChange] = []
+        for start in range(0, len(people), 400):
+            for row in self.store.session.scalars(select(GradeChangeRow).where(
+                    GradeChangeRow.stakeholder_id.in_(people[start:start + 400]))):
+                change = grade_change_from_row(row)
+                if change.cell in cells:
+                    history.append(change)
+        return history
+
+    def _apply_one(self, change: Change) -> None:
+        section = SECTIONS_BY_NAME.get(change.section)
+        if section is None or not is_stamp(change.stamp) or not isinstance(change.fields, dict) \
+                or not isinstance(change.bases, dict):
+            raise ValidationError(f"unknown or malformed change {change.change_id}")
+        shadow = self.shadows.get((section.name, change.record_key))
+        if shadow is not None and shadow.account_id != change.account_id \
+                and section.name != "team_members":
+            raise ValidationError("a change names another account than its record's")
+        current = shadow or Shadow(change.account_id, {}, {})
+        allowed = set(synced_fields(section))
+        taken: dict[str, Any] = {}
+        for name, value in change.fields.items():
+            if name not in allowed:
+                continue
+            base = change.bases.get(name, "")
+            decision = decide_field(current.fields.get(name), current.stamps.get(name, ""),
+                                    value, change.stamp, base if isinstance(base, str) else "")
+            # When a record was saved is bookkeeping, not an edit to review.
+            if decision.conflict and name != "updated_at":
+                self._field_conflict(change, section, name, current, value, decision.take)
+            if decision.take:
+                taken[name] = value
+        if not taken:
+            return
+        merged = {**current.fields, **taken}
+        values = inbound_record(section, merged)
+        if record_key(section, merged) != change.record_key:
+            raise ValidationError("a change's record does not match its key")
+        own_account = merged.get("account_id", merged.get("id") if section.name == "account"
+                                 else change.account_id)
+        if own_account != change.account_id:
+            raise ValidationError("a record names another account than its change's")
+        self._write(section, change, values, taken, is_new=shadow is None)
+        current.fields.update(taken)
+        current.stamps.update({name: change.stamp for name in taken})
+        self.shadows[(section.name, change.record_key)] = current
+        self.store.put_shadow(section.name, change.record_key, current)
+        self.report.received += 1
+        self.report.changed_accounts.add(change.account_id)
+
+    def _write(self, section: TableSection, change: Change, values: dict[str, Any],
+               taken: dict[str, Any], *, is_new: bool) -> None:
+        session = self.store.session
+        key = tuple(values[c.key] for c in key_columns(section))
+        row: Any = session.get(section.table, key)
+        if row is None:
+            full = with_defaults(section, values)
+            if section.name == "grade_changes":
+                full["changed_by"] = change.login
+                self.grade_changes.append(grade_change_from_values(
+                    full["id"], full["team_member_id"], full["stakeholder_id"],
+                    full["old_grade"], full["new_grade"], full["changed_at"], full["note"]))
+            session.add(section.table(**full))
+            self.new_rows[(section.name, change.account_id)].append(change.record_key)
+            return
+        for name in taken:
+            setattr(row, name, values[name])
+        if is_new:  # a record this laptop had but never synced: check it is the account's
+            self.new_rows[(section.name, change.account_id)].append(change.record_key)
+
+    def _refuse_out_of_scope(self) -> None:
+        """A new record must belong to the account whose change brought it (a change of one
+        account cannot write into another, or into an account never shared)."""
+        for (section_name, account_id), keys in self.new_rows.items():
+            section = SECTIONS_BY_NAME[section_name]
+            inside = self.store.in_scope(section, keys, account_id)
+            for key in set(keys) - inside:
+                row = self.store.session.get(section.table, tuple(_loads(key)))
+                if row is not None:
+                    self.store.session.delete(row)
+                self.store.drop_shadow(section_name, key)
+                self.report.refused_here += 1
+                self.grade_changes = [g for g in self.grade_changes
+                                      if section_name != "grade_changes" or
+                                      record_key(section, {"id": g.id}) != key]
+
+    def _field_conflict(self, change: Change, section: TableSection, name: str,
+                        current: Shadow, value: Any, incoming_won: bool) -> None:
+        here_value, here_stamp = current.fields.get(name), current.stamps.get(name, "")
+        kept, lost = (value, here_value) if incoming_won else (here_value, value)
+        kept_stamp, lost_stamp = (change.stamp, here_stamp) if incoming_won \
+            else (here_stamp, change.stamp)
+        here = HERE if laptop_of(here_stamp) == self.laptop else ELSEWHERE
+        self._conflict(change.account_id, section.name, change.record_key, name, kept, lost,
+                       kept_stamp, lost_stamp, change.login if incoming_won else here,
+                       here if incoming_won else change.login)
+
+    def _grade_conflict(self, conflict: Any) -> None:
+        cell = conflict.cell
+        key = _json_key([cell.team_member_id, cell.stakeholder_id])
+        account = self._account_of_cell(cell)
+        kept = conflict.kept.letter if conflict.kept else None
+        lost_grade = conflict.local_grade if conflict.incoming_won else conflict.incoming_grade
+        lost_at = conflict.local_at if conflict.incoming_won else conflict.incoming_at
+        kept_at = conflict.incoming_at if conflict.incoming_won else conflict.local_at
+        self._conflict(account, "relationships", key, "grade", kept,
+                       lost_grade.letter if lost_grade else None, kept_at.isoformat(),
+                       lost_at.isoformat(), HERE if conflict.incoming_won else ELSEWHERE,
+                       ELSEWHERE if conflict.incoming_won else HERE)
+
+    def _account_of_cell(self, cell: CellRef) -> str:
+        person = self.store.session.get(StakeholderRow, cell.stakeholder_id)
+        return person.account_id if person else ""
+
+    def _conflict(self, account_id: str, section: str, key: str, name: str, kept: Any,
+                  lost: Any, kept_stamp: str, lost_stamp: str, kept_by: str,
+                  lost_by: str) -> None:
+        # The same conflict found again (on another sync, by another route) is one entry.
+        conflict_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{section}|{key}|{name}|{lost_stamp}"))
+        if self.store.session.get(TeamConflictRow, conflict_id) is not None:
+            return
+        self.store.session.add(TeamConflictRow(
+            id=conflict_id, account_id=account_id, section=section, record_key=key,
+            field=name, kept=_json(kept), lost=_json(lost), kept_stamp=kept_stamp,
+            lost_stamp=lost_stamp, kept_by=kept_by, lost_by=lost_by, found_at=self.now,
+            reviewed=False))
+        self.report.conflicts += 1
+
+
+def _loads(key: str) -> list[Any]:
+    value: list[Any] = json.loads(key)
+    return value
+
+
+def _json_key(values: list[str]) -> str:
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":"))

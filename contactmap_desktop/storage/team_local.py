@@ -1,0 +1,206 @@
+"""The laptop's side of team sync in the workspace: which records changed (recorded by
+triggers), what was last agreed with the server (the shadow), and what waits to go up."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select, text, tuple_, update
+from sqlalchemy.orm import Session
+
+from contactmap_desktop.storage.account_tables import (
+    ACCOUNT_SECTIONS,
+    ACCOUNT_TABLE,
+    TableSection,
+    row_record,
+)
+from contactmap_desktop.storage.schema import (
+    GradeChangeRow,
+    StakeholderRow,
+    TeamAccountRow,
+    TeamDirtyRow,
+    TeamLinkRow,
+    TeamOutboxRow,
+    TeamShadowRow,
+)
+
+# Every table of an account syncs, except the workspace-wide settings.
+SYNCED_SECTIONS: tuple[TableSection, ...] = (
+    ACCOUNT_TABLE, *(s for s in ACCOUNT_SECTIONS if s.scope is not None))
+SECTIONS_BY_NAME = {s.name: s for s in SYNCED_SECTIONS}
+# Columns that never travel as fields: decided from other records (a cell's grade is where
+# its merged history ends) or by the server (who made a grade change).
+LOCAL_ONLY: dict[str, frozenset[str]] = {
+    "grade_changes": frozenset({"changed_by"}),
+}
+_CHUNK = 400
+
+
+def sync_scope(section: TableSection) -> Any:
+    """Which rows of the section belong to an account, for sync: a deleted person's row too
+    (the account file leaves them out; here their deletion is a change to send)."""
+    if section.name == "stakeholders":
+        return lambda account_id: StakeholderRow.account_id == account_id
+    return section.scope
+
+
+def key_columns(section: TableSection) -> list[Any]:
+    return [c for c in section.table.__table__.columns if c.primary_key]
+
+
+def synced_fields(section: TableSection) -> list[str]:
+    skip = section.derived | LOCAL_ONLY.get(section.name, frozenset())
+    return [c.key for c in section.table.__table__.columns if c.key not in skip]
+
+
+def record_key(section: TableSection, record: dict[str, Any]) -> str:
+    """The record's primary key as SQLite's json_array writes it (the triggers' form)."""
+    return json.dumps([record[c.key] for c in key_columns(section)], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def install_change_tracking(session: Session) -> None:
+    """Triggers that note every record written; created when the workspace joins a team
+    (and again at each sync, should an upgrade have rebuilt a table without them)."""
+    for section in SYNCED_SECTIONS:
+        table = section.table.__tablename__
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW")):
+            columns = ", ".join(f"{row}.{c.name}" for c in key_columns(section))
+            session.execute(text(
+                f"CREATE TRIGGER IF NOT EXISTS team_track_{table}_{event.lower()} "
+                f"AFTER {event} ON {table} BEGIN INSERT OR IGNORE INTO team_dirty "
+                f"(section, record_key) VALUES ('{section.name}', json_array({columns})); END"))
+
+
+@dataclass
+class Shadow:
+    """A record's fields as last agreed and each field's stamp."""
+
+    account_id: str
+    fields: dict[str, Any]
+    stamps: dict[str, str]
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+class TeamStore:
+    """Reads and writes of the sync tables within the caller's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- the link and the synced accounts ------------------------------------------------
+
+    def link(self) -> TeamLinkRow | None:
+        return self.session.get(TeamLinkRow, 1)
+
+    def synced_accounts(self) -> dict[str, int]:
+        """Account id → the last change number fetched."""
+        return {account: seq for account, seq in self.session.execute(
+            select(TeamAccountRow.account_id, TeamAccountRow.fetched_seq))}
+
+    def set_fetched(self, account_id: str, seq: int) -> None:
+        row = self.session.get(TeamAccountRow, account_id)
+        if row is None:
+            self.session.add(TeamAccountRow(account_id=account_id, fetched_seq=seq))
+        else:
+            row.fetched_seq = max(row.fetched_seq, seq)
+
+    # --- dirty records ---------------------------------------------------------------------
+
+    def dirty_keys(self) -> dict[str, list[str]]:
+        keys: dict[str, list[str]] = {}
+        for section, key in self.session.execute(
+                select(TeamDirtyRow.section, TeamDirtyRow.record_key)):
+            keys.setdefault(section, []).append(key)
+        return keys
+
+    def dirty_count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(TeamDirtyRow)) or 0)
+
+    def clear_dirty(self) -> None:
+        self.session.execute(delete(TeamDirtyRow))
+
+    def records(self, section: TableSection, keys: Sequence[str] | None,
+                account_id: str) -> list[dict[str, Any]]:
+        """The account's records of the section (those with ``keys``, or all)."""
+        table, columns, scope = section.table, key_columns(section), sync_scope(section)
+        found: list[dict[str, Any]] = []
+        if keys is None:
+            batches: Iterable[Sequence[Any] | None] = [None]
+        else:
+            batches = _chunks([json.loads(k) for k in keys])
+        for batch in batches:
+            query = select(table).where(scope(account_id))
+            if batch is not None:
+                if len(columns) == 1:
+                    query = query.where(columns[0].in_([k[0] for k in batch]))
+                else:
+                    query = query.where(tuple_(*columns).in_([tuple(k) for k in batch]))
+            found += [row_record(table, row) for row in self.session.scalars(query)]
+        return found
+
+    def in_scope(self, section: TableSection, keys: Sequence[str], account_id: str) -> set[str]:
+        """Which of ``keys`` belong to the account."""
+        return {record_key(section, r) for r in self.records(section, keys, account_id)}
+
+    # --- the shadow ------------------------------------------------------------------------
+
+    def shadows(self, section: str, keys: Sequence[str]) -> dict[str, Shadow]:
+        found: dict[str, Shadow] = {}
+        for batch in _chunks(list(keys)):
+            for row in self.session.scalars(select(TeamShadowRow).where(
+                    TeamShadowRow.section == section, TeamShadowRow.record_key.in_(batch))):
+                found[row.record_key] = Shadow(row.account_id, json.loads(row.fields),
+                                               json.loads(row.stamps))
+        return found
+
+    def put_shadow(self, section: str, key: str, shadow: Shadow) -> None:
+        self.session.merge(TeamShadowRow(
+            section=section, record_key=key, account_id=shadow.account_id,
+            fields=json.dumps(shadow.fields, ensure_ascii=False),
+            stamps=json.dumps(shadow.stamps)))
+
+    def drop_shadow(self, section: str, key: str) -> None:
+        self.session.execute(delete(TeamShadowRow).where(
+            TeamShadowRow.section == section, TeamShadowRow.record_key == key))
+
+    # --- the outbox ------------------------------------------------------------------------
+
+    def add_outgoing(self, change: TeamOutboxRow) -> None:
+        self.session.add(change)
+
+    def outgoing(self) -> list[TeamOutboxRow]:
+        """Changes waiting to go up, oldest first (refused ones stay here, not sent)."""
+        return list(self.session.scalars(select(TeamOutboxRow).where(
+            TeamOutboxRow.refused == "").order_by(TeamOutboxRow.position)))
+
+    def waiting_count(self) -> tuple[int, int]:
+        """(changes waiting to go up, changes the server refused)."""
+        rows = {waiting: count for waiting, count in self.session.execute(
+            select(TeamOutboxRow.refused == "", func.count()).group_by(
+                TeamOutboxRow.refused == ""))}
+        return int(rows.get(True, 0)), int(rows.get(False, 0))
+
+    def sent(self, change_ids: Sequence[str]) -> None:
+        for batch in _chunks(list(change_ids)):
+            self.session.execute(delete(TeamOutboxRow).where(
+                TeamOutboxRow.change_id.in_(batch)))
+
+    def sign_grade_changes(self, change_ids: Sequence[str], login: str) -> None:
+        for batch in _chunks(list(change_ids)):
+            self.session.execute(update(GradeChangeRow).where(
+                GradeChangeRow.id.in_(batch), GradeChangeRow.changed_by == "").values(
+                changed_by=login))
+
+    def refuse(self, change_ids: Sequence[str], reason: str) -> None:
+        for batch in _chunks(list(change_ids)):
+            for row in self.session.scalars(select(TeamOutboxRow).where(
+                    TeamOutboxRow.change_id.in_(batch))):
+                row.refused = reason

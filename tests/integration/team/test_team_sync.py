@@ -1,0 +1,122 @@
+"""Two and three laptops syncing through the team server converge, losing nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.domain.model import Stakeholder, new_id
+from tests.helpers.builders import SmallMap, build_small_map
+from tests.helpers.team_laptops import Laptop
+from tests.helpers.team_logins import new_login, prepared
+
+
+@pytest.fixture
+def team(team_database: str, tmp_path: Path) -> Iterator[tuple[SmallMap, list[Laptop]]]:
+    """Ann (rep) shares Acme with Bob (rep) and Lee (leader); each on a laptop."""
+    prepared(team_database)
+    ann, ann_url = new_login(team_database, "rep")
+    bob, bob_url = new_login(team_database, "rep")
+    _, lee_url = new_login(team_database, "leader")
+    small = build_small_map(tmp_path / "ann.cmap")
+    small.opened.close()
+    laptops = [Laptop.join(tmp_path / "ann.cmap", ann_url)]
+    laptops[0].team.share("Acme Corp", [bob])
+    laptops += [Laptop.join(tmp_path / f"{name}.cmap", url)
+                for name, url in (("bob", bob_url), ("lee", lee_url))]
+    for laptop in laptops[1:]:
+        laptop.team.sync()
+    yield small, laptops
+    for laptop in laptops:
+        laptop.close()
+
+
+def _converged(laptops: list[Laptop], account_id: str) -> dict[str, object]:
+    first = laptops[0].snapshot(account_id)
+    for other in laptops[1:]:
+        assert other.snapshot(account_id) == first
+    return first
+
+
+def test_a_shared_account_arrives_whole(team: tuple[SmallMap, list[Laptop]]) -> None:
+    small, laptops = team
+    snapshot = _converged(laptops, small.account.id)
+    assert len(snapshot["stakeholders"]) == 3
+    assert len(snapshot["team_members"]) == 2
+
+
+def test_edits_of_different_fields_offline_all_arrive(
+        team: tuple[SmallMap, list[Laptop]]) -> None:
+    small, (ann, bob, lee) = team
+    ann.grade(small.cell(0, 0), "T")
+    bob.grade(small.cell(1, 1), "O")
+    person = bob.opened.contact_map.load_map(small.account.id).stakeholders[2]
+    bob.opened.contact_map.update_stakeholder(replace(person, title="Chief Tech"))
+    for order in ([bob, ann, lee, bob], [lee, ann, bob, lee]):
+        for laptop in order:
+            laptop.team.sync()
+    snapshot = _converged([ann, bob, lee], small.account.id)
+    grades = {(r["team_member_id"], r["stakeholder_id"]): r["grade"]
+              for r in snapshot["relationships"]}
+    assert grades[(small.cell(0, 0).team_member_id, small.cell(0, 0).stakeholder_id)] == "T"
+    assert grades[(small.cell(1, 1).team_member_id, small.cell(1, 1).stakeholder_id)] == "O"
+    assert any(s["title"] == "Chief Tech" for s in snapshot["stakeholders"])
+    logins = {c["changed_by"] for c in snapshot["grade_changes"]}
+    assert len(logins) == 2 and "" not in logins
+
+
+def test_the_same_field_edited_on_two_laptops_keeps_the_newest_and_lists_the_other(
+        team: tuple[SmallMap, list[Laptop]]) -> None:
+    small, (ann, bob, lee) = team
+    ann.grade(small.cell(0, 1), "S")
+    bob.grade(small.cell(0, 1), "D")  # later: wins everywhere
+    people = {p.id: p for p in ann.opened.contact_map.load_map(small.account.id).stakeholders}
+    ada = people[small.stakeholders[0].id]
+    ann.opened.contact_map.update_stakeholder(replace(ada, title="Ann's"))
+    ada_b = {p.id: p for p in bob.opened.contact_map.load_map(small.account.id).stakeholders}[
+        ada.id]
+    bob.opened.contact_map.update_stakeholder(replace(ada_b, title="Bob's"))
+    for laptop in (ann, bob, lee, ann):
+        laptop.team.sync()
+    snapshot = _converged([ann, bob, lee], small.account.id)
+    assert next(s["title"] for s in snapshot["stakeholders"] if s["id"] == ada.id) == "Bob's"
+    cell = small.cell(0, 1)
+    assert next(r["grade"] for r in snapshot["relationships"]
+                if r["stakeholder_id"] == cell.stakeholder_id
+                and r["team_member_id"] == cell.team_member_id) == "D"
+    # Both grades stay in the history; each laptop lists the losing edits for review.
+    assert {c["new_grade"] for c in snapshot["grade_changes"]
+            if c["stakeholder_id"] == cell.stakeholder_id} >= {"S", "D"}
+    for laptop in (ann, bob, lee):
+        conflicts = laptop.team.status().conflicts
+        assert any("Ann's" in line for line in conflicts), conflicts
+        assert laptop.team.status().to_send == 0
+    # The two laptops whose grades forked list the grade too (a third sees both arrive).
+    for laptop in (ann, bob):
+        assert any("grade: kept \"D\"" in line for line in laptop.team.status().conflicts)
+
+
+def test_status_counts_what_waits(team: tuple[SmallMap, list[Laptop]]) -> None:
+    small, (ann, bob, _) = team
+    ann.grade(small.cell(0, 0), "O")
+    status = ann.team.status()
+    assert status.to_send >= 1 and status.accounts == ["Acme Corp"]
+    ann.team.sync()
+    assert ann.team.status().to_send == 0
+    assert bob.team.status().to_fetch >= 1
+    bob.team.sync()
+    assert bob.team.status().to_fetch == 0
+
+
+def test_a_new_id_person_added_on_one_laptop_arrives(team: tuple[SmallMap, list[Laptop]]) -> None:
+    small, (ann, bob, lee) = team
+    bob.opened.contact_map.add_stakeholder(Stakeholder(
+        id=new_id(), account_id=small.account.id, name="Nia New", title="CFO", position=3))
+    bob.team.sync()
+    lee.team.sync()
+    ann.team.sync()
+    snapshot = _converged([ann, bob, lee], small.account.id)
+    assert "Nia New" in {s["name"] for s in snapshot["stakeholders"]}
