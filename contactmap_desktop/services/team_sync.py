@@ -32,6 +32,7 @@ from contactmap_desktop.domain.grade_merge import merge_histories
 from contactmap_desktop.domain.hybrid_clock import is_stamp, laptop_of, next_stamp
 from contactmap_desktop.domain.model import CellRef, GradeChange
 from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.inbound_gate import admit_section
 from contactmap_desktop.storage.account_tables import (
     TableSection,
     decode_record,
@@ -109,8 +110,16 @@ HERE, ELSEWHERE = "this laptop", "another laptop"
 
 
 def inbound_record(section: TableSection, record: dict[str, Any]) -> dict[str, Any]:
-    """Everything from the server passes the same checks as an account file's records."""
-    return decode_record(section, record, 0)
+    """Everything from the server passes the account files' inbound gate, record by record.
+
+    Unlike an import, a sync carries deletions: a record's ``deleted_at`` (a person moved to
+    the bin on another laptop) is decoded apart, so the gate's other checks still apply."""
+    if record.get("deleted_at") is None:
+        [values] = admit_section(section, [record])
+        return values
+    [values] = admit_section(section, [{**record, "deleted_at": None}])
+    values["deleted_at"] = decode_record(section, record, 0)["deleted_at"]
+    return values
 
 
 def _wall_ms(record: dict[str, Any], now: datetime) -> int:
@@ -399,7 +408,8 @@ class _Applier:
                 full["changed_by"] = change.login
                 self.grade_changes.append(grade_change_from_values(
                     full["id"], full["team_member_id"], full["stakeholder_id"],
-                    full["old_grade"], full["new_grade"], full["changed_at"], full["note"]))
+                    full["old_grade"], full["new_grade"], full["changed_at"], full["note"],
+                    change.login))
             session.add(section.table(**full))
             self.new_rows[(section.name, change.account_id)].append(change.record_key)
             return

@@ -194,10 +194,10 @@ class TeamStore:
                 TeamOutboxRow.change_id.in_(batch)))
 
     def sign_grade_changes(self, change_ids: Sequence[str], login: str) -> None:
+        """The server's login replaces the computer's user name: the team sees that one."""
         for batch in _chunks(list(change_ids)):
             self.session.execute(update(GradeChangeRow).where(
-                GradeChangeRow.id.in_(batch), GradeChangeRow.changed_by == "").values(
-                changed_by=login))
+                GradeChangeRow.id.in_(batch)).values(changed_by=login))
 
     def refuse(self, change_ids: Sequence[str], reason: str) -> None:
         for batch in _chunks(list(change_ids)):
