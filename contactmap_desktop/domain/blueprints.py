@@ -75,6 +75,7 @@ class Blueprint:
     status: BlueprintStatus = BlueprintStatus.PLANNED
     notes: str = ""
     created_at: datetime | None = None
+    closed_reason: str = ""  # why it was closed short of its goal
 
     @property
     def main_cell(self) -> CellRef:
@@ -82,6 +83,44 @@ class Blueprint:
 
     def is_overdue(self, today: date) -> bool:
         return self.status.is_open and self.due is not None and self.due < today
+
+    def holds(self, current: Grade | None) -> bool:
+        """True while this plan still covers its relationship: it is open, or it is Done and
+        the grade still stands at its goal. A plan closed short of its goal (Dropped, or a
+        grade that slid back) leaves the relationship without a plan."""
+        if self.status.is_open:
+            return True
+        return self.status is BlueprintStatus.DONE and goal_reached(current, self.goal)
+
+
+def goal_reached(current: Grade | None, goal: Grade) -> bool:
+    return current is not None and current.level >= goal.level
+
+
+def check_closing(blueprint: Blueprint, current: Grade | None, marked_now: bool) -> None:
+    """Done only when the goal is reached; a plan closed short of it is Dropped, with why.
+
+    ``marked_now``: the status is being set by this edit. A plan marked Done once stays Done
+    if the grade slides back later (the key-cell finding then speaks again).
+    """
+    if marked_now and blueprint.status is BlueprintStatus.DONE \
+            and not goal_reached(current, blueprint.goal):
+        now = current.label if current is not None else "blank"
+        raise ValidationError(
+            f"The relationship is {now}, below this plan's goal ({blueprint.goal.label}): a "
+            "plan is Done only when its goal is reached. If it stops here, mark it Dropped "
+            "and say why.")
+    if blueprint.status is BlueprintStatus.DROPPED and not blueprint.closed_reason.strip():
+        raise ValidationError("Say why the plan is dropped: a plan closed short of its goal "
+                              "keeps its reason.")
+
+
+def current_plan(plans: list[Blueprint]) -> Blueprint | None:
+    """The plan a relationship shows: its open one, else the latest closed one."""
+    open_plans = [b for b in plans if b.status.is_open]
+    if open_plans:
+        return open_plans[-1]
+    return plans[-1] if plans else None
 
 
 def starting_grade(current: Grade | None) -> Grade:

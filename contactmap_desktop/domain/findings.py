@@ -382,7 +382,11 @@ def not_reviewed(
 def keys_without_blueprint(
     contact_map: ContactMap, cells_with_blueprint: frozenset[CellRef] | None
 ) -> list[Finding]:
-    """A key relationship needs a plan (its blueprint); None means blueprints are unknown."""
+    """A key relationship needs a plan (its blueprint); None means blueprints are unknown.
+
+    ``cells_with_blueprint`` holds the cells a plan still covers (see ``Blueprint.holds``):
+    a plan Dropped, or Done while the grade is below its goal, does not silence the rule.
+    """
     if cells_with_blueprint is None:
         return []
     members = {m.id for m in contact_map.team_members}

@@ -9,8 +9,10 @@ from contactmap_desktop.domain.blueprints import (
     Blueprint,
     BlueprintSummary,
     Strategy,
+    check_closing,
     check_goal,
     check_strategies,
+    current_plan,
     default_goal,
     overview_order,
     summarize,
@@ -41,13 +43,22 @@ class BlueprintService:
             return repos.blueprints.get(blueprint_id)
 
     def for_cell(self, cell: CellRef) -> Blueprint | None:
+        """The plan the relationship shows: its open one, else its latest closed one."""
         with UnitOfWork(self._workspace) as repos:
-            return repos.blueprints.find_for_cell(cell)
+            return current_plan(repos.blueprints.list_for_cell(cell))
+
+    def history_of(self, cell: CellRef) -> list[Blueprint]:
+        """Every plan of the relationship, oldest first: the successive one-level steps."""
+        with UnitOfWork(self._workspace) as repos:
+            return repos.blueprints.list_for_cell(cell)
 
     def cells_with_blueprint(self, account_id: str) -> frozenset[CellRef]:
-        """Every cell some blueprint of the account works on (for the key-cell finding)."""
+        """Every cell a plan still covers (for the key-cell finding and the grid's mark): an
+        open plan, or a Done one whose goal the grade still holds."""
         with UnitOfWork(self._workspace) as repos:
-            return repos.blueprints.cells_for_account(account_id)
+            grades = {r.cell: r.grade for r in repos.relationships.list_for_account(account_id)}
+            return frozenset(cell for plan in repos.blueprints.list_for_account(account_id)
+                             for cell in plan.cells if plan.holds(grades.get(cell)))
 
     def strategy_usage(self, account_id: str) -> dict[Strategy, tuple[Blueprint, ...]]:
         """For each strategy, the account's blueprints that use it (possibly none)."""
@@ -138,16 +149,20 @@ class BlueprintService:
             if member is None:
                 raise ValidationError("A relationship in this blueprint is with someone who "
                                       "is no longer on the account team.")
-            other = repos.blueprints.find_for_cell(cell)
-            if other is not None and other.id != blueprint.id:
+            others = [b for b in repos.blueprints.list_for_cell(cell)
+                      if b.id != blueprint.id and b.status.is_open]
+            if others and blueprint.status.is_open:
                 raise ValidationError(
-                    f"{member.name} ↔ {stakeholder.name} already has a blueprint; "
-                    "edit that one instead."
+                    f"{member.name} ↔ {stakeholder.name} already has an open blueprint; "
+                    "edit that one, or close it before planning the next step."
                 )
         if blueprint.owner_id is not None and blueprint.owner_id not in team:
             raise ValidationError("The owner must be a member of the account team.")
-        check_goal(repos.relationships.get(blueprint.main_cell).grade, blueprint.goal)
+        current = repos.relationships.get(blueprint.main_cell).grade
+        if previous is None or previous.goal != blueprint.goal:
+            check_goal(current, blueprint.goal)  # a goal set long ago may since be passed
         check_strategies(blueprint.strategies, blueprint.status)
+        check_closing(blueprint, current, previous is None or previous.status != blueprint.status)
         due_changed = previous is None or previous.due != blueprint.due
         today = self._clock().date()
         if blueprint.due is not None and due_changed and blueprint.due < today:
@@ -161,5 +176,6 @@ class BlueprintService:
             messages=clean_long_text(blueprint.messages, "The core messages"),
             resources=clean_long_text(blueprint.resources, "The people and resources"),
             notes=clean_long_text(blueprint.notes, "The notes"),
+            closed_reason=clean_long_text(blueprint.closed_reason, "The reason"),
             created_at=previous.created_at if previous is not None else blueprint.created_at,
         )

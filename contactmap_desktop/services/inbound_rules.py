@@ -76,6 +76,7 @@ TEXTS: dict[tuple[str, str], tuple[str, str]] = {
     ("team_members", "name"): (_NAME, "team member"),
     ("team_members", "title"): (_SHORT, "The title"),
     ("team_members", "email"): (_SHORT, "The email address"),
+    ("blueprints", "closed_reason"): (_LONG, "The reason"),
 }
 _CLEANERS: dict[str, Callable[[str, str], str]] = {
     _NAME: clean_name, _SHORT: clean_short_text, _LONG: clean_long_text}

@@ -53,22 +53,17 @@ class BlueprintRepository:
             raise NotFoundError("That blueprint no longer exists in this workspace.")
         return self._values([row], [row.id])[0]
 
-    def find_for_cell(self, cell: CellRef) -> Blueprint | None:
-        blueprint_id = self._session.scalar(
-            select(BlueprintCellRow.blueprint_id).where(
-                BlueprintCellRow.team_member_id == cell.team_member_id,
-                BlueprintCellRow.stakeholder_id == cell.stakeholder_id,
-            )
+    def list_for_cell(self, cell: CellRef) -> list[Blueprint]:
+        """Every plan that has worked on this relationship, oldest first."""
+        ids = select(BlueprintCellRow.blueprint_id).where(
+            BlueprintCellRow.team_member_id == cell.team_member_id,
+            BlueprintCellRow.stakeholder_id == cell.stakeholder_id,
         )
-        return self.get(blueprint_id) if blueprint_id is not None else None
-
-    def cells_for_account(self, account_id: str) -> frozenset[CellRef]:
-        rows = self._session.execute(
-            select(BlueprintCellRow.team_member_id, BlueprintCellRow.stakeholder_id)
-            .join(BlueprintRow, BlueprintRow.id == BlueprintCellRow.blueprint_id)
-            .where(BlueprintRow.account_id == account_id)
-        )
-        return frozenset(CellRef(member, stakeholder) for member, stakeholder in rows)
+        rows = list(self._session.scalars(
+            select(BlueprintRow).where(BlueprintRow.id.in_(ids))
+            .order_by(BlueprintRow.created_at, BlueprintRow.id)
+        ))
+        return self._values(rows, [row.id for row in rows])
 
     def save(self, blueprint: Blueprint, now: datetime) -> None:
         row = self._session.get(BlueprintRow, blueprint.id)
@@ -85,6 +80,7 @@ class BlueprintRepository:
         row.due_date = blueprint.due
         row.status = blueprint.status.value
         row.notes = blueprint.notes
+        row.closed_reason = blueprint.closed_reason
         row.updated_at = now
         self._session.execute(
             delete(BlueprintCellRow).where(BlueprintCellRow.blueprint_id == blueprint.id)
@@ -92,7 +88,7 @@ class BlueprintRepository:
         self._session.execute(
             delete(BlueprintStrategyRow).where(BlueprintStrategyRow.blueprint_id == blueprint.id)
         )
-        # Flush the deletes first so re-adding the same cell does not trip the unique index.
+        # Flush the deletes first so the same cell is written once, after its old row went.
         self._session.flush()
         for position, cell in enumerate(blueprint.cells):
             self._session.add(BlueprintCellRow(
@@ -158,4 +154,5 @@ def blueprint_from_row(row: BlueprintRow, cells: tuple[CellRef, ...] = (),
         status=BlueprintStatus(row.status),
         notes=row.notes,
         created_at=row.created_at,
+        closed_reason=row.closed_reason,
     )

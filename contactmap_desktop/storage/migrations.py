@@ -205,6 +205,16 @@ def _v7_team_sync(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
+def _v8_successive_blueprints(connection: Connection) -> None:
+    # Frozen DDL: a cell may have a plan after each closed one, and a closed plan says why.
+    for statement in (
+        "DROP INDEX ux_blueprint_cells_cell",
+        "CREATE INDEX ix_blueprint_cells_cell ON blueprint_cells (team_member_id, stakeholder_id)",
+        "ALTER TABLE blueprints ADD COLUMN closed_reason TEXT DEFAULT '' NOT NULL",
+    ):
+        connection.execute(text(statement))
+
+
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {
     2: _v2_leverage_links_and_settings,
@@ -213,6 +223,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     5: _v5_account_lifecycle,
     6: _v6_account_team_updated_at,
     7: _v7_team_sync,
+    8: _v8_successive_blueprints,
 }
 
 

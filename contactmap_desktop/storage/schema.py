@@ -20,7 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
 APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # The time of rows that predate their table's ``updated_at``: any real change is newer.
 EPOCH = datetime(1970, 1, 1)
 
@@ -172,14 +172,17 @@ class BlueprintRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Why a plan was closed short of its goal (schema 8); a Dropped plan always says why.
+    closed_reason: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
 
 
 class BlueprintCellRow(Base):
-    """A relationship a blueprint works on; a cell belongs to at most one blueprint."""
+    """A relationship a blueprint works on. A cell has successive plans (schema 8), at most
+    one of them open at a time (a rule of the blueprint service)."""
 
     __tablename__ = "blueprint_cells"
     __table_args__ = (
-        Index("ux_blueprint_cells_cell", "team_member_id", "stakeholder_id", unique=True),
+        Index("ix_blueprint_cells_cell", "team_member_id", "stakeholder_id"),
     )
 
     blueprint_id: Mapped[str] = mapped_column(

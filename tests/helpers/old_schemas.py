@@ -308,7 +308,21 @@ def write_v6_workspace(path: Path) -> None:
     connection.close()
 
 
+def write_v7_workspace(path: Path) -> None:
+    """Version 6 plus who made each grade change and the laptop's side of team sync."""
+    from contactmap_desktop.storage.migrations import _V7_STATEMENTS
+
+    write_v6_workspace(path)
+    connection = sqlite3.connect(path)
+    for statement in _V7_STATEMENTS:  # frozen DDL, as the version 7 app wrote it
+        connection.execute(statement)
+    connection.execute("PRAGMA user_version = 7")
+    connection.commit()
+    connection.close()
+
+
 # Every released schema version, for the upgrade tests: add the next one when you bump
 # SCHEMA_VERSION (the version you replace becomes a released one).
 WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace,
-           4: write_v4_workspace, 5: write_v5_workspace, 6: write_v6_workspace}
+           4: write_v4_workspace, 5: write_v5_workspace, 6: write_v6_workspace,
+           7: write_v7_workspace}

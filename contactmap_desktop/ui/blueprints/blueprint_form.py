@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -76,6 +78,9 @@ class BlueprintForm(QWidget):
         self.messages = self._text("blueprintMessages", "messages", "Core messages")
         self.resources = self._text("blueprintResources", "resources", "People and resources")
         self.notes = self._text("blueprintNotes", "notes", "Notes")
+        self.closed_reason = self._text("blueprintClosedReason", "closed_reason", "Why closed")
+        # Asked when a plan is dropped without a reason; None when the user cancels.
+        self.ask_reason: Callable[[], str | None] = self._ask_reason
         self.owner = QComboBox()
         self.owner.setObjectName("blueprintOwner")
         self.owner.activated.connect(self._owner_picked)
@@ -102,7 +107,7 @@ class BlueprintForm(QWidget):
         # The warning sits between two forms: a word-wrapped label inside a form layout gets
         # the height of its narrowest layout, leaving a tall empty box.
         labels = ["Goal", "Strategies", "Works on", "Tactics", "Core messages",
-                  "People and\nresources", "Owner", "Due", "Status", "Notes"]
+                  "People and\nresources", "Owner", "Due", "Status", "Why closed", "Notes"]
         width = max(self.fontMetrics().horizontalAdvance(line)
                     for label in labels for line in label.split("\n")) + 12
         top, rest = self._form(), self._form()
@@ -115,6 +120,7 @@ class BlueprintForm(QWidget):
         rest.addRow(self._label("Owner", width), self.owner)
         rest.addRow(self._label("Due", width), due_row)
         rest.addRow(self._label("Status", width), self.status)
+        rest.addRow(self._label("Why closed", width), self.closed_reason)
         rest.addRow(self._label("Notes", width), self.notes)
         rest.addRow("", self.delete)
         layout = QVBoxLayout(self)
@@ -172,6 +178,7 @@ class BlueprintForm(QWidget):
             self.messages.show_text(blueprint.messages)
             self.resources.show_text(blueprint.resources)
             self.notes.show_text(blueprint.notes)
+            self.closed_reason.show_text(blueprint.closed_reason)
             self.owner.clear()
             self.owner.addItem("No owner", None)
             for member in contact_map.team_members:
@@ -214,7 +221,8 @@ class BlueprintForm(QWidget):
 
     def commit_pending(self) -> None:
         """Save a text field still being typed in (before the panel shows another cell)."""
-        for edit in (self.tactics, self.messages, self.resources, self.notes):
+        for edit in (self.tactics, self.messages, self.resources, self.notes,
+                     self.closed_reason):
             edit.commit()
 
     def _request(self, what: str, **changes: Any) -> None:
@@ -251,8 +259,21 @@ class BlueprintForm(QWidget):
 
     def _status_picked(self, index: int) -> None:
         status = self.status.itemData(index)
-        if self._blueprint is not None and status is not self._blueprint.status:
-            self._request("status", status=status)
+        if self._blueprint is None or status is self._blueprint.status:
+            return
+        reason = self._blueprint.closed_reason
+        if status is BlueprintStatus.DROPPED and not reason.strip():
+            asked = self.ask_reason()  # a plan closed short of its goal says why
+            if not asked or not asked.strip():
+                self.status.setCurrentIndex(self.status.findData(self._blueprint.status))
+                return
+            reason = asked
+        self._request("status", status=status, closed_reason=reason)
+
+    def _ask_reason(self) -> str | None:
+        text, ok = QInputDialog.getText(self, "Drop the Plan",
+                                        "Why does this plan stop short of its goal?")
+        return text if ok else None
 
     def _due_toggled(self, on: bool) -> None:
         self.due.setEnabled(on)

@@ -16,8 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactmap_desktop.domain.blueprints import Blueprint, Strategy, default_goal
+from contactmap_desktop.domain.blueprints import (
+    Blueprint,
+    BlueprintStatus,
+    Strategy,
+    default_goal,
+)
 from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.services.blueprint_service import BlueprintService
@@ -53,6 +59,14 @@ class BlueprintPanel(QWidget):
         self.heading.setObjectName("blueprintHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        # Earlier plans of the relationship, and the next step once the shown plan is closed.
+        self.history = QLabel()
+        self.history.setObjectName("blueprintHistory")
+        self.history.setWordWrap(True)
+        self.history.setTextFormat(Qt.TextFormat.RichText)
+        self.next_button = QPushButton("Plan the next step")
+        self.next_button.setObjectName("blueprintNext")
+        self.next_button.clicked.connect(self.create_blueprint)
         self.pages = QStackedWidget()
         nothing = QLabel("Select a relationship in the Contact Map to see its blueprint, or to "
                          "plan how to move it one level up.")
@@ -72,6 +86,8 @@ class BlueprintPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
+        layout.addWidget(self.history)
+        layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.pages, 1)
         events.changed.connect(lambda _cells: self.refresh())
         self._show()
@@ -114,6 +130,8 @@ class BlueprintPanel(QWidget):
         self._show()
 
     def _show(self) -> None:
+        self.history.hide()
+        self.next_button.hide()
         if self._map is None or self._cell is None or not self._map.has_cell(self._cell):
             self.heading.setText("<b>Blueprint</b>")
             self.pages.setCurrentIndex(NOTHING)
@@ -133,6 +151,22 @@ class BlueprintPanel(QWidget):
             return
         self.form.show_blueprint(self._blueprint, self._map)
         self.pages.setCurrentIndex(PLAN)
+        self._show_history(current)
+
+    def _show_history(self, current: Grade | None) -> None:
+        """The earlier plans in a line each; a closed plan offers the next one-level step."""
+        assert self._cell is not None and self._blueprint is not None
+        shown = self._blueprint
+        lines = [_plan_line(plan) for plan in self._service.history_of(self._cell)
+                 if plan.id != shown.id]
+        if not shown.status.is_open:
+            goal = default_goal(current)
+            lines.append(f"This plan is closed. The next plan would aim for <b>{goal.label}"
+                         "</b>, one level up.")
+            self.next_button.show()
+        if lines:
+            self.history.setText("<br/>".join(lines))
+            self.history.show()
 
     # --- edits ---------------------------------------------------------------------------
 
@@ -141,7 +175,9 @@ class BlueprintPanel(QWidget):
         return self._map.stakeholder(self._cell.stakeholder_id).name
 
     def create_blueprint(self) -> bool:
-        if self._map is None or self._cell is None or self._blueprint is not None:
+        """A new plan for the shown cell: its first, or the next once the last is closed."""
+        if self._map is None or self._cell is None or \
+                (self._blueprint is not None and self._blueprint.status.is_open):
             return False
         draft = self._service.draft(self._cell)
         return self._runner.run(CreateBlueprintCommand(self._service, draft,
@@ -171,3 +207,10 @@ class BlueprintPanel(QWidget):
         if not done:
             self._show()  # put the refused value back in its field
         return done
+
+
+def _plan_line(plan: Blueprint) -> str:
+    """“Earlier plan: Open — Done” / “… — Dropped: budget frozen”."""
+    closed = f": {escape(plan.closed_reason)}" if plan.status is BlueprintStatus.DROPPED \
+        and plan.closed_reason else ""
+    return f"Earlier plan: aim {plan.goal.label} — {plan.status.label}{closed}"

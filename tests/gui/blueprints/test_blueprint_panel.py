@@ -135,3 +135,42 @@ def test_a_second_relationship_can_join_the_plan(qtbot: QtBot, desk: Desk) -> No
     blueprint = desk.service.for_cell(desk.small.cell(1, 0))
     assert blueprint is not None and blueprint.cells == (desk.small.cell(0, 0),
                                                          desk.small.cell(1, 0))
+
+
+def test_a_plan_dropped_with_its_reason_offers_the_next_step(qtbot: QtBot, desk: Desk) -> None:
+    """Article 004: "You can generally only move a client up one level at a time" — a
+    relationship gets a plan per step; a plan closed short of its goal says why."""
+    panel = _panel(qtbot, desk)
+    cell = desk.small.cell(0, 0)
+    panel.show_cell(desk.contact_map(), cell)
+    panel.create_blueprint()
+    form = panel.form
+    assert not panel.next_button.isVisible()
+    form.ask_reason = lambda: None  # the user cancels: the plan stays open
+    form.status.setCurrentIndex(form.status.findData(BlueprintStatus.DROPPED))
+    form.status.activated.emit(form.status.currentIndex())
+    assert desk.service.for_cell(cell).status is BlueprintStatus.PLANNED  # type: ignore[union-attr]
+    assert form.status.currentData() is BlueprintStatus.PLANNED
+    form.ask_reason = lambda: "Champion left the company"
+    form.status.setCurrentIndex(form.status.findData(BlueprintStatus.DROPPED))
+    form.status.activated.emit(form.status.currentIndex())
+    dropped = desk.service.for_cell(cell)
+    assert dropped is not None and dropped.closed_reason == "Champion left the company"
+    assert panel.next_button.isVisible() and "closed" in panel.history.text()
+    qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    second = desk.service.for_cell(cell)
+    assert second is not None and second.id != dropped.id and second.status.is_open
+    assert "Dropped: Champion left the company" in panel.history.text()
+    assert not panel.next_button.isVisible()
+
+
+def test_done_is_refused_while_the_grade_is_below_the_goal(qtbot: QtBot, desk: Desk) -> None:
+    panel = _panel(qtbot, desk)
+    panel.show_cell(desk.contact_map(), desk.small.cell(0, 0))  # Satisfied; goal Open
+    panel.create_blueprint()
+    click_box(qtbot, panel.form.strategies[Strategy.LIKING])
+    form = panel.form
+    form.status.setCurrentIndex(form.status.findData(BlueprintStatus.DONE))
+    form.status.activated.emit(form.status.currentIndex())
+    assert desk.reported and "Done only when its goal is reached" in desk.reported[-1]
+    assert form.status.currentData() is BlueprintStatus.PLANNED

@@ -31,7 +31,8 @@ def _plan(desk: Desk, row: int, column: int, **fields: object) -> None:
 def planned(desk: Desk) -> Desk:
     _plan(desk, 0, 0, due=date(2026, 3, 10), strategies=(Strategy.LIKING,))
     _plan(desk, 0, 1, due=date(2026, 4, 1), goal=Grade.SATISFIED)
-    _plan(desk, 1, 2, status=BlueprintStatus.DROPPED, goal=Grade.OPEN)
+    _plan(desk, 1, 2, status=BlueprintStatus.DROPPED, goal=Grade.OPEN,
+          closed_reason="Moved to another division")
     return desk
 
 

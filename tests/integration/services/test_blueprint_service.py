@@ -39,10 +39,60 @@ def test_a_draft_starts_from_the_cell_with_the_goal_one_level_up(
     assert service.for_cell(small.cell(1, 0)) is None  # a draft is not saved
 
 
-def test_a_cell_has_at_most_one_blueprint(small: SmallMap, service: BlueprintService) -> None:
+def test_a_cell_has_at_most_one_open_blueprint(small: SmallMap,
+                                               service: BlueprintService) -> None:
     service.create(service.draft(small.cell(0, 0)))
-    with pytest.raises(ValidationError, match="Rep One ↔ Ada Power already has a blueprint"):
+    with pytest.raises(ValidationError, match="Rep One ↔ Ada Power already has an open"):
         service.create(service.draft(small.cell(0, 0)))
+
+
+def test_successive_plans_move_a_relationship_one_level_at_a_time(
+        small: SmallMap, service: BlueprintService) -> None:
+    """Article 004: "You can generally only move a client up one level at a time" — each
+    step gets its own plan, and the earlier ones stay as its history."""
+    cell, maps = small.cell(0, 0), small.opened.contact_map
+    maps.set_grade(cell, Grade.SATISFIED)
+    first = service.create(replace(service.draft(cell), strategies=(Strategy.LIKING,)))
+    assert first.goal is Grade.OPEN
+    with pytest.raises(ValidationError, match="Done only when its goal is reached"):
+        service.update(replace(first, status=BlueprintStatus.DONE))
+    maps.set_grade(cell, Grade.OPEN)
+    service.update(replace(first, status=BlueprintStatus.DONE))
+    second = service.create(service.draft(cell))
+    assert second.goal is Grade.TRUST
+    assert service.for_cell(cell) == second
+    assert [b.id for b in service.history_of(cell)] == [first.id, second.id]
+
+
+def test_a_plan_closed_short_of_its_goal_says_why_and_no_longer_covers_the_cell(
+        small: SmallMap, service: BlueprintService) -> None:
+    """Article 004: "You should complete a strategy for each relationship highlighted" — a
+    key relationship whose plan stopped short of its goal needs a plan again."""
+    cell = small.cell(0, 0)
+    plan = service.create(service.draft(cell))
+    assert cell in service.cells_with_blueprint(small.account.id)
+    with pytest.raises(ValidationError, match="Say why the plan is dropped"):
+        service.update(replace(plan, status=BlueprintStatus.DROPPED))
+    dropped = service.update(replace(plan, status=BlueprintStatus.DROPPED,
+                                     closed_reason="  Budget frozen until Q3  "))
+    assert dropped.closed_reason == "Budget frozen until Q3"
+    assert service.get(plan.id).closed_reason == "Budget frozen until Q3"
+    assert cell not in service.cells_with_blueprint(small.account.id)
+    assert service.for_cell(cell) == dropped  # still shown, with its reason
+
+
+def test_a_done_plan_stops_covering_when_the_grade_slides_below_its_goal(
+        small: SmallMap, service: BlueprintService) -> None:
+    cell, maps = small.cell(0, 0), small.opened.contact_map
+    maps.set_grade(cell, Grade.OPEN)
+    done = service.create(replace(service.draft(cell), goal=Grade.OPEN,
+                                  strategies=(Strategy.LIKING,), status=BlueprintStatus.DONE))
+    assert cell in service.cells_with_blueprint(small.account.id)
+    maps.set_grade(cell, Grade.SATISFIED)
+    assert cell not in service.cells_with_blueprint(small.account.id)
+    # Still Done: notes can be edited on it although the grade slid back.
+    assert service.update(replace(done, notes="slipped after the reorg")).status is \
+        BlueprintStatus.DONE
 
 
 def test_a_goal_below_the_map_grade_is_refused(small: SmallMap, service: BlueprintService) -> None:

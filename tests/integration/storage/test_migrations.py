@@ -165,3 +165,25 @@ def test_a_version_6_file_gets_the_team_sync_tables_as_a_new_file_has_them(
             "SELECT changed_by FROM grade_changes")} == {""}
     finally:
         connection.close()
+
+
+def test_a_version_7_file_lets_a_relationship_have_successive_plans(tmp_path: Path) -> None:
+    """Article 004: "You can generally only move a client up one level at a time" — so a
+    relationship gets one plan per step, the old unique index goes, and plans keep why they
+    were closed."""
+    from tests.helpers.old_schemas import write_v7_workspace
+    old, new = tmp_path / "v7.cmap", tmp_path / "new.cmap"
+    write_v7_workspace(old)
+    for path in (old, new):
+        open_workspace(path, backups_root=tmp_path / "backups").close()
+    for table in ("blueprints", "blueprint_cells"):
+        assert _columns(old, table) == _columns(new, table), table
+    connection = sqlite3.connect(old)
+    try:
+        indexes = {row[1]: row[2] for row in connection.execute(
+            "PRAGMA index_list(blueprint_cells)")}
+        reasons = {row[0] for row in connection.execute("SELECT closed_reason FROM blueprints")}
+    finally:
+        connection.close()
+    assert indexes.get("ix_blueprint_cells_cell") == 0 and "ux_blueprint_cells_cell" not in indexes
+    assert reasons == {""}

@@ -8,8 +8,10 @@ from contactmap_desktop.domain.blueprints import (
     Blueprint,
     BlueprintStatus,
     Strategy,
+    check_closing,
     check_goal,
     check_strategies,
+    current_plan,
     default_goal,
     goal_warning,
     summarize,
@@ -105,3 +107,48 @@ def test_a_summary_reads_the_current_grade_and_names_from_the_map() -> None:
     assert summary.overdue
     assert summary.warning is not None
     assert summary.strategy_labels == "IOU, It's going fast"
+
+
+@pytest.mark.parametrize(("status", "current", "covered"), [
+    (BlueprintStatus.PLANNED, Grade.SATISFIED, True),
+    (BlueprintStatus.IN_PROGRESS, Grade.INDIFFERENT, True),
+    (BlueprintStatus.DONE, Grade.OPEN, True),  # goal reached and held
+    (BlueprintStatus.DONE, Grade.TRUST, True),
+    (BlueprintStatus.DONE, Grade.SATISFIED, False),  # slid back below its goal
+    (BlueprintStatus.DROPPED, Grade.OPEN, False),  # closed: a key cell needs a new plan
+    (BlueprintStatus.DROPPED, Grade.SATISFIED, False),
+])
+def test_a_plan_covers_its_key_relationship_while_open_or_done_at_its_goal(
+        status: BlueprintStatus, current: Grade, covered: bool) -> None:
+    """Article 004: "You should complete a strategy for each relationship highlighted on your
+    Client Contact Map" — a plan closed short of its goal leaves the key cell without one."""
+    plan = Blueprint("b", "a", "s", (CellRef("t", "s"),), Grade.OPEN, status=status)
+    assert plan.holds(current) is covered
+
+
+@pytest.mark.parametrize(("status", "current", "reason", "refused"), [
+    (BlueprintStatus.DONE, Grade.SATISFIED, "", "Done only when its goal is reached"),
+    (BlueprintStatus.DONE, None, "", "Done only when its goal is reached"),
+    (BlueprintStatus.DONE, Grade.OPEN, "", None),
+    (BlueprintStatus.DROPPED, Grade.SATISFIED, "", "Say why"),
+    (BlueprintStatus.DROPPED, Grade.SATISFIED, "Budget frozen", None),
+])
+def test_done_needs_the_goal_and_dropped_needs_a_reason(
+        status: BlueprintStatus, current: Grade | None, reason: str, refused: str | None) -> None:
+    plan = Blueprint("b", "a", "s", (CellRef("t", "s"),), Grade.OPEN, status=status,
+                     closed_reason=reason)
+    if refused is None:
+        check_closing(plan, current, marked_now=True)
+    else:
+        with pytest.raises(ValidationError, match=refused):
+            check_closing(plan, current, marked_now=True)
+
+
+def test_the_plan_a_relationship_shows_is_its_open_one_else_its_latest() -> None:
+    cell = (CellRef("t", "s"),)
+    done = Blueprint("1", "a", "s", cell, Grade.OPEN, status=BlueprintStatus.DONE)
+    dropped = Blueprint("2", "a", "s", cell, Grade.TRUST, status=BlueprintStatus.DROPPED)
+    planned = Blueprint("3", "a", "s", cell, Grade.TRUST)
+    assert current_plan([done, planned, dropped]) == planned
+    assert current_plan([done, dropped]) == dropped
+    assert current_plan([]) is None
