@@ -16,6 +16,7 @@ from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.theme import ColorScheme
 from tests.helpers.builders import SmallMap, build_small_map
+from tests.helpers.sample_workspace import sample_copy
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def window(qtbot: QtBot, small_map: SmallMap, ui_settings: UiSettings) -> Iterat
 
 @pytest.fixture
 def sample_window(qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings) -> Iterator[MainWindow]:
-    opened = open_workspace(tmp_path / "sample.cmap", with_sample=True,
+    opened = open_workspace(sample_copy(tmp_path / "sample.cmap"),
                             backups_root=tmp_path / "backups")
     built = build_window(opened, ui_settings)
     qtbot.addWidget(built)

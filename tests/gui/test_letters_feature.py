@@ -14,6 +14,7 @@ from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.letters.letters_feature import LettersFeature
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.settings import UiSettings
+from tests.helpers.sample_workspace import sample_copy
 
 
 def _feature(window: MainWindow) -> LettersFeature:
@@ -46,7 +47,9 @@ def test_the_preview_is_drawn_when_the_letters_tab_is_first_shown(
     """Opening a window or an account builds no letter PDF nobody is looking at."""
     preview = _feature(sample_window).tab.preview
     tab_bar = sample_window.tabs.tabBar()
-    qtbot.wait(1000)  # ample time for a preview to be drawn, were it asked for
+    QApplication.processEvents()
+    # Nothing asked for a drawing: the preview says so the moment one is asked for.
+    assert preview.status.text() != "Updating the preview…"
     assert preview.pdf == b""
 
     letters = next(i for i in range(tab_bar.count()) if tab_bar.tabText(i) == "&Letters")
@@ -70,7 +73,7 @@ def test_a_window_on_an_empty_workspace_offers_no_letter_to_print(
 def test_closing_the_window_saves_what_was_just_typed(qtbot: QtBot, tmp_path: Path,
                                                       ui_settings: UiSettings) -> None:
     path = tmp_path / "sample.cmap"
-    opened = open_workspace(path, create=True, with_sample=True)
+    opened = open_workspace(sample_copy(path))
     window = build_window(opened, ui_settings)
     qtbot.addWidget(window)
     window.show()

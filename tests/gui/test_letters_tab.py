@@ -21,6 +21,7 @@ from contactmap_desktop.services.workspace_service import OpenWorkspace, open_wo
 from contactmap_desktop.ui.edit_runner import EditRunner
 from contactmap_desktop.ui.letters.letters_tab import LettersTab
 from contactmap_desktop.ui.letters.row_models import MilestoneModel
+from tests.helpers.sample_workspace import sample_copy
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Composer:
 
 @pytest.fixture
 def composer(qtbot: QtBot, tmp_path: Path) -> Iterator[Composer]:
-    opened = open_workspace(tmp_path / "sample.cmap", create=True, with_sample=True)
+    opened = open_workspace(sample_copy(tmp_path / "sample.cmap"))
     account = opened.accounts.list_accounts()[0]
     service = LetterService(opened.workspace)
     errors: list[str] = []

@@ -20,11 +20,12 @@ from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.power_map.card_item import DropState
 from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
 from tests.helpers.pdf_checks import needs_poppler, pdf_text
+from tests.helpers.sample_workspace import sample_copy
 
 
 @pytest.fixture
 def opened(tmp_path: Path) -> Iterator[OpenWorkspace]:
-    workspace = open_workspace(tmp_path / "sample.cmap", with_sample=True,
+    workspace = open_workspace(sample_copy(tmp_path / "sample.cmap"),
                                backups_root=tmp_path / "backups")
     yield workspace
     workspace.close()
@@ -339,7 +340,7 @@ def test_a_drag_near_the_edge_scrolls_the_chart(qtbot: QtBot, tab: PowerMapTab) 
 def test_a_read_only_workspace_shows_the_chart_but_cards_do_not_move(
         qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "shared.cmap"
-    open_workspace(path, with_sample=True, backups_root=tmp_path / "backups").close()
+    sample_copy(path)
     opened = open_workspace(path, read_only=True, backups_root=tmp_path / "backups")
     try:
         document = MapDocument(opened, pytest.fail)

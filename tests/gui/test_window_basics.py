@@ -17,6 +17,7 @@ from contactmap_desktop.ui.dialogs.account_dialog import AccountDialog
 from contactmap_desktop.ui.dialogs.shortcuts_dialog import GRID_KEYS, ShortcutsDialog
 from contactmap_desktop.ui.error_reporting import ExceptionReporter
 from contactmap_desktop.ui.main_window import MainWindow
+from tests.helpers.sample_workspace import sample_copy
 
 
 def _menu_action(window: MainWindow, menu: str, text: str):  # type: ignore[no-untyped-def]
@@ -83,7 +84,7 @@ def test_panel_layout_is_arranged_once_and_restored_next_time(
     from contactmap_desktop.ui.settings import UiSettings
 
     settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-    opened = open_workspace(tmp_path / "s.cmap", with_sample=True,
+    opened = open_workspace(sample_copy(tmp_path / "s.cmap"),
                             backups_root=tmp_path / "backups")
     first = build_window(opened, settings)
     qtbot.addWidget(first)

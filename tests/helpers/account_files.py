@@ -14,6 +14,7 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, Stakeholder, TeamMember, new_id
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.workspace_service import open_workspace
+from tests.helpers.sample_workspace import sample_copy
 
 Document = dict[str, Any]
 
@@ -44,7 +45,7 @@ class TwoAccounts:
 
 def build_two_accounts(folder: Path) -> TwoAccounts:
     path = folder / "home.cmap"
-    opened = open_workspace(path, with_sample=True)
+    opened = open_workspace(sample_copy(path))
     acme = opened.accounts.create_account("Acme Corp", "Manufacturing")
     ada = opened.contact_map.add_stakeholder(Stakeholder(new_id(), acme.id, "Ada Power"))
     opened.contact_map.add_stakeholder(Stakeholder(new_id(), acme.id, "Uma User", position=1))

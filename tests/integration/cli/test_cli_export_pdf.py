@@ -8,15 +8,13 @@ import pytest
 
 from contactmap_desktop.cli import main
 from contactmap_desktop.services.sample_account import SAMPLE_ACCOUNT_NAME
-from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.pdf_checks import needs_poppler, pdf_text
+from tests.helpers.sample_workspace import sample_copy
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.cmap"
-    open_workspace(path, create=True, with_sample=True).close()
-    return path
+    return sample_copy(tmp_path / "sample.cmap")
 
 
 @needs_poppler

@@ -12,8 +12,8 @@ from contactmap_desktop.cli import main
 from contactmap_desktop.domain.findings import Rule, Severity
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.sample_account import SAMPLE_ACCOUNT_NAME
-from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.builders import build_small_map
+from tests.helpers.sample_workspace import sample_copy
 
 
 @pytest.fixture
@@ -70,8 +70,7 @@ def test_json_output_follows_the_schema(workspace: Path,
 
 
 def test_json_of_the_sample_account(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "sample.cmap"
-    open_workspace(path, with_sample=True).close()
+    path = sample_copy(tmp_path / "sample.cmap")
     assert main(["findings", "--account", SAMPLE_ACCOUNT_NAME, "--json",
                  "--workspace", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
