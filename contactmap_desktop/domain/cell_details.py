@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.dates import ENGLISH
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
 
@@ -77,7 +78,7 @@ def focus_text(is_key: bool, period_days: int | None, due: date | None, today: d
     left = (due - today).days
     when = (f"due in {left} days" if left > 1 else "due tomorrow" if left == 1
             else "due today" if left == 0 else f"overdue by {-left} days")
-    return f"Key relationship{period}, {when} ({due:%d %b %Y})."
+    return f"Key relationship{period}, {when} ({ENGLISH.format(due)})."
 
 
 def cell_details(contact_map: ContactMap, cell: CellRef, today: date) -> CellDetails:
@@ -92,7 +93,7 @@ def cell_details(contact_map: ContactMap, cell: CellRef, today: date) -> CellDet
     else:
         days = (today - relationship.reviewed_at.date()).days
         ago = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
-        reviewed = f"Last reviewed {relationship.reviewed_at:%d %b %Y} ({ago})."
+        reviewed = f"Last reviewed {ENGLISH.format(relationship.reviewed_at)} ({ago})."
     period = relationship.focus_period.value if relationship.focus_period else None
     known = {s.id for s in contact_map.stakeholders}, {m.id for m in contact_map.team_members}
 

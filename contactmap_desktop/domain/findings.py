@@ -13,10 +13,12 @@ from enum import Enum
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
+from contactmap_desktop.domain.dates import ENGLISH
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, GradeChange, Stakeholder
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.domain.reviews import is_stale
+from contactmap_desktop.domain.wording import counted
 
 
 class Severity(Enum):
@@ -332,7 +334,7 @@ def big_jumps(contact_map: ContactMap) -> list[Finding]:
         moved = (
             f"{_cell_name(contact_map, cell)} moved {abs(change.levels_moved)} levels {direction} "
             f"at once ({change.old_grade.label} to {change.new_grade.label}) on "
-            f"{change.changed_at:%d %b %Y}"
+            f"{ENGLISH.format(change.changed_at)}"
         )
         if change.note:
             found.append(Finding(
@@ -367,7 +369,8 @@ def not_reviewed(
             continue
         reviewed = relationship.reviewed_at
         when = (
-            f"was last reviewed on {reviewed:%d %b %Y} ({(today - reviewed.date()).days} days ago)"
+            f"was last reviewed on {ENGLISH.format(reviewed)} "
+            f"({counted((today - reviewed.date()).days, 'day')} ago)"
             if reviewed is not None else "has never been reviewed"
         )
         found.append(Finding(

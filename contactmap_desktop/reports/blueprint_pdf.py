@@ -18,6 +18,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 from reportlab.platypus.flowables import Flowable
 
 from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
+from contactmap_desktop.domain.dates import ENGLISH_LONG
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.wording import counted, noun_for
@@ -101,7 +102,7 @@ class _Writer:
         story: list[Flowable] = [
             self.para(f"Contact Blueprints — {self.text(document.account_name)}",
                       styles.letterhead),
-            self.para(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
+            self.para(f"Printed {ENGLISH_LONG.format(document.printed_on)} · "
                       + counted(count, "blueprint"), styles.small),
             Spacer(1, 10),
         ]

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.dates import ENGLISH_LONG
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.paper import PaperSize
@@ -128,7 +129,7 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
                                  invariant=1)
     story: list[Flowable] = [
         paragraph(f"Contact Map — {paragraph_text(account)}", styles.letterhead, fonts),
-        paragraph(f"Printed {document.printed_on.strftime('%d %B %Y').lstrip('0')} · "
+        paragraph(f"Printed {ENGLISH_LONG.format(document.printed_on)} · "
                   f"{counted(len(document.contact_map.stakeholders), 'stakeholder')}, "
                   f"{counted(len(document.contact_map.team_members), 'team member')}",
                   styles.small, fonts),

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from contactmap_desktop.domain.dates import ENGLISH, ENGLISH_LONG
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.paper import PaperSize
@@ -59,11 +60,11 @@ class SponsorLetterDocument:
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
+    return ENGLISH_LONG.format(day)
 
 
 def short_date(day: date) -> str:
-    return f"{day.day} {day.strftime('%b %Y')}"
+    return ENGLISH.format(day)
 
 
 def content_width(paper: PaperSize) -> float:

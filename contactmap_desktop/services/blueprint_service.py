@@ -32,6 +32,10 @@ class BlueprintService:
         self._workspace = workspace
         self._clock = clock
 
+    def today(self) -> date:
+        """The day due dates are measured from."""
+        return self._clock().date()
+
     # --- reading -------------------------------------------------------------------------
 
     def list_for_account(self, account_id: str) -> list[Blueprint]:

@@ -93,6 +93,13 @@ class UiSettings:
     def set_color_scheme(self, scheme: ColorScheme) -> None:
         self._settings.setValue("appearance/color-scheme", scheme.value)
 
+    def iso_dates(self) -> bool:
+        """Dates on screen as ISO 8601 (2027-01-11) rather than the system locale's."""
+        return str(self._settings.value("appearance/iso-dates", "false")).lower() == "true"
+
+    def set_iso_dates(self, on: bool) -> None:
+        self._settings.setValue("appearance/iso-dates", "true" if on else "false")
+
     # --- first start -----------------------------------------------------------------------
 
     def welcome_dismissed(self) -> bool:

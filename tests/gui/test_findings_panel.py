@@ -101,7 +101,7 @@ def test_history_panel_shows_the_cells_changes_and_the_timeline(qtbot: QtBot) ->
     panel.show()
     assert panel.model.rowCount() == 2
     newest = [panel.model.index(0, c).data() for c in range(4)]
-    assert newest == ["15 Jan 2026 09:00", "Satisfied → Trust  (2 levels)", "",
+    assert newest == ["2026-01-15 09:00", "Satisfied → Trust  (2 levels)", "",
                       "Won the bid together"]
     assert "2 grade changes" in panel.heading.text()
     assert panel.timeline.points() == grade_distribution(changes)
@@ -124,7 +124,7 @@ def test_details_panel_shows_plain_words_and_escapes_names(qtbot: QtBot) -> None
     panel.show_details(cell_details(contact_map, cell("m", name), TODAY))
     text = panel.text()
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in text and "<b>Bold</b> &" not in text
-    assert "D — Dissatisfied" in text and "Last reviewed 01 Mar 2026 (yesterday)." in text
+    assert "D — Dissatisfied" in text and "Last reviewed 1 Mar 2026 (yesterday)." in text
     assert "Not a key relationship." in text
     panel.show_details(None)
     assert panel.text().startswith("Select a cell")

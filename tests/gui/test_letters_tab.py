@@ -9,15 +9,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDateEdit, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
+from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.edit_runner import EditRunner
 from contactmap_desktop.ui.letters.letters_tab import LettersTab
 from contactmap_desktop.ui.letters.row_models import MilestoneModel
@@ -105,10 +106,10 @@ def test_a_milestone_date_picked_in_the_calendar_updates_the_preview(
     editor.table.setCurrentIndex(index)
     editor.table.setFocus()
     qtbot.keyClick(editor.table, Qt.Key.Key_F2)
-    date_edit = editor.table.findChild(QDateEdit, "milestoneDateEditor")
-    assert date_edit is not None and date_edit.calendarPopup()
+    date_edit = editor.table.findChild(DateField, "milestoneDateEditor")
+    assert date_edit is not None and date_edit.text() == ""  # undated: nothing invented
     with qtbot.waitSignal(c.tab.preview.updated, timeout=10_000):
-        date_edit.setDate(QDate(2027, 3, 19))
+        qtbot.keyClicks(date_edit, "19 Mar 2027")  # read as it reads, whatever the style
         qtbot.keyClick(date_edit, Qt.Key.Key_Return)
     text = _pdf_text(c.tab.preview.pdf)
     assert "19 Mar 2027" in text and "date to be agreed" not in text
@@ -127,7 +128,7 @@ def test_leaving_the_date_editor_untouched_keeps_a_step_undated(
     editor.table.setCurrentIndex(model.index(row, MilestoneModel.DATE_COLUMN))
     editor.table.setFocus()
     qtbot.keyClick(editor.table, Qt.Key.Key_F2)
-    date_edit = editor.table.findChild(QDateEdit, "milestoneDateEditor")
+    date_edit = editor.table.findChild(DateField, "milestoneDateEditor")
     assert date_edit is not None
     qtbot.keyClick(date_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: editor.table.state() != editor.table.State.EditingState)

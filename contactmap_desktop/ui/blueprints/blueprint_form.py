@@ -12,7 +12,6 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -28,7 +27,8 @@ from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.ui.blueprints.text_field import CommittingTextEdit
-from contactmap_desktop.ui.dates import to_qdate
+from contactmap_desktop.ui.date_field import DateField
+from contactmap_desktop.ui.dates import date_text
 
 WARNING_STYLE = "color: #7a4a00; background: #fff3d6; border-radius: 3px; padding: 4px;"
 
@@ -43,8 +43,10 @@ class BlueprintForm(QWidget):
     change_requested = Signal(object, str)  # Blueprint, undo text
     delete_requested = Signal()
 
-    def __init__(self, reference: Reference, parent: QWidget | None = None) -> None:
+    def __init__(self, reference: Reference, today: Callable[[], date] = date.today,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._today = today
         self._blueprint: Blueprint | None = None
         self._current: Grade | None = None
         self._filling = False
@@ -87,12 +89,9 @@ class BlueprintForm(QWidget):
         self.has_due = QCheckBox("Due by")
         self.has_due.setObjectName("blueprintHasDue")
         self.has_due.toggled.connect(self._due_toggled)
-        self.due = QDateEdit()
+        self.due = DateField()
         self.due.setObjectName("blueprintDue")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.due.editingFinished.connect(self._due_edited)
-        self.due.dateChanged.connect(self._due_picked_in_calendar)
+        self.due.date_edited.connect(self._due_edited)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
@@ -186,7 +185,7 @@ class BlueprintForm(QWidget):
             self.owner.setCurrentIndex(max(0, self.owner.findData(blueprint.owner_id)))
             self.has_due.setChecked(blueprint.due is not None)
             self.due.setEnabled(blueprint.due is not None)
-            self.due.setDate(to_qdate(blueprint.due or date.today()))
+            self.due.setDate(blueprint.due or self._today())
             self.status.setCurrentIndex(self.status.findData(blueprint.status))
         finally:
             self._filling = False
@@ -278,19 +277,18 @@ class BlueprintForm(QWidget):
     def _due_toggled(self, on: bool) -> None:
         self.due.setEnabled(on)
         if not self._filling:
-            self._request("due date", due=self.due.date().toPython() if on else None)
+            self._request("due date", due=self.due.date() if on else None)
 
-    def _due_edited(self) -> None:
+    def _due_edited(self, due: date) -> None:
         if self._blueprint is None or not self.has_due.isChecked():
             return
-        due = self.due.date().toPython()
+        if due < self._today() and due != self._blueprint.due:
+            # Said beside the field, where the date was typed; the saved date stays.
+            self.due.show_problem(f"{date_text(due)} is already past: choose today or a "
+                                  "later day.")
+            return
         if due != self._blueprint.due:
             self._request("due date", due=due)
-
-    def _due_picked_in_calendar(self) -> None:
-        # Typing changes the date on every keystroke; a pick in the calendar is final.
-        if self.due.calendarWidget().isVisible():
-            self._due_edited()
 
 
 

@@ -74,7 +74,7 @@ class BlueprintPanel(QWidget):
         nothing.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.pages.addWidget(nothing)
         self.pages.addWidget(self._offer_page())
-        self.form = BlueprintForm(reference)
+        self.form = BlueprintForm(reference, service.today)
         self.form.change_requested.connect(self._change)
         self.form.delete_requested.connect(self.delete_blueprint)
         scroll = QScrollArea()

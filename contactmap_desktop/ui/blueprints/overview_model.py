@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from contactmap_desktop.domain.blueprints import BlueprintStatus, BlueprintSummary
 from contactmap_desktop.ui.blueprints.grade_chip import grade_pair_icon
+from contactmap_desktop.ui.dates import date_text
 
 _Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BACKGROUND = "#fde7c8"
@@ -33,7 +34,7 @@ def _due(summary: BlueprintSummary) -> str:
     due = summary.blueprint.due
     if due is None:
         return ""
-    return f"{due.isoformat()} · overdue" if summary.overdue else due.isoformat()
+    return f"{date_text(due)} · overdue" if summary.overdue else date_text(due)
 
 
 class BlueprintOverviewModel(QAbstractTableModel):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from contactmap_desktop.domain.model import MAX_AMOUNT, Account, AccountStage
 from contactmap_desktop.ui.commands import AddAccountCommand, EditAccountCommand
-from contactmap_desktop.ui.dates import from_qdate, to_qdate
+from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.dialogs.form_dialog import FormDialog
 from contactmap_desktop.ui.map_document import MapDocument
 
@@ -38,9 +37,7 @@ class AccountDialog(FormDialog):
             self.value_box.setValue(account.annual_value)
             self.has_renewal = QCheckBox("Renews on")
             renewal = account.renewal_date
-            self.renewal = QDateEdit(to_qdate(renewal) if renewal
-                                     else QDate.currentDate().addYears(1))
-            self.renewal.setCalendarPopup(True)
+            self.renewal = DateField(renewal or date.today() + timedelta(days=365))
             self.has_renewal.setChecked(account.renewal_date is not None)
             self.renewal.setEnabled(account.renewal_date is not None)
             self.has_renewal.toggled.connect(self.renewal.setEnabled)
@@ -53,7 +50,7 @@ class AccountDialog(FormDialog):
     def _renewal_date(self) -> date | None:
         if not self.has_renewal.isChecked():
             return None
-        return from_qdate(self.renewal.date())
+        return self.renewal.date()
 
     def _save(self) -> None:
         if self._original is None:

@@ -1,11 +1,16 @@
-"""Preferences ▸ Appearance: light, dark, or the system's scheme (a choice of this computer)."""
+"""Preferences ▸ Appearance: light, dark, or the system's scheme, and how dates are written
+(choices of this computer)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QVBoxLayout
 
+from contactmap_desktop.domain.dates import ISO
+from contactmap_desktop.ui.dates import WindowDates, locale_style
 from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesPage
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.theme import ColorScheme
@@ -36,6 +41,14 @@ class AppearancePage(PreferencesPage):
             layout.addWidget(button)
             self.buttons[scheme] = button
         self.buttons[settings.color_scheme()].setChecked(True)
+        example = date(2027, 1, 11)
+        local = locale_style(QLocale()).format(example)
+        self.iso_dates = QCheckBox(f"Write dates as &ISO 8601 ({ISO.format(example)}) instead of "
+                                   f"this computer's way ({local})")
+        self.iso_dates.setObjectName("isoDates")
+        self.iso_dates.setChecked(settings.iso_dates())
+        layout.addSpacing(8)
+        layout.addWidget(self.iso_dates)
         layout.addStretch(1)
 
     def chosen(self) -> ColorScheme:
@@ -45,3 +58,6 @@ class AppearancePage(PreferencesPage):
         scheme = self.chosen()
         self._settings.set_color_scheme(scheme)
         self._apply(scheme)
+        self._settings.set_iso_dates(self.iso_dates.isChecked())
+        # Dates already on screen follow when their views are next drawn or refreshed.
+        WindowDates.use(iso=self.iso_dates.isChecked())

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from contactmap_desktop.domain.errors import ContactMapError, WorkspaceError
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.backup_service import BackupInfo, BackupService, local_time
+from contactmap_desktop.ui.dates import date_time_text
 
 
 def _accounts(backup: BackupInfo) -> str:
@@ -30,7 +31,7 @@ class DamagedFileDialog(QMessageBox):
         details = f"{error}\n\nContactMap has not changed the file."
         self.restore_button: QPushButton | None = None
         if self.backup is not None:
-            when = f"{local_time(self.backup.taken_at):%a %d %b %Y, %H:%M}"
+            when = date_time_text(local_time(self.backup.taken_at))
             details += (
                 f"\n\nThe newest good backup is from {when}{_accounts(self.backup)}. "
                 "Restore it into a new file and open that? Edits made after the backup are "

@@ -1,47 +1,50 @@
-"""Editing a milestone's date in place with a calendar picker."""
+"""Editing a milestone's date in place: typed as text and read the way it reads, or picked
+from the calendar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from datetime import date
 
-DATE_FORMAT = "d MMM yyyy"
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.ui.date_field import DateField
+from contactmap_desktop.ui.dates import WindowDates, from_qdate, to_qdate
 
 
 class DateDelegate(QStyledItemDelegate):
-    """A date editor with a calendar popup.
+    """A date field for a step's date.
 
-    An undated step opens at today's date, but keeps having no date unless the user picks one
-    (a day clicked in the calendar, or another date typed): opening the editor and leaving it
-    must not invent a date the method would take as agreed. QDateEdit also announces an
-    unchanged date when Return is pressed, so "picked" is not the same as "changed".
+    An undated step opens with an empty field and keeps having no date unless the user types
+    or picks one: opening the editor and leaving it must not invent a date the method would
+    take as agreed. Text that is not a date leaves the step as it was.
     """
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        editor = QDateEdit(parent)
+        editor = DateField(parent=parent)
         editor.setObjectName("milestoneDateEditor")
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat(DATE_FORMAT)
-
-        def moved(day: QDate) -> None:
-            if day != editor.property("opened_at"):
-                editor.setProperty("picked", True)
-
-        editor.dateChanged.connect(moved)
-        editor.calendarWidget().clicked.connect(lambda _day: editor.setProperty("picked", True))
+        editor.setFrame(False)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateField)
         current = index.data(Qt.ItemDataRole.EditRole)
-        opened_at = current if isinstance(current, QDate) else QDate.currentDate()
-        editor.setProperty("opened_at", opened_at)
-        editor.setProperty("picked", isinstance(current, QDate))
-        editor.setDate(opened_at)
+        if isinstance(current, QDate):
+            editor.setDate(from_qdate(current))
+        else:
+            editor.clear()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,
                      index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QDateEdit)
-        if editor.property("picked"):
-            model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, DateField)
+        if not editor.text().strip():
+            return
+        try:
+            day = WindowDates.style.parse(editor.text(), date.today())
+        except ValidationError:
+            return
+        current = index.data(Qt.ItemDataRole.EditRole)
+        if not (isinstance(current, QDate) and from_qdate(current) == day):
+            model.setData(index, to_qdate(day), Qt.ItemDataRole.EditRole)

@@ -7,10 +7,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.model import Stakeholder, TeamMember
-from contactmap_desktop.ui.letters.date_delegate import DATE_FORMAT, DateDelegate
+from contactmap_desktop.ui.date_field import DateField
+from contactmap_desktop.ui.letters.date_delegate import DateDelegate
 from contactmap_desktop.ui.letters.row_models import MilestoneModel, PainModel
 from contactmap_desktop.ui.letters.rows_editor import RowsEditor
 
@@ -80,11 +80,9 @@ class LetterForm(QScrollArea):
             picker.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             picker.setMinimumContentsLength(14)
-        self.letter_date = QDateEdit()
+        self.letter_date = DateField()
         self.letter_date.setObjectName("letterDate")
-        self.letter_date.setCalendarPopup(True)
-        self.letter_date.setDisplayFormat(DATE_FORMAT)
-        self.letter_date.dateChanged.connect(self._date_changed)
+        self.letter_date.date_edited.connect(self._date_changed)
         self.pains = PainModel()
         self.pains.rows_edited.connect(lambda rows: self._set("pains", rows))
         self.milestones = MilestoneModel()
@@ -184,8 +182,7 @@ class LetterForm(QScrollArea):
             for name, text in self.texts.items():
                 if text.toPlainText() != getattr(shown, name):
                     text.setPlainText(getattr(shown, name))
-            day = shown.letter_date
-            self.letter_date.setDate(QDate(day.year, day.month, day.day))
+            self.letter_date.setDate(shown.letter_date)
             self.pains.set_rows(shown.pains)
             self.milestones.set_rows(shown.milestones)
             self._show_people(shown)
@@ -238,8 +235,8 @@ class LetterForm(QScrollArea):
     def _text_changed(self, name: str) -> None:
         self._set(name, self.texts[name].toPlainText())
 
-    def _date_changed(self, day: QDate) -> None:
-        self._set("letter_date", day.toPython())
+    def _date_changed(self, day: date) -> None:
+        self._set("letter_date", day)
 
     def _person_picked(self, side: str, combo: QComboBox, row: int) -> None:
         """A stakeholder (side "addressee") or team member ("sender") picked from the map."""

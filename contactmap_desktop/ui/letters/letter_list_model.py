@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from contactmap_desktop.domain.letters import SponsorLetter
+from contactmap_desktop.ui.dates import date_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,9 +52,9 @@ class LetterListModel(QAbstractListModel):
             return letter.title
         if role == Qt.ItemDataRole.ToolTipRole:
             to = f" to {letter.addressee_name}" if letter.addressee_name else ""
-            copied = next((f"\nA new revision of the letter of {other.letter_date.isoformat()}"
+            copied = next((f"\nA new revision of the letter of {date_text(other.letter_date)}"
                            for other in self._letters if other.id == letter.based_on_id), "")
-            return f"Letter of {letter.letter_date.isoformat()}{to}{copied}"
+            return f"Letter of {date_text(letter.letter_date)}{to}{copied}"
         if role == LetterRole.LETTER_ID:
             return letter.id
         return None

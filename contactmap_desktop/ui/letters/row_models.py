@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from contactmap_desktop.domain.letters import Milestone, PainStatement
+from contactmap_desktop.ui.dates import date_text
 
 Row = TypeVar("Row", PainStatement, Milestone)
 Index = QModelIndex | QPersistentModelIndex
@@ -173,7 +174,7 @@ class MilestoneModel(RowsModel[Milestone]):
             return UNDATED_TEXT if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.EditRole:
             return QDate(row.due.year, row.due.month, row.due.day)
-        return f"{row.due.day} {row.due.strftime('%b %Y')}"
+        return date_text(row.due)
 
     def decoration(self, row: Milestone, column: int, role: int) -> Any:
         if column != self.DATE_COLUMN or row.due is not None:

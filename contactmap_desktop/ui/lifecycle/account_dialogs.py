@@ -11,7 +11,6 @@ from contactmap_desktop.domain.account_watch import Competitor
 from contactmap_desktop.domain.engagements import StageChange
 from contactmap_desktop.domain.model import AccountStage, new_id
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
-from contactmap_desktop.ui.dates import from_qdate
 from contactmap_desktop.ui.lifecycle.commands import (
     LifecycleCommand,
     RecordStageCommand,
@@ -55,7 +54,7 @@ class MeetingDialog(FormDialog):
             self.form.addRow(label, widget)
 
     def build_command(self) -> LifecycleCommand:
-        after = replace(self._template, held_on=from_qdate(self.held_on.date()),
+        after = replace(self._template, held_on=self.held_on.date(),
                         our_attendees=self.ours.checked(),
                         client_attendees=self.theirs.checked(),
                         our_ceo_present=self.ceo.isChecked(),
@@ -111,5 +110,5 @@ class StageDialog(FormDialog):
 
     def build_command(self) -> LifecycleCommand:
         return RecordStageCommand(self.context, StageChange(
-            new_id(), self._account_id, self.stage.currentData(), from_qdate(self.on.date()),
+            new_id(), self._account_id, self.stage.currentData(), self.on.date(),
             self.note.text()))

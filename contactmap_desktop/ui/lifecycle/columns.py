@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 
 from contactmap_desktop.domain.account_watch import Competitor
 from contactmap_desktop.domain.agenda import AgendaItem
@@ -13,11 +12,8 @@ from contactmap_desktop.domain.metrics import Metric, format_number
 from contactmap_desktop.domain.model import AccountStage
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
 from contactmap_desktop.services.agenda_service import EngagementState
+from contactmap_desktop.ui.dates import date_text
 from contactmap_desktop.ui.lifecycle.record_model import Column
-
-
-def day(value: date | None) -> str:
-    return value.isoformat() if value is not None else ""
 
 
 def _names(ids: tuple[str, ...], names: Mapping[str, str]) -> str:
@@ -50,11 +46,11 @@ def _engagement_flags(state: EngagementState) -> str:
 def engagement_columns() -> list[Column[EngagementState]]:
     def last_client(s: EngagementState) -> str:
         c = s.momentum.last_client_commitment
-        return f"{c.kind.label if c.kind else ''} on {c.on.isoformat()}" if c else "none"
+        return f"{c.kind.label if c.kind else ''} on {date_text(c.on)}" if c else "none"
 
     def last_client_tip(s: EngagementState) -> str:
         c = s.momentum.last_client_commitment
-        return f"{c.on.isoformat()}: {c.what}" if c else "The client has not committed yet."
+        return f"{date_text(c.on)}: {c.what}" if c else "The client has not committed yet."
 
     def next_on(s: EngagementState) -> str:
         side = s.momentum.next_step_on
@@ -70,8 +66,8 @@ def engagement_columns() -> list[Column[EngagementState]]:
         Column("Kind", lambda s: s.engagement.kind.label),
         Column("Status", lambda s: s.engagement.status.label),
         Column("Value", lambda s: f"{s.engagement.value:,}", align_right=True),
-        Column("Start", lambda s: day(s.engagement.start)),
-        Column("End", lambda s: day(s.engagement.end)),
+        Column("Start", lambda s: date_text(s.engagement.start)),
+        Column("End", lambda s: date_text(s.engagement.end)),
         Column("Last client commitment", last_client, tip=last_client_tip),
         Column("Next step on", next_on),
     ]
@@ -88,7 +84,7 @@ def review_columns(people: Mapping[str, str]) -> list[Column[DeliveryReview]]:
 
     return [
         Column("Stakeholder", lambda r: people.get(r.stakeholder_id, "—")),
-        Column("Date", lambda r: day(r.held_on)),
+        Column("Date", lambda r: date_text(r.held_on)),
         Column("Criteria met?", lambda r: r.verdict.label, flag=missed),
         Column("Next problem 1", lambda r: r.next_problems[0]),
         Column("Next problem 2", lambda r: r.next_problems[1]),
@@ -106,7 +102,7 @@ def commitment_columns(people: Mapping[str, str],
         return "Not fulfilled" if c.status.value == "not_fulfilled" else None
 
     return [
-        Column("Date", lambda c: day(c.on)),
+        Column("Date", lambda c: date_text(c.on)),
         Column("Whose", lambda c: c.side.label),
         Column("Who", who),
         Column("Commits", lambda c: c.kind.label if c.kind else ""),
@@ -120,7 +116,7 @@ def metric_columns() -> list[Column[Metric]]:
         if m.latest is None:
             return "not measured yet"
         text = f"{format_number(m.latest.value)} {m.unit}".strip()
-        return f"{text} on {m.latest.on.isoformat()}" + (" — off target" if m.off_target else "")
+        return f"{text} on {date_text(m.latest.on)}" + (" — off target" if m.off_target else "")
 
     def off(m: Metric) -> str | None:
         return f"Off target: the target is {m.target_text}" if m.off_target else None
@@ -133,7 +129,7 @@ def metric_columns() -> list[Column[Metric]]:
 def meeting_columns(people: Mapping[str, str],
                     team: Mapping[str, str]) -> list[Column[ReviewMeeting]]:
     return [
-        Column("Date", lambda m: day(m.held_on)),
+        Column("Date", lambda m: date_text(m.held_on)),
         Column("Our side", lambda m: _names(m.our_attendees, team)
                + (" (with our CEO)" if m.our_ceo_present else "")),
         Column("Client side", lambda m: _names(m.client_attendees, people)),
@@ -146,14 +142,14 @@ def competitor_columns() -> list[Column[Competitor]]:
     return [Column("Competitor", lambda c: c.name),
             Column("What they pitch", lambda c: c.pitch.replace("\n", " ")),
             Column("To whom", lambda c: c.pitched_to),
-            Column("Last seen", lambda c: day(c.last_seen))]
+            Column("Last seen", lambda c: date_text(c.last_seen))]
 
 
 def stage_columns() -> list[Column[StageChange]]:
     def churned(c: StageChange) -> str | None:
         return f"Churned: {c.note}" if c.stage is AccountStage.CHURNED else None
 
-    return [Column("Since", lambda c: day(c.on)),
+    return [Column("Since", lambda c: date_text(c.on)),
             Column("Stage", lambda c: c.stage.label, flag=churned),
             Column("Note", lambda c: c.note)]
 
@@ -162,7 +158,7 @@ def agenda_columns() -> list[Column[AgendaItem]]:
     def late(i: AgendaItem) -> str | None:
         return "Overdue" if i.overdue else None
 
-    return [Column("Due", lambda i: day(i.due) + (" (overdue)" if i.overdue else ""),
+    return [Column("Due", lambda i: date_text(i.due) + (" (overdue)" if i.overdue else ""),
                    flag=late),
             Column("Account", lambda i: i.account_name),
             Column("What", lambda i: i.kind.label),

@@ -16,7 +16,6 @@ from contactmap_desktop.domain.engagements import (
 )
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import MAX_AMOUNT, new_id
-from contactmap_desktop.ui.dates import from_qdate
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand, SaveCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.form_widgets import (
@@ -119,7 +118,7 @@ class ReviewDialog(FormDialog):
         if not stakeholder:
             raise ValidationError("Choose the stakeholder whose answers these are.")
         after = replace(self._template, stakeholder_id=stakeholder,
-                        held_on=from_qdate(self.held_on.date()),
+                        held_on=self.held_on.date(),
                         verdict=self.verdict.currentData(), notes=self.notes.toPlainText(),
                         next_problems=(self.problems[0].text(), self.problems[1].text()))
         return SaveCommand(self.context, "Post-delivery review", after, self._before)

@@ -10,6 +10,7 @@ from contactmap_desktop.domain.commitments import Commitment, Side
 from contactmap_desktop.domain.engagements import DeliveryReview, SuccessCriterion
 from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.services.agenda_service import EngagementState
+from contactmap_desktop.ui.dates import date_text
 from contactmap_desktop.ui.lifecycle import columns
 from contactmap_desktop.ui.lifecycle.commands import DeleteCommand, StartEngagementCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
@@ -140,7 +141,7 @@ def _momentum_text(state: EngagementState | None) -> str:
                "Data or Money."
     moment = state.momentum
     last = moment.last_client_commitment
-    parts = [f"Last client commitment: {last.on.isoformat()}, "
+    parts = [f"Last client commitment: {date_text(last.on)}, "
              f"{last.kind.label if last.kind else ''} — {last.what}." if last
              else "The client has not committed anything yet."]
     if moment.next_step_on is not None:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,17 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.ui.dates import from_qdate, to_qdate
+from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.dialogs.form_focus import start_on_first_field
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 
 
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def date_edit(value: date) -> DateField:
+    return DateField(value)
 
 
 class OptionalDateEdit(QWidget):
@@ -53,7 +49,7 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.edit, 1)
 
     def value(self) -> date | None:
-        return from_qdate(self.edit.date()) if self.enabled.isChecked() else None
+        return self.edit.date() if self.enabled.isChecked() else None
 
 
 class ChecklistView(QListView):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygo
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from contactmap_desktop.domain.metrics import Metric, format_number, is_off_target
+from contactmap_desktop.ui.dates import date_text
 from contactmap_desktop.ui.lifecycle.record_model import FLAG_COLOR
 
 _LINE = "#4f7fae"
@@ -32,7 +33,7 @@ class MetricChart(QWidget):
         else:
             state = "off target" if metric.off_target else "on target"
             self.setToolTip(f"{metric.name}: {format_number(metric.latest.value)} {metric.unit} "
-                            f"on {metric.latest.on.isoformat()}, {state} "
+                            f"on {date_text(metric.latest.on)}, {state} "
                             f"({metric.target_text}).")
         self.update()
 
@@ -81,10 +82,10 @@ class MetricChart(QWidget):
             painter.drawText(QRectF(0, y - line / 2, label_width - 4, line),
                              Qt.AlignmentFlag.AlignRight, format_number(value))
         painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), line),
-                         Qt.AlignmentFlag.AlignLeft, first.isoformat())
+                         Qt.AlignmentFlag.AlignLeft, date_text(first))
         if last != first:
             painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), line),
-                             Qt.AlignmentFlag.AlignRight, last.isoformat())
+                             Qt.AlignmentFlag.AlignRight, date_text(last))
         points = [point(i) for i in range(len(metric.measurements))]
         painter.setPen(QPen(QColor(_LINE), 2))
         painter.drawPolyline(QPolygonF(points))

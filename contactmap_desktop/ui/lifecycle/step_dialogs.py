@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 from contactmap_desktop.domain.commitments import Commitment, CommitmentKind, Side, StepStatus
 from contactmap_desktop.domain.metrics import Direction, Measurement, Metric
 from contactmap_desktop.domain.model import new_id
-from contactmap_desktop.ui.dates import from_qdate
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand, SaveCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.form_widgets import (
@@ -66,7 +65,7 @@ class CommitmentDialog(FormDialog):
     def build_command(self) -> LifecycleCommand:
         client = self.side.currentData() is Side.CLIENT
         after = replace(
-            self._template, on=from_qdate(self.on.date()), side=self.side.currentData(),
+            self._template, on=self.on.date(), side=self.side.currentData(),
             what=self.what.text(), status=self.status.currentData(),
             stakeholder_id=self.stakeholder.currentData() if client else None,
             kind=self.kind.currentData() if client else None,
@@ -114,6 +113,6 @@ class MeasurementDialog(FormDialog):
         self.form.addRow(f"Value ({metric.unit})" if metric.unit else "Value", self.value)
 
     def build_command(self) -> LifecycleCommand:
-        after = self._metric.with_measurement(Measurement(from_qdate(self.on.date()),
+        after = self._metric.with_measurement(Measurement(self.on.date(),
                                                           self.value.value()))
         return SaveCommand(self.context, f"Measure {self._metric.name}", after, self._metric)

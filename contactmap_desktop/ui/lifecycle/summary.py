@@ -6,6 +6,7 @@ from html import escape
 
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.agenda_service import AccountOverview
+from contactmap_desktop.ui.dates import date_text
 
 WARN = "<b style='color:#b8401f'>{}</b>"
 
@@ -14,7 +15,7 @@ def overview_html(overview: AccountOverview) -> str:
     """Stage, renewal, next review and CEO visit, with what is late said in words."""
     account, today = overview.account, overview.today
     history = overview.stage_history
-    since = (f" since {history[-1].on.isoformat()}"
+    since = (f" since {date_text(history[-1].on)}"
              if history and history[-1].stage is account.stage else "")
     parts = [f"<b>{escape(account.name)}</b> — stage <b>{account.stage.label}</b>{since}, "
              f"annual value {account.annual_value:,}."]
@@ -22,24 +23,24 @@ def overview_html(overview: AccountOverview) -> str:
         parts.append(WARN.format("Churned:") + f" {escape(overview.churn_reason)}.")
     if overview.renewal is not None:
         renewal = overview.renewal
-        text = (f"Renewal was due {renewal.due.isoformat()} "
+        text = (f"Renewal was due {date_text(renewal.due)} "
                 f"({counted(-renewal.days_left, 'day')} ago)."
                 if renewal.overdue else
-                f"Renewal on {renewal.due.isoformat()}, in {counted(renewal.days_left, 'day')}.")
+                f"Renewal on {date_text(renewal.due)}, in {counted(renewal.days_left, 'day')}.")
         parts.append(WARN.format(text) if renewal.overdue else text)
     elif account.renewal_date is not None:
-        parts.append(f"Renewal on {account.renewal_date.isoformat()}.")
+        parts.append(f"Renewal on {date_text(account.renewal_date)}.")
     review = overview.review
     if review is None:
         parts.append("No review cadence at this account value.")
     elif review.scheduled:
-        parts.append(f"Next review booked for {review.due.isoformat()} "
+        parts.append(f"Next review booked for {date_text(review.due)} "
                      f"({escape(review.tier.who)}).")
     else:
-        text = f"Next review due {review.due.isoformat()} ({escape(review.tier.who)})."
+        text = f"Next review due {date_text(review.due)} ({escape(review.tier.who)})."
         parts.append(WARN.format("Overdue: ") + text if review.overdue(today) else text)
     if overview.ceo_visit_due is not None:
         late = overview.ceo_visit_due < today
-        text = f"Our CEO's visit due {overview.ceo_visit_due.isoformat()}."
+        text = f"Our CEO's visit due {date_text(overview.ceo_visit_due)}."
         parts.append(WARN.format("Overdue: ") + text if late else text)
     return " ".join(parts)

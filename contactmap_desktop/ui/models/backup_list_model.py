@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from contactmap_desktop.services.backup_service import BackupInfo, local_time
+from contactmap_desktop.ui.dates import date_time_text
 
 _HEADERS = ("Taken", "Accounts", "Size")
 Index = QModelIndex | QPersistentModelIndex
@@ -41,7 +42,7 @@ class BackupListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{local_time(backup.taken_at):%a %d %b %Y, %H:%M}"
+                return date_time_text(local_time(backup.taken_at))
             if column == 1:
                 return "unreadable" if backup.account_count is None else str(backup.account_count)
             return _size_text(backup.size)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from contactmap_desktop.domain.model import GradeChange
+from contactmap_desktop.ui.dates import date_time_text
 
 _Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Date", "Change", "By", "Note")
@@ -53,7 +54,7 @@ class GradeHistoryModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return f"{change.changed_at:%d %b %Y %H:%M}"
+                return date_time_text(change.changed_at)
             if column == 1:
                 return describe_change(change)
             if column == 2:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from contactmap_desktop.domain.grade_timeline import DistributionPoint
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
+from contactmap_desktop.ui.dates import date_text
 from contactmap_desktop.ui.theme import grade_colors
 
 _BOTTOM_UP: tuple[Grade, ...] = tuple(reversed(GRADES_TOP_DOWN))
@@ -34,7 +35,7 @@ class GradeTimeline(QWidget):
         else:
             counts = ", ".join(f"{latest.counts[g]} {g.label}" for g in GRADES_TOP_DOWN
                                if latest.counts[g])
-            self.setToolTip(f"On {latest.day:%d %b %Y}: {counts}.")
+            self.setToolTip(f"On {date_text(latest.day)}: {counts}.")
         self.update()
 
     def points(self) -> list[DistributionPoint]:
@@ -68,10 +69,10 @@ class GradeTimeline(QWidget):
                          "0")
         first, last = self._points[0].day, self._points[-1].day
         painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), line),
-                         Qt.AlignmentFlag.AlignLeft, f"{first:%d %b %Y}")
+                         Qt.AlignmentFlag.AlignLeft, date_text(first))
         if last != first:
             painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), line),
-                             Qt.AlignmentFlag.AlignRight, f"{last:%d %b %Y}")
+                             Qt.AlignmentFlag.AlignRight, date_text(last))
         self._paint_legend(painter, QRectF(plot.left(), plot.bottom() + line + 4, plot.width(),
                                            legend_height))
 

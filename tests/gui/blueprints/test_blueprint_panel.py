@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.blueprints import BlueprintStatus, Strategy
@@ -61,8 +61,10 @@ def test_fields_are_saved_as_the_user_edits_each_one_an_undo_step(
     form.owner.setCurrentIndex(form.owner.findText("Eng Two"))
     form.owner.activated.emit(form.owner.currentIndex())
     click_box(qtbot, form.has_due)
-    form.due.setDate(QDate(2026, 4, 30))
-    form.due.editingFinished.emit()
+    form.due.setFocus()
+    form.due.selectAll()
+    qtbot.keyClicks(form.due, "30 Apr 2026")
+    qtbot.keyClick(form.due, Qt.Key.Key_Return)
     saved = desk.service.for_cell(cell)
     assert saved is not None
     assert saved.strategies == (Strategy.LIKING,)
@@ -105,7 +107,7 @@ def test_a_past_due_date_is_refused_with_the_date_named(qtbot: QtBot, desk: Desk
     panel.show_cell(desk.contact_map(), desk.small.cell(0, 0))
     panel.create_blueprint()
     form = panel.form
-    form.due.setDate(QDate(2026, 1, 2))
+    form.due.setDate(date(2026, 1, 2))
     click_box(qtbot, form.has_due)
     assert "2026-01-02 is already past" in desk.reported[-1]
     assert not form.has_due.isChecked()
@@ -174,3 +176,25 @@ def test_done_is_refused_while_the_grade_is_below_the_goal(qtbot: QtBot, desk: D
     form.status.activated.emit(form.status.currentIndex())
     assert desk.reported and "Done only when its goal is reached" in desk.reported[-1]
     assert form.status.currentData() is BlueprintStatus.PLANNED
+
+
+def test_a_due_date_typed_by_hand_is_read_once_and_a_past_one_explained_in_place(
+        qtbot: QtBot, desk: Desk) -> None:
+    panel = _panel(qtbot, desk)
+    cell = desk.small.cell(0, 0)
+    panel.show_cell(desk.contact_map(), cell)
+    panel.create_blueprint()
+    form = panel.form
+    click_box(qtbot, form.has_due)  # today, by the service's clock: 2026-03-02
+    form.due.setFocus()
+    form.due.selectAll()
+    qtbot.keyClicks(form.due, "11 Jan 2027")  # no past date on the way there
+    qtbot.keyClick(form.due, Qt.Key.Key_Return)
+    assert desk.service.for_cell(cell).due == date(2027, 1, 11)  # type: ignore[union-attr]
+    assert desk.reported == []
+    form.due.selectAll()
+    qtbot.keyClicks(form.due, "1 Mar 2026")
+    qtbot.keyClick(form.due, Qt.Key.Key_Return)
+    assert "already past" in form.due.problem
+    assert desk.reported == []  # said beside the field, no dialog
+    assert desk.service.for_cell(cell).due == date(2027, 1, 11)  # type: ignore[union-attr]

@@ -39,7 +39,7 @@ def test_details_of_a_graded_key_cell_with_leverage() -> None:
     assert details.grade is Grade.INDIFFERENT
     assert details.meaning == GRADE_MEANINGS[Grade.INDIFFERENT]
     assert details.roles == "Power, Advisor"
-    assert details.reviewed == "Last reviewed 01 Mar 2026 (10 days ago)."
+    assert details.reviewed == "Last reviewed 1 Mar 2026 (10 days ago)."
     assert details.focus == "Key relationship for 30 days, due in 9 days (20 Mar 2026)."
     assert details.leveraged_by == ("Rep ↔ Ada",)
     assert cell_details(contact_map, source, TODAY).leverage_for == ("Eng ↔ Ada",)
