@@ -134,7 +134,8 @@ class AccountExchangeService:
             account = _remapped(inbound.account, remap)
             decoded = {n: [_remapped(r, remap) for r in rs] for n, rs in inbound.sections.items()}
             with _named(path):
-                admit_ownership(repos.session, InboundAccount(account, decoded))
+                decoded = admit_ownership(repos.session,
+                                          InboundAccount(account, decoded)).sections
             created = repos.session.get(ACCOUNT_TABLE.table, account["id"]) is None
             local_history = [] if created else repos.grade_changes.list_for_account(account["id"])
             relationships = _section("relationships")

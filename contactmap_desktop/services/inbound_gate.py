@@ -17,8 +17,9 @@ nothing. The rules themselves are tables in services/inbound_rules.py.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -35,6 +36,7 @@ from contactmap_desktop.storage.account_tables import (
     record_label,
     shown_value,
     stored_record,
+    stored_records,
 )
 from contactmap_desktop.storage.row_reading import read_back
 
@@ -122,13 +124,17 @@ def _check_record(section: TableSection, values: dict[str, Any], where: str) -> 
 
 # --- ownership: against the workspace ------------------------------------------------------
 
-def admit_ownership(session: Session, inbound: InboundAccount) -> None:
-    """Refuse records that would create, change or point at another account's records here.
+def admit_ownership(session: Session, inbound: InboundAccount) -> InboundAccount:
+    """Refuse records that would create, change or point at another account's records here;
+    return what may be merged.
 
     Runs in the caller's transaction, before the merge; reads only. A record's account is the
-    one its owning column leads to (``rules.OWNERS``), in the file first, then here.
+    one its owning column leads to (``rules.OWNERS``), in the file first, then here. Team
+    members are shared by accounts: one known here only on other accounts' teams may join
+    this account's team, but the file does not change them (they are left out of what is
+    returned), so that no other account's team changes.
     """
-    _Ownership(session, inbound).check()
+    return _Ownership(session, inbound).check()
 
 
 class _Ownership:
@@ -145,8 +151,26 @@ class _Ownership:
                 self._in_file[name] = {r[id_column]: r for r in records}
         self._in_file[ACCOUNT_TABLE.name] = {self._account_id: inbound.account}
         self._local_owner: dict[tuple[str, str], str | None] = {}
+        self._here = self._stored_rows()
 
-    def check(self) -> None:
+    def _stored_rows(self) -> dict[str, dict[tuple[Any, ...], dict[str, Any]]]:
+        """The stored rows the check will look at, read a section at a time: the file's own
+        records, those they name, and their team here."""
+        wanted: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+        for section in ACCOUNT_SECTIONS:
+            for values in self._inbound.sections[section.name]:
+                wanted[section.name].add(record_key(section, values))
+                owner = rules.OWNERS.get(section.name)
+                if owner is not None and owner[1] != ACCOUNT_TABLE.name:
+                    wanted[owner[1]].add((values[owner[0]],))
+                for column, target, _, is_list in rules.references(section):
+                    wanted[target].update((ref,) for ref in _named_ids(values, column, is_list))
+                if section.name == "team_members":
+                    wanted["account_team"].add((self._account_id, values["id"]))
+        return {name: stored_records(self._session, section_named(name), keys)
+                for name, keys in wanted.items()}
+
+    def check(self) -> InboundAccount:
         team = {r["team_member_id"] for r in self._inbound.sections["account_team"]}
         for section in ACCOUNT_SECTIONS:
             for number, values in enumerate(self._inbound.sections[section.name]):
@@ -155,6 +179,15 @@ class _Ownership:
                     raise InboundError(f"{where} is not on the team of the account in the file.")
                 self._check_owner(section, values, where)
                 self._check_references(section, values, where)
+        sections = dict(self._inbound.sections)
+        sections["team_members"] = [r for r in sections["team_members"]
+                                    if not self._only_on_other_teams(r["id"])]
+        return replace(self._inbound, sections=sections)
+
+    def _only_on_other_teams(self, team_member_id: str) -> bool:
+        """Known here, but not on this account's team here."""
+        return self._stored("team_members", team_member_id) is not None and \
+            (self._account_id, team_member_id) not in self._here["account_team"]
 
     def _check_owner(self, section: TableSection, values: dict[str, Any], where: str) -> None:
         owner = rules.OWNERS.get(section.name)
@@ -164,7 +197,7 @@ class _Ownership:
         if self._account_of(parent, values[column]) != self._account_id:
             raise InboundError(f"{where}.{column} names “{shown_value(values[column])}”, which "
                                "is not part of the account in the file.")
-        here = stored_record(self._session, section, record_key(section, values))
+        here = self._here[section.name].get(record_key(section, values))
         if here is not None and self._account_of(parent, here[column]) != self._account_id:
             raise InboundError(f"{where} is a record of another account in this workspace; "
                                "an import never moves records between accounts.")
@@ -172,8 +205,7 @@ class _Ownership:
     def _check_references(self, section: TableSection, values: dict[str, Any],
                           where: str) -> None:
         for column, target, required, is_list in rules.references(section):
-            value = values.get(column)
-            for ref in (json.loads(value) if is_list else [value]) if value is not None else []:
+            for ref in _named_ids(values, column, is_list):
                 known = ref in self._in_file.get(target, {}) or \
                     self._stored(target, ref) is not None
                 if not known:
@@ -202,7 +234,20 @@ class _Ownership:
         return self._local_owner[cache_key]
 
     def _stored(self, section_name: str, record_id: Any) -> dict[str, Any] | None:
-        return stored_record(self._session, section_named(section_name), (record_id,))
+        key = (record_id,)
+        rows = self._here.get(section_name, {})
+        if key in rows:
+            return rows[key]
+        # Not read up front (a parent's parent): read it now.
+        return stored_record(self._session, section_named(section_name), key)
+
+
+def _named_ids(values: dict[str, Any], column: str, is_list: bool) -> list[Any]:
+    """The ids a column names: none, one, or those of a JSON list."""
+    value = values.get(column)
+    if value is None:
+        return []
+    return list(json.loads(value)) if is_list else [value]
 
 
 def _id_column(section_name: str) -> str | None:

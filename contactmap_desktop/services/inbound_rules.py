@@ -88,6 +88,11 @@ JSON_LISTS = frozenset({
     ("review_meetings", "our_attendees"), ("review_meetings", "client_attendees"),
     ("review_meetings", "metrics_reviewed"),
 })
+# Those lists that hold ids (of stakeholders, team members, metrics).
+ID_LISTS = frozenset({
+    ("success_criteria", "agreed_by"), ("review_meetings", "our_attendees"),
+    ("review_meetings", "client_attendees"), ("review_meetings", "metrics_reviewed"),
+})
 # A whole letter's quotes and milestones at their limits fit well within this.
 JSON_TEXT_MAX = 8_000_000
 # Amounts the window's value boxes hold; other whole numbers (positions) fit a Qt int.
@@ -139,6 +144,8 @@ def _text_problem(section: str, column: str, value: str) -> str | None:
             return "not JSON"
         if (section, column) in JSON_LISTS and not isinstance(parsed, list):
             return "not a JSON list"
+        if (section, column) in ID_LISTS and not all(isinstance(i, str) for i in parsed):
+            return "not a JSON list of ids"
         return None
     text_rule = TEXTS.get((section, column))
     if text_rule is not None:

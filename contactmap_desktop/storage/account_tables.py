@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -288,6 +288,23 @@ def stored_record(session: Session, section: TableSection, key: tuple[Any, ...]
     """The stored row of ``section`` with primary key ``key``, as column values; or None."""
     row = session.get(section.table, key)
     return None if row is None else {c.key: getattr(row, c.key) for c in _columns(section.table)}
+
+
+def stored_records(session: Session, section: TableSection, keys: Collection[tuple[Any, ...]]
+                   ) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """The stored rows of ``section`` with these primary keys, as column values by key: one
+    statement per few hundred keys instead of one per key."""
+    columns = [c for c in _columns(section.table) if c.primary_key]
+    found: dict[tuple[Any, ...], dict[str, Any]] = {}
+    ordered = list(keys)
+    for start in range(0, len(ordered), 400):
+        chunk = ordered[start:start + 400]
+        where = columns[0].in_([k[0] for k in chunk]) if len(columns) == 1 else \
+            tuple_(*columns).in_(chunk)
+        for row in session.scalars(select(section.table).where(where)):
+            values = {c.key: getattr(row, c.key) for c in _columns(section.table)}
+            found[tuple(values[c.key] for c in columns)] = values
+    return found
 
 
 def with_defaults(section: TableSection, values: dict[str, Any]) -> dict[str, Any]:

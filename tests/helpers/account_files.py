@@ -7,13 +7,22 @@ import json
 import shutil
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from contactmap_desktop.cli_findings import findings_json
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, Stakeholder, TeamMember, new_id
 from contactmap_desktop.services.account_exchange import AccountExchangeService
-from contactmap_desktop.services.workspace_service import open_workspace
+from contactmap_desktop.services.agenda_service import AgendaService
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.services.findings_service import FindingsService
+from contactmap_desktop.services.inbound_rules import OWNERS, SETTINGS, references
+from contactmap_desktop.services.letters import LetterService
+from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
+from contactmap_desktop.storage.account_tables import ACCOUNT_SECTIONS
 from tests.helpers.sample_workspace import sample_copy
 
 Document = dict[str, Any]
@@ -76,3 +85,48 @@ def table_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
                 for table in tables}
     finally:
         connection.close()
+
+
+def read_like_the_window(opened: OpenWorkspace, account_id: str | None = None) -> None:
+    """Read every account (or one) as the window's services and the commands do; raises what
+    they would raise on a value they cannot read."""
+    workspace = opened.workspace
+    settings = SettingsService(workspace)
+    blueprints = BlueprintService(workspace)
+    findings = FindingsService(opened.contact_map, settings, blueprints.cells_with_blueprint)
+    letters, agenda = LetterService(workspace), AgendaService(workspace)
+    for setting in SETTINGS.values():
+        settings.get(setting)
+    for account in opened.accounts.list_accounts():
+        if account_id is not None and account.id != account_id:
+            continue
+        result = findings.findings_for_account(account.id)
+        findings_json(result, "today")
+        blueprints.summaries(result.contact_map, date.today())
+        for letter in letters.list_for_account(account.id):
+            letter.checked()
+        agenda.overview(account.id)
+    if account_id is None:
+        agenda.agenda()
+
+
+def trimmed(document: Document, keep: int = 2) -> Document:
+    """The file with at most ``keep`` records of each section (of the records whose ids it
+    still holds), so that it stays whole: every record names only records kept."""
+    result = copy.deepcopy(document)
+    kept: dict[str, set[object]] = {"account": {document["account"]["id"]}}
+    for section in ACCOUNT_SECTIONS:
+        records: list[dict[str, Any]] = []
+        for record in result["sections"].get(section.name, []):
+            names = [(OWNERS[section.name][1], record[OWNERS[section.name][0]])] \
+                if section.name in OWNERS else []
+            names += [(target, ref) for column, target, _, is_list in references(section)
+                      for ref in (json.loads(record[column]) if is_list and record[column]
+                                  else [record[column]])]
+            whole = section.name in ("team_members", "account_team")  # the team stays whole
+            if all(ref is None or ref in kept.get(target, set()) for target, ref in names) \
+                    and (whole or len(records) < keep):
+                records.append(record)
+        result["sections"][section.name] = records
+        kept[section.name] = {r.get("id") for r in records}
+    return result
