@@ -14,14 +14,25 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
 # The fonts the PDFs embed for what the standard PDF fonts cannot print: DejaVu for Greek,
-# Cyrillic and letters outside Western Europe; Droid Sans Fallback for CJK.
-REQUIRED_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DroidSansFallbackFull.ttf")
+# Cyrillic and letters outside Western Europe; Droid Sans Fallback for Han and Kana; Nanum
+# Gothic for Hangul; Noto Sans for Arabic, Hebrew, Devanagari and Thai; Symbola for emoji
+# (contactmap_desktop/reports/fonts.py says which face prints what).
+REQUIRED_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DroidSansFallbackFull.ttf",
+                  "NanumGothic.ttf", "NanumGothicBold.ttf",
+                  "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf",
+                  "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf",
+                  "NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf",
+                  "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", "Symbola_hint.ttf")
 # Debian ships the oblique faces in fonts-dejavu-extra: bundled when present.
 OPTIONAL_FONTS = ("DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
-# The fonts' licenses travel with them (Droid Sans Fallback is Apache-2.0).
+# The fonts' licenses travel with them (Droid Sans Fallback is Apache-2.0, Nanum and Noto
+# the SIL Open Font License, Symbola free for any use).
 DEBIAN_FONT_LICENSES = {
     "LICENSE-DejaVu.txt": Path("/usr/share/doc/fonts-dejavu-core/copyright"),
     "LICENSE-DroidSansFallback.txt": Path("/usr/share/doc/fonts-droid-fallback/copyright"),
+    "LICENSE-Nanum.txt": Path("/usr/share/doc/fonts-nanum/copyright"),
+    "LICENSE-Noto.txt": Path("/usr/share/doc/fonts-noto-core/copyright"),
+    "LICENSE-Symbola.txt": Path("/usr/share/doc/fonts-symbola/copyright"),
 }
 FONT_DIRS_VARIABLE = "CONTACTMAP_FONT_DIRS"
 
@@ -120,8 +131,9 @@ def stage_fonts(target: Path, dirs: Sequence[Path] | None = None) -> Path:
     if missing:
         raise SystemExit(
             f"contactmap build: font(s) not found: {', '.join(missing)}. Install the Debian "
-            f"packages fonts-dejavu-core and fonts-droid-fallback, or put the .ttf files in a "
-            f"folder named in ${FONT_DIRS_VARIABLE}.")
+            f"packages fonts-dejavu-core, fonts-droid-fallback, fonts-nanum, fonts-noto-core "
+            f"and fonts-symbola, or put the .ttf files in a folder named in "
+            f"${FONT_DIRS_VARIABLE}.")
     for license_name, source in DEBIAN_FONT_LICENSES.items():
         if source.is_file():
             shutil.copy2(source, target / license_name)

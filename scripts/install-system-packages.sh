@@ -13,6 +13,8 @@ packages=(
   libxcb-sync1 libxcb-xinerama0
   # fonts embedded in the PDFs: Latin/Greek/Cyrillic and CJK
   fonts-dejavu-core fonts-droid-fallback
+  # Hangul; Arabic, Hebrew, Devanagari, Thai (TrueType Noto); colour-less emoji (Symbola)
+  fonts-nanum fonts-noto-core fonts-symbola
   # the oblique DejaVu faces: the PDFs' italics, bundled by build/contactmap.spec when present
   fonts-dejavu-extra
   # strip and objdump for the PyInstaller build (build/build.sh)

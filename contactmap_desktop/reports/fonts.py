@@ -3,11 +3,15 @@
 Text a PDF standard font can encode (WinAnsi: Western European letters, €, curly quotes,
 dashes) prints in the Helvetica family, which every viewer has, so a letter in those letters
 embeds no font at all. Runs of other alphabets print in DejaVu Sans (Greek, Cyrillic,
-Eastern European letters) and runs of Han, Kana and Hangul in Droid Sans Fallback, each face
-registered with ReportLab the first time a run needs it and subset into the PDF. A packaged
-build ships the TrueType faces under resources/fonts; a source checkout uses the
-distribution's font packages (scripts/install-system-packages.sh). Third-party font files are
-not committed.
+Eastern European letters), Han and Kana in Droid Sans Fallback, Hangul in Nanum Gothic,
+Arabic, Hebrew, Devanagari and Thai in their Noto Sans faces (shaped by HarfBuzz, see
+:mod:`shaping`) and emoji in Symbola, a face with one colour-less outline per emoji: colour
+emoji faces are bitmaps ReportLab cannot embed, and an outline prints on any printer. Each face
+is registered with ReportLab the first time a run needs it and subset into the PDF. Droid
+Sans Fallback has one weight, so bold Han and Kana print in it stroked as well as filled
+("faux bold", :data:`FAUX_BOLD`). A packaged build ships the TrueType faces under
+resources/fonts; a source checkout uses the distribution's font packages
+(scripts/install-system-packages.sh). Third-party font files are not committed.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import resource
@@ -26,6 +31,9 @@ from contactmap_desktop.reports.truetype import QuickTTFont
 SYSTEM_FONT_DIRS: tuple[Path, ...] = (
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/truetype/droid"),
+    Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/truetype/nanum"),
+    Path("/usr/share/fonts/truetype/ancient-scripts"),  # Symbola
     Path("/usr/share/fonts/dejavu"),  # Fedora, Arch
     Path("/usr/share/fonts/google-droid-sans-fonts"),
 )
@@ -41,6 +49,35 @@ _UNICODE_FACES: dict[str, tuple[str, str, str | None]] = {
     ITALIC: ("ContactMapSans-Oblique", "DejaVuSans-Oblique.ttf", REGULAR),
     BOLD_ITALIC: ("ContactMapSans-BoldOblique", "DejaVuSans-BoldOblique.ttf", BOLD),
 }
+# The faces of the other scripts: (name, file) in regular and in bold weight. None has an
+# italic; the emoji face has one weight; CJK bold is the regular face printed faux bold.
+SCRIPT_FACES: dict[Script, tuple[tuple[str, str], tuple[str, str]]] = {
+    Script.CJK: ((CJK, "DroidSansFallbackFull.ttf"),
+                 ("ContactMapCJK-Bold", "DroidSansFallbackFull.ttf")),
+    Script.HANGUL: (("ContactMapHangul", "NanumGothic.ttf"),
+                    ("ContactMapHangul-Bold", "NanumGothicBold.ttf")),
+    Script.ARABIC: (("ContactMapArabic", "NotoSansArabic-Regular.ttf"),
+                    ("ContactMapArabic-Bold", "NotoSansArabic-Bold.ttf")),
+    Script.HEBREW: (("ContactMapHebrew", "NotoSansHebrew-Regular.ttf"),
+                    ("ContactMapHebrew-Bold", "NotoSansHebrew-Bold.ttf")),
+    Script.DEVANAGARI: (("ContactMapDevanagari", "NotoSansDevanagari-Regular.ttf"),
+                        ("ContactMapDevanagari-Bold", "NotoSansDevanagari-Bold.ttf")),
+    Script.THAI: (("ContactMapThai", "NotoSansThai-Regular.ttf"),
+                  ("ContactMapThai-Bold", "NotoSansThai-Bold.ttf")),
+    Script.EMOJI: (("ContactMapEmoji", "Symbola_hint.ttf"),
+                   ("ContactMapEmoji", "Symbola_hint.ttf")),
+}
+# Faces whose letters change shape and order with their neighbours: HarfBuzz sets them.
+SHAPED_SCRIPTS = frozenset({Script.ARABIC, Script.HEBREW, Script.DEVANAGARI, Script.THAI})
+SHAPED_FACES = frozenset(name for script in SHAPED_SCRIPTS
+                         for name, _file in SCRIPT_FACES[script])
+FAUX_BOLD = frozenset({"ContactMapCJK-Bold"})
+# Faces with letters beyond the 16-bit codes (emoji, rare Han).
+ASTRAL_FACES = frozenset(name for script in (Script.CJK, Script.EMOJI)
+                         for name, _file in SCRIPT_FACES[script])
+# Every TrueType file the PDFs may embed (what a packaged build ships).
+FONT_FILES = tuple(sorted({file for _name, file, _fallback in _UNICODE_FACES.values()}
+                          | {file for faces in SCRIPT_FACES.values() for _name, file in faces}))
 
 
 class FontsMissingError(ContactMapError):
@@ -67,7 +104,10 @@ def _register(name: str, file_name: str, folders: Sequence[Path]) -> bool:
     if name in pdfmetrics.getRegisteredFontNames():
         return True  # the same face, registered by an earlier export
     try:
-        pdfmetrics.registerFont(QuickTTFont(name, str(found)))
+        # Shaping reaches glyphs no letter maps to, which ReportLab's own reading supports;
+        # the shaped faces are small, so their full reading costs little.
+        pdfmetrics.registerFont(TTFont(name, str(found), shapable=True) if name in SHAPED_FACES
+                                else QuickTTFont(name, str(found)))
     except Exception:  # a damaged or non-TrueType file: treat as absent, look no further
         return False
     return True
@@ -90,15 +130,19 @@ class ReportFonts:
         """The face that prints a run of ``script`` in the weight and slant of ``face``."""
         if script is Script.STANDARD:
             return face
-        if script is Script.CJK and self._has(CJK, "DroidSansFallbackFull.ttf"):
-            return CJK  # one weight: bold CJK text prints regular
-        # CJK without its face prints in the Unicode face (as boxes), which raises nothing.
+        if script in SCRIPT_FACES:
+            regular, bold = SCRIPT_FACES[script]
+            if face in (BOLD, BOLD_ITALIC) and self._has(*bold):
+                return bold[0]
+            if self._has(*regular):
+                return regular[0]
+        # A script without its face prints in the Unicode face (as boxes), which raises nothing.
         return self._unicode_face(face)
 
     @property
     def has_cjk(self) -> bool:
-        """Whether Han, Kana and Hangul print in a face that has them."""
-        return self._has(CJK, "DroidSansFallbackFull.ttf")
+        """Whether Han and Kana print in a face that has them."""
+        return self._has(*SCRIPT_FACES[Script.CJK][0])
 
     def _unicode_face(self, face: str) -> str:
         name, file_name, fallback = _UNICODE_FACES[face]

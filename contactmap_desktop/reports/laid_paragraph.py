@@ -9,7 +9,9 @@ recent paragraphs: the parsed fragments by (markup, style, faces), the broken li
 and the widths. A paragraph split across pages edits its lines and splits by its own
 fragments, so one that splits drops its kept lines and breaks its own first. The preview
 builds in its own thread while an export may build in the window's: the memory is changed
-under a lock.
+under a lock. Lines with text in a shaped face are shaped and put in display order once they
+are broken (:mod:`shaping`); a paragraph that splits splits its unshaped lines, so that the
+part carried to the next page is broken and shaped from the text as read.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+
+from contactmap_desktop.reports.shaping import finish_lines, needs_finishing, paragraph_base
 
 LIMIT = 4096  # paragraphs remembered: a few long documents' worth
 
@@ -51,8 +55,11 @@ class LaidParagraph(Paragraph):  # type: ignore[misc]
     source, see :func:`laid_paragraph`)."""
 
     _source: Source | None = None
+    _splitting = False
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - ReportLab's name
+        if self._splitting:  # split cuts the lines as read: nothing kept, nothing shaped
+            return super().breakLines(width)
         widths = tuple(width) if isinstance(width, (list, tuple)) else (width,)
         known = (_remember(_lines, self._source, {}) if self._source is not None
                  else self.__dict__.setdefault("_own_lines", {}))
@@ -60,8 +67,16 @@ class LaidParagraph(Paragraph):  # type: ignore[misc]
             lines, widest = known[widths]
             self._width_max = widest
             return lines
-        lines = super().breakLines(width)
+        lines = self._finished(super().breakLines(width))
         known[widths] = lines, self._width_max
+        return lines
+
+    def _finished(self, lines: Any) -> Any:
+        """``lines`` shaped and in display order, when the paragraph has text that needs it."""
+        if (getattr(lines, "kind", 0) == 1 and not getattr(lines, "finished", False)
+                and needs_finishing(self.frags)):
+            finish_lines(lines.lines, paragraph_base(self.frags))
+            lines.finished = True
         return lines
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
@@ -69,8 +84,16 @@ class LaidParagraph(Paragraph):  # type: ignore[misc]
             with _lock:
                 _lines.pop(self._source, None)
             self._source = None
-            self.__dict__.pop("blPara", None)  # split breaks them again, from its own frags
-        return list(super().split(availWidth, availHeight))
+        self.__dict__.pop("blPara", None)  # split breaks them again, from its own frags
+        self._splitting = True
+        try:
+            parts = list(super().split(availWidth, availHeight))
+        finally:
+            self._splitting = False
+        for part in parts[:1]:  # the part that stays keeps the lines split broke
+            if isinstance(part, LaidParagraph) and "blPara" in part.__dict__:
+                part._finished(part.blPara)
+        return parts
 
 
 def laid_paragraph(markup: str, style: ParagraphStyle, faces: Hashable,

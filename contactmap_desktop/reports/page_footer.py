@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.pdfgen.canvas import Canvas
-
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
+from contactmap_desktop.reports.script_canvas import ScriptCanvas
 from contactmap_desktop.reports.styles import MUTED, RULE
 from contactmap_desktop.reports.text_runs import draw_text
 
 
-class FooterCanvas(Canvas):  # type: ignore[misc]
+class FooterCanvas(ScriptCanvas):
     """Set ``footer_fonts``, ``footer_left`` and ``footer_margin`` before building."""
 
     footer_fonts: ReportFonts | None = None  # None: the default report faces

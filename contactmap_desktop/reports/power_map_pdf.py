@@ -37,6 +37,7 @@ from contactmap_desktop.reports.power_map_card import (
     draw_card,
     draw_fitted,
 )
+from contactmap_desktop.reports.script_canvas import ScriptCanvas
 from contactmap_desktop.reports.styles import (
     INK,
     KEY_MARK,
@@ -143,7 +144,7 @@ def power_map_pdf_bytes(document: PowerMapDocument,
                         pagesize: PageSize = LANDSCAPE_A4) -> tuple[bytes, int]:
     """The finished PDF and its page count."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=pagesize, invariant=True)
+    canvas = ScriptCanvas(buffer, pagesize=pagesize, invariant=True)
     canvas.setTitle(f"Power map — {document.account_name}")
     pages = draw_power_map_pages(canvas, document, pagesize)
     canvas.save()

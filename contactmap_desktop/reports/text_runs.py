@@ -5,7 +5,8 @@ run a standard font can print in its style's face and moves the rest (Cyrillic, 
 …) to the matching TrueType face of the same weight and slant, so ``<b>`` and italic styles
 hold for every alphabet. Canvas drawing goes through :func:`draw_text`, which does the same
 for one line. Canvas strings are not parsed as markup, so they need no escaping. Paragraphs
-are parsed and laid out once per session (:mod:`laid_paragraph`).
+are parsed and laid out once per session (:mod:`laid_paragraph`). Runs in a shaped face
+(Arabic, Hebrew, Devanagari, Thai) are shaped and ordered for display (:mod:`shaping`).
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from contactmap_desktop.reports.fonts import ReportFonts
 from contactmap_desktop.reports.laid_paragraph import laid_paragraph
 from contactmap_desktop.reports.markup import is_standard, printable, script_runs
+from contactmap_desktop.reports.shaping import needs_finishing, visual_runs
+from contactmap_desktop.reports.shaping import text_width as run_width
 
 
 def paragraph(markup: str, style: ParagraphStyle, fonts: ReportFonts) -> Paragraph:
@@ -36,6 +38,10 @@ def _frags_by_face(frags: list[Any], fonts: ReportFonts) -> list[Any]:
             continue
         placed += [frag.clone(text=piece, fontName=fonts.face_for(script, frag.fontName))
                    for script, piece in script_runs(text)]
+    if len(placed) == 1 and needs_finishing(placed):
+        # ReportLab lays out a paragraph of one fragment as plain words, which lose their
+        # shaping: an empty second fragment keeps it on the path of fragments.
+        placed.append(placed[0].clone(text=""))
     return placed
 
 
@@ -47,17 +53,17 @@ def face_runs(text: str, face: str, fonts: ReportFonts) -> list[tuple[str, str]]
 
 
 def text_width(text: str, face: str, size: float, fonts: ReportFonts) -> float:
-    return sum(float(stringWidth(piece, run_face, size))
-               for piece, run_face in face_runs(printable(text), face, fonts))
+    runs = face_runs(printable(text), face, fonts)
+    return sum(run_width(piece, run_face, size) for piece, run_face in visual_runs(runs, size))
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, face: str, size: float,
               fonts: ReportFonts, *, anchor: str = "left") -> None:
     """One line of text from ``x`` ("left"), ending at it ("right") or centred on it
     ("centre"), in one text object so that text extraction reads it as one line."""
-    runs = face_runs(printable(text), face, fonts)
+    runs = visual_runs(face_runs(printable(text), face, fonts), size)
     if anchor != "left":
-        width = sum(float(stringWidth(piece, run_face, size)) for piece, run_face in runs)
+        width = sum(run_width(piece, run_face, size) for piece, run_face in runs)
         x -= width if anchor == "right" else width / 2
     line = canvas.beginText(x, y)
     for piece, run_face in runs:

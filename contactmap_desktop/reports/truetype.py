@@ -12,7 +12,6 @@ The result is the font ReportLab would build; a face whose character map is not 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from fnmatch import fnmatch
 from functools import cached_property
 from struct import unpack_from
 from typing import Any, overload
@@ -178,4 +177,5 @@ class QuickTTFont(TTFont):  # type: ignore[misc]
         self.encoding = TTEncoding()
         self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
         self._asciiReadable = rl_config.ttfAsciiReadable
-        self.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+        # These faces print letter by letter; the shaped ones are ReportLab's own TTFont.
+        self.shapable = False

@@ -57,6 +57,9 @@ def _fake_fonts(folder: Path, names: tuple[str, ...]) -> Path:
 def test_fonts_are_staged_from_nested_folders_with_their_licenses(tmp_path: Path) -> None:
     system = _fake_fonts(tmp_path / "system" / "truetype" / "dejavu",
                          ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"))
+    _fake_fonts(tmp_path / "system" / "truetype" / "others",
+                tuple(name for name in support.REQUIRED_FONTS
+                      if not name.startswith(("DejaVu", "Droid"))))
     droid = _fake_fonts(tmp_path / "mine", ("DroidSansFallbackFull.ttf",))
     (droid / "LICENSE-Droid.txt").write_text("Apache-2.0", encoding="utf-8")
     staged = support.stage_fonts(tmp_path / "out", [droid, tmp_path / "system"])
@@ -71,6 +74,12 @@ def test_missing_required_fonts_stop_the_build_naming_them(tmp_path: Path) -> No
     with pytest.raises(SystemExit, match="DroidSansFallbackFull.ttf") as stopped:
         support.stage_fonts(tmp_path / "out", [only_dejavu])
     assert "DejaVuSans.ttf" not in str(stopped.value)
+
+
+def test_the_bundle_ships_every_face_the_pdfs_print_in() -> None:
+    from contactmap_desktop.reports.fonts import FONT_FILES
+
+    assert set(FONT_FILES) <= {*support.REQUIRED_FONTS, *support.OPTIONAL_FONTS}
 
 
 def test_font_folders_named_in_the_environment_come_first() -> None:

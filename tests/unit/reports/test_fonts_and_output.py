@@ -23,7 +23,8 @@ def test_standard_text_keeps_the_standard_faces_and_the_rest_gets_truetype() -> 
     assert fonts.face_for(Script.UNICODE, fonts.regular) == "ContactMapSans"
     assert fonts.face_for(Script.UNICODE, fonts.bold) == "ContactMapSans-Bold"
     assert fonts.face_for(Script.UNICODE, fonts.italic) == "ContactMapSans-Oblique"
-    assert fonts.face_for(Script.CJK, fonts.bold) == CJK
+    assert fonts.face_for(Script.CJK, fonts.regular) == CJK
+    assert fonts.face_for(Script.CJK, fonts.bold) == "ContactMapCJK-Bold"  # faux bold
     assert fonts.has_cjk
 
 
