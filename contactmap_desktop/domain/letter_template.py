@@ -28,6 +28,10 @@ class LetterTemplate:
     next_steps_heading: str = "Next steps"
     next_steps_intro: str = ("Each step below has an owner and a firm date, so both our teams "
                              "know what must happen, and by when, to reach delivery.")
+    # Said instead while a step has no date: the letter never claims firm dates it lacks.
+    next_steps_intro_undated: str = ("Each step below has an owner. Where a date is still to "
+                                     "be agreed, we will set it with you, so both our teams know "
+                                     "what must happen, and by when, to reach delivery.")
     closing: str = "Yours sincerely,"
 
     def __post_init__(self) -> None:

@@ -3,7 +3,9 @@
 Letterhead (our company name, optional logo), date, address block, subject, salutation, the
 recap with the customer's own words as quotations, the solution and its value, the next steps
 as a milestones table, the closing and the signature; "Page n of m" in the footer. All user
-text goes through :mod:`markup`, so nothing typed can turn into markup.
+text goes through :mod:`markup`, so nothing typed can turn into markup. With no company name
+set, the letterhead names the sender, so the letter always says who it is from; the signature
+names the company. A logo of any shape is scaled to fit beside the name.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
+    CondPageBreak,
     HRFlowable,
     Image,
     KeepTogether,
@@ -47,6 +50,9 @@ from contactmap_desktop.reports.text_runs import paragraph
 MARGIN = 64.0  # about 22 mm: a generous business-letter margin on A4 and Letter alike
 FRAME_PADDING = 6.0  # platypus frames keep this much inside the margins
 LOGO_HEIGHT = 40.0
+LOGO_SHARE = 0.4  # of the letterhead's width at most: the name keeps the rest
+NUMBER_COLUMN = 24.0  # room for two digits and a dot on one line
+KEPT_ROWS = 2  # steps that stay with the "Next steps" heading
 UNDATED = "date to be agreed"
 
 
@@ -117,15 +123,19 @@ class LetterStory:
         story += self.closing()
         return story
 
+    def sender(self) -> str:
+        """Who the letter is from: our company, else the person who signs it."""
+        return self.document.company_name.strip() or self.letter.sender_name.strip()
+
     def letterhead(self) -> list[Flowable]:
-        name = self.para(self.text(self.document.company_name), self.styles.letterhead)
-        logo = _logo(self.document.logo_path)
-        if logo is None and not self.document.company_name.strip():
-            return [Spacer(1, 12)]  # no letterhead set: plain paper, no empty rule
+        name = self.para(self.text(self.sender()), self.styles.letterhead)
+        width = content_width(self.document.paper)
+        logo = _logo(self.document.logo_path, width * LOGO_SHARE)
+        if logo is None and not self.sender():
+            return [Spacer(1, 12)]  # nobody to name: plain paper, no empty rule
         if logo is None:
             head: Flowable = name
         else:
-            width = content_width(self.document.paper)
             head = Table([[name, logo]], colWidths=[width - logo.drawWidth - 4,
                                                     logo.drawWidth + 4])
             head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -208,10 +218,10 @@ class LetterStory:
                          self.para(self.text(milestone.criterion), cell)])
         width = content_width(self.document.paper)
         # Every width given: a table with a free column measures all its cells once more.
-        widths = [18, width * 0.31, width * 0.2, width * 0.16]
-        table = Table(rows, colWidths=[*widths, width - sum(widths)], repeatRows=1,
-                      hAlign="LEFT")
-        table.setStyle(TableStyle([
+        widths = [NUMBER_COLUMN, width * 0.31, width * 0.2, width * 0.16]
+        widths.append(width - sum(widths))
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        style = TableStyle([
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
@@ -219,11 +229,20 @@ class LetterStory:
             ("TOPPADDING", (0, 0), (-1, -1), 5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ]))
+        ])
+        table.setStyle(style)
+        intro = (self.template.next_steps_intro_undated
+                 if any(milestone.due is None for milestone in milestones)
+                 else self.template.next_steps_intro)
         heading = [self.para(self.text(self.template.next_steps_heading), self.styles.heading),
-                   *self.paragraphs(self.template.next_steps_intro)]
-        # The heading and its introduction never end a page without the table's first rows.
-        return [KeepTogether([*heading, table]), Spacer(1, 10)]
+                   *self.paragraphs(intro)]
+        # The heading and its introduction never end a page without the table's first rows;
+        # the rest of the table goes on on the next page, under its repeated header.
+        start = Table(rows[:KEPT_ROWS + 1], colWidths=widths)
+        start.setStyle(style)
+        needed = sum(part.wrap(width, 10_000)[1] + part.getSpaceBefore() + part.getSpaceAfter()
+                     for part in (*heading, start))
+        return [CondPageBreak(needed), *heading, table, Spacer(1, 10)]
 
     def closing(self) -> list[Flowable]:
         letter = self.letter
@@ -233,7 +252,11 @@ class LetterStory:
         if letter.sender_name.strip():
             signature.append(self.para(f"<b>{self.text(letter.sender_name)}</b>",
                                        self.styles.signer))
-        for line in (letter.sender_title, letter.signature):
+        company = self.document.company_name.strip()
+        lines = [letter.sender_title, letter.signature]
+        if company and company not in letter.signature:
+            lines.insert(1, company)
+        for line in lines:
             if line.strip():
                 signature.append(self.para(self.text(line.strip()), self.styles.small))
         story.append(Spacer(1, 6))
@@ -246,8 +269,9 @@ class LetterStory:
         return [self.para(self.text(block), self.styles.body) for block in blocks if block]
 
 
-def _logo(path: Path | None) -> Image | None:
-    """The logo scaled to the letterhead's height; an unreadable image prints no logo."""
+def _logo(path: Path | None, widest: float) -> Image | None:
+    """The logo scaled to fit the letterhead's height and ``widest``, its shape kept; an
+    unreadable image prints no logo."""
     if path is None or not str(path).strip():
         return None
     try:
@@ -255,5 +279,5 @@ def _logo(path: Path | None) -> Image | None:
         width, height = reader.getSize()
     except Exception:  # missing file, not an image: the letter is still worth printing
         return None
-    scale = LOGO_HEIGHT / max(height, 1)
-    return Image(str(path), width=width * scale, height=LOGO_HEIGHT)
+    scale = min(LOGO_HEIGHT / max(height, 1), widest / max(width, 1))
+    return Image(str(path), width=width * scale, height=height * scale)

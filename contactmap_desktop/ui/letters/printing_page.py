@@ -37,9 +37,10 @@ WORDING_LABELS = {
     "value_heading": "Value heading",
     "next_steps_heading": "Next steps heading",
     "next_steps_intro": "Next steps introduction",
+    "next_steps_intro_undated": "Next steps introduction while a date is open",
     "closing": "Closing line",
 }
-_PARAGRAPHS = {"opening", "next_steps_intro"}
+_PARAGRAPHS = {"opening", "next_steps_intro", "next_steps_intro_undated"}
 
 
 class PrintingPage(PreferencesPage):
@@ -51,7 +52,8 @@ class PrintingPage(PreferencesPage):
         self._settings = settings
         self.company = QLineEdit(settings.company_name())
         self.company.setObjectName("companyName")
-        self.company.setPlaceholderText("Printed at the top of every letter")
+        self.company.setPlaceholderText(
+            "Printed at the top of every letter and under the signature (unset: the sender)")
         self.logo = QLineEdit(settings.logo_path())
         self.logo.setObjectName("logoPath")
         self.logo.setPlaceholderText("No logo")

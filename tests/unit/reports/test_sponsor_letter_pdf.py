@@ -166,3 +166,67 @@ def test_the_company_name_in_the_footer_prints_in_any_alphabet(tmp_path: Path) -
     write_sponsor_letter_pdf(out, SponsorLetterDocument(_western_letter(), LetterTemplate(),
                                                         "Меридиан 東京"))
     assert "Меридиан 東京" in pdf_text(out)
+
+
+def _logo_file(tmp_path: Path, width: int, height: int) -> Path:
+    from PIL import Image
+
+    path = tmp_path / f"logo-{width}x{height}.png"
+    Image.new("RGB", (width, height), (27, 79, 143)).save(path)
+    return path
+
+
+@needs_poppler
+@pytest.mark.parametrize("shape", [(1200, 100), (1000, 100), (100, 300)])
+def test_any_logo_shape_fits_beside_the_company_name_on_one_line(
+        tmp_path: Path, shape: tuple[int, int]) -> None:
+    out = tmp_path / "letter.pdf"
+    write_sponsor_letter_pdf(out, SponsorLetterDocument(
+        _letter(), LetterTemplate(), "Meridian Logistics Group", _logo_file(tmp_path, *shape)))
+    assert "Meridian Logistics Group" in pdf_text(out).splitlines()[0]
+
+
+@needs_poppler
+def test_without_a_company_the_letterhead_names_the_sender_and_the_signature_the_company(
+        tmp_path: Path) -> None:
+    plain = write_sponsor_letter_pdf(tmp_path / "plain.pdf", SponsorLetterDocument(
+        _letter(sender_name="Ann Lee", signature="")))
+    assert pdf_text(tmp_path / "plain.pdf").splitlines()[0] == "Ann Lee"
+    assert plain is None
+    write_sponsor_letter_pdf(tmp_path / "ours.pdf", SponsorLetterDocument(
+        _letter(sender_name="Ann Lee", sender_title="AE", signature=""), LetterTemplate(),
+        "Meridian"))
+    lines = [line for line in pdf_text(tmp_path / "ours.pdf").splitlines() if line.strip()]
+    signed = lines.index("Ann Lee")
+    assert lines[signed + 1:signed + 3] == ["AE", "Meridian"]
+
+
+@needs_poppler
+def test_firm_dates_are_promised_only_when_every_step_has_one(tmp_path: Path) -> None:
+    template = LetterTemplate()
+    _write(tmp_path / "open.pdf", _letter())  # the PO step has no date
+    open_text = " ".join(pdf_text(tmp_path / "open.pdf").split())
+    assert "a firm date" not in open_text and "still to be agreed" in open_text
+    dated = tuple(Milestone("Step", "Ann", date(2026, 2, 1), "ok") for _ in range(3))
+    _write(tmp_path / "dated.pdf", _letter(milestones=dated))
+    assert " ".join(template.next_steps_intro.split()) in " ".join(
+        pdf_text(tmp_path / "dated.pdf").split())
+
+
+@needs_poppler
+def test_step_numbers_stay_on_one_line_and_the_steps_split_under_a_repeated_header(
+        tmp_path: Path) -> None:
+    steps = tuple(Milestone(f"Step {n} of the plan", "Ann Lee", date(2026, 2, n), "Agreed")
+                  for n in range(1, 15))
+    out = _write(tmp_path / "steps.pdf", _letter(milestones=steps))
+    pages = [" ".join(page.split()) for page in pdf_text(out).split("\f") if page.strip()]
+    lines = pdf_text(out, layout=True).splitlines()
+    for number in (10, 11, 14):
+        assert any(line.split()[:1] == [str(number)] for line in lines), number
+    where = [index for index, page in enumerate(pages) if "Next steps" in page]
+    start = where[0]
+    # The heading starts its table on its page; a page's worth of steps is never pushed
+    # whole onto the next page, and a continued table repeats its header.
+    assert "Step 1 of the plan" in pages[start]
+    if "Step 14 of the plan" not in pages[start]:
+        assert "Go / no-go" in pages[start + 1]
