@@ -1,11 +1,14 @@
 """The Contact Blueprints of an account as a PDF: an overview table, then one page per plan.
 
 The current and goal grades are printed as small chips in the map's colors with the letter
-and the grade's name, so the page also reads in grayscale. Every user text is escaped.
+and the grade's name, so the page also reads in grayscale. Tactics and messages print one
+bullet per line typed; a plan longer than a page flows on, each further page headed with
+whose blueprint it is. Every user text is escaped.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,11 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    ListFlowable,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import Flowable
 
 from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
-from contactmap_desktop.domain.dates import ENGLISH_LONG
+from contactmap_desktop.domain.dates import ENGLISH, ENGLISH_LONG
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.wording import counted, noun_for
@@ -35,7 +46,7 @@ from contactmap_desktop.reports.styles import (
     LetterStyles,
     letter_styles,
 )
-from contactmap_desktop.reports.text_runs import paragraph
+from contactmap_desktop.reports.text_runs import draw_text, paragraph
 
 MARGIN = 48.0
 CHIP_WIDTH = 24.0
@@ -71,6 +82,44 @@ class GradeChip(GradeBox):
         self.draw_letter(canvas, "–")
 
 
+@functools.cache
+def bullet_style(styles: LetterStyles) -> ParagraphStyle:
+    """A list item's paragraph (made once per styles)."""
+    return ParagraphStyle("Item", parent=styles.body, spaceAfter=3)
+
+
+class PlanStart(Flowable):  # type: ignore[misc]
+    """Takes no room; tells the page header that the next page starts ``name``'s plan."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.blueprint_plan = self.name
+        self.canv.blueprint_plan_page = None
+
+
+def _continued_header(canvas: Any, document: Any) -> None:
+    """On a plan's second page and later: whose blueprint this is."""
+    name = getattr(canvas, "blueprint_plan", None)
+    if name is None:
+        return
+    if canvas.blueprint_plan_page is None:
+        canvas.blueprint_plan_page = document.page
+        return
+    fonts = report_fonts()
+    canvas.saveState()
+    canvas.setFillColor(MUTED)
+    draw_text(canvas, MARGIN, document.pagesize[1] - MARGIN + 14,
+              f"Blueprint — {name} (continued)", fonts.bold, 9, fonts)
+    canvas.restoreState()
+
+
 def _grade_name(grade: Grade | None) -> str:
     return grade.label if grade is not None else "no relationship yet"
 
@@ -79,7 +128,7 @@ def _due(summary: BlueprintSummary) -> str:
     due = summary.blueprint.due
     if due is None:
         return "no date"
-    return f"{due.isoformat()} (overdue)" if summary.overdue else due.isoformat()
+    return f"{ENGLISH.format(due)} (overdue)" if summary.overdue else ENGLISH.format(due)
 
 
 class _Writer:
@@ -89,6 +138,7 @@ class _Writer:
         self.document = document
         self.fonts = report_fonts()
         self.styles: LetterStyles = letter_styles(self.fonts, base_size=10)
+        self.bullet = bullet_style(self.styles)
 
     def text(self, value: str) -> str:
         return paragraph_text(value)
@@ -113,6 +163,7 @@ class _Writer:
             return story
         story.append(self._overview(width))
         for summary in document.summaries:
+            story.append(PlanStart(summary.stakeholder_name))
             story.append(PageBreak())
             story.extend(self._plan(summary, width))
         return story
@@ -196,13 +247,30 @@ class _Writer:
         story.append(self.para("Influence strategies", styles.heading))
         story.append(self.para(self.text(self.document.strategies(summary) or "None chosen yet."),
                                styles.body))
-        for title, value in (("Tactics", blueprint.tactics),
-                             ("Core messages", blueprint.messages),
-                             ("People and resources", blueprint.resources),
-                             ("Notes", blueprint.notes)):
+        for title, value, listed in (("Tactics", blueprint.tactics, True),
+                                     ("Core messages", blueprint.messages, True),
+                                     ("People and resources", blueprint.resources, False),
+                                     ("Notes", blueprint.notes, False)):
             story.append(self.para(title, styles.heading))
-            story.append(self.para(self.text(value) if value.strip() else "—", styles.body))
+            story += self._items(value) if listed else self._paragraphs(value)
         return story
+
+    def _items(self, value: str) -> list[Flowable]:
+        """One bullet per line typed, so that a wrapped line never looks like a new item."""
+        lines = [line.strip().lstrip("•-*").strip() for line in value.splitlines()]
+        lines = [line for line in lines if line]
+        if not lines:
+            return [self.para("—", self.styles.body)]
+        return [ListFlowable([self.para(self.text(line), self.bullet) for line in lines],
+                             bulletType="bullet", start="•", leftIndent=14,
+                             bulletFontName=self.fonts.regular, bulletFontSize=10)]
+
+    def _paragraphs(self, value: str) -> list[Flowable]:
+        """Paragraphs split at blank lines, so that a long section flows across pages."""
+        blocks = [block.strip() for block in value.replace("\r\n", "\n").split("\n\n")]
+        blocks = [block for block in blocks if block]
+        return [self.para(self.text(block), self.styles.body) for block in blocks] or [
+            self.para("—", self.styles.body)]
 
 
 def build_blueprints_pdf(document: BlueprintsDocument) -> bytes:
@@ -212,11 +280,11 @@ def build_blueprints_pdf(document: BlueprintsDocument) -> bytes:
     template = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN,
                                  rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8,
                                  title=f"Contact Blueprints — {document.account_name}",
-                                 author="ContactMap Desktop", invariant=1)
+                                 author=document.account_name, invariant=1)
     story = writer.story(template.width - 12)  # frames have 6 points of padding each side
-    canvas_class = footer_canvas(writer.fonts, "ContactMap Desktop · Contact Blueprints",
+    canvas_class = footer_canvas(writer.fonts, f"{document.account_name} · Contact Blueprints",
                                  MARGIN)
-    template.build(story, canvasmaker=canvas_class)
+    template.build(story, onLaterPages=_continued_header, canvasmaker=canvas_class)
     return buffer.getvalue()
 
 

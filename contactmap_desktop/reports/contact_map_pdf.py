@@ -31,7 +31,7 @@ from contactmap_desktop.domain.dates import ENGLISH_LONG
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.paper import PaperSize
-from contactmap_desktop.domain.people import BuyingRole, roles_to_badges
+from contactmap_desktop.domain.people import BuyingRole, Seniority, roles_to_badges
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.grade_box import GradeBox
@@ -103,8 +103,9 @@ class GradeCell(GradeBox):
 
 
 def draw_key_mark(canvas: Any, width: float, height: float) -> None:
-    """A gold triangle in the top right corner with a dark edge, visible on every color."""
-    size = 9.0
+    """A gold triangle in the top right corner with a dark edge and a dark dot in it: a
+    shape, so it shows in grayscale on every grade's color."""
+    size = 10.0
     path = canvas.beginPath()
     path.moveTo(width - size, height)
     path.lineTo(width, height)
@@ -112,8 +113,10 @@ def draw_key_mark(canvas: Any, width: float, height: float) -> None:
     path.close()
     canvas.setFillColor(KEY_MARK)
     canvas.setStrokeColor(INK)
-    canvas.setLineWidth(0.5)
+    canvas.setLineWidth(0.8)
     canvas.drawPath(path, stroke=1, fill=1)
+    canvas.setFillColor(INK)
+    canvas.circle(width - size * 0.3, height - size * 0.3, 1.4, stroke=0, fill=1)
 
 
 def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
@@ -125,7 +128,7 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
     account = document.contact_map.account.name
     template = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN,
                                  rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8,
-                                 title=f"Contact Map — {account}", author="ContactMap Desktop",
+                                 title=f"Contact Map — {account}", author=account,
                                  invariant=1)
     story: list[Flowable] = [
         paragraph(f"Contact Map — {paragraph_text(account)}", styles.letterhead, fonts),
@@ -154,9 +157,24 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
         # Frames have 6 points of padding on each side.
         story.extend(power_map_flowables(document.power_map, template.width - 12,
                                          template.height - 12))
-    canvas_class = footer_canvas(fonts, "ContactMap Desktop · Contact Map", MARGIN)
+    canvas_class = footer_canvas(fonts, _footer(document.contact_map), MARGIN)
     template.build(story, canvasmaker=canvas_class)
     return buffer.getvalue()
+
+
+def names_replacing_executives(contact_map: ContactMap) -> bool:
+    """Whether the map names an executive graded Motivated to change: someone taking steps
+    to replace us, which is not for the client's eyes."""
+    executives = {person.id for person in contact_map.stakeholders
+                  if person.seniority is Seniority.EXECUTIVE}
+    return any(relationship.grade is Grade.MOTIVATED
+               and relationship.cell.stakeholder_id in executives
+               for relationship in contact_map.relationships.values())
+
+
+def _footer(contact_map: ContactMap) -> str:
+    mark = "CONFIDENTIAL · " if names_replacing_executives(contact_map) else ""
+    return f"{mark}{contact_map.account.name} · Contact Map"
 
 
 def write_contact_map_pdf(path: Path, document: ContactMapDocument) -> None:
@@ -212,7 +230,7 @@ def _legend(fonts: ReportFonts, styles: LetterStyles) -> list[Flowable]:
         cells.append(GradeCell(grade, False, False, fonts))
         labels.append(paragraph(grade.label, styles.table_cell, fonts))
     cells += [GradeCell(Grade.OPEN, True, False, fonts), GradeCell(None, False, True, fonts)]
-    labels += [paragraph("key relationship (gold corner)", styles.table_cell, fonts),
+    labels += [paragraph("key relationship (gold corner with a dot)", styles.table_cell, fonts),
                paragraph("blank, to be filled (dashed)", styles.table_cell, fonts)]
     grid = Table([cells, labels], colWidths=[CELL_WIDTH + 6] * len(cells), hAlign="LEFT")
     grid.setStyle(TableStyle([("ALIGN", (0, 0), (-1, 0), "CENTER"),

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -63,14 +62,6 @@ class SponsorLetterDocument:
     company_name: str = ""
     logo_path: Path | None = None
     paper: PaperSize = PaperSize.A4
-
-
-def long_date(day: date) -> str:
-    return ENGLISH_LONG.format(day)
-
-
-def short_date(day: date) -> str:
-    return ENGLISH.format(day)
 
 
 def content_width(paper: PaperSize) -> float:
@@ -151,7 +142,7 @@ class LetterStory:
         lines += [self.text(line) for line in (letter.addressee_title, letter.addressee_company)
                   if line.strip()]
         address = self.para("<br/>".join(line for line in lines if line), self.styles.body)
-        dated = self.para(long_date(letter.letter_date), self.styles.right)
+        dated = self.para(ENGLISH_LONG.format(letter.letter_date), self.styles.right)
         width = content_width(self.document.paper)
         block = Table([[address, dated]], colWidths=[width * 0.65, width * 0.35])
         block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -211,7 +202,7 @@ class LetterStory:
         rows: list[list[Flowable]] = [[self.para(label, head) for label in
                                        ("", "Step", "Owner", "Date", "Go / no-go")]]
         for number, milestone in enumerate(milestones, start=1):
-            due = (short_date(milestone.due) if milestone.due
+            due = (ENGLISH.format(milestone.due) if milestone.due
                    else f'<font color="#b8401f"><i>{UNDATED}</i></font>')
             rows.append([self.para(str(number), cell), self.para(self.text(milestone.step), cell),
                          self.para(self.text(milestone.owner), cell), self.para(due, cell),

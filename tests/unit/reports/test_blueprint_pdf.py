@@ -50,7 +50,7 @@ def test_user_text_with_markup_characters_and_non_latin_names_prints_intact(
     text = " ".join(pdf_text(out).split())
     for expected in ["Contact Blueprints — Northwind & <Sons>", "5 March 2026", "2 blueprints",
                      "Blueprint — 李伟 & <Partners>", "Share the Q3 <benchmark> & the R&D roadmap",
-                     "Costs down > 10% faster audits", "<b>Dr. Ōta</b>", "Ирина знает",
+                     "• Costs down > 10% • faster audits", "<b>Dr. Ōta</b>", "Ирина знает",
                      "Ann <Lead>", "José Núñez", "IOU, Everybody's doing it", "In progress",
                      "From Satisfied to Open", "Blueprint — Zoë Müller",
                      "From no relationship yet to Open", "levels above"]:
@@ -69,5 +69,24 @@ def test_an_account_without_blueprints_says_so(tmp_path: Path) -> None:
 def test_the_overview_page_renders_with_ink(tmp_path: Path) -> None:
     out = _write(tmp_path, [_summary("Ada", Grade.INDIFFERENT, Grade.SATISFIED, overdue=True,
                                      due=date(2026, 3, 1))])
-    assert "2026-03-01 (overdue)" in pdf_text(out)
+    assert "1 Mar 2026 (overdue)" in pdf_text(out)
     assert 0.005 < ink_share(rendered_page(out, 1, tmp_path)) < 0.6
+
+
+@needs_poppler
+def test_tactics_are_bulleted_and_a_long_plan_says_whose_it_is_on_every_page(
+        tmp_path: Path) -> None:
+    tactics = "\n".join(f"Tactic {n}: invite the finance team to the quarterly review of the "
+                        "pilot's savings, with the figures they asked for" for n in range(1, 40))
+    out = _write(tmp_path, [_summary("Ελένη Παπαδοπούλου", Grade.SATISFIED, Grade.OPEN,
+                                     tactics=tactics, notes="Short note.")])
+    text = pdf_text(out)
+    assert text.count("•") >= 39  # one bullet per tactic, none for the wrapped lines
+    pages = [page for page in text.split("\f") if page.strip()]
+    assert len(pages) >= 3
+    assert "Blueprint — Ελένη Παπαδοπούλου (continued)" not in pages[1]  # its first page
+    for page in pages[2:]:
+        assert "Blueprint — Ελένη Παπαδοπούλου (continued)" in page
+        assert "Northwind & <Sons> · Contact Blueprints" in page
+    # The plan's first page is filled, not left three-quarters empty.
+    assert "Tactic 1:" in pages[1] and "Tactic 12:" in pages[1]

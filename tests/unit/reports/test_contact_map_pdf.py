@@ -84,3 +84,53 @@ def test_findings_left_out_of_a_long_list_are_counted_under_it(tmp_path: Path) -
 
     assert "6,512 more relationships below Satisfied; 3 more stakeholders <nobody> knows" in text
     assert "lists every one" in text
+
+
+@needs_poppler
+def test_the_footer_names_the_account_and_marks_executives_replacing_us(
+        tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from contactmap_desktop.domain.people import Seniority
+
+    calm = _write(tmp_path, _map(4), [])
+    footer = [line for line in pdf_text(calm).splitlines() if "Page 1 of" in line or
+              "Contact Map" in line]
+    assert any(line.startswith("Northwind & <Sons> · Contact Map") for line in footer)
+    assert "CONFIDENTIAL" not in pdf_text(calm)
+    tense = _map(4)
+    tense.stakeholders[2] = replace(tense.stakeholders[2], seniority=Seniority.EXECUTIVE)
+    tense = ContactMap(tense.account, tense.stakeholders, tense.team_members,
+                       dict(tense.relationships))  # s2 is graded Motivated to change
+    out = tmp_path / "tense.pdf"
+    write_contact_map_pdf(out, ContactMapDocument(tense, [], date(2026, 3, 5)))
+    pages = [page for page in pdf_text(out).split("\f") if page.strip()]
+    assert all("CONFIDENTIAL · Northwind & <Sons> · Contact Map" in page for page in pages)
+
+
+@needs_poppler
+def test_the_key_mark_shows_in_grayscale_on_a_light_grade(tmp_path: Path) -> None:
+    import subprocess
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from contactmap_desktop.reports.contact_map_pdf import CELL_HEIGHT, CELL_WIDTH, GradeCell
+    from contactmap_desktop.reports.fonts import report_fonts
+
+    out = tmp_path / "cell.pdf"
+    canvas = Canvas(str(out), pagesize=(CELL_WIDTH, CELL_HEIGHT))
+    GradeCell(Grade.SATISFIED, True, False, report_fonts()).drawOn(canvas, 0, 0)
+    canvas.save()
+    subprocess.run(["pdftoppm", "-gray", "-r", "288", "-singlefile", str(out),
+                    str(tmp_path / "cell")], check=True)
+    data = (tmp_path / "cell.pgm").read_bytes()
+    header, pixels = data.split(b"\n255\n", 1)
+    width, height = (int(value) for value in header.split()[1:3])
+    scale = 288 / 72
+
+    def grey(x: float, y: float) -> int:  # points from the cell's bottom-left corner
+        return pixels[int((CELL_HEIGHT - y) * scale) * width + int(x * scale)]
+
+    cell_right, cell_top = CELL_WIDTH - 6, CELL_HEIGHT - 6
+    assert grey(cell_right / 2, cell_top / 2 - 4) > 150  # the light grade around the letter
+    assert grey(cell_right - 3, cell_top - 3) < 90  # the dark dot in the gold corner

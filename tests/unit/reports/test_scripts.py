@@ -148,6 +148,7 @@ def test_the_corpus_reads_back_in_reading_order_from_every_document(
     write_power_map_pdf(outputs["power"], PowerMapDocument.from_map(account))
     for document, path in outputs.items():
         # Narrow columns wrap names: compared without the spaces, letters keep their order.
-        text = "".join(unicodedata.normalize("NFC", _extracted(path)).split())
+        # pdftotext joins a name hyphenated at a line end: hyphens are left out of both.
+        text = "".join(unicodedata.normalize("NFC", _extracted(path)).replace("-", "").split())
         for name in NAMES:
-            assert "".join(name.split()) in text, (document, name)
+            assert "".join(name.replace("-", "").split()) in text, (document, name)
