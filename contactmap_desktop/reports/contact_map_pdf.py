@@ -9,6 +9,7 @@ on the next page under a repeated header. A legend and the coverage findings fol
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -35,6 +37,7 @@ from contactmap_desktop.domain.people import BuyingRole, Seniority, roles_to_bad
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.grade_box import GradeBox
+from contactmap_desktop.reports.hyphenation import NAME_BREAKS
 from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.page_footer import footer_canvas
@@ -181,8 +184,15 @@ def write_contact_map_pdf(path: Path, document: ContactMapDocument) -> None:
     write_bytes_atomically(path, build_contact_map_pdf(document))
 
 
+@functools.cache
+def name_style(styles: LetterStyles) -> ParagraphStyle:
+    """The table cell style for names, which may break with a hyphen (made once)."""
+    return ParagraphStyle("NameCell", parent=styles.table_cell, **NAME_BREAKS)
+
+
 def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFonts,
           styles: LetterStyles) -> Table:
+    names = name_style(styles)
     head = [paragraph("Our team", styles.table_head, fonts)]
     for stakeholder_id in stakeholder_ids:
         person = contact_map.stakeholder(stakeholder_id)
@@ -193,13 +203,13 @@ def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFont
         lines.append(f'<font size="6.5" color="#5b6470">{person.seniority.short_label}'
                      f'{" · " + badges if badges else ""} · depth '
                      f"{contact_map.depth(stakeholder_id)}</font>")
-        head.append(paragraph("<br/>".join(lines), styles.table_cell, fonts))
+        head.append(paragraph("<br/>".join(lines), names, fonts))
     rows: list[list[Flowable]] = [head]
     for member in contact_map.team_members:
         row: list[Flowable] = [paragraph(
             f"<b>{paragraph_text(member.name)}</b><br/>"
             f'<font size="6.5" color="#5b6470">{paragraph_text(member.title)}</font>',
-            styles.table_cell, fonts)]
+            names, fonts)]
         for stakeholder_id in stakeholder_ids:
             relationship = contact_map.relationship(CellRef(member.id, stakeholder_id))
             row.append(GradeCell(relationship.grade, relationship.is_key,

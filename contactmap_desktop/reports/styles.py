@@ -16,7 +16,6 @@ from reportlab.lib.styles import ParagraphStyle
 from contactmap_desktop import palette
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.reports.fonts import ReportFonts
-from contactmap_desktop.reports.hyphenation import hyphenate
 
 INK = HexColor(palette.INK)
 MUTED = HexColor(palette.MUTED)
@@ -55,11 +54,6 @@ class LetterStyles:
     signer: ParagraphStyle
 
 
-# Names too long for a narrow cell break at their own hyphens, else with a hyphen added.
-_NAME_BREAKS: dict[str, object] = {"hyphenationLang": hyphenate, "embeddedHyphenation": 2,
-                                   "hyphenationMinWordLength": 6}
-
-
 @functools.cache
 def letter_styles(fonts: ReportFonts, base_size: float = 10.5) -> LetterStyles:
     """The styles, made once per faces and size: the same objects for every document, so
@@ -84,11 +78,10 @@ def letter_styles(fonts: ReportFonts, base_size: float = 10.5) -> LetterStyles:
                                    leftIndent=16, textColor=MUTED, spaceAfter=base_size * 0.7),
         right=ParagraphStyle("Right", parent=body, alignment=TA_RIGHT, spaceAfter=0),
         table_cell=ParagraphStyle("Cell", parent=body, fontSize=base_size - 1.5,
-                                  leading=(base_size - 1.5) * 1.3, spaceAfter=0,
-                                  **_NAME_BREAKS),
+                                  leading=(base_size - 1.5) * 1.3, spaceAfter=0),
         table_head=ParagraphStyle("CellHead", parent=body, fontName=fonts.bold,
                                   fontSize=base_size - 1.5, leading=(base_size - 1.5) * 1.3,
-                                  spaceAfter=0, **_NAME_BREAKS),
+                                  spaceAfter=0),
         letterhead=ParagraphStyle("Letterhead", parent=body, fontName=fonts.bold,
                                   fontSize=base_size + 5, leading=(base_size + 5) * 1.2,
                                   textColor=ACCENT, spaceAfter=0),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
@@ -15,6 +17,7 @@ from contactmap_desktop.reports.contact_map_pdf import (
     MapFinding,
     write_contact_map_pdf,
 )
+from contactmap_desktop.reports.hyphenation import hyphenate
 from tests.helpers.pdf_checks import ink_share, needs_poppler, page_count, pdf_text, rendered_page
 
 
@@ -134,3 +137,27 @@ def test_the_key_mark_shows_in_grayscale_on_a_light_grade(tmp_path: Path) -> Non
     cell_right, cell_top = CELL_WIDTH - 6, CELL_HEIGHT - 6
     assert grey(cell_right / 2, cell_top / 2 - 4) > 150  # the light grade around the letter
     assert grey(cell_right - 3, cell_top - 3) < 90  # the dark dot in the gold corner
+
+
+@pytest.mark.parametrize(("word", "breaks"), [
+    ("Wojciechowska", ["Wojciecho|wska", "Wojcie|chowska"]),
+    ("Lee", []), ("Jean-Luc", ["Jean-|Luc"]), ("王小明王小明", []),
+    ("Nowak-Kowalska", ["Nowak-Kowa|lska", "Nowak-|Kowalska"]),
+])
+def test_names_break_between_syllables_with_three_letters_each_side(
+        word: str, breaks: list[str]) -> None:
+    assert [f"{head}|{tail}" for head, tail in hyphenate(word)] == breaks
+
+
+@needs_poppler
+def test_a_long_name_in_a_stakeholder_column_breaks_with_a_hyphen(tmp_path: Path) -> None:
+    contact_map = _map(2)
+    contact_map.stakeholders[1] = Stakeholder("s1", "a", "Agnieszka Wojciechowska-Szymańska")
+    contact_map = ContactMap(contact_map.account, contact_map.stakeholders,
+                             contact_map.team_members)
+    out = _write(tmp_path, contact_map, [])
+    lines = [line.strip() for line in pdf_text(out, layout=True).splitlines()]
+    pieces = [word for line in lines for word in line.split()]
+    assert any(piece.endswith("-") and piece[:-1].isalpha() for piece in pieces)
+    # Every line break inside the surname falls after a hyphen, none in mid-syllable.
+    assert not any(piece in ("Wojciechows", "ka", "Szymańsk") for piece in pieces)
