@@ -143,6 +143,22 @@ class ContactMap:
         self._changes_of[change.cell] = [c for c in self._changes_of.get(change.cell, ())
                                          if c.id != change.id]
 
+    def refresh_cell(self, relationship: Relationship, history: Sequence[GradeChange]) -> None:
+        """One cell as the workspace now holds it: its relationship and its whole recorded
+        history (new changes are added at the end, edited notes replaced, reviews taken back
+        dropped)."""
+        self.put(relationship)
+        known = {change.id: change for change in self._changes_of.get(relationship.cell, ())}
+        for change in history:
+            if change.id not in known:
+                self.add_change(change)
+            elif known[change.id] != change:
+                self.replace_change(change)
+        fresh = {change.id for change in history}
+        for change in known.values():
+            if change.id not in fresh:  # a review taken back by undo
+                self.drop_change(change)
+
     def replace_change(self, saved: GradeChange) -> None:
         """A recorded change saved again (its note edited): the same change, new values."""
         self.history[:] = [saved if c.id == saved.id else c for c in self.history]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from contactmap_desktop import __version__
+from contactmap_desktop.domain.changes import Changes, whole_account
 from contactmap_desktop.domain.errors import InboundError, ValidationError
 from contactmap_desktop.domain.grade_merge import GradeConflict, merge_histories
 from contactmap_desktop.domain.grades import Grade
@@ -58,6 +59,12 @@ class ExchangeSummary:
     conflicts: list[GradeConflict] = field(default_factory=list)
     conflict_names: dict[CellRef, str] = field(default_factory=dict)
     not_imported: dict[str, int] = field(default_factory=dict)
+    account_id: str = ""
+
+    @property
+    def changes(self) -> Changes:
+        """Anything of the account may have changed: it is read again as a whole."""
+        return whole_account(self.account_id)
 
     def lines(self) -> list[str]:
         how = "new in this workspace" if self.account_created else "merged into the one here"
@@ -155,7 +162,7 @@ class AccountExchangeService:
                              grade.grade.letter if grade.grade else None, grade.changed_at, now)
             names = _cell_names(repos, account["id"], [c.cell for c in conflicts])
         return ExchangeSummary(account["name"], created, matched, reports, conflicts, names,
-                               inbound.not_imported)
+                               inbound.not_imported, account_id=account["id"])
 
 
 @contextmanager

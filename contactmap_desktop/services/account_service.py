@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from contactmap_desktop.domain.changes import Changes, account_changed
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import Account, AccountStage, new_id
 from contactmap_desktop.domain.validation import (
@@ -72,13 +73,15 @@ class AccountService:
     def rename_account(self, account_id: str, name: str) -> Account:
         return self.update_account(replace(self.get(account_id), name=name))
 
-    def delete_account(self, account_id: str) -> None:
+    def delete_account(self, account_id: str) -> Changes:
         with UnitOfWork(self._workspace) as repos:
             repos.accounts.mark_deleted(account_id, self._clock())
+        return account_changed(account_id)
 
-    def undelete_account(self, account_id: str) -> None:
+    def undelete_account(self, account_id: str) -> Changes:
         with UnitOfWork(self._workspace) as repos:
             repos.accounts.mark_deleted(account_id, None)
+        return account_changed(account_id)
 
     def purge_deleted(self) -> None:
         with UnitOfWork(self._workspace) as repos:

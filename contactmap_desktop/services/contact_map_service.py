@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from contactmap_desktop.domain.changes import Changes, grades_of, people_of, team_of
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
@@ -41,6 +42,18 @@ class GradeResult:
     change: GradeChange | None
     withdrawn: GradeChange | None = None
 
+    @property
+    def changes(self) -> Changes:
+        return grades_of([self.relationship.cell])
+
+
+@dataclass(frozen=True)
+class CellState:
+    """One cell as stored: its relationship and its recorded grade changes, oldest first."""
+
+    relationship: Relationship
+    history: tuple[GradeChange, ...]
+
 
 @dataclass(frozen=True)
 class TeamRemoval:
@@ -50,6 +63,10 @@ class TeamRemoval:
     member: TeamMember
     position: int
     relationships: tuple[Relationship, ...]
+
+    @property
+    def changes(self) -> Changes:
+        return team_of(self.account_id)
 
 
 def ensure_cell_exists(repos: Repositories, cell: CellRef) -> None:
@@ -111,6 +128,13 @@ class ContactMapService:
                 history=repos.grade_changes.list_for_account(account_id, cells),
             )
 
+    def read_cells(self, cells: Iterable[CellRef]) -> list[CellState]:
+        """The stored state of these cells, to bring a map in memory up to date after a
+        write (one from this window, or rows a sync wrote)."""
+        with UnitOfWork(self._workspace) as repos:
+            return [CellState(repos.relationships.get(cell),
+                              tuple(repos.grade_changes.list_for_cell(cell))) for cell in cells]
+
     def all_team_members(self) -> list[TeamMember]:
         with UnitOfWork(self._workspace) as repos:
             return repos.team_members.list_all()
@@ -163,14 +187,16 @@ class ContactMapService:
             repos.stakeholders.save(cleaned, self._clock())
         return cleaned
 
-    def remove_stakeholder(self, stakeholder_id: str) -> None:
+    def remove_stakeholder(self, stakeholder_id: str) -> Changes:
         with UnitOfWork(self._workspace) as repos:
-            repos.stakeholders.get(stakeholder_id)
+            stakeholder = repos.stakeholders.get(stakeholder_id)
             repos.stakeholders.mark_deleted(stakeholder_id, self._clock())
+        return people_of(stakeholder.account_id)
 
-    def restore_stakeholder(self, stakeholder_id: str) -> None:
+    def restore_stakeholder(self, stakeholder_id: str) -> Changes:
         with UnitOfWork(self._workspace) as repos:
             repos.stakeholders.mark_deleted(stakeholder_id, None)
+            return people_of(repos.stakeholders.get(stakeholder_id).account_id)
 
     def _clean_stakeholder(self, repos: Repositories, stakeholder: Stakeholder) -> Stakeholder:
         cleaned = replace(
@@ -255,7 +281,7 @@ class ContactMapService:
             repos.team_members.remove_from_account(account_id, team_member_id)
         return TeamRemoval(account_id, member, position, relationships)
 
-    def restore_team_member(self, removal: TeamRemoval) -> None:
+    def restore_team_member(self, removal: TeamRemoval) -> Changes:
         now = self._clock()
         with UnitOfWork(self._workspace) as repos:
             repos.team_members.save(removal.member, now)
@@ -264,15 +290,18 @@ class ContactMapService:
             )
             for relationship in removal.relationships:
                 repos.relationships.save(relationship, now)
+        return removal.changes
 
     # --- order of the map -----------------------------------------------------------------
 
-    def reorder_stakeholders(self, account_id: str, stakeholder_ids: Sequence[str]) -> None:
+    def reorder_stakeholders(self, account_id: str, stakeholder_ids: Sequence[str]) -> Changes:
         """Save the left-to-right order of the account's stakeholder columns."""
         with UnitOfWork(self._workspace) as repos:
             repos.stakeholders.set_order(account_id, stakeholder_ids, self._clock())
+        return people_of(account_id)
 
-    def reorder_team(self, account_id: str, team_member_ids: Sequence[str]) -> None:
+    def reorder_team(self, account_id: str, team_member_ids: Sequence[str]) -> Changes:
         """Save the top-to-bottom order of the account's team rows."""
         with UnitOfWork(self._workspace) as repos:
             repos.team_members.set_order(account_id, team_member_ids, self._clock())
+        return team_of(account_id)

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from contactmap_desktop.domain.changes import Changes, people_of
 from contactmap_desktop.domain.csv_formats import (
     ImportField,
     MappingGuess,
@@ -69,6 +70,11 @@ class ImportResult:
     plan: ImportPlan
     added_ids: tuple[str, ...]
     previous: tuple[Stakeholder, ...]  # updated stakeholders as they were before
+    account_id: str
+
+    @property
+    def changes(self) -> Changes:
+        return people_of(self.account_id)
 
 
 def read_source_file(path: Path) -> bytes:
@@ -161,9 +167,9 @@ class CsvImportService:
             with gc_paused():
                 insert_stakeholders(repos.session, added, now)
             repos.settings.set(_setting_key(source.headers), [f.value for f in options.fields])
-        return ImportResult(plan, tuple(s.id for s in added), tuple(previous))
+        return ImportResult(plan, tuple(s.id for s in added), tuple(previous), account_id)
 
-    def undo(self, result: ImportResult) -> None:
+    def undo(self, result: ImportResult) -> Changes:
         """Take an import back: added people are removed, updated ones restored."""
         now = self._clock()
         with UnitOfWork(self._workspace) as repos:
@@ -171,8 +177,9 @@ class CsvImportService:
                 repos.stakeholders.mark_deleted(stakeholder_id, now)
             for before in result.previous:
                 repos.stakeholders.save(before, now)
+        return result.changes
 
-    def redo(self, result: ImportResult) -> None:
+    def redo(self, result: ImportResult) -> Changes:
         """Put an undone import back exactly as it was first committed."""
         now = self._clock()
         with UnitOfWork(self._workspace) as repos:
@@ -182,6 +189,7 @@ class CsvImportService:
             for row in result.plan.rows:
                 if row.action is Action.UPDATE and row.candidate and row.existing_id:
                     repos.stakeholders.save(merged(by_id[row.existing_id], row.candidate), now)
+        return result.changes
 
     @staticmethod
     def _plan(source: ImportSource, existing: Sequence[Stakeholder], options: ImportOptions,

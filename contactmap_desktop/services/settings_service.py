@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from contactmap_desktop.domain.account_watch import LifecycleSettings
+from contactmap_desktop.domain.changes import SETTINGS, Changes
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.errors import ContactMapError, ValidationError
 from contactmap_desktop.domain.review_cadence import DEFAULT_TIERS, CadenceTier, checked_tiers
@@ -82,18 +83,19 @@ class SettingsService:
         with UnitOfWork(self._workspace) as repos:
             return read_setting(repos, setting)
 
-    def set(self, setting: Setting[T], value: T) -> None:
+    def set(self, setting: Setting[T], value: T) -> Changes:
         encoded = setting.encode(value)
         with UnitOfWork(self._workspace) as repos:
             repos.settings.set(setting.key, encoded)
+        return SETTINGS
 
-    def reset(self, setting: Setting[T]) -> None:
-        self.set(setting, setting.default)
+    def reset(self, setting: Setting[T]) -> Changes:
+        return self.set(setting, setting.default)
 
     # Shorthands for the settings read most often.
 
     def coverage_thresholds(self) -> CoverageThresholds:
         return self.get(COVERAGE_THRESHOLDS)
 
-    def set_coverage_thresholds(self, thresholds: CoverageThresholds) -> None:
-        self.set(COVERAGE_THRESHOLDS, thresholds)
+    def set_coverage_thresholds(self, thresholds: CoverageThresholds) -> Changes:
+        return self.set(COVERAGE_THRESHOLDS, thresholds)

@@ -1,15 +1,24 @@
 """The undoable edits of the Contact Map: grades, marks, people and accounts.
 
-Each command commits through a service, then tells the document what changed so only
-that part of the screen is repainted.
+Each command commits through a service and returns the change set of what it wrote; the
+window redraws from that (edit_runner.py), never the command itself.
 """
 
 from __future__ import annotations
 
+from contactmap_desktop.domain.changes import (
+    Changes,
+    account_changed,
+    grades_of,
+    marks_of,
+    people_of,
+    team_of,
+)
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.contact_map_service import GradeResult, TeamRemoval
+from contactmap_desktop.services.grade_batch import GradeBatchService
 from contactmap_desktop.ui.edit_runner import EditCommand
 from contactmap_desktop.ui.map_document import MapDocument
 
@@ -19,18 +28,18 @@ def grade_text(grade: Grade | None) -> str:
 
 
 class SetGradesCommand(EditCommand):
-    """Grades of one or more cells in one step; a grade entered again is a review. Undo
-    writes the earlier grades back (the history records both directions) and takes the
-    reviews back out of the history."""
+    """Grades of one or more cells in one step (typed, cleared, pasted or confirmed); a
+    grade entered again is a review. Undo writes the earlier grades back (the history records
+    both directions) and takes the reviews back out of the history."""
 
-    def __init__(self, document: MapDocument, grades: dict[CellRef, Grade | None],
-                 text: str = "") -> None:
-        contact_map = document.contact_map
-        assert contact_map is not None
-        super().__init__(text or _grades_text(document, grades))
-        self._document = document
-        self._before = {cell: contact_map.relationship(cell) for cell in grades}
-        self._after = dict(grades)
+    def __init__(self, service: GradeBatchService, before: dict[CellRef, Relationship],
+                 after: dict[CellRef, Grade | None], text: str, note: str = "",
+                 undo_note: str = "undone") -> None:
+        super().__init__(text)
+        self._service = service
+        self._before = dict(before)
+        self._after = dict(after)
+        self._note, self._undo_note = note, undo_note
         self._done: list[GradeResult] = []
 
     @property
@@ -39,29 +48,23 @@ class SetGradesCommand(EditCommand):
         return any(grade is not None or self._before[cell].grade is not None
                    for cell, grade in self._after.items())
 
-    def apply(self) -> None:
-        self._done = self._document.grade_batch.set_grades(self._after, "")
-        self._show(self._done)
+    def apply(self) -> Changes:
+        self._done = self._service.set_grades(self._after, self._note)
+        return grades_of(self._after)
 
-    def revert(self) -> None:
-        self._show(self._document.grade_batch.take_back(self._done, self._before, "undone"))
-
-    def _show(self, results: list[GradeResult]) -> None:
-        show_grade_results(self._document, results)
-        self._document.cells_changed.emit(list(self._after))
+    def revert(self) -> Changes:
+        self._service.take_back(self._done, self._before, self._undo_note)
+        return grades_of(self._after)
 
 
-def show_grade_results(document: MapDocument, results: list[GradeResult]) -> None:
-    """Keep the document's map in step with grade edits just committed."""
+def set_grades(document: MapDocument, grades: dict[CellRef, Grade | None],
+               text: str = "") -> SetGradesCommand:
+    """Grades typed, cleared or confirmed in the grid, named for the undo menu."""
     contact_map = document.contact_map
-    if contact_map is None:
-        return
-    for result in results:
-        contact_map.put(result.relationship)
-        if result.change is not None:
-            contact_map.add_change(result.change)
-        if result.withdrawn is not None:
-            contact_map.drop_change(result.withdrawn)
+    assert contact_map is not None
+    before = {cell: contact_map.relationship(cell) for cell in grades}
+    return SetGradesCommand(document.grade_batch, before, grades,
+                            text or _grades_text(document, grades))
 
 
 def _grades_text(document: MapDocument, grades: dict[CellRef, Grade | None]) -> str:
@@ -90,17 +93,15 @@ class UpdateMarksCommand(EditCommand):
         self._before = before
         self._after = after
 
-    def apply(self) -> None:
-        self._write(self._after)
+    def apply(self) -> Changes:
+        return self._write(self._after)
 
-    def revert(self) -> None:
-        self._write(self._before)
+    def revert(self) -> Changes:
+        return self._write(self._before)
 
-    def _write(self, relationship: Relationship) -> None:
+    def _write(self, relationship: Relationship) -> Changes:
         saved = self._document.opened.contact_map.update_marks(relationship)
-        if self._document.contact_map is not None:
-            self._document.contact_map.put(saved)
-        self._document.cells_changed.emit([saved.cell])
+        return marks_of([saved.cell])
 
 
 class AddStakeholderCommand(EditCommand):
@@ -110,18 +111,16 @@ class AddStakeholderCommand(EditCommand):
         self._stakeholder = stakeholder
         self._added = False
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         service = self._document.opened.contact_map
         if self._added:
-            service.restore_stakeholder(self._stakeholder.id)
-        else:
-            self._stakeholder = service.add_stakeholder(self._stakeholder)
-            self._added = True
-        self._document.refresh_people()
+            return service.restore_stakeholder(self._stakeholder.id)
+        self._stakeholder = service.add_stakeholder(self._stakeholder)
+        self._added = True
+        return people_of(self._stakeholder.account_id)
 
-    def revert(self) -> None:
-        self._document.opened.contact_map.remove_stakeholder(self._stakeholder.id)
-        self._document.refresh_people()
+    def revert(self) -> Changes:
+        return self._document.opened.contact_map.remove_stakeholder(self._stakeholder.id)
 
 
 class EditStakeholderCommand(EditCommand):
@@ -132,13 +131,13 @@ class EditStakeholderCommand(EditCommand):
         self._before = before
         self._after = after
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         self._after = self._document.opened.contact_map.update_stakeholder(self._after)
-        self._document.refresh_people()
+        return people_of(self._after.account_id)
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         self._document.opened.contact_map.update_stakeholder(self._before)
-        self._document.refresh_people()
+        return people_of(self._before.account_id)
 
 
 class RemoveStakeholderCommand(EditCommand):
@@ -147,13 +146,11 @@ class RemoveStakeholderCommand(EditCommand):
         self._document = document
         self._stakeholder = stakeholder
 
-    def apply(self) -> None:
-        self._document.opened.contact_map.remove_stakeholder(self._stakeholder.id)
-        self._document.refresh_people()
+    def apply(self) -> Changes:
+        return self._document.opened.contact_map.remove_stakeholder(self._stakeholder.id)
 
-    def revert(self) -> None:
-        self._document.opened.contact_map.restore_stakeholder(self._stakeholder.id)
-        self._document.refresh_people()
+    def revert(self) -> Changes:
+        return self._document.opened.contact_map.restore_stakeholder(self._stakeholder.id)
 
 
 class AddTeamMemberCommand(EditCommand):
@@ -164,18 +161,17 @@ class AddTeamMemberCommand(EditCommand):
         self._member = member
         self._removal: TeamRemoval | None = None
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         service = self._document.opened.contact_map
         if self._removal is not None:
-            service.restore_team_member(self._removal)
-        else:
-            self._member = service.add_team_member(self._account_id, self._member)
-        self._document.refresh_people()
+            return service.restore_team_member(self._removal)
+        self._member = service.add_team_member(self._account_id, self._member)
+        return team_of(self._account_id)
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         self._removal = self._document.opened.contact_map.remove_team_member(
             self._account_id, self._member.id)
-        self._document.refresh_people()
+        return self._removal.changes
 
 
 class EditTeamMemberCommand(EditCommand):
@@ -187,14 +183,14 @@ class EditTeamMemberCommand(EditCommand):
         self._before = before
         self._after = after
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         self._after = self._document.opened.contact_map.update_team_member(
             self._account_id, self._after)
-        self._document.refresh_people()
+        return team_of(self._account_id)
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         self._document.opened.contact_map.update_team_member(self._account_id, self._before)
-        self._document.refresh_people()
+        return team_of(self._account_id)
 
 
 class RemoveTeamMemberCommand(EditCommand):
@@ -207,15 +203,14 @@ class RemoveTeamMemberCommand(EditCommand):
         self._member = member
         self._removal: TeamRemoval | None = None
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         self._removal = self._document.opened.contact_map.remove_team_member(
             self._account_id, self._member.id)
-        self._document.refresh_people()
+        return self._removal.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         assert self._removal is not None
-        self._document.opened.contact_map.restore_team_member(self._removal)
-        self._document.refresh_people()
+        return self._document.opened.contact_map.restore_team_member(self._removal)
 
 
 class AddAccountCommand(EditCommand):
@@ -226,19 +221,16 @@ class AddAccountCommand(EditCommand):
         self._industry = industry
         self.account: Account | None = None
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         accounts = self._document.opened.accounts
-        if self.account is None:
-            self.account = accounts.create_account(self._name, self._industry)
-        else:
-            accounts.undelete_account(self.account.id)
-        self._document.accounts_changed.emit()
+        if self.account is not None:
+            return accounts.undelete_account(self.account.id)
+        self.account = accounts.create_account(self._name, self._industry)
+        return account_changed(self.account.id)
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         assert self.account is not None
-        self._document.opened.accounts.delete_account(self.account.id)
-        _leave_if_current(self._document, self.account.id)
-        self._document.accounts_changed.emit()
+        return self._document.opened.accounts.delete_account(self.account.id)
 
 
 class EditAccountCommand(EditCommand):
@@ -248,18 +240,13 @@ class EditAccountCommand(EditCommand):
         self._before = before
         self._after = after
 
-    def apply(self) -> None:
+    def apply(self) -> Changes:
         self._after = self._document.opened.accounts.update_account(self._after)
-        self._changed()
+        return account_changed(self._after.id)
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         self._document.opened.accounts.update_account(self._before)
-        self._changed()
-
-    def _changed(self) -> None:
-        self._document.accounts_changed.emit()
-        if self._document.account_id == self._before.id:
-            self._document.reload()
+        return account_changed(self._before.id)
 
 
 class DeleteAccountCommand(EditCommand):
@@ -270,16 +257,8 @@ class DeleteAccountCommand(EditCommand):
         self._document = document
         self._account = account
 
-    def apply(self) -> None:
-        self._document.opened.accounts.delete_account(self._account.id)
-        _leave_if_current(self._document, self._account.id)
-        self._document.accounts_changed.emit()
+    def apply(self) -> Changes:
+        return self._document.opened.accounts.delete_account(self._account.id)
 
-    def revert(self) -> None:
-        self._document.opened.accounts.undelete_account(self._account.id)
-        self._document.accounts_changed.emit()
-
-
-def _leave_if_current(document: MapDocument, account_id: str) -> None:
-    if document.account_id == account_id:
-        document.open_account(None)
+    def revert(self) -> Changes:
+        return self._document.opened.accounts.undelete_account(self._account.id)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from contactmap_desktop.domain.cell_details import cell_details
+from contactmap_desktop.domain.changes import Changes, grades_of
 from contactmap_desktop.domain.findings import Finding
 from contactmap_desktop.domain.focus import focus_cells
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, GradeChange
@@ -39,18 +40,15 @@ class ChangeNoteCommand(EditCommand):
         self._change = change
         self._note = note
 
-    def apply(self) -> None:
-        self._write(self._note)
+    def apply(self) -> Changes:
+        return self._write(self._note)
 
-    def revert(self) -> None:
-        self._write(self._change.note)
+    def revert(self) -> Changes:
+        return self._write(self._change.note)
 
-    def _write(self, note: str) -> None:
+    def _write(self, note: str) -> Changes:
         saved = GradeNoteService(self._document.opened.workspace).set_note(self._change.id, note)
-        contact_map = self._document.contact_map
-        if contact_map is not None:
-            contact_map.replace_change(saved)
-        self._document.cells_changed.emit([saved.cell])
+        return grades_of([saved.cell])
 
 
 class CoverageFeature:
@@ -82,13 +80,11 @@ class CoverageFeature:
         self._timer.setInterval(RECOMPUTE_DELAY_MS)
         self._timer.timeout.connect(self.recompute)
         document.map_loaded.connect(self._map_loaded)
-        document.people_changed.connect(self.recompute)
-        document.cells_changed.connect(self._cells_changed)
+        document.changed.connect(self._changed)
         document.current_cell_changed.connect(self._show_cell)
         self.findings_panel.finding_activated.connect(self._go_to_finding)
         self.history_panel.table.doubleClicked.connect(self._edit_change_note)
         window.add_preferences_page(lambda: CoveragePage(self.settings))
-        window.preferences_changed.connect(self.recompute)
         self._map_loaded()
 
     def recompute(self) -> None:
@@ -115,7 +111,17 @@ class CoverageFeature:
         self._show_cell(self._document.current_cell)
         self._timer.start(0)
 
-    def _cells_changed(self, cells: list[CellRef]) -> None:
+    def _changed(self, changes: Changes) -> None:
+        account_id = self._document.account_id
+        if account_id is None:
+            return
+        if changes.settings or account_id in changes.people | changes.team \
+                | changes.whole_accounts:
+            self.recompute()
+            return
+        cells = changes.cells | changes.marks | changes.plans
+        if not cells:
+            return
         if self._document.current_cell in cells:
             self._show_cell(self._document.current_cell)
         self._timer.start(RECOMPUTE_DELAY_MS)

@@ -30,9 +30,8 @@ class DataFeature:
         self.imports = CsvImportService(workspace)
         self.exchange = AccountExchangeService(workspace)
         grid = window.map_page.grid
-        self.clipboard = GridClipboard(grid, document.undo_stack, document.grade_batch,
-                                       window.map_page.model.cell_at, document.reread_cells,
-                                       window.report_error)
+        self.clipboard = GridClipboard(grid, document.runner, document.grade_batch,
+                                       window.map_page.model.cell_at, window.report_error)
         window.add_menu_action("&Edit", self.clipboard.copy_action)
         window.add_menu_action("&Edit", self.clipboard.paste_action)
         self.writing = [
@@ -72,8 +71,7 @@ class DataFeature:
             self._window.report_error(str(error))
             return
         if result is not None:
-            document.undo_stack.push(
-                ImportStakeholdersCommand(self.imports, result, document.refresh_people))
+            document.runner.run(ImportStakeholdersCommand(self.imports, result))
 
     def import_account(self) -> None:
         summary = import_account(self._window, self.exchange)
@@ -81,8 +79,7 @@ class DataFeature:
             # A merge from another laptop cannot be undone step by step; the backups keep
             # the state before it.
             self._window.document.undo_stack.clear()
-            self._window.document.accounts_changed.emit()
-            self._window.document.reload()
+            self._window.document.apply(summary.changes)
 
     # --- out -----------------------------------------------------------------------------
 

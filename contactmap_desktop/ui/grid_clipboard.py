@@ -2,7 +2,8 @@
 
 Copy puts the selected rectangle on the clipboard as tab-separated letters. Paste reads a
 block (letters or grade words), grades the cells from the current one down and right — or
-fills the selection with a single value — as one undo step. A bad value changes nothing.
+fills the selection with a single value — as one undo step, run like every other edit: a bad
+value or a failed write (a full disk) changes nothing, is reported, and adds no undo step.
 """
 
 from __future__ import annotations
@@ -10,56 +11,31 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTableView
 
 from contactmap_desktop.domain.errors import ContactMapError, ValidationError
 from contactmap_desktop.domain.grade_block import format_block, parse_block
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import CellRef, Relationship
+from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.services.contact_map_service import GradeResult
 from contactmap_desktop.services.grade_batch import GradeBatchService
+from contactmap_desktop.ui.commands import SetGradesCommand
+from contactmap_desktop.ui.edit_runner import EditRunner, ReportError
 
 CellAt = Callable[[int, int], CellRef | None]
-GradesChanged = Callable[[list[CellRef]], None]
-ReportError = Callable[[str], None]
-
-
-class PasteGradesCommand(QUndoCommand):
-    """One paste: redo writes the pasted grades (a grade pasted over itself is a review),
-    undo writes the earlier ones back and takes the reviews back out of the history."""
-
-    def __init__(self, service: GradeBatchService, before: dict[CellRef, Relationship],
-                 after: dict[CellRef, Grade | None], on_changed: GradesChanged) -> None:
-        count = len(after)
-        super().__init__(f"Paste {counted(count, 'grade')}")
-        self._service = service
-        self._before = before
-        self._after = after
-        self._on_changed = on_changed
-        self._done: list[GradeResult] = []
-
-    def redo(self) -> None:
-        self._done = self._service.set_grades(self._after, note="pasted")
-        self._on_changed(list(self._after))
-
-    def undo(self) -> None:
-        self._service.take_back(self._done, self._before, note="paste undone")
-        self._on_changed(list(self._before))
 
 
 class GridClipboard(QObject):
     """Adds Copy and Paste to a grid view; the grid tells it which cell each index is."""
 
-    def __init__(self, view: QTableView, undo_stack: QUndoStack, service: GradeBatchService,
-                 cell_at: CellAt, on_changed: GradesChanged, report_error: ReportError) -> None:
+    def __init__(self, view: QTableView, runner: EditRunner, service: GradeBatchService,
+                 cell_at: CellAt, report_error: ReportError) -> None:
         super().__init__(view)
         self._view = view
-        self._stack = undo_stack
+        self._runner = runner
         self._service = service
         self._cell_at = cell_at
-        self._on_changed = on_changed
         self._report_error = report_error
         self.copy_action = self._action("&Copy grades", QKeySequence.StandardKey.Copy, self.copy)
         self.paste_action = self._action("&Paste grades", QKeySequence.StandardKey.Paste,
@@ -103,7 +79,9 @@ class GridClipboard(QObject):
             return
         if all(before[cell].grade is None and grade is None for cell, grade in targets.items()):
             return  # blanks over blanks change and confirm nothing: no empty undo step
-        self._stack.push(PasteGradesCommand(self._service, before, targets, self._on_changed))
+        self._runner.run(SetGradesCommand(self._service, before, targets,
+                                          f"Paste {counted(len(targets), 'grade')}",
+                                          "pasted", "paste undone"))
 
     def _targets(self, block: list[list[Grade | None]]) -> dict[CellRef, Grade | None]:
         selection = self._view.selectionModel().selectedIndexes()

@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtGui import QUndoCommand
-
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.services.csv_import import CsvImportService, ImportResult
+from contactmap_desktop.ui.edit_runner import EditCommand
 
 
-class ImportStakeholdersCommand(QUndoCommand):
-    """Undo removes the people added and restores those updated; redo puts them back."""
+class ImportStakeholdersCommand(EditCommand):
+    """Undo removes the people added and restores those updated; redo puts them back.
 
-    def __init__(self, service: CsvImportService, result: ImportResult,
-                 on_changed: Callable[[], None]) -> None:
+    The first ``apply`` writes nothing: the import dialog's worker already committed the
+    result (or failed, and then there is no command), so only what was written is pushed."""
+
+    def __init__(self, service: CsvImportService, result: ImportResult) -> None:
         plan = result.plan
         super().__init__(f"Import of {plan.added} new and {plan.updated} updated stakeholders")
         self._service = service
         self._result = result
-        self._on_changed = on_changed
-        self._first = True
+        self._committed = True
 
-    def redo(self) -> None:
-        if self._first:  # already committed when the dialog finished
-            self._first = False
-        else:
-            self._service.redo(self._result)
-        self._on_changed()
+    def apply(self) -> Changes:
+        if self._committed:
+            self._committed = False
+            return self._result.changes
+        return self._service.redo(self._result)
 
-    def undo(self) -> None:
-        self._service.undo(self._result)
-        self._on_changed()
+    def revert(self) -> Changes:
+        return self._service.undo(self._result)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactmap_desktop.domain.changes import SETTINGS
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesDialog, PreferencesPage
 from contactmap_desktop.ui.map_document import MapDocument
@@ -47,7 +48,6 @@ def free_mnemonic(text: str, menu: QMenu) -> str:
 
 class MainWindow(QMainWindow):
     workspace_requested = Signal(object, bool)  # path, create
-    preferences_changed = Signal()
     closing = Signal()
 
     def __init__(self, document: MapDocument, ui_settings: UiSettings) -> None:
@@ -81,9 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self._path_label, 1)
         self.statusBar().addPermanentWidget(self._counts_label)
         document.map_loaded.connect(self._update_status)
-        document.people_changed.connect(self._update_status)
-        document.cells_changed.connect(lambda _cells: self._update_status())
-        document.accounts_changed.connect(self._update_title)
+        document.changed.connect(lambda _changes: self._update_status())
         self.resize(1280, 800)
         self._update_title()
         self._update_status()
@@ -133,7 +131,9 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> None:
         if PreferencesDialog.ask(self, [make() for make in self._preference_pages]):
-            self.preferences_changed.emit()
+            # Pages write workspace settings and this machine's choices; what they show
+            # reads again as after any change of settings.
+            self.document.apply(SETTINGS)
 
     def add_tab(self, title: str, widget: QWidget) -> None:
         self.tabs.addTab(widget, title)

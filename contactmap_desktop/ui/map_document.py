@@ -1,11 +1,14 @@
-"""The open workspace and account that every view of the window shares."""
+"""The open workspace and account that every view of the window shares, and the one place
+where a change set reaches the window."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.grade_batch import GradeBatchService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
@@ -13,16 +16,15 @@ from contactmap_desktop.ui.edit_runner import EditRunner, ReportError
 
 
 class MapDocument(QObject):
-    """Holds the current account's map, kept in step with the file by the edit commands.
+    """Holds the current account's map, kept in step with the file through ``apply``.
 
-    Commands change the file through services, update ``contact_map`` and emit the signal
-    that says what changed; views listen and repaint only that.
+    Every write (an edit, its undo or redo, an account file merged in, rows a sync wrote)
+    ends as a change set given to ``apply``, which brings ``contact_map`` up to date and
+    then emits ``changed``; each view reads the change set and redraws only what it names.
     """
 
-    map_loaded = Signal()  # another account, or the same one read again
-    cells_changed = Signal(object)  # list[CellRef]: relationships that changed
-    people_changed = Signal()  # stakeholders or the team changed
-    accounts_changed = Signal()
+    map_loaded = Signal()  # another account was opened
+    changed = Signal(object)  # Changes, once contact_map holds them
     current_cell_changed = Signal(object)  # CellRef | None
     current_stakeholder_changed = Signal(object)  # stakeholder id | None
 
@@ -31,7 +33,7 @@ class MapDocument(QObject):
         super().__init__(parent)
         self.opened = opened
         self.undo_stack = QUndoStack(self)
-        self.runner = EditRunner(self.undo_stack, report_error)
+        self.runner = EditRunner(self.undo_stack, report_error, self.apply)
         self.runner.read_only = opened.read_only
         self.grade_batch = GradeBatchService(opened.workspace)
         self.account_id: str | None = None
@@ -45,24 +47,35 @@ class MapDocument(QObject):
 
     def open_account(self, account_id: str | None) -> None:
         self.account_id = account_id
-        self.reload()
-
-    def reload(self) -> None:
-        """Read the current account again (after edits that touch much of it)."""
         self._read_map()
         self._drop_missing_selection()
         self.map_loaded.emit()
 
-    def refresh_people(self) -> None:
-        """Read the account again after a change of stakeholders or team."""
-        self._read_map()
-        self._drop_missing_selection()
-        self.people_changed.emit()
+    def apply(self, changes: Changes) -> None:
+        """Bring the open map up to date with ``changes``, then tell every view.
 
-    def reread_cells(self, cells: list[CellRef]) -> None:
-        """Read the map again after edits made outside the commands here (a paste)."""
-        self._read_map()
-        self.cells_changed.emit(cells)
+        What the change set names is read from the workspace, so a change written elsewhere
+        (a sync, another window's file) shows the same way as an edit made here."""
+        if not changes:
+            return
+        contact_map, account_id = self.contact_map, self.account_id
+        if contact_map is not None and account_id is not None:
+            if {account_id} & (changes.people | changes.team | changes.whole_accounts):
+                self._read_map()
+                self._drop_missing_selection()
+            else:
+                if account_id in changes.accounts:
+                    try:
+                        contact_map.account = self.opened.accounts.get(account_id)
+                    except NotFoundError:  # deleted: the window shows no account
+                        self.open_account(None)
+                        self.changed.emit(changes)
+                        return
+                cells = [cell for cell in changes.cells | changes.marks
+                         if contact_map.has_cell(cell)]
+                for state in self.opened.contact_map.read_cells(cells):
+                    contact_map.refresh_cell(state.relationship, state.history)
+        self.changed.emit(changes)
 
     def _read_map(self) -> None:
         self.contact_map = None if self.account_id is None else \

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.changes import plans_of
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.models.account_list_model import AccountListModel
@@ -18,7 +19,7 @@ def test_map_model_passes_qt_checks_through_edits(qtmodeltester: ModelTester, wi
     model = window.map_page.model
     qtmodeltester.check(model)
     window.map_page.set_grades({small_map.cell(0, 0): Grade.TRUST})
-    window.document.reload()
+    window.document.open_account(window.document.account_id)  # read anew: a reset
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.columnCount() == 3
 
@@ -57,7 +58,7 @@ def test_cells_with_a_blueprint_are_marked_and_repainted_alone(
     plans.create(plans.draft(small_map.cell(1, 2)))
     model = window.map_page.model
     with qtbot.waitSignal(model.dataChanged) as changed:
-        window.document.reload()  # as after any change of plans
+        window.document.apply(plans_of([small_map.cell(1, 2)]))
     assert model.index(1, 2).data(MapRole.HAS_PLAN) is True
     assert model.index(0, 2).data(MapRole.HAS_PLAN) is False
     assert changed.args is not None and changed.args[0] == model.index(1, 2)

@@ -84,7 +84,7 @@ def test_another_account_shows_at_once_and_its_findings_follow(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
     coverage = _coverage(window)
     qtbot.waitUntil(lambda: bool(coverage.findings))
-    window.document.reload()  # as when an account is opened
+    window.document.open_account(window.document.account_id)
     assert coverage.findings == []
     assert coverage.findings_panel.summary.text() == "Reading the map…"
     assert sum(coverage.findings_panel.model.count(severity) for severity in Severity) == 0

@@ -121,8 +121,7 @@ def test_a_first_account_given_up_on_says_no_account_was_added(
         qtbot: QtBot, window: MainWindow) -> None:
     accounts = window.document.opened.accounts
     for account in accounts.list_accounts():
-        accounts.delete_account(account.id)
-    window.document.accounts_changed.emit()
+        window.document.apply(accounts.delete_account(account.id))
     window.open_account(None)
 
     def give_up(dialog: QDialog) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.changes import people_of
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import FocusPeriod
 from contactmap_desktop.domain.people import BuyingRole, Seniority
@@ -96,5 +97,5 @@ def test_find_and_focus_hide_together(qtbot: QtBot, window: MainWindow,
 
 def test_filter_holds_after_the_people_change(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.map_page.find_bar.text, "uma")
-    window.document.refresh_people()  # as after adding someone: the model is read anew
+    window.document.apply(people_of(window.document.account_id or ""))
     assert _shown(window) == (["Uma User"], EVERYONE[1])

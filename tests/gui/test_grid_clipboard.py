@@ -11,9 +11,11 @@ from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel, QU
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.errors import StorageError
 from contactmap_desktop.domain.grades import Grade, grade_letter
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.grade_batch import GradeBatchService
+from contactmap_desktop.ui.edit_runner import EditRunner
 from contactmap_desktop.ui.grid_clipboard import GridClipboard
 from tests.helpers.builders import SmallMap, build_small_map
 
@@ -29,8 +31,10 @@ class Harness:
         self.view.setModel(self.model)
         self.stack = QUndoStack()
         self.errors: list[str] = []
-        self.clipboard = GridClipboard(self.view, self.stack, self.service, self.cell_at,
-                                       self.refresh, self.errors.append)
+        self.runner = EditRunner(self.stack, self.errors.append,
+                                 lambda changes: self.refresh(list(changes.cells)))
+        self.clipboard = GridClipboard(self.view, self.runner, self.service, self.cell_at,
+                                       self.errors.append)
         qtbot.addWidget(self.view)
         self.view.show()
         qtbot.waitExposed(self.view)
@@ -138,3 +142,19 @@ def test_one_value_fills_the_selection_and_copy_paste_round_trips(
     harness.stack.undo()  # the four reviews are taken back out of the history
     assert reviews() == 2
     assert harness.letters() == ["III", "III"]
+
+
+def test_a_paste_that_fails_to_write_adds_no_undo_step(
+        qtbot: QtBot, harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk (issue 16 item 8): the clear message, no "Paste" step for what is not in
+    the file, and the grid as it was."""
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise StorageError("The disk is full: the change was not saved.")
+
+    monkeypatch.setattr(harness.service, "set_grades", disk_full)
+    QGuiApplication.clipboard().setText("T\tO\n")
+    harness.select(0, 0, 0, 0)
+    press(qtbot, harness, Qt.Key.Key_V)
+    assert harness.stack.count() == 0
+    assert harness.errors == ["The disk is full: the change was not saved."]
+    assert harness.letters() == ["...", "..."]

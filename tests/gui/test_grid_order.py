@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.application import build_window
+from contactmap_desktop.domain.changes import people_of
 from contactmap_desktop.domain.map_order import StakeholderOrder
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.main_window import MainWindow
@@ -107,7 +108,7 @@ def test_group_by_department_sorts_and_draws_a_line_between_departments(
     departments = ["Board", "Plant", "Board"]
     for stakeholder, department in zip(small_map.stakeholders, departments, strict=True):
         service.update_stakeholder(replace(stakeholder, department=department))
-    window.document.refresh_people()
+    window.document.apply(people_of(small_map.account.id))
     group = next(a for a in window.menu("&Account").actions()
                  if a.text() == "&Group by Department")
     group.trigger()
@@ -126,7 +127,7 @@ def test_column_widths_come_back_after_a_restart(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap, ui_settings: UiSettings) -> None:
     header = window.map_page.grid.horizontalHeader()
     header.resizeSection(1, 230)
-    window.document.refresh_people()  # a reset keeps the width
+    window.document.open_account(small_map.account.id)  # a reset keeps the width
     assert header.sectionSize(1) == 230
     window.close()
     again = build_window(small_map.opened, ui_settings)

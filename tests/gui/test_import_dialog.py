@@ -12,10 +12,12 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.changes import Changes, people_of
 from contactmap_desktop.domain.csv_formats import ImportField
 from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.services.csv_import import CsvImportService
 from contactmap_desktop.ui.dialogs.import_dialog import ImportDialog
+from contactmap_desktop.ui.edit_runner import EditRunner
 from contactmap_desktop.ui.import_commands import ImportStakeholdersCommand
 from contactmap_desktop.ui.models.import_models import MappingModel, PreviewModel
 from tests.helpers import contact_exports
@@ -70,13 +72,15 @@ def test_linkedin_file_is_previewed_filtered_edited_and_imported(
 
     # The import is one undo step on the window's stack.
     stack = QUndoStack()
-    refreshed: list[int] = []
-    stack.push(ImportStakeholdersCommand(CsvImportService(small.opened.workspace),
-                                         dialog.imported, lambda: refreshed.append(1)))
+    delivered: list[Changes] = []
+    runner = EditRunner(stack, pytest.fail, delivered.append)
+    assert runner.run(ImportStakeholdersCommand(CsvImportService(small.opened.workspace),
+                                                dialog.imported))
     stack.undo()
     assert names(small) == ["Ada Power", "Uma User", "Abe Advisor"]
     stack.redo()
-    assert len(names(small)) == 7 and len(refreshed) == 3
+    assert len(names(small)) == 7
+    assert delivered == [people_of(small.account.id)] * 3
 
 
 def test_changing_the_mapping_previews_again(qtbot: QtBot, small: SmallMap) -> None:

@@ -41,7 +41,9 @@ def composer(qtbot: QtBot, tmp_path: Path) -> Iterator[Composer]:
     account = opened.accounts.list_accounts()[0]
     service = LetterService(opened.workspace)
     errors: list[str] = []
-    runner = EditRunner(QUndoStack(), errors.append)
+    # As in the window: the change set of each edit goes back to the tab.
+    runner = EditRunner(QUndoStack(), errors.append,
+                        lambda changes: tab.letters_changed(changes.letters))
     exports = tmp_path / "exports"
     exports.mkdir()
     tab = LettersTab(service, ReportSettings(SettingsService(opened.workspace)), runner,

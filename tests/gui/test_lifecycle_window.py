@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.agenda import AgendaKind
-from contactmap_desktop.domain.blueprints import Blueprint
+from contactmap_desktop.domain.changes import account_changed, whole_account
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.letters import Milestone
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.settings_service import LIFECYCLE_SETTINGS, SettingsService
-from contactmap_desktop.ui.edit_runner import EditCommand
+from contactmap_desktop.ui.blueprints.commands import CreateBlueprintCommand
 from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
 from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
 from contactmap_desktop.ui.main_window import MainWindow
@@ -53,7 +53,7 @@ def test_a_renewal_date_set_on_the_account_reaches_the_agenda(
     accounts = document.opened.accounts
     account = accounts.get(document.account_id or "")
     accounts.update_account(replace(account, renewal_date=date.today() + timedelta(days=10)))
-    document.accounts_changed.emit()
+    document.apply(account_changed(account.id))
     kinds = [i.kind for i in feature.agenda.model.records()]
     assert AgendaKind.RENEWAL in kinds
     renewal = next(i for i in feature.agenda.model.records() if i.kind is AgendaKind.RENEWAL)
@@ -96,21 +96,6 @@ def test_each_added_tier_starts_above_the_highest_one_in_the_table(
     page.check()  # two added tiers never clash
 
 
-class _PlanCommand(EditCommand):
-    """A blueprint made through the window's undo stack, as the Blueprint panel would."""
-
-    def __init__(self, service: BlueprintService, blueprint: Blueprint) -> None:
-        super().__init__("Plan")
-        self._service = service
-        self._blueprint = blueprint
-
-    def apply(self) -> None:
-        self._service.create(self._blueprint)
-
-    def revert(self) -> None:
-        self._service.delete(self._blueprint.id)
-
-
 def test_the_agenda_follows_edits_made_elsewhere_in_the_window(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
@@ -121,7 +106,7 @@ def test_the_agenda_follows_edits_made_elsewhere_in_the_window(
     assert contact_map is not None
     cell = CellRef(contact_map.team_members[0].id, contact_map.stakeholders[5].id)
     draft = replace(service.draft(cell), due=date.today() + timedelta(days=2))
-    assert document.runner.run(_PlanCommand(service, draft))
+    assert document.runner.run(CreateBlueprintCommand(service, draft, "someone"))
 
     def kinds() -> list[AgendaKind]:
         return [i.kind for i in feature.agenda.model.records()]
@@ -143,8 +128,7 @@ def test_a_letter_milestone_in_the_agenda_opens_that_letter_at_that_step(
     letters.save(replace(letter, milestones=(*steps[:2], soon, *steps[2:])))
     letters.save(replace(letters.revision(letter),
                          letter_date=letter.letter_date - timedelta(days=30)))
-    document.reload()
-    document.accounts_changed.emit()
+    document.apply(whole_account(document.account_id or ""))
     # The user reads the older letter, then goes back to the map.
     tab = sample_window.features["letters"].tab  # type: ignore[attr-defined]
     sample_window.show_tab(tab)

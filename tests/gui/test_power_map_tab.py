@@ -368,7 +368,7 @@ def test_a_grade_change_repaints_the_card_without_laying_the_chart_out_again(
         tab: PowerMapTab, document: MapDocument) -> None:
     from contactmap_desktop.domain.grades import Grade
     from contactmap_desktop.domain.model import CellRef
-    from contactmap_desktop.ui.commands import SetGradesCommand
+    from contactmap_desktop.ui.commands import set_grades
 
     ken = _person(tab, "Ken Adeyemi")  # nobody on our team knows him yet
     item = tab.scene.item(ken.id)
@@ -377,6 +377,6 @@ def test_a_grade_change_repaints_the_card_without_laying_the_chart_out_again(
     contact_map = document.contact_map
     assert contact_map is not None
     cell = CellRef(contact_map.team_members[0].id, ken.id)
-    assert document.runner.run(SetGradesCommand(document, {cell: Grade.OPEN}))
+    assert document.runner.run(set_grades(document, {cell: Grade.OPEN}))
     assert tab.scene.card_items() == items_before  # the same card items: no new layout
     assert item.card.best_grade is Grade.OPEN and item.card.relationship_count == 1

@@ -8,6 +8,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.changes import whole_account
 from contactmap_desktop.domain.findings import Rule
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import GradeChange
@@ -56,7 +57,7 @@ def test_whole_map_reviewed_is_one_undo_step_and_clears_the_stale_finding(
                 assert relationship.reviewed_at is not None
                 old = relationship.reviewed_at - timedelta(days=120)
                 repos.relationships.save(relationship.with_grade(Grade.OPEN, old), old)
-    window.document.reload()
+    window.document.apply(whole_account(small_map.account.id))
     coverage = window.features["coverage"]
     coverage.recompute()  # type: ignore[attr-defined]
     stale = [f for f in coverage.findings if f.rule is Rule.NOT_REVIEWED]  # type: ignore[attr-defined]
@@ -109,7 +110,7 @@ def test_the_weekly_review_walks_the_key_cells_and_confirms_them(
                                                     is_key=True, reviewed_at=old), old)
         key = repos.relationships.get(small_map.cell(1, 2))
         repos.relationships.save(type(key)(key.cell, is_key=True), old)
-    window.document.reload()
+    window.document.apply(whole_account(small_map.account.id))
     review = _feature(window)
     review.start_walk()
     assert review.bar.isVisible()

@@ -21,8 +21,9 @@ def _counts(window: MainWindow) -> str:
 
 def test_one_team_member_is_one_team_member(window: MainWindow, small_map: SmallMap) -> None:
     opened = small_map.opened
-    opened.contact_map.remove_team_member(small_map.account.id, small_map.team_members[1].id)
-    window.document.reload()
+    removal = opened.contact_map.remove_team_member(small_map.account.id,
+                                                    small_map.team_members[1].id)
+    window.document.apply(removal.changes)
     assert _counts(window) == ("3 stakeholders · 1 team member · 0 relationships · "
                                "0 open concerns")
 
@@ -31,8 +32,8 @@ def test_an_account_with_people_on_one_side_says_which(window: MainWindow,
                                                         small_map: SmallMap) -> None:
     opened = small_map.opened
     for member in small_map.team_members:
-        opened.contact_map.remove_team_member(small_map.account.id, member.id)
-    window.document.reload()
+        window.document.apply(
+            opened.contact_map.remove_team_member(small_map.account.id, member.id).changes)
     text = window.map_page.empty.text()
     assert window.map_page.stack.currentWidget() is window.map_page.empty
     assert "Acme Corp has 3 stakeholders and no one from our team yet" in text

@@ -33,7 +33,6 @@ from contactmap_desktop.ui.blueprints.commands import (
     DeleteBlueprintCommand,
     UpdateBlueprintCommand,
 )
-from contactmap_desktop.ui.blueprints.events import BlueprintEvents
 from contactmap_desktop.ui.blueprints.grade_chip import grade_chip_html
 from contactmap_desktop.ui.edit_runner import EditRunner
 
@@ -45,13 +44,12 @@ class BlueprintPanel(QWidget):
 
     current_blueprint_changed = Signal(object)  # Blueprint | None
 
-    def __init__(self, service: BlueprintService, runner: EditRunner, events: BlueprintEvents,
-                 reference: Reference, parent: QWidget | None = None) -> None:
+    def __init__(self, service: BlueprintService, runner: EditRunner, reference: Reference,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("blueprintPanel")
         self._service = service
         self._runner = runner
-        self._events = events
         self._map: ContactMap | None = None
         self._cell: CellRef | None = None
         self._blueprint: Blueprint | None = None
@@ -89,7 +87,6 @@ class BlueprintPanel(QWidget):
         layout.addWidget(self.history)
         layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.pages, 1)
-        events.changed.connect(lambda _cells: self.refresh())
         self._show()
 
     def _offer_page(self) -> QWidget:
@@ -181,15 +178,13 @@ class BlueprintPanel(QWidget):
             return False
         draft = self._service.draft(self._cell)
         return self._runner.run(CreateBlueprintCommand(self._service, draft,
-                                                       self._stakeholder_name(),
-                                                       self._events.notify))
+                                                       self._stakeholder_name()))
 
     def delete_blueprint(self) -> bool:
         if self._blueprint is None:
             return False
         return self._runner.run(DeleteBlueprintCommand(self._service, self._blueprint,
-                                                       self._stakeholder_name(),
-                                                       self._events.notify))
+                                                       self._stakeholder_name()))
 
     def add_strategy(self, strategy: Strategy) -> bool:
         """Add a strategy to the shown blueprint (from the strategies panel)."""
@@ -202,8 +197,7 @@ class BlueprintPanel(QWidget):
         before = self._blueprint
         if before is None:
             return False
-        done = self._runner.run(UpdateBlueprintCommand(self._service, before, after, text,
-                                                       self._events.notify))
+        done = self._runner.run(UpdateBlueprintCommand(self._service, before, after, text))
         if not done:
             self._show()  # put the refused value back in its field
         return done

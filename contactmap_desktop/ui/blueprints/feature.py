@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import BuyingRole
@@ -44,20 +45,15 @@ class BlueprintFeature:
         window.add_tab("&Blueprints", views.overview)
         add_menu_entry(window, "&File", "Export &Blueprints PDF…", views.ask_export)
         document.map_loaded.connect(self._map_changed)
-        document.people_changed.connect(self._map_changed)
+        document.changed.connect(self._changed)
         # Grades typed in the grid change the plans' current grades: refreshed once typing
         # pauses, so grading stays instant on large accounts.
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self._map_changed)
-        self._relaying = False
-        document.cells_changed.connect(self._grid_changed)
         window.closing.connect(views.panel.form.commit_pending)  # keep what was just typed
         document.current_cell_changed.connect(views.show_cell)
-        # A plan changed: the views refresh themselves; the rest of the window (findings
-        # about key cells without a plan, cell details) hears it as a change of those cells.
-        views.events.changed.connect(self._plan_changed)
         views.cell_activated.connect(self.go_to)
         grid = window.map_page.grid
         grid.context_menu_about_to_show.connect(self._fill_cell_menu)
@@ -75,17 +71,16 @@ class BlueprintFeature:
         self.views.show_map(self._document.contact_map, self._document.current_cell)
         self._mark_planned_cells()
 
-    def _grid_changed(self, _cells: list[CellRef]) -> None:
-        if not self._relaying:  # the views have already refreshed after their own edits
+    def _changed(self, changes: Changes) -> None:
+        account_id = self._document.account_id
+        if account_id in changes.people | changes.team | changes.whole_accounts:
+            self._map_changed()
+            return
+        if changes.plans:
+            self.views.plans_changed()
+            self._mark_planned_cells()
+        if changes.cells or changes.marks:
             self._timer.start()
-
-    def _plan_changed(self, cells: list[CellRef]) -> None:
-        self._relaying = True
-        try:
-            self._document.cells_changed.emit(cells)
-        finally:
-            self._relaying = False
-        self._mark_planned_cells()
 
     def _mark_planned_cells(self) -> None:
         """The grid shows which relationships have a plan."""

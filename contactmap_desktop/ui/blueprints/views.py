@@ -16,7 +16,6 @@ from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
-from contactmap_desktop.ui.blueprints.events import BlueprintEvents
 from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
 from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
 from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
@@ -40,8 +39,7 @@ class BlueprintViews(QObject):
         self._export_pdf = export_pdf
         self._map: ContactMap | None = None
         self._cell: CellRef | None = None
-        self.events = BlueprintEvents(self)
-        self.panel = BlueprintPanel(service, runner, self.events, reference)
+        self.panel = BlueprintPanel(service, runner, reference)
         self.strategies = StrategyPanel(reference)
         self.reference = ReferencePanel(reference)
         self.overview = BlueprintOverviewPanel()
@@ -50,7 +48,6 @@ class BlueprintViews(QObject):
         self.strategies.cell_activated.connect(self.cell_activated)
         self.overview.cell_activated.connect(self.cell_activated)
         self.overview.export_requested.connect(self.ask_export)
-        self.events.changed.connect(lambda _cells: self._refresh_summaries())
 
     def show_map(self, contact_map: ContactMap | None,
                  cell: CellRef | None = None) -> None:
@@ -59,6 +56,11 @@ class BlueprintViews(QObject):
         self._map = contact_map
         self._cell = cell
         self.panel.show_cell(contact_map, cell)
+        self._refresh_summaries()
+
+    def plans_changed(self) -> None:
+        """Blueprints changed in the file (an edit, its undo, a sync): read them again."""
+        self.panel.refresh()
         self._refresh_summaries()
 
     def show_cell(self, cell: CellRef | None) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.ui.edit_runner import EditRunner
-from contactmap_desktop.ui.letters.letter_commands import Changed, EditLetterCommand
+from contactmap_desktop.ui.letters.letter_commands import EditLetterCommand
 
 SAVE_DELAY_MS = 600
 # Edits that are whole actions rather than keystrokes: nothing to wait for.
@@ -20,10 +20,10 @@ AT_ONCE = frozenset({"letter_date", "addressee", "sender", "pains", "milestones"
 
 
 class LetterAutosave(QObject):
-    def __init__(self, service: LetterService, runner: EditRunner, changed: Changed,
+    def __init__(self, service: LetterService, runner: EditRunner,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._service, self._runner, self._changed = service, runner, changed
+        self._service, self._runner = service, runner
         self.saved: SponsorLetter | None = None  # the letter as it is in the file
         self._pending: tuple[SponsorLetter, str] | None = None
         self.saving = False  # True while a save of ours runs: the form already shows it
@@ -62,7 +62,6 @@ class LetterAutosave(QObject):
             return True
         self.saving = True
         try:
-            return self._runner.run(EditLetterCommand(self._service, self.saved, letter, what,
-                                                      self._changed))
+            return self._runner.run(EditLetterCommand(self._service, self.saved, letter, what))
         finally:
             self.saving = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService
@@ -29,13 +30,22 @@ class LettersFeature:
         self.export_action = add_menu_entry(window, "&File", "Export &Letter as PDF…",
                                             self.export_letter)
         document.map_loaded.connect(self._account_changed)
-        document.people_changed.connect(self._account_changed)
+        document.changed.connect(self._changed)
         if not document.read_only:
             window.add_preferences_page(lambda: PrintingPage(self.settings))
-        window.preferences_changed.connect(self.tab.settings_changed)
         window.closing.connect(self._closing)
         self.tab.letter_shown.connect(self._update_actions)
         self._account_changed()
+
+    def _changed(self, changes: Changes) -> None:
+        account_id = self._window.document.account_id
+        if account_id in changes.people | changes.team | changes.accounts \
+                | changes.whole_accounts:
+            self._account_changed()  # names and the account's details go into the letter
+        elif changes.letters:
+            self.tab.letters_changed(changes.letters)
+        if changes.settings:
+            self.tab.settings_changed()
 
     def _account_changed(self) -> None:
         self.tab.set_account(self._window.document.contact_map)

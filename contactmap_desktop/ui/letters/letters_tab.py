@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.errors import ContactMapError, NotFoundError
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.services.letter_report import (
     Letterhead,
@@ -56,7 +56,7 @@ class LettersTab(QWidget):
         self._contact_map: ContactMap | None = None
         self._read_only = False
         self.export_folder = Path.home()
-        self.autosave = LetterAutosave(service, runner, self._changed, self)
+        self.autosave = LetterAutosave(service, runner, self)
         self.model = LetterListModel()
         self.list = QListView()
         self.list.setObjectName("letterList")
@@ -204,8 +204,20 @@ class LettersTab(QWidget):
         self.autosave.edited(letter, what)
         self._preview()
 
+    def letters_changed(self, letter_ids: Iterable[str]) -> None:
+        """Letters changed in the file (an edit, its undo or redo, a sync): the list, form
+        and preview follow."""
+        for letter_id in letter_ids:
+            try:
+                letter: SponsorLetter | None = self._service.get(letter_id)
+            except NotFoundError:  # deleted
+                letter = None
+            self._changed(letter, letter_id)
+
     def _changed(self, letter: SponsorLetter | None, letter_id: str) -> None:
-        """The file changed (an edit, its undo or redo): the list, form and preview follow."""
+        if letter is not None and (self._contact_map is None
+                                   or letter.account_id != self._contact_map.account.id):
+            return  # another account's letter
         if self.autosave.saving and letter is not None:
             self.autosave.saved = letter  # our own save of what the form already shows
             self.model.set_letters(self._service.list_for_account(letter.account_id))
@@ -221,22 +233,20 @@ class LettersTab(QWidget):
         if self._contact_map is None or not self.flush():
             return
         draft = self._service.draft(self._contact_map)
-        self._runner.run(AddLetterCommand(self._service, draft, "New letter", self._changed))
+        self._runner.run(AddLetterCommand(self._service, draft, "New letter"))
 
     def new_revision(self) -> None:
         letter = self.form.letter()
         if letter is None or not self.flush():
             return
         copy = self._service.revision(letter)
-        self._runner.run(AddLetterCommand(self._service, copy, "New letter from an earlier one",
-                                          self._changed))
+        self._runner.run(AddLetterCommand(self._service, copy, "New letter from an earlier one"))
 
     def delete_letter(self) -> None:
         letter = self.form.letter()
         if letter is None or not self.flush():
             return
-        self._runner.run(DeleteLetterCommand(self._service, self.autosave.saved or letter,
-                                             self._changed))
+        self._runner.run(DeleteLetterCommand(self._service, self.autosave.saved or letter))
 
     # -- printing -------------------------------------------------------------------------
     def _preview(self) -> None:

@@ -1,9 +1,13 @@
-"""Undoable lifecycle edits, each committed through the lifecycle service."""
+"""Undoable lifecycle edits, each committed through the lifecycle service.
+
+Each edit's change set names the account's lifecycle (and the account itself when its stage
+may have moved); the window redraws from it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from contactmap_desktop.domain.changes import Changes, account_changed, lifecycle_of
 from contactmap_desktop.domain.engagements import Engagement, StageChange
 from contactmap_desktop.services.lifecycle_service import Removed
 from contactmap_desktop.ui.edit_runner import EditCommand
@@ -11,19 +15,33 @@ from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 
 
 class LifecycleCommand(EditCommand):
-    """An edit of the lifecycle; after it is done, undone or redone, the views reload."""
+    """An edit of the open account's lifecycle: subclasses ``write`` and ``unwrite`` it."""
+
+    moves_stage = False  # True when the edit may change the account's stage
 
     def __init__(self, context: LifecycleContext, text: str) -> None:
         super().__init__(text)
         self._context = context
+        assert context.account_id is not None
+        self._account_id = context.account_id
 
-    def redo(self) -> None:
-        super().redo()
-        self._context.changed.emit()
+    def write(self) -> None:
+        raise NotImplementedError
 
-    def undo(self) -> None:
-        super().undo()
-        self._context.changed.emit()
+    def unwrite(self) -> None:
+        raise NotImplementedError
+
+    def apply(self) -> Changes:
+        self.write()
+        return self._changes()
+
+    def revert(self) -> Changes:
+        self.unwrite()
+        return self._changes()
+
+    def _changes(self) -> Changes:
+        changes = lifecycle_of(self._account_id)
+        return changes | account_changed(self._account_id) if self.moves_stage else changes
 
 
 class SaveCommand(LifecycleCommand):
@@ -34,15 +52,16 @@ class SaveCommand(LifecycleCommand):
         super().__init__(context, text)
         self._before = before
         self._after = after
+        self.moves_stage = isinstance(after, StageChange)
 
     @property
     def saved(self) -> Any:
         return self._after
 
-    def apply(self) -> None:
+    def write(self) -> None:
         self._after = self._context.lifecycle.save(self._after)
 
-    def revert(self) -> None:
+    def unwrite(self) -> None:
         service = self._context.lifecycle
         if self._before is None:
             service.delete(type(self._after), self._after.id)
@@ -53,29 +72,32 @@ class SaveCommand(LifecycleCommand):
 class DeleteCommand(LifecycleCommand):
     def __init__(self, context: LifecycleContext, text: str, kind: type, value_id: str) -> None:
         super().__init__(context, text)
+        self.moves_stage = kind is StageChange
         self._kind = kind
         self._id = value_id
         self._removed: Removed | None = None
 
-    def apply(self) -> None:
+    def write(self) -> None:
         self._removed = self._context.lifecycle.delete(self._kind, self._id)
 
-    def revert(self) -> None:
+    def unwrite(self) -> None:
         assert self._removed is not None
         self._context.lifecycle.restore(self._removed)
 
 
 class RecordStageCommand(LifecycleCommand):
+    moves_stage = True
+
     def __init__(self, context: LifecycleContext, change: StageChange) -> None:
         super().__init__(context, f"Stage {change.stage.label}")
         self._change = change
         self._recorded: Removed | None = None
 
-    def apply(self) -> None:
+    def write(self) -> None:
         self._recorded = self._context.lifecycle.record_stage(self._change)
         self._change = self._recorded.values[0]
 
-    def revert(self) -> None:
+    def unwrite(self) -> None:
         assert self._recorded is not None
         self._context.lifecycle.take_back(self._recorded)
 
@@ -89,7 +111,7 @@ class StartEngagementCommand(LifecycleCommand):
         self._problem = problem
         self.engagement: Engagement | None = None
 
-    def apply(self) -> None:
+    def write(self) -> None:
         service = self._context.lifecycle
         if self.engagement is None:
             self.engagement = service.start_engagement_from_problem(self._review_id,
@@ -97,6 +119,6 @@ class StartEngagementCommand(LifecycleCommand):
         else:
             service.restore(Removed((self.engagement,)))
 
-    def revert(self) -> None:
+    def unwrite(self) -> None:
         assert self.engagement is not None
         self._context.lifecycle.delete(Engagement, self.engagement.id)

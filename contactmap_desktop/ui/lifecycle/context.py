@@ -1,5 +1,5 @@
 """What every part of the Lifecycle tab shares: the services, the window's edit runner, the
-account's people, and one signal when lifecycle data changed (an edit, an undo or a redo)."""
+account's people, and a signal when an engagement was started from a next problem."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 
 class LifecycleContext(QObject):
-    changed = Signal()
     # A new engagement was started from a next problem (its id): the tab shows it.
     engagement_started = Signal(str)
 

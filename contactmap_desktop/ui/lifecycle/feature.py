@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from contactmap_desktop.domain.agenda import AgendaItem, AgendaKind
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.blueprint_service import BlueprintService
@@ -37,19 +38,27 @@ class LifecycleFeature:
         window.add_preferences_page(lambda: LifecyclePage(SettingsService(workspace),
                                                           self.refresh))
         document.map_loaded.connect(self._account_loaded)
-        document.people_changed.connect(self.tab.reload)
-        document.accounts_changed.connect(self.refresh)
-        # Blueprint due dates and letter milestones change through other features' edits: the
-        # agenda is read again once a burst of edits (typing, a paste) has settled.
+        document.changed.connect(self._changed)
+        # The agenda spans every account and reads plans' due dates and letters' milestones:
+        # read again once a burst of edits (typing, a paste) has settled.
         self._agenda_timer = QTimer(window)
         self._agenda_timer.setSingleShot(True)
         self._agenda_timer.setInterval(AGENDA_DELAY_MS)
         self._agenda_timer.timeout.connect(self.agenda.refresh)
-        document.undo_stack.indexChanged.connect(lambda _index: self._agenda_timer.start())
-        # Lifecycle edits go on the same undo stack, so the timer above covers them too.
         self.agenda.open_requested.connect(self.open_item)
         self._account_loaded()
         self.agenda.refresh()  # the agenda spans every account: opening another changes nothing
+
+    def _changed(self, changes: Changes) -> None:
+        account_id = self._window.document.account_id
+        this_account = changes.lifecycle | changes.accounts | changes.people | changes.team \
+            | changes.whole_accounts
+        if account_id in this_account or changes.settings:
+            self.tab.reload()
+        if changes.accounts or changes.lifecycle or changes.whole_accounts or changes.settings:
+            self.agenda.refresh()
+        elif changes.plans or changes.letters:
+            self._agenda_timer.start()  # once a burst of edits has settled
 
     def _account_loaded(self) -> None:
         self.tab.set_account(self._window.document.account_id)

@@ -61,7 +61,6 @@ class LifecycleTab(QWidget):
         self.pages.addTab(self.account_panel, "Reviews, stages && competitors")
 
         self.engagements.selection_changed.connect(self._show_engagement_parts)
-        context.changed.connect(self.reload)
         context.engagement_started.connect(self.show_engagement)
 
     def set_account(self, account_id: str | None) -> None:

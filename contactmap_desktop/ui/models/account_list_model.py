@@ -18,7 +18,7 @@ class AccountListModel(QAbstractListModel):
         self._document = document
         self._accounts: list[Account] = []
         self.refresh()
-        document.accounts_changed.connect(self.refresh)
+        document.changed.connect(lambda changes: self.refresh() if changes.accounts else None)
 
     def refresh(self) -> None:
         self.beginResetModel()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 
 from contactmap_desktop.domain.cell_details import cell_details
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
@@ -57,8 +58,7 @@ class ContactMapModel(QAbstractTableModel):
         self._planned: frozenset[CellRef] = frozenset()
         self._reindex()
         document.map_loaded.connect(self._reset)
-        document.people_changed.connect(self._reset)
-        document.cells_changed.connect(self._cells_changed)
+        document.changed.connect(self._changed)
 
     # --- shape ---------------------------------------------------------------------------
 
@@ -204,7 +204,37 @@ class ContactMapModel(QAbstractTableModel):
         self._reindex()
         self.endResetModel()
 
-    def _cells_changed(self, cells: list[CellRef]) -> None:
+    def _changed(self, changes: Changes) -> None:
+        """Repaint what the change set names: a cell's grade or marks repaint that cell and
+        its column's count; people edited repaint the headers; only people added, removed or
+        moved reset the model (and so the selection)."""
+        contact_map = self._map
+        if contact_map is None:
+            return
+        account_id = contact_map.account.id
+        if account_id in changes.people | changes.team | changes.whole_accounts:
+            if list(self._rows) != [m.id for m in contact_map.team_members] \
+                    or list(self._columns) != [s.id for s in contact_map.stakeholders]:
+                self._reset()
+                return
+            self._headers_changed()
+            if account_id in changes.whole_accounts:  # any cell may read differently
+                self._all_cells_changed()
+                return
+        self._cells_changed(changes.cells | changes.marks)
+
+    def _headers_changed(self) -> None:
+        for orientation, count in ((Qt.Orientation.Horizontal, self.columnCount()),
+                                   (Qt.Orientation.Vertical, self.rowCount())):
+            if count:
+                self.headerDataChanged.emit(orientation, 0, count - 1)
+
+    def _all_cells_changed(self) -> None:
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def _cells_changed(self, cells: frozenset[CellRef]) -> None:
         columns: set[int] = set()
         for cell in cells:
             index = self.index_of(cell)

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.power_map import focus_cell
@@ -64,8 +65,7 @@ class PowerMapTab(QWidget):
         self.view.zoom_changed.connect(self._show_zoom)
         self.find_box.person_chosen.connect(self._found)
         document.map_loaded.connect(lambda: self._changed(fit=True))
-        document.people_changed.connect(lambda: self._changed(fit=False))
-        document.cells_changed.connect(lambda _cells: self._cells_changed())
+        document.changed.connect(self._document_changed)
         document.current_stakeholder_changed.connect(self.select_stakeholder)
         self.view.editable = not document.read_only
         self.no_manager_action.setEnabled(not document.read_only)
@@ -110,6 +110,13 @@ class PowerMapTab(QWidget):
             self.redraw()
         else:
             self._stale = True
+
+    def _document_changed(self, changes: Changes) -> None:
+        account_id = self._document.account_id
+        if account_id in changes.people | changes.team | changes.whole_accounts:
+            self._changed(fit=False)
+        elif changes.cells or changes.marks:
+            self._cells_changed()
 
     def _cells_changed(self) -> None:
         # Grades and marks move no one on the chart: the cards are repainted in place.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.map_filter import shown_people
 from contactmap_desktop.domain.map_order import (
@@ -29,7 +30,7 @@ from contactmap_desktop.domain.map_order import (
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, Relationship, Stakeholder
 from contactmap_desktop.domain.reviews import reviewable
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.ui.commands import SetGradesCommand, UpdateMarksCommand
+from contactmap_desktop.ui.commands import UpdateMarksCommand, set_grades
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
 from contactmap_desktop.ui.models.roles import MapRole
@@ -97,10 +98,9 @@ class MapPage(QWidget):
         self.find_bar.done.connect(self.grid.setFocus)
         self.visibility.changed.connect(self._show_summary)
         self.model.modelReset.connect(self._apply_column_widths)
-        for signal in (document.map_loaded, document.people_changed):
-            signal.connect(self._show_state)
-            signal.connect(self.apply_filter)  # its summary redraws the department lines
-        document.cells_changed.connect(self._cells_changed)
+        document.map_loaded.connect(self._show_state)
+        document.map_loaded.connect(self.apply_filter)  # its summary redraws department lines
+        document.changed.connect(self._changed)
         # Tab walks the bar left to right, then into the grid.
         bar = self.find_bar
         self._last_tool: QWidget = bar.clear_button
@@ -127,7 +127,7 @@ class MapPage(QWidget):
     def set_grades(self, grades: dict[CellRef, Grade | None]) -> None:
         if self._document.contact_map is None:
             return
-        command = SetGradesCommand(self._document, grades)
+        command = set_grades(self._document, grades)
         if command.changes_anything:
             self._document.runner.run(command)
 
@@ -139,8 +139,8 @@ class MapPage(QWidget):
         if contact_map is None or not graded:
             return False
         words = self._cell_words(graded[0]) if len(graded) == 1 else f"{len(graded)} cells"
-        command = SetGradesCommand(self._document, {c: contact_map.grade(c) for c in graded},
-                                   text or f"Mark {words} reviewed")
+        command = set_grades(self._document, {c: contact_map.grade(c) for c in graded},
+                             text or f"Mark {words} reviewed")
         return self._document.runner.run(command)
 
     # --- find and filter -----------------------------------------------------------------
@@ -156,9 +156,13 @@ class MapPage(QWidget):
         self.visibility.set_rule("find", frozenset(r for r in rows if r is not None),
                                  frozenset(c for c in columns if c is not None))
 
-    def _cells_changed(self, _cells: list[CellRef]) -> None:
-        if self.find_bar.current_filter().concerns_only:  # a new grade may be a concern
+    def _changed(self, changes: Changes) -> None:
+        account_id = self._document.account_id
+        if account_id in changes.people | changes.team | changes.whole_accounts:
+            self._show_state()
             self.apply_filter()
+        elif changes.cells and self.find_bar.current_filter().concerns_only:
+            self.apply_filter()  # a new grade may be a concern
 
     def _show_summary(self) -> None:
         rows, columns = self.visibility.shown()

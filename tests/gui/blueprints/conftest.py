@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -13,11 +13,11 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.reference import Reference, load_reference
 from contactmap_desktop.paths import resource
 from contactmap_desktop.services.blueprint_service import BlueprintService
-from contactmap_desktop.ui.blueprints.events import BlueprintEvents
 from contactmap_desktop.ui.edit_runner import EditRunner
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.fake_clock import FakeClock
@@ -29,10 +29,11 @@ class Desk:
     service: BlueprintService
     stack: QUndoStack
     runner: EditRunner
-    events: BlueprintEvents
     reference: Reference
     clock: FakeClock
     reported: list[str] = field(default_factory=list)
+    # What the window would do with each change set (tests add their panel's refresh).
+    on_changes: list[Callable[[Changes], None]] = field(default_factory=list)
 
     def contact_map(self):  # type: ignore[no-untyped-def]
         return self.small.opened.contact_map.load_map(self.small.account.id)
@@ -45,10 +46,16 @@ def desk(tmp_path: Path, qapp: object) -> Iterator[Desk]:
     small.opened.contact_map.set_grade(small.cell(1, 0), Grade.INDIFFERENT)
     clock = FakeClock(datetime(2026, 3, 2, 9, 0))
     reported: list[str] = []
+    on_changes: list[Callable[[Changes], None]] = []
     stack = QUndoStack()
+
+    def deliver(changes: Changes) -> None:
+        for listener in on_changes:
+            listener(changes)
+
     desk = Desk(small, BlueprintService(small.opened.workspace, clock), stack,
-                EditRunner(stack, reported.append), BlueprintEvents(),
-                load_reference(resource("reference")), clock, reported)
+                EditRunner(stack, reported.append, deliver),
+                load_reference(resource("reference")), clock, reported, on_changes)
     yield desk
     stack.clear()
     small.opened.close()

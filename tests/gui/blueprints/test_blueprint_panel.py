@@ -14,7 +14,8 @@ from tests.gui.blueprints.conftest import Desk, click_box
 
 
 def _panel(qtbot: QtBot, desk: Desk) -> BlueprintPanel:
-    panel = BlueprintPanel(desk.service, desk.runner, desk.events, desk.reference)
+    panel = BlueprintPanel(desk.service, desk.runner, desk.reference)
+    desk.on_changes.append(lambda _changes: panel.refresh())
     qtbot.addWidget(panel)
     panel.resize(420, 760)
     panel.show()

@@ -23,6 +23,7 @@ def _views(qtbot: QtBot, desk: Desk, today: date = date(2026, 3, 2)) -> Blueprin
     views = BlueprintViews(desk.service, desk.runner, desk.reference, lambda: today,
                            lambda account_id, out: export_blueprints(desk.small.opened,
                                                                      account_id, out))
+    desk.on_changes.append(lambda changes: views.plans_changed() if changes.plans else None)
     for widget in (views.panel, views.strategies, views.reference, views.overview):
         qtbot.addWidget(widget)
     return views
