@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import NotFoundError, TeamAccessError, ValidationError
 from contactmap_desktop.services.clock import Clock, utc_now
@@ -13,10 +16,12 @@ from contactmap_desktop.services.team_sync import SyncReport, TeamSync
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.schema import (
     AccountRow,
+    StakeholderRow,
     TeamAccountRow,
     TeamConflictRow,
     TeamDirtyRow,
     TeamLinkRow,
+    TeamMemberRow,
     TeamOutboxRow,
     TeamShadowRow,
 )
@@ -126,6 +131,19 @@ class TeamService:
     def sync(self) -> SyncReport:
         return self.engine.sync()
 
+    def is_connected(self) -> bool:
+        with UnitOfWork(self._workspace) as repos:
+            return TeamStore(repos.session).link() is not None
+
+    def mark_conflicts_reviewed(self) -> int:
+        """The user has seen the listed conflicts; how many were listed."""
+        with UnitOfWork(self._workspace) as repos:
+            rows = list(repos.session.scalars(select(TeamConflictRow).where(
+                TeamConflictRow.reviewed.is_(False))))
+            for row in rows:
+                row.reviewed = True
+            return len(rows)
+
     def status(self, *, ask_server: bool = True) -> TeamStatus:
         address, link = self.engine.link()
         with UnitOfWork(self._workspace) as repos:
@@ -137,7 +155,7 @@ class TeamService:
                 .order_by(func.lower(AccountRow.name)))]
             to_send, refused = store.waiting_count()
             to_send += store.dirty_count()
-            conflicts = [_conflict_line(row) for row in session.scalars(
+            conflicts = [_conflict_line(row, _record_name(session, row)) for row in session.scalars(
                 select(TeamConflictRow).where(TeamConflictRow.reviewed.is_(False))
                 .order_by(TeamConflictRow.found_at))]
         to_fetch = None
@@ -153,7 +171,22 @@ def _to_fetch(address: ServerAddress, fetched: dict[str, int], laptop: str) -> i
         return waiting_count(connection, fetched, laptop)
 
 
-def _conflict_line(row: TeamConflictRow) -> str:
-    who = f" by {row.lost_by}"
-    return (f"{row.section.replace('_', ' ')} {row.record_key} {row.field}: kept {row.kept}, "
-            f"the other value {row.lost}{who} lost ({row.found_at:%Y-%m-%d %H:%M})")
+def _record_name(session: Session, row: TeamConflictRow) -> str:
+    """The record a conflict is about, in the user's words (a person's name, a cell)."""
+    key = json.loads(row.record_key)
+    names: dict[str, Any] = {"stakeholders": StakeholderRow, "team_members": TeamMemberRow,
+                             "account": AccountRow}
+    if row.section in names:
+        record = session.get(names[row.section], key[0])
+        if record is not None:
+            return f"{record.name}"
+    if row.section == "relationships":
+        member, person = session.get(TeamMemberRow, key[0]), session.get(StakeholderRow, key[1])
+        if member is not None and person is not None:
+            return f"{member.name} × {person.name}"
+    return row.section.replace("_", " ")
+
+
+def _conflict_line(row: TeamConflictRow, name: str) -> str:
+    return (f"{name}, {row.field.replace('_', ' ')}: kept {row.kept} by {row.kept_by}; "
+            f"{row.lost} by {row.lost_by} lost ({row.found_at:%Y-%m-%d %H:%M})")

@@ -87,7 +87,16 @@ class SyncReport:
     refused_reason: str = ""
     conflicts: int = 0
     new_accounts: list[str] = field(default_factory=list)
+    # What arrived, for the window to redraw only that: cells (grades, marks, history),
+    # accounts whose people or team changed, accounts edited, accounts changed otherwise.
+    cells: set[CellRef] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    accounts: set[str] = field(default_factory=set)
     changed_accounts: set[str] = field(default_factory=set)
+
+    @property
+    def arrived(self) -> bool:
+        return bool(self.received or self.new_accounts)
 
     def lines(self) -> list[str]:
         result = [f"Sent {self.sent} changes, received {self.received}."]
@@ -329,6 +338,7 @@ class _Applier:
         self._refuse_out_of_scope()
         settled, conflicts = merge_histories(history_before, self.grade_changes)
         for grade in settled:
+            self.report.cells.add(grade.cell)
             settle_grade(session, grade.cell.team_member_id, grade.cell.stakeholder_id,
                          grade.grade.letter if grade.grade else None, grade.changed_at,
                          self.now)
@@ -395,7 +405,19 @@ class _Applier:
         self.shadows[(section.name, change.record_key)] = current
         self.store.put_shadow(section.name, change.record_key, current)
         self.report.received += 1
-        self.report.changed_accounts.add(change.account_id)
+        self._note_arrival(section.name, change.account_id, merged)
+
+    def _note_arrival(self, section: str, account_id: str, record: dict[str, Any]) -> None:
+        report = self.report
+        report.changed_accounts.add(account_id)
+        if section in ("relationships", "grade_changes", "leverage_links"):
+            member = record.get("team_member_id", record.get("source_team_member_id"))
+            person = record.get("stakeholder_id", record.get("source_stakeholder_id"))
+            report.cells.add(CellRef(str(member), str(person)))
+        elif section in ("stakeholders", "team_members", "account_team"):
+            report.people.add(account_id)
+        elif section == "account":
+            report.accounts.add(account_id)
 
     def _write(self, section: TableSection, change: Change, values: dict[str, Any],
                taken: dict[str, Any], *, is_new: bool) -> None:

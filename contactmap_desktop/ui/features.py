@@ -16,6 +16,7 @@ from contactmap_desktop.ui import (
     map_export_feature,
     review_feature,
     safety_feature,
+    team_feature,
 )
 from contactmap_desktop.ui.blueprints import feature as blueprint_feature
 from contactmap_desktop.ui.letters import letters_feature
@@ -36,5 +37,6 @@ INSTALLERS: list[Installer] = [
     map_export_feature.install,
     letters_feature.install,
     lifecycle_feature.install,
+    team_feature.install,
     appearance_feature.install,
 ]

@@ -96,7 +96,8 @@ def test_the_same_field_edited_on_two_laptops_keeps_the_newest_and_lists_the_oth
         assert laptop.team.status().to_send == 0
     # The two laptops whose grades forked list the grade too (a third sees both arrive).
     for laptop in (ann, bob):
-        assert any("grade: kept \"D\"" in line for line in laptop.team.status().conflicts)
+        assert any("grade: kept \"D\"" in line for line in laptop.team.status().conflicts), \
+            laptop.team.status().conflicts
 
 
 def test_status_counts_what_waits(team: tuple[SmallMap, list[Laptop]]) -> None:
