@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import TeamServerError, ValidationError
 from contactmap_desktop.domain.field_merge import COPY, decide_field
 from contactmap_desktop.domain.grade_merge import merge_histories
@@ -93,6 +94,16 @@ class SyncReport:
     people: set[str] = field(default_factory=set)
     accounts: set[str] = field(default_factory=set)
     changed_accounts: set[str] = field(default_factory=set)
+    # Accounts whose plans, letters or lifecycle records arrived: read again as a whole.
+    other_records: set[str] = field(default_factory=set)
+
+    @property
+    def changes(self) -> Changes:
+        """What arrived as the window's change set (docs/architecture.md)."""
+        accounts = self.accounts | (self.changed_accounts if self.new_accounts else set())
+        return Changes(accounts=frozenset(accounts), people=frozenset(self.people),
+                       team=frozenset(self.people), cells=frozenset(self.cells),
+                       marks=frozenset(self.cells), whole_accounts=frozenset(self.other_records))
 
     @property
     def arrived(self) -> bool:
@@ -418,6 +429,8 @@ class _Applier:
             report.people.add(account_id)
         elif section == "account":
             report.accounts.add(account_id)
+        else:
+            report.other_records.add(account_id)
 
     def _write(self, section: TableSection, change: Change, values: dict[str, Any],
                taken: dict[str, Any], *, is_new: bool) -> None:

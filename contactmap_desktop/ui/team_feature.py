@@ -128,22 +128,8 @@ class TeamFeature:
             self.arrived(report)
 
     def arrived(self, report: SyncReport) -> None:
-        """Redraw what the sync wrote: the cells, or the people, of the open account."""
-        document = self._window.document
-        if report.new_accounts or report.accounts:
-            document.accounts_changed.emit()
-        current = document.account_id
-        if current is None or current not in report.changed_accounts:
-            return
-        if current in report.people or current in report.accounts:
-            document.refresh_people()
-            return
-        contact_map = document.contact_map
-        if contact_map is None:
-            return
-        people = {s.id for s in contact_map.stakeholders}
-        cells = [c for c in report.cells if c.stakeholder_id in people]
-        document.reread_cells(cells)
+        """Redraw what the sync wrote, through the window's one path for changes."""
+        self._window.document.apply(report.changes)
 
     # --- the dialogs -----------------------------------------------------------------------
 
