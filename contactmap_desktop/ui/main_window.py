@@ -24,6 +24,7 @@ from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesDialog, PreferencesPage
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.panels.accounts_panel import AccountsPanel
+from contactmap_desktop.ui.plain_text import as_typed, plain_label
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.views.map_page import MapPage
 
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self.accounts_dock = self.add_dock("Accounts", self.accounts, "accountsDock",
                                            Qt.DockWidgetArea.LeftDockWidgetArea)
         self.accounts.account_chosen.connect(self.open_account)
-        self._path_label = QLabel()
+        self._path_label = plain_label(QLabel())
         self._counts_label = QLabel()
         self.statusBar().addWidget(self._path_label, 1)
         self.statusBar().addPermanentWidget(self._counts_label)
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(widget)
 
     def report_error(self, message: str) -> None:
-        QMessageBox.warning(self, "ContactMap", message)
+        QMessageBox.warning(self, "ContactMap", as_typed(message))
 
     # --- accounts ------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from contactmap_desktop.ui.dialogs.stakeholder_dialog import StakeholderDialog
 from contactmap_desktop.ui.dialogs.team_member_dialog import TeamMemberDialog
 from contactmap_desktop.ui.dialogs.user_guide_dialog import UserGuideDialog
 from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui.plain_text import as_typed
 
 FILE_FILTER = f"ContactMap workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 
@@ -119,7 +120,7 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     paths = [p for p in window.ui_settings.recent_workspaces() if p != current]
     for number, path in enumerate(paths, start=1):
         action = menu.addAction(f"&{number} {path.name}")
-        action.setToolTip(str(path))
+        action.setToolTip(as_typed(str(path)))
         action.triggered.connect(lambda _c=False, p=path: window.workspace_requested.emit(p, False))
     if not paths:
         menu.addAction("No other workspaces yet").setEnabled(False)
@@ -214,7 +215,8 @@ def _edit_account(window: MainWindow) -> None:
 
 
 def _confirm(window: MainWindow, title: str, text: str) -> bool:
-    answer = QMessageBox.question(window, title, text + "\n\nYou can undo this with Edit ▸ Undo.",
+    answer = QMessageBox.question(window, title,
+                                  as_typed(text + "\n\nYou can undo this with Edit ▸ Undo."),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

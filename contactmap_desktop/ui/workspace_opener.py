@@ -14,6 +14,7 @@ from contactmap_desktop.services.workspace_service import OpenWorkspace, open_wo
 from contactmap_desktop.storage.backup_rotation import RetentionPolicy
 from contactmap_desktop.ui.dialogs.damaged_file_dialog import DamagedFileDialog
 from contactmap_desktop.ui.dialogs.workspace_locked_dialog import WorkspaceLockedDialog
+from contactmap_desktop.ui.plain_text import as_typed
 
 AskLocked = Callable[[WorkspaceLockedError, QWidget | None], bool]
 AskDamaged = Callable[[WorkspaceError, BackupService, QWidget | None], Path | None]
@@ -21,7 +22,7 @@ Warn = Callable[[QWidget | None, str], None]
 
 
 def _warn_with_message_box(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, "ContactMap", text)
+    QMessageBox.warning(parent, "ContactMap", as_typed(text))
 
 
 class WorkspaceOpener:

@@ -29,6 +29,7 @@ from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.ui.blueprints.text_field import CommittingTextEdit
 from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.plain_text import plain_label
 
 WARNING_STYLE = "color: #7a4a00; background: #fff3d6; border-radius: 3px; padding: 4px;"
 
@@ -58,7 +59,7 @@ class BlueprintForm(QWidget):
         items = self.goal.model()
         assert isinstance(items, QStandardItemModel)
         self._goal_items = items
-        self.warning = QLabel()
+        self.warning = plain_label(QLabel())
         self.warning.setObjectName("blueprintGoalWarning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)

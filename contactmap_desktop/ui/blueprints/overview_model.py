@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from contactmap_desktop.domain.blueprints import BlueprintStatus, BlueprintSummary
 from contactmap_desktop.ui.blueprints.grade_chip import grade_pair_icon
 from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.plain_text import as_typed
 
 _Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BACKGROUND = "#fde7c8"
@@ -76,8 +77,8 @@ class BlueprintOverviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == GRADES:
                 current = summary.current.label if summary.current else "no relationship"
-                return f"{current} → {summary.blueprint.goal.label}" + (
-                    f"\n{summary.warning}" if summary.warning else "")
+                return as_typed(f"{current} → {summary.blueprint.goal.label}" + (
+                    f"\n{summary.warning}" if summary.warning else ""))
             return "Overdue: the due date has passed." if summary.overdue else None
         if role == Qt.ItemDataRole.DecorationRole and column == GRADES:
             return grade_pair_icon(summary.current, summary.blueprint.goal)

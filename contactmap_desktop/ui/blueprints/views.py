@@ -20,6 +20,7 @@ from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPan
 from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
 from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
 from contactmap_desktop.ui.edit_runner import EditRunner
+from contactmap_desktop.ui.plain_text import as_typed
 
 ExportPdf = Callable[[str, Path], None]  # account id, target file
 
@@ -85,4 +86,4 @@ class BlueprintViews(QObject):
         try:
             self._export_pdf(account.id, Path(name))
         except ContactMapError as error:
-            QMessageBox.warning(self.overview, "Export blueprints", str(error))
+            QMessageBox.warning(self.overview, "Export blueprints", as_typed(str(error)))

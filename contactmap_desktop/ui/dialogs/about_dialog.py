@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.services.diagnostics import Diagnostics, collect_diagnostics
+from contactmap_desktop.ui.plain_text import plain_label
 
 
 def current_diagnostics() -> Diagnostics:
@@ -41,7 +42,7 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         self.value_labels: dict[str, QLabel] = {}
         for label, value in self.diagnostics.rows()[1:]:
-            field = QLabel(value)
+            field = plain_label(QLabel(value))
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(f"{label}:", field)
             self.value_labels[label] = field

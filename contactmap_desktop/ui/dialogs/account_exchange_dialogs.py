@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.account_exchange import AccountExchangeService, ExchangeSummary
+from contactmap_desktop.ui.plain_text import as_typed, escape
 
 FILE_FILTER = "ContactMap account files (*.cmacct);;All files (*)"
 # Given a suggested file, return the one chosen (None to cancel): a file dialog, or a test's.
@@ -46,7 +47,7 @@ class ImportSummaryDialog(QDialog):
         self.resize(620, 360)
         conflicts = len(summary.conflicts)
         heading = QLabel(
-            f"<b>{summary.account_name}</b> was imported."
+            f"<b>{escape(summary.account_name)}</b> was imported."
             + (f" <b>{counted(conflicts, 'grade conflict')}</b>: both "
                "laptops changed the same relationship; the newer grade was kept and both "
                "changes are in its history." if conflicts else ""))
@@ -72,7 +73,7 @@ def export_account(parent: QWidget, service: AccountExchangeService, account_id:
     try:
         service.export_account(account_id, target)
     except ContactMapError as error:
-        QMessageBox.warning(parent, "Export Account", str(error))
+        QMessageBox.warning(parent, "Export Account", as_typed(str(error)))
         return None
     return target
 
@@ -88,7 +89,7 @@ def import_account(parent: QWidget, service: AccountExchangeService,
     try:
         summary = service.import_account(source)
     except ContactMapError as error:
-        QMessageBox.warning(parent, "Import Account", str(error))
+        QMessageBox.warning(parent, "Import Account", as_typed(str(error)))
         return None
     show(ImportSummaryDialog(summary, parent))
     return summary

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError, WorkspaceError
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.backup_service import BackupInfo, BackupService, local_time
 from contactmap_desktop.ui.dates import date_time_text
+from contactmap_desktop.ui.plain_text import as_typed
 
 
 def _accounts(backup: BackupInfo) -> str:
@@ -26,6 +28,7 @@ class DamagedFileDialog(QMessageBox):
         self._service = service
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle("Cannot Open Workspace")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names and messages are shown as typed
         self.setText(f"“{service.workspace_path.name}” cannot be opened.")
         self.backup = service.newest_good()
         details = f"{error}\n\nContactMap has not changed the file."
@@ -45,7 +48,7 @@ class DamagedFileDialog(QMessageBox):
         else:
             details += "\n\nThere is no backup of this workspace to fall back on."
             self.addButton(QMessageBox.StandardButton.Close)
-        self.setInformativeText(details)
+        self.setInformativeText(as_typed(details))
         self.restored_path: Path | None = None
 
     def restore(self) -> Path | None:
@@ -57,7 +60,7 @@ class DamagedFileDialog(QMessageBox):
                 self.backup, self._service.suggested_target(self.backup)
             )
         except ContactMapError as error:
-            QMessageBox.warning(self.parentWidget(), "ContactMap", str(error))
+            QMessageBox.warning(self.parentWidget(), "ContactMap", as_typed(str(error)))
             return None
         return self.restored_path
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.ui.dialogs.form_focus import start_on_first_field
+from contactmap_desktop.ui.plain_text import plain_label
 
 
 class FormDialog(QDialog):
@@ -20,7 +21,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout()
-        self.error_label = QLabel()
+        self.error_label = plain_label(QLabel())
         self.error_label.setObjectName("formError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: palette(bright-text); background: #b3261e;"

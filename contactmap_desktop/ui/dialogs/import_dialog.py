@@ -39,6 +39,7 @@ from contactmap_desktop.services.csv_import import (
 from contactmap_desktop.ui.background_task import BackgroundTask, Job
 from contactmap_desktop.ui.dialogs.choice_delegate import ChoiceDelegate
 from contactmap_desktop.ui.models.import_models import MappingModel, PreviewModel
+from contactmap_desktop.ui.plain_text import plain_label
 
 ALL_COMPANIES = "All companies"
 FILE_FILTER = "Contacts (*.csv *.txt *.tsv *.vcf);;All files (*)"
@@ -61,7 +62,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.imported: ImportResult | None = None
 
-        self.found_label = QLabel(f"Reading {file_name or 'the file'}…")
+        self.found_label = plain_label(QLabel(f"Reading {file_name or 'the file'}…"))
         self.found_label.setWordWrap(True)
         self.mapping_view = QTableView()
         self.mapping_view.setItemDelegateForColumn(
@@ -83,8 +84,8 @@ class ImportDialog(QDialog):
         self.preview_view.verticalHeader().hide()
         self.preview_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive)
-        self.counts_label = QLabel("")
-        self.error_label = QLabel("")
+        self.counts_label = plain_label(QLabel(""))
+        self.error_label = plain_label(QLabel(""))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.progress = QProgressBar()

@@ -31,6 +31,7 @@ from contactmap_desktop.domain.coverage_settings import (
 )
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.ui.plain_text import as_typed
 
 
 class PreferencesPage(QWidget):
@@ -143,7 +144,7 @@ class PreferencesDialog(QDialog):
             for page in self.pages:
                 page.save()
         except ContactMapError as error:
-            QMessageBox.warning(self, "Preferences", str(error))
+            QMessageBox.warning(self, "Preferences", as_typed(str(error)))
             return
         super().accept()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.backup_service import BackupService
 from contactmap_desktop.ui.models.backup_list_model import BackupListModel
+from contactmap_desktop.ui.plain_text import plain_label
 
 # Given the suggested new file, return the one the user chose (or None to cancel).
 ChooseTarget = Callable[[QWidget, Path], Path | None]
@@ -61,11 +62,11 @@ class RestoreBackupDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
-        self.error_label = QLabel()
+        self.error_label = plain_label(QLabel())
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error_label.hide()
-        self.folder_label = QLabel(f"Backups are kept in {service.folder}")
+        self.folder_label = plain_label(QLabel(f"Backups are kept in {service.folder}"))
         self.folder_label.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from contactmap_desktop.domain.errors import WorkspaceLockedError
@@ -14,6 +15,7 @@ class WorkspaceLockedDialog(QMessageBox):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Information)
         self.setWindowTitle("Workspace in Use")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the holder's host name is shown as typed
         self.setText(str(error))
         self.setInformativeText(
             "Only one window can change a workspace at a time, so that no edit is lost. You "

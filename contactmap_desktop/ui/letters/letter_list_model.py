@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.plain_text import as_typed
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +55,7 @@ class LetterListModel(QAbstractListModel):
             to = f" to {letter.addressee_name}" if letter.addressee_name else ""
             copied = next((f"\nA new revision of the letter of {date_text(other.letter_date)}"
                            for other in self._letters if other.id == letter.based_on_id), "")
-            return f"Letter of {date_text(letter.letter_date)}{to}{copied}"
+            return as_typed(f"Letter of {date_text(letter.letter_date)}{to}{copied}")
         if role == LetterRole.LETTER_ID:
             return letter.id
         return None

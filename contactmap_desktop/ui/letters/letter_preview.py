@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.letters.pdf_pages import POINTS_PER_INCH, render_pages
+from contactmap_desktop.ui.plain_text import plain_label
 
 if TYPE_CHECKING:  # ReportLab loads with the first preview, after the window is up
     from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument
@@ -76,7 +77,7 @@ class LetterPreview(QWidget):
         self._pool.setMaxThreadCount(1)
         self._results = _Results()  # owned by Python, so a late drawing still has it
         self._results.rendered.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        self.status = QLabel("No letter")
+        self.status = plain_label(QLabel("No letter"))
         self.status.setObjectName("previewStatus")
         self._pages_box = QWidget()
         self._pages_box.setStyleSheet("background: #8a8f98;")

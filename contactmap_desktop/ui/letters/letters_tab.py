@@ -34,6 +34,7 @@ from contactmap_desktop.ui.letters.letter_form import LetterForm
 from contactmap_desktop.ui.letters.letter_list_model import LetterListModel
 from contactmap_desktop.ui.letters.letter_preview import LetterPreview
 from contactmap_desktop.ui.letters.letter_printing import ask_export_path, show_print_preview
+from contactmap_desktop.ui.plain_text import plain_label
 from contactmap_desktop.ui.when_shown import WhenShown
 
 
@@ -81,7 +82,7 @@ class LettersTab(QWidget):
         # Also before a menu opens: Edit ▸ Undo then takes back what was just typed.
         self.form.field_left.connect(self.flush)
         self.preview = LetterPreview()
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setObjectName("letterMessage")
         self.message.setWordWrap(True)
         self._lay_out()

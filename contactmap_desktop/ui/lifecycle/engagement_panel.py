@@ -24,6 +24,7 @@ from contactmap_desktop.ui.lifecycle.step_dialogs import (
     MeasurementDialog,
     MetricDialog,
 )
+from contactmap_desktop.ui.plain_text import plain_label
 
 
 def _key(value: SuccessCriterion | DeliveryReview | Commitment | Metric) -> str:
@@ -66,7 +67,7 @@ class EngagementPanel(QTabWidget):
             lambda: self._open(CommitmentDialog(context, self._engagement(), None, self)),
             lambda s: self._open(CommitmentDialog(context, s.engagement_id, s, self)),
             lambda s: self._delete(Commitment, s.id, "Delete log entry"))
-        self.momentum = QLabel()
+        self.momentum = plain_label(QLabel())
         self.momentum.setObjectName("momentum")
         self.momentum.setWordWrap(True)
         steps_page = QWidget()

@@ -27,6 +27,7 @@ from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.dialogs.form_focus import start_on_first_field
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
+from contactmap_desktop.ui.plain_text import plain_label
 
 
 def date_edit(value: date) -> DateField:
@@ -107,7 +108,7 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
-        self.error = QLabel()
+        self.error = plain_label(QLabel())
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b8401f;")

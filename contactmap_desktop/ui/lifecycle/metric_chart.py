@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from contactmap_desktop.domain.metrics import Metric, format_number, is_off_target
 from contactmap_desktop.ui.dates import date_text
 from contactmap_desktop.ui.lifecycle.record_model import FLAG_COLOR
+from contactmap_desktop.ui.plain_text import as_typed
 
 _LINE = "#4f7fae"
 
@@ -32,9 +33,9 @@ class MetricChart(QWidget):
             self.setToolTip("")
         else:
             state = "off target" if metric.off_target else "on target"
-            self.setToolTip(f"{metric.name}: {format_number(metric.latest.value)} {metric.unit} "
-                            f"on {date_text(metric.latest.on)}, {state} "
-                            f"({metric.target_text}).")
+            self.setToolTip(as_typed(
+                f"{metric.name}: {format_number(metric.latest.value)} {metric.unit} "
+                f"on {date_text(metric.latest.on)}, {state} ({metric.target_text})."))
         self.update()
 
     def shown_metric(self) -> Metric | None:

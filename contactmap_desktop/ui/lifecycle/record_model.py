@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from contactmap_desktop.ui.plain_text import as_typed
+
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -88,10 +90,10 @@ class RecordModel(QAbstractTableModel, Generic[T]):
             return flag is not None
         if flag is None:
             if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
-                return column.tip(record)
+                return as_typed(column.tip(record))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return flag
+            return as_typed(flag)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(FLAG_COLOR))
         if role == Qt.ItemDataRole.FontRole:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from contactmap_desktop.domain.model import Account
 from contactmap_desktop.ui.map_document import MapDocument
+from contactmap_desktop.ui.plain_text import as_typed
 
 AccountRole = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -37,8 +38,8 @@ class AccountListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return account.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{account.name} — {account.stage.label}" + (
-                f", {account.industry}" if account.industry else "")
+            return as_typed(f"{account.name} — {account.stage.label}" + (
+                f", {account.industry}" if account.industry else ""))
         if role == AccountRole:
             return account
         return None

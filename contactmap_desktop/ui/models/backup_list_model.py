@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from contactmap_desktop.services.backup_service import BackupInfo, local_time
 from contactmap_desktop.ui.dates import date_time_text
+from contactmap_desktop.ui.plain_text import as_typed
 
 _HEADERS = ("Taken", "Accounts", "Size")
 Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +48,7 @@ class BackupListModel(QAbstractTableModel):
                 return "unreadable" if backup.account_count is None else str(backup.account_count)
             return _size_text(backup.size)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(backup.path)
+            return as_typed(str(backup.path))
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

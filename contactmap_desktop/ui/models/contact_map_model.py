@@ -26,6 +26,7 @@ from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.roles import MapRole
+from contactmap_desktop.ui.plain_text import as_typed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -117,7 +118,7 @@ class ContactMapModel(QAbstractTableModel):
             lines = cell_details(contact_map, cell, date.today()).lines()
             if cell in self._planned:
                 lines.append("B: a Contact Blueprint plans this relationship.")
-            return "\n".join(lines)
+            return as_typed("\n".join(lines))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return describe_cell(contact_map, cell)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -162,9 +163,10 @@ class ContactMapModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 badges = roles_to_badges(stakeholder.roles) or "no buying role"
                 department = f" ({stakeholder.department})" if stakeholder.department else ""
-                return (f"{stakeholder.name}, {stakeholder.title or 'no title'}{department} — "
-                        f"{badges}, {stakeholder.seniority.label}; "
-                        f"{contact_map.depth(stakeholder.id)} relationship(s)")
+                return as_typed(
+                    f"{stakeholder.name}, {stakeholder.title or 'no title'}{department} — "
+                    f"{badges}, {stakeholder.seniority.label}; "
+                    f"{contact_map.depth(stakeholder.id)} relationship(s)")
             if role == MapRole.STAKEHOLDER:
                 return stakeholder
             if role == MapRole.DEPTH:
@@ -176,7 +178,8 @@ class ContactMapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return member.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{member.name}, {member.title or 'no title'} — {member.seniority.label}"
+            return as_typed(
+                f"{member.name}, {member.title or 'no title'} — {member.seniority.label}")
         if role == MapRole.TEAM_MEMBER:
             return member
         return None

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from contactmap_desktop.domain.findings import Finding, Severity
+from contactmap_desktop.ui.plain_text import as_typed
 
 _Index = QModelIndex | QPersistentModelIndex
 _GROUP = 0xFFFF_FFFF  # internalId of a group row; findings carry their severity's order
@@ -138,7 +139,7 @@ class FindingsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             where = "Click to select its cells in the map." if finding.cells else (
                 "Click to select its column in the map.")
-            return f"{finding.message}\n\nRule: {finding.rule.id}. {where}"
+            return as_typed(f"{finding.message}\n\nRule: {finding.rule.id}. {where}")
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(severity)
         if role == FindingRole.FINDING:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from contactmap_desktop.domain.model import GradeChange
 from contactmap_desktop.ui.dates import date_time_text
+from contactmap_desktop.ui.plain_text import as_typed
 
 _Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Date", "Change", "By", "Note")
@@ -51,16 +52,21 @@ class GradeHistoryModel(QAbstractTableModel):
         change = self._changes[index.row()]
         if role == CHANGE_ROLE:
             return change
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == 0:
-                return date_time_text(change.changed_at)
-            if column == 1:
-                return describe_change(change)
-            if column == 2:
-                return change.changed_by
-            return change.note
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(change, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return as_typed(self._text(change, index.column()))
         return None
+
+    @staticmethod
+    def _text(change: GradeChange, column: int) -> str:
+        if column == 0:
+            return date_time_text(change.changed_at)
+        if column == 1:
+            return describe_change(change)
+        if column == 2:
+            return change.changed_by
+        return change.note
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

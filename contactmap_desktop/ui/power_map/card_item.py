@@ -21,6 +21,7 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.power_map import PowerCard
 from contactmap_desktop.palette import KEY_MARK, PowerMapColors
+from contactmap_desktop.ui.plain_text import as_typed
 
 # Below this zoom the text is too small to read: draw the outline and the grade only.
 DETAIL_ZOOM = 0.4
@@ -73,7 +74,7 @@ class PowerCardItem(QGraphicsItem):
         self._texts: tuple[str, str, str] | None = None
         person = card.stakeholder
         lines = [person.name, person.title, person.department]
-        self.setToolTip("\n".join(line for line in lines if line))
+        self.setToolTip(as_typed("\n".join(line for line in lines if line)))
 
     @property
     def stakeholder_id(self) -> str:

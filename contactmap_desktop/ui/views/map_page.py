@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -35,6 +34,7 @@ from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
 from contactmap_desktop.ui.models.roles import MapRole
 from contactmap_desktop.ui.order_commands import reorder_stakeholders, reorder_team
+from contactmap_desktop.ui.plain_text import escape
 from contactmap_desktop.ui.views.contact_map_view import ContactMapView
 from contactmap_desktop.ui.views.find_bar import FindBar
 from contactmap_desktop.ui.views.section_visibility import SectionVisibility
