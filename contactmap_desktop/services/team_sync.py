@@ -88,22 +88,27 @@ class SyncReport:
     refused_reason: str = ""
     conflicts: int = 0
     new_accounts: list[str] = field(default_factory=list)
-    # What arrived, for the window to redraw only that: cells (grades, marks, history),
-    # accounts whose people or team changed, accounts edited, accounts changed otherwise.
+    # What arrived, for the window to redraw only that (see ``changes``).
     cells: set[CellRef] = field(default_factory=set)
-    people: set[str] = field(default_factory=set)
-    accounts: set[str] = field(default_factory=set)
+    marks: set[CellRef] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # accounts whose stakeholders changed
+    team: set[str] = field(default_factory=set)  # accounts whose team changed
+    accounts: set[str] = field(default_factory=set)  # accounts edited
+    letters: set[str] = field(default_factory=set)
+    lifecycle: set[str] = field(default_factory=set)
+    whole: set[str] = field(default_factory=set)  # accounts whose plans changed
     changed_accounts: set[str] = field(default_factory=set)
-    # Accounts whose plans, letters or lifecycle records arrived: read again as a whole.
-    other_records: set[str] = field(default_factory=set)
 
     @property
     def changes(self) -> Changes:
-        """What arrived as the window's change set (docs/architecture.md)."""
-        accounts = self.accounts | (self.changed_accounts if self.new_accounts else set())
-        return Changes(accounts=frozenset(accounts), people=frozenset(self.people),
-                       team=frozenset(self.people), cells=frozenset(self.cells),
-                       marks=frozenset(self.cells), whole_accounts=frozenset(self.other_records))
+        """The change set of what the sync wrote, as any edit's."""
+        new = {a for a in self.changed_accounts if a not in self.accounts} \
+            if self.new_accounts else set()
+        return Changes(accounts=frozenset(self.accounts | new), people=frozenset(self.people),
+                       team=frozenset(self.team), cells=frozenset(self.cells),
+                       marks=frozenset(self.marks), letters=frozenset(self.letters),
+                       lifecycle=frozenset(self.lifecycle),
+                       whole_accounts=frozenset(self.whole))
 
     @property
     def arrived(self) -> bool:
@@ -421,16 +426,24 @@ class _Applier:
     def _note_arrival(self, section: str, account_id: str, record: dict[str, Any]) -> None:
         report = self.report
         report.changed_accounts.add(account_id)
-        if section in ("relationships", "grade_changes", "leverage_links"):
-            member = record.get("team_member_id", record.get("source_team_member_id"))
-            person = record.get("stakeholder_id", record.get("source_stakeholder_id"))
-            report.cells.add(CellRef(str(member), str(person)))
-        elif section in ("stakeholders", "team_members", "account_team"):
+        if section in ("relationships", "grade_changes"):
+            cell = CellRef(str(record.get("team_member_id")), str(record.get("stakeholder_id")))
+            (report.marks if section == "relationships" else report.cells).add(cell)
+        elif section == "leverage_links":
+            report.marks.add(CellRef(str(record.get("source_team_member_id")),
+                                     str(record.get("source_stakeholder_id"))))
+        elif section == "stakeholders":
             report.people.add(account_id)
+        elif section in ("team_members", "account_team"):
+            report.team.add(account_id)
         elif section == "account":
             report.accounts.add(account_id)
+        elif section == "sponsor_letters":
+            report.letters.add(str(record.get("id")))
+        elif section.startswith("blueprint"):
+            report.whole.add(account_id)
         else:
-            report.other_records.add(account_id)
+            report.lifecycle.add(account_id)
 
     def _write(self, section: TableSection, change: Change, values: dict[str, Any],
                taken: dict[str, Any], *, is_new: bool) -> None:

@@ -128,7 +128,7 @@ class TeamFeature:
             self.arrived(report)
 
     def arrived(self, report: SyncReport) -> None:
-        """Redraw what the sync wrote, through the window's one path for changes."""
+        """What the sync wrote reaches the window as any edit's change set."""
         self._window.document.apply(report.changes)
 
     # --- the dialogs -----------------------------------------------------------------------
