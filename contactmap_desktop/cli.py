@@ -141,7 +141,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     pdf = command("export-pdf", "cli_pdf:export_pdf",
                   "write a PDF of an account without opening the window")
-    pdf.add_argument("kind", choices=["letter", "map", "blueprints"])
+    pdf.add_argument("kind", choices=["letter", "map", "blueprints", "power-map"])
     pdf.add_argument("--account", required=True, metavar="NAME")
     pdf.add_argument("--out", required=True, type=Path, metavar="FILE")
     pdf.add_argument("--letter", metavar="ID",

@@ -1,4 +1,4 @@
-"""``export-pdf letter|map|blueprints --account NAME --out FILE [--letter ID]``.
+"""``export-pdf letter|map|blueprints|power-map --account NAME --out FILE [--letter ID]``.
 
 Each kind of PDF is one entry of :data:`EXPORTERS`: a function that writes the file for the
 account and returns a one-line description of what it wrote. Adding a kind is one entry.
@@ -15,7 +15,7 @@ from contactmap_desktop.domain.model import Account
 from contactmap_desktop.services.blueprint_report import export_blueprints
 from contactmap_desktop.services.letter_report import export_letter, pick_letter
 from contactmap_desktop.services.letters import LetterService
-from contactmap_desktop.services.map_report import export_contact_map
+from contactmap_desktop.services.map_report import export_contact_map, export_power_map
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
@@ -42,10 +42,18 @@ def _blueprints(args: argparse.Namespace, opened: OpenWorkspace, account: Accoun
     return f"Contact Blueprints of {account.name}"
 
 
+def _power_map(args: argparse.Namespace, opened: OpenWorkspace, account: Account,
+               out: Path) -> str:
+    contact_map = opened.contact_map.load_map(account.id)
+    pages = export_power_map(opened, contact_map, out)
+    return f"power map of {account.name} ({pages} page{'' if pages == 1 else 's'})"
+
+
 EXPORTERS: dict[str, Exporter] = {
     "blueprints": _blueprints,
     "letter": _letter,
     "map": _map,
+    "power-map": _power_map,
 }
 
 

@@ -83,3 +83,17 @@ def test_blueprints_of_the_sample_account(sample: Path, tmp_path: Path,
     assert "Blueprint — Helena Vogt" in text and "Blueprint — 李伟" in text
     assert "Everybody's doing it (Social proof)" in text
     assert "I said I'll do it (Commitment and consistency)" in text
+
+
+@needs_poppler
+def test_power_map_of_the_sample_account(sample: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "power.pdf"
+    assert main(["--workspace", str(sample), "export-pdf", "power-map", "--account",
+                 SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    text = pdf_text(out)
+    assert f"Power map — {SAMPLE_ACCOUNT_NAME}" in text and "Helena Vogt" in text
+    assert main(["--workspace", str(sample), "export-pdf", "power-map", "--account", "Nobody",
+                 "--out", str(out)]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
