@@ -3,8 +3,9 @@
 Stakeholders run across, team members down; each cell shows its grade letter on the grade's
 color (the letter is always there, so the page reads in grayscale), key relationships carry a
 gold mark and blank cells that should be filled a dashed outline. A map wider than the page is
-split into column groups, each repeating the team-member column; rows that overflow continue
-on the next page under a repeated header. A legend and the coverage findings follow the grid.
+split into evenly filled column groups, each repeating the team-member column; rows that
+overflow continue on the next page under a repeated header. The legend is at the foot of
+every page (:mod:`map_legend`); the coverage findings follow the grid.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
-    KeepTogether,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -30,24 +30,23 @@ from reportlab.platypus.flowables import Flowable
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.dates import ENGLISH_LONG
-from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
+from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.paper import PaperSize
-from contactmap_desktop.domain.people import BuyingRole, Seniority, roles_to_badges
+from contactmap_desktop.domain.people import Seniority, roles_to_badges
 from contactmap_desktop.domain.wording import counted
+from contactmap_desktop.reports.cell_marks import draw_key_mark, draw_needs_filling
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.grade_box import GradeBox
 from contactmap_desktop.reports.hyphenation import NAME_BREAKS
+from contactmap_desktop.reports.map_legend import STRIP, LegendOff, draw_legend_strip
 from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.page_footer import footer_canvas
 from contactmap_desktop.reports.power_map_pdf import PowerMapDocument
 from contactmap_desktop.reports.power_map_section import power_map_flowables
 from contactmap_desktop.reports.styles import (
-    INK,
-    KEY_MARK,
     MUTED,
-    NEEDS_FILLING,
     RULE,
     SHADE,
     LetterStyles,
@@ -58,7 +57,9 @@ from contactmap_desktop.reports.text_runs import paragraph
 MARGIN = 36.0
 NAME_COLUMN = 130.0
 CELL_WIDTH = 62.0
+MIN_CELL_WIDTH = 54.0  # a grade letter, its key corner and a short name still fit
 CELL_HEIGHT = 24.0
+KEPT_ROWS = 3  # team members a column group's header never leaves a page without
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,8 @@ class GradeCell(GradeBox):
     """One relationship: color, letter, key mark and needs-filling outline."""
 
     def __init__(self, grade: Grade | None, is_key: bool, needs_filling: bool,
-                 fonts: ReportFonts) -> None:
-        super().__init__(grade, fonts, CELL_WIDTH - 6, CELL_HEIGHT - 6, letter_size=11,
+                 fonts: ReportFonts, width: float = CELL_WIDTH) -> None:
+        super().__init__(grade, fonts, width - 6, CELL_HEIGHT - 6, letter_size=11,
                          radius=2.5)
         self.is_key, self.needs_filling = is_key, needs_filling
 
@@ -97,29 +98,17 @@ class GradeCell(GradeBox):
 
     def draw_blank(self, canvas: Any) -> None:
         if self.needs_filling:
-            canvas.setStrokeColor(NEEDS_FILLING)
-            canvas.setLineWidth(1.2)
-            canvas.setDash(3, 2)
-            canvas.roundRect(0.6, 0.6, self.width - 1.2, self.height - 1.2, 2.5, stroke=1,
-                             fill=0)
-            canvas.setDash()
+            draw_needs_filling(canvas, self.width, self.height)
 
 
-def draw_key_mark(canvas: Any, width: float, height: float) -> None:
-    """A gold triangle in the top right corner with a dark edge and a dark dot in it: a
-    shape, so it shows in grayscale on every grade's color."""
-    size = 10.0
-    path = canvas.beginPath()
-    path.moveTo(width - size, height)
-    path.lineTo(width, height)
-    path.lineTo(width, height - size)
-    path.close()
-    canvas.setFillColor(KEY_MARK)
-    canvas.setStrokeColor(INK)
-    canvas.setLineWidth(0.8)
-    canvas.drawPath(path, stroke=1, fill=1)
-    canvas.setFillColor(INK)
-    canvas.circle(width - size * 0.3, height - size * 0.3, 1.4, stroke=0, fill=1)
+def column_plan(count: int, room: float) -> tuple[int, float]:
+    """Stakeholders per column group and the width of their columns: as many groups as the
+    narrowest readable column needs, evenly filled, each column as wide as the page allows
+    (ten stakeholders fit one US Letter page at 59 points instead of splitting 9 + 1)."""
+    fitting = max(1, int(room // MIN_CELL_WIDTH))
+    groups = max(1, -(-count // fitting))
+    per_group = max(1, -(-count // groups))
+    return per_group, min(CELL_WIDTH, room / per_group)
 
 
 def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
@@ -130,7 +119,8 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
     pagesize = document.paper.landscape
     account = document.contact_map.account.name
     template = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=MARGIN,
-                                 rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8,
+                                 rightMargin=MARGIN, topMargin=MARGIN,
+                                 bottomMargin=MARGIN + 8 + STRIP,
                                  title=f"Contact Map — {account}", author=account,
                                  invariant=1)
     story: list[Flowable] = [
@@ -139,29 +129,38 @@ def build_contact_map_pdf(document: ContactMapDocument) -> bytes:
                   f"{counted(len(document.contact_map.stakeholders), 'stakeholder')}, "
                   f"{counted(len(document.contact_map.team_members), 'team member')}",
                   styles.small, fonts),
+        paragraph("A blank cell means no relationship (blank is not Indifferent). Depth: how "
+                  "many of our team know the stakeholder. The legend is at the foot of each "
+                  "page.", styles.small, fonts),
         Spacer(1, 10),
     ]
-    usable = pagesize[0] - 2 * MARGIN
-    per_page = max(1, int((usable - NAME_COLUMN) // CELL_WIDTH))
+    room = pagesize[0] - 2 * MARGIN - 12 - NAME_COLUMN  # frames pad 6 points each side
+    per_group, cell_width = column_plan(len(document.contact_map.stakeholders), room)
     stakeholders = document.contact_map.stakeholders
-    groups = [stakeholders[i:i + per_page] for i in range(0, len(stakeholders), per_page)] or [[]]
+    groups = [stakeholders[i:i + per_group]
+              for i in range(0, len(stakeholders), per_group)] or [[]]
     for number, group in enumerate(groups, start=1):
         if len(groups) > 1:
-            first, last = (number - 1) * per_page + 1, (number - 1) * per_page + len(group)
+            first, last = (number - 1) * per_group + 1, (number - 1) * per_group + len(group)
+            story.append(CondPageBreak(60))
             story.append(paragraph(f"Stakeholders {first}–{last} of {len(stakeholders)}",
                                    styles.small, fonts))
-        story.append(_grid(document.contact_map, [s.id for s in group], fonts, styles))
+        story.extend(_grid(document.contact_map, [s.id for s in group], fonts, styles,
+                           cell_width))
         story.append(Spacer(1, 12))
-    story.append(CondPageBreak(150))
-    story.append(KeepTogether(_legend(fonts, styles)))
     story.extend(_findings(document.findings, fonts, styles))
     story.extend(_not_listed(document.findings_not_listed, fonts, styles))
     if document.power_map is not None:
+        story.append(LegendOff())
         # Frames have 6 points of padding on each side.
         story.extend(power_map_flowables(document.power_map, template.width - 12,
                                          template.height - 12))
+
+    def legend(canvas: Any, _document: Any) -> None:
+        draw_legend_strip(canvas, MARGIN, MARGIN + 8)
+
     canvas_class = footer_canvas(fonts, _footer(document.contact_map), MARGIN)
-    template.build(story, canvasmaker=canvas_class)
+    template.build(story, onFirstPage=legend, onLaterPages=legend, canvasmaker=canvas_class)
     return buffer.getvalue()
 
 
@@ -191,7 +190,9 @@ def name_style(styles: LetterStyles) -> ParagraphStyle:
 
 
 def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFonts,
-          styles: LetterStyles) -> Table:
+          styles: LetterStyles, cell_width: float) -> list[Flowable]:
+    """A column group's table, which starts on a page only with room for its header and
+    :data:`KEPT_ROWS` team members (then it splits under its repeated header)."""
     names = name_style(styles)
     head = [paragraph("Our team", styles.table_head, fonts)]
     for stakeholder_id in stakeholder_ids:
@@ -213,11 +214,11 @@ def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFont
         for stakeholder_id in stakeholder_ids:
             relationship = contact_map.relationship(CellRef(member.id, stakeholder_id))
             row.append(GradeCell(relationship.grade, relationship.is_key,
-                                 relationship.needs_filling, fonts))
+                                 relationship.needs_filling, fonts, cell_width))
         rows.append(row)
-    widths = [NAME_COLUMN] + [CELL_WIDTH] * len(stakeholder_ids)
+    widths = [NAME_COLUMN] + [cell_width] * len(stakeholder_ids)
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    style = TableStyle([
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
         ("ALIGN", (1, 1), (-1, -1), "CENTER"),
@@ -229,27 +230,11 @@ def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFont
         ("BOTTOMPADDING", (0, 1), (-1, -1), 3),
         ("LEFTPADDING", (1, 1), (-1, -1), 3),
         ("RIGHTPADDING", (1, 1), (-1, -1), 3),
-    ]))
-    return table
-
-
-def _legend(fonts: ReportFonts, styles: LetterStyles) -> list[Flowable]:
-    cells: list[Flowable] = []
-    labels: list[Flowable] = []
-    for grade in GRADES_TOP_DOWN:
-        cells.append(GradeCell(grade, False, False, fonts))
-        labels.append(paragraph(grade.label, styles.table_cell, fonts))
-    cells += [GradeCell(Grade.OPEN, True, False, fonts), GradeCell(None, False, True, fonts)]
-    labels += [paragraph("key relationship (gold corner with a dot)", styles.table_cell, fonts),
-               paragraph("blank, to be filled (dashed)", styles.table_cell, fonts)]
-    grid = Table([cells, labels], colWidths=[CELL_WIDTH + 6] * len(cells), hAlign="LEFT")
-    grid.setStyle(TableStyle([("ALIGN", (0, 0), (-1, 0), "CENTER"),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    roles = " · ".join(f"<b>{role.badge}</b> {role.label}" for role in BuyingRole)
-    return [paragraph("Legend", styles.heading, fonts), grid, Spacer(1, 4),
-            paragraph(f"Buying roles: {roles}. A blank cell means no relationship (blank is not "
-                      "Indifferent). Depth: how many of our team know the stakeholder.",
-                      styles.small, fonts)]
+    ])
+    table.setStyle(style)
+    start = Table(rows[:KEPT_ROWS + 1], colWidths=widths)
+    start.setStyle(style)
+    return [CondPageBreak(start.wrap(sum(widths), 10_000)[1]), table]
 
 
 def _not_listed(not_listed: Sequence[tuple[str, int]], fonts: ReportFonts,
@@ -278,5 +263,6 @@ def _findings(findings: Sequence[MapFinding], fonts: ReportFonts,
                                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                ("TOPPADDING", (0, 0), (-1, -1), 3),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    story.append(table)
-    return story
+    # The heading goes with the first findings (a conditional break, about four rows), not
+    # with the whole list, which would leave the rest of the map's page empty.
+    return [CondPageBreak(90), *story, Spacer(1, 0), table]

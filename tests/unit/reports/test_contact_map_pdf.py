@@ -13,8 +13,10 @@ from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stak
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.reports.contact_map_pdf import (
+    KEPT_ROWS,
     ContactMapDocument,
     MapFinding,
+    column_plan,
     write_contact_map_pdf,
 )
 from contactmap_desktop.reports.hyphenation import hyphenate
@@ -48,7 +50,7 @@ def test_names_legend_findings_and_date_are_printed_literally(tmp_path: Path) ->
     out = _write(tmp_path, _map(4), findings)
     text = " ".join(pdf_text(out).split())  # names wrap inside the narrow columns
     for expected in ["Northwind & <Sons>", "Zoë Müller", "李伟", "R&D <Team>", "<b>not bold</b>",
-                     "José Núñez", "5 March 2026", "Legend", "Motivated to", "Trust",
+                     "José Núñez", "5 March 2026", "key relationship", "Motivated to", "Trust",
                      "Coverage findings", "R&D <Team> is Motivated to change with Ann Lee.",
                      "Mgr · PE", "Page 1 of 1"]:
         assert expected in text, expected
@@ -59,7 +61,6 @@ def test_names_legend_findings_and_date_are_printed_literally(tmp_path: Path) ->
 def test_a_wide_map_repeats_the_team_column_on_every_part(tmp_path: Path) -> None:
     out = _write(tmp_path, _map(30), [])
     count = page_count(out)
-    assert count >= 2
     text = pdf_text(out)
     groups = text.count("Stakeholders ")
     assert groups >= 3 and "Stakeholders 1–" in text and "of 30" in text
@@ -161,3 +162,33 @@ def test_a_long_name_in_a_stakeholder_column_breaks_with_a_hyphen(tmp_path: Path
     assert any(piece.endswith("-") and piece[:-1].isalpha() for piece in pieces)
     # Every line break inside the surname falls after a hyphen, none in mid-syllable.
     assert not any(piece in ("Wojciechows", "ka", "Szymańsk") for piece in pieces)
+
+
+@needs_poppler
+@pytest.mark.parametrize("paper", [PaperSize.A4, PaperSize.LETTER])
+def test_ten_stakeholders_share_one_page_with_the_legend_on_every_page(
+        tmp_path: Path, paper: PaperSize) -> None:
+    assert column_plan(10, 792 - 72 - 12 - 130) == (10, pytest.approx(57.8))  # US Letter
+    assert column_plan(66, 842 - 72 - 12 - 130)[0] == 11  # A4: six even groups, not 11 + 1
+    findings = [MapFinding("Warning", f"Finding {n} about the map.") for n in range(60)]
+    out = tmp_path / "map.pdf"
+    write_contact_map_pdf(out, ContactMapDocument(_map(10), findings, date(2026, 3, 5), paper))
+    pages = [page for page in pdf_text(out).split("\f") if page.strip()]
+    assert len(pages) >= 2
+    assert "Stakeholders 1–" not in pages[0] and "Person 09" in pages[0]
+    for page in pages:  # the legend strip at the foot of each page
+        assert "Motivated to change" in page and "key relationship" in page
+        assert "blank, to be filled" in page
+
+
+@needs_poppler
+def test_a_column_group_starts_a_page_only_with_a_few_team_members(tmp_path: Path) -> None:
+    people = [Stakeholder(f"s{i}", "a", f"Person {i:02d}") for i in range(40)]
+    team = [TeamMember(f"t{i}", f"Member {i:02d}", "AE") for i in range(14)]
+    out = tmp_path / "map.pdf"
+    write_contact_map_pdf(out, ContactMapDocument(
+        ContactMap(Account("a", "Big"), people, team), [], date(2026, 3, 5), PaperSize.A4))
+    for page in pdf_text(out).split("\f"):
+        if "Our team" in page:  # a group's header (first or repeated) on this page
+            after = page.split("Our team", 1)[1]
+            assert sum(f"Member {i:02d}" in after for i in range(14)) >= KEPT_ROWS
