@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from contactmap_desktop.cli import one_line, workspace_path
 from contactmap_desktop.domain.errors import ContactMapError, StorageError, WorkspaceLockedError
+from contactmap_desktop.services.stored_values import unreadable_value
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
 from contactmap_desktop.storage.file_check import check_workspace_file
 
@@ -62,6 +63,9 @@ def check(args: argparse.Namespace) -> int:
         raise ContactMapError(f"{path} does not exist.")
     # Thorough: SQLite's full integrity check and the links between rows, all read-only.
     version = check_workspace_file(path, thorough=True)
+    problem = unreadable_value(path)
+    if problem is not None:
+        raise ContactMapError(f"{path} holds a value the app cannot read: {problem}.")
     print(f"{path}: ok (schema version {version})")
     return 0
 

@@ -104,6 +104,10 @@ DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 TIME_RANGE = (EPOCH, dt.datetime(2200, 1, 1))
 
 
+def integer_range(section: str, column: str) -> tuple[int, int]:
+    return (0, MAX_AMOUNT) if (section, column) in AMOUNTS else _QT_INT
+
+
 def field_problem(section: str, column: str, value: Any) -> str | None:
     """What is wrong with one decoded value, or None."""
     enum = ENUMS.get((section, column))
@@ -119,7 +123,7 @@ def field_problem(section: str, column: str, value: Any) -> str | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        low, high = (0, MAX_AMOUNT) if (section, column) in AMOUNTS else _QT_INT
+        low, high = integer_range(section, column)
         return None if low <= value <= high else f"not a whole number from {low} to {high}"
     if isinstance(value, dt.datetime):
         low_time, high_time = TIME_RANGE

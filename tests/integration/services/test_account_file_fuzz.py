@@ -149,10 +149,12 @@ def mutate(document: Document, other: Document, data: st.DataObject, ids: list[s
     if not records:
         return
     index = data.draw(st.integers(0, len(records) - 1), label="record")
+    if not isinstance(records[index], dict):
+        return  # an earlier change made it a non-record: the file is refused for that
     if kind == "set":
         field = data.draw(st.sampled_from([*records[index], *COLUMNS]), label="field")
         records[index][field] = data.draw(odd_values(ids), label="value")
-    elif kind == "drop field" and records[index]:
+    elif kind == "drop field" and records[index]:  # a record with fields
         del records[index][data.draw(st.sampled_from(sorted(records[index])))]
     elif kind == "drop record" and section != ACCOUNT_TABLE.name:
         del records[index]
