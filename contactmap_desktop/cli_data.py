@@ -56,6 +56,15 @@ def import_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     found = plan.format_name or "a CSV file of no known export"
     print(f"Read {found} ({source.table.encoding}, header on line {plan.header_line}).")
     print(f"Added {plan.added}, updated {plan.updated}, skipped {plan.skipped}.")
+    links = result.links
+    if links.grades or links.reporting or links.joined:
+        print(f"Set {counted(len(links.grades), 'grade')} and "
+              f"{counted(len(links.reporting), 'reporting line')}"
+              + (f"; joined the team: {', '.join(m.name for m in links.joined)}"
+                 if links.joined else "") + ".")
+    for line, text in links.unknown_managers:
+        print(f"reports to: line {line}: no one here is “{text}” (or it would make a loop); "
+              "left out")
     for action in (Action.ADD, Action.UPDATE):
         if plan.lines(action):
             print(f"{action.value}: lines {compact_lines(plan.lines(action))}")

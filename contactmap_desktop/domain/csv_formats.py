@@ -25,6 +25,8 @@ class ImportField(Enum):
     SENIORITY = "seniority"
     ROLES = "roles"
     NOTES = "notes"
+    REPORTS_TO = "reports_to"
+    GRADE = "grade"
 
     @property
     def label(self) -> str:
@@ -45,7 +47,11 @@ _FIELD_LABELS = {
     ImportField.SENIORITY: "Seniority",
     ImportField.ROLES: "Buying roles",
     ImportField.NOTES: "Notes",
+    ImportField.REPORTS_TO: "Reports to (name or email)",
+    ImportField.GRADE: "Grade with the team member in the header",
 }
+# The app's own export names each grade column "Grade: <team member>".
+GRADE_HEADER_PREFIX = "Grade:"
 
 F = ImportField
 
@@ -71,6 +77,11 @@ def _format(name: str, signature: Sequence[str], columns: Mapping[str, ImportFie
 # Order matters: the first format whose whole signature is present wins, so the more
 # specific signatures come first.
 KNOWN_FORMATS: tuple[ExportFormat, ...] = (
+    _format("ContactMap export", ["Name", "Seniority", "Buying roles", "Reports to"], {
+        "Name": F.NAME, "Title": F.TITLE, "Department": F.DEPARTMENT,
+        "Seniority": F.SENIORITY, "Buying roles": F.ROLES, "Email": F.EMAIL, "Phone": F.PHONE,
+        "Reports to": F.REPORTS_TO, "Notes": F.NOTES,
+    }),
     _format("HubSpot contacts", ["Record ID", "First Name", "Last Name", "Email"], {
         "First Name": F.FIRST_NAME, "Last Name": F.LAST_NAME, "Email": F.EMAIL,
         "Job Title": F.TITLE, "Company Name": F.COMPANY, "Associated Company": F.COMPANY,
@@ -128,7 +139,9 @@ _GENERIC: dict[str, ImportField] = {
         "E-mail Address": F.EMAIL, "Mail": F.EMAIL, "Phone": F.PHONE, "Telephone": F.PHONE,
         "Phone Number": F.PHONE, "Mobile": F.PHONE, "Seniority": F.SENIORITY,
         "Level": F.SENIORITY, "Buying Roles": F.ROLES, "Roles": F.ROLES, "Notes": F.NOTES,
-        "Note": F.NOTES, "Comments": F.NOTES,
+        "Note": F.NOTES, "Comments": F.NOTES, "Reports to": F.REPORTS_TO,
+        "Reports To (name or email)": F.REPORTS_TO, "Manager": F.REPORTS_TO,
+        "Manager Email": F.REPORTS_TO, "Supervisor": F.REPORTS_TO,
     }.items()
 }
 
@@ -153,21 +166,38 @@ def guess_mapping(headers: Sequence[str]) -> MappingGuess:
     """Recognise a known export by its headers and propose a field for each column."""
     folded = [fold_header(h) for h in headers]
     present = set(folded)
+    grades = [grade_member(h) is not None for h in headers]
     for export_format in KNOWN_FORMATS:
         if export_format.signature <= present:
             return MappingGuess(
                 export_format.name,
-                _dedupe([export_format.columns.get(h, F.IGNORE) for h in folded]),
+                _dedupe([F.GRADE if grade else export_format.columns.get(h, F.IGNORE)
+                         for h, grade in zip(folded, grades, strict=True)]),
             )
-    return MappingGuess(None, _dedupe([_GENERIC.get(h, F.IGNORE) for h in folded]))
+    return MappingGuess(None, _dedupe([F.GRADE if grade else _GENERIC.get(h, F.IGNORE)
+                                       for h, grade in zip(folded, grades, strict=True)]))
+
+
+def grade_member(header: str) -> str | None:
+    """The team member a "Grade: Name" column grades, or None for any other header."""
+    head, colon, name = header.partition(":")
+    if colon and fold_header(head + colon) == fold_header(GRADE_HEADER_PREFIX) and name.strip():
+        return name.strip()
+    return None
+
+
+def graded_member(header: str) -> str:
+    """The team member a column mapped to grades is about: the header without "Grade:"."""
+    return grade_member(header) or header.strip()
 
 
 def _dedupe(fields: list[ImportField]) -> tuple[ImportField, ...]:
-    """Each field from its first column only (e.g. Outlook's second phone column)."""
+    """Each field from its first column only (e.g. Outlook's second phone column); grades
+    come from every column that holds them, one team member each."""
     seen: set[ImportField] = set()
     result: list[ImportField] = []
     for field in fields:
-        if field is not F.IGNORE and field in seen:
+        if field not in (F.IGNORE, F.GRADE) and field in seen:
             field = F.IGNORE
         seen.add(field)
         result.append(field)

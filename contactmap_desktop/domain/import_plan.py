@@ -10,6 +10,7 @@ from enum import Enum
 from contactmap_desktop.domain.csv_formats import ImportField
 from contactmap_desktop.domain.csv_text import CsvFileError, Record
 from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Stakeholder
 from contactmap_desktop.domain.people import BuyingRole, Seniority
 from contactmap_desktop.domain.seniority_guess import guess_seniority
@@ -33,6 +34,8 @@ class Candidate:
     seniority_given: bool = False
     roles: frozenset[BuyingRole] | None = None
     notes: str = ""
+    reports_to: str = ""  # the manager's name or email, as written
+    grades: tuple[Grade | None, ...] = ()  # one per grade column; None leaves the cell as is
 
 
 class Action(Enum):
@@ -58,6 +61,7 @@ class ImportPlan:
     format_name: str | None = None
     header_line: int = 1
     companies: tuple[str, ...] = field(default=())
+    grade_members: tuple[str, ...] = ()  # the team member each grade column is about
 
     def lines(self, action: Action) -> list[int]:
         return [row.line for row in self.rows if row.action is action]
@@ -73,6 +77,19 @@ class ImportPlan:
     @property
     def skipped(self) -> int:
         return sum(1 for row in self.rows if row.action is Action.SKIP)
+
+    def _linked(self) -> list[Candidate]:
+        """Rows whose person will be on the map: added, updated or already there."""
+        return [row.candidate for row in self.rows if row.candidate is not None
+                and (row.action is not Action.SKIP or row.existing_id is not None)]
+
+    @property
+    def grades_given(self) -> int:
+        return sum(1 for c in self._linked() for grade in c.grades if grade is not None)
+
+    @property
+    def managers_given(self) -> int:
+        return sum(1 for c in self._linked() if c.reports_to.strip())
 
 
 def read_candidates(
@@ -92,6 +109,7 @@ def read_candidates(
     columns: dict[str, int] = {
         f.value: i for i, f in enumerate(fields) if f is not ImportField.IGNORE
     }
+    grade_columns = tuple(i for i, f in enumerate(fields) if f is ImportField.GRADE)
     width = len(fields)
     result: list[Candidate | int] = []
     total = len(records)
@@ -109,7 +127,7 @@ def read_candidates(
                 "(a delimiter or quote is probably missing).",
             )
         try:
-            result.append(_candidate(record, columns))
+            result.append(_candidate(record, columns, grade_columns))
         except ValidationError as error:
             raise CsvFileError(record.line, str(error)) from None
     if progress is not None:
@@ -117,7 +135,8 @@ def read_candidates(
     return result
 
 
-def _candidate(record: Record, columns: Mapping[str, int]) -> Candidate:
+def _candidate(record: Record, columns: Mapping[str, int],
+               grade_columns: tuple[int, ...] = ()) -> Candidate:
     cells = record.cells
     count = len(cells)
     get = columns.get
@@ -148,6 +167,8 @@ def _candidate(record: Record, columns: Mapping[str, int]) -> Candidate:
         seniority_given=bool(seniority_text),
         roles=parse_roles(roles_text) if roles_text else None,
         notes=clean_long_text(cell("notes"), "The notes"),
+        reports_to=clean_short_text(cell("reports_to"), "Reports to"),
+        grades=tuple(Grade.parse(cells[i]) if i < count else None for i in grade_columns),
     )
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from contactmap_desktop.domain.changes import Changes, people_of
+from contactmap_desktop.domain.changes import NO_CHANGES, Changes, grades_of, people_of, team_of
 from contactmap_desktop.domain.csv_formats import (
     ImportField,
     MappingGuess,
     all_known_headers,
+    graded_member,
     guess_mapping,
     header_key,
 )
@@ -31,6 +32,13 @@ from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.domain.vcard import looks_like_vcard, read_vcards
 from contactmap_desktop.gc_pause import gc_paused
 from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.import_links import (
+    LinksResult,
+    redo_links,
+    take_back_links,
+    write_links,
+)
+from contactmap_desktop.services.user import Who, login_name
 from contactmap_desktop.storage.bulk_stakeholders import insert_stakeholders
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
@@ -71,10 +79,14 @@ class ImportResult:
     added_ids: tuple[str, ...]
     previous: tuple[Stakeholder, ...]  # updated stakeholders as they were before
     account_id: str
+    ids_by_line: Mapping[int, str] = field(default_factory=dict)  # each row's stakeholder
+    links: LinksResult = field(default_factory=LinksResult)
 
     @property
     def changes(self) -> Changes:
-        return people_of(self.account_id)
+        team = team_of(self.account_id) if self.links.joined else NO_CHANGES
+        return people_of(self.account_id) | team | grades_of(
+            done.relationship.cell for done in self.links.grades)
 
 
 def read_source_file(path: Path) -> bytes:
@@ -108,9 +120,11 @@ def mapping_from_names(headers: Sequence[str], chosen: Mapping[str, str]) -> tup
 
 
 class CsvImportService:
-    def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock = utc_now,
+                 who: Who = login_name) -> None:
         self._workspace = workspace
         self._clock = clock
+        self._who = who
 
     def read(self, data: bytes) -> ImportSource:
         """Understand a file and propose a mapping (the user's earlier one if remembered)."""
@@ -156,31 +170,42 @@ class CsvImportService:
             position = repos.stakeholders.next_position(account_id)
             added: list[Stakeholder] = []
             previous: list[Stakeholder] = []
+            ids_by_line: dict[int, str] = {}
             for row in plan.rows:
                 if row.action is Action.ADD and row.candidate is not None:
                     added.append(as_new_stakeholder(row.candidate, new_id(), account_id, position))
+                    ids_by_line[row.line] = added[-1].id
                     position += 1
                 elif row.action is Action.UPDATE and row.candidate and row.existing_id:
                     before = by_id[row.existing_id]
                     previous.append(before)
                     repos.stakeholders.save(merged(before, row.candidate), now)
+                if row.existing_id is not None:
+                    ids_by_line[row.line] = row.existing_id
             with gc_paused():
                 insert_stakeholders(repos.session, added, now)
+            links = LinksResult()
+            if plan.grade_members or plan.managers_given:
+                links = write_links(repos, account_id, plan, ids_by_line, now, self._who())
             repos.settings.set(_setting_key(source.headers), [f.value for f in options.fields])
-        return ImportResult(plan, tuple(s.id for s in added), tuple(previous), account_id)
+        return ImportResult(plan, tuple(s.id for s in added), tuple(previous), account_id,
+                            ids_by_line, links)
 
     def undo(self, result: ImportResult) -> Changes:
-        """Take an import back: added people are removed, updated ones restored."""
+        """Take an import back: its grades and managers, the team members it brought, then
+        the people it added (removed) and updated (restored)."""
         now = self._clock()
         with UnitOfWork(self._workspace) as repos:
+            take_back_links(repos, result.account_id, result.links, now, self._who())
             for stakeholder_id in result.added_ids:
                 repos.stakeholders.mark_deleted(stakeholder_id, now)
             for before in result.previous:
                 repos.stakeholders.save(before, now)
         return result.changes
 
-    def redo(self, result: ImportResult) -> Changes:
-        """Put an undone import back exactly as it was first committed."""
+    def redo(self, result: ImportResult) -> ImportResult:
+        """Put an undone import back as it was first committed (grades are written again:
+        the history keeps both); returns what to undo next time."""
         now = self._clock()
         with UnitOfWork(self._workspace) as repos:
             for stakeholder_id in result.added_ids:
@@ -189,7 +214,11 @@ class CsvImportService:
             for row in result.plan.rows:
                 if row.action is Action.UPDATE and row.candidate and row.existing_id:
                     repos.stakeholders.save(merged(by_id[row.existing_id], row.candidate), now)
-        return result.changes
+            if result.links == LinksResult():
+                return result
+            links = redo_links(repos, result.account_id, result.plan, result.ids_by_line,
+                               result.links, now, self._who())
+        return replace(result, links=links)
 
     @staticmethod
     def _plan(source: ImportSource, existing: Sequence[Stakeholder], options: ImportOptions,
@@ -208,8 +237,11 @@ class CsvImportService:
                            options.seniority_overrides)
         companies = sorted({c.company for c in candidates
                             if not isinstance(c, int) and c.company}, key=str.casefold)
+        members = tuple(graded_member(header) for header, f in
+                        zip(source.headers, options.fields, strict=True)
+                        if f is ImportField.GRADE)
         return ImportPlan(tuple(rows), source.format_name, source.table.header_line,
-                          tuple(companies))
+                          tuple(companies), members)
 
 
 def _setting_key(headers: Sequence[str]) -> str:

@@ -24,7 +24,9 @@ class ImportStakeholdersCommand(EditCommand):
         if self._committed:
             self._committed = False
             return self._result.changes
-        return self._service.redo(self._result)
+        # Redone grades are new changes in the history: the next undo takes those back.
+        self._result = self._service.redo(self._result)
+        return self._result.changes
 
     def revert(self) -> Changes:
         return self._service.undo(self._result)

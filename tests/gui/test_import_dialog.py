@@ -131,3 +131,45 @@ def test_work_runs_off_the_gui_thread_with_progress(
     assert dialog.counts_label.text() == "Will add 5,000, update 0 and skip 0 rows."
     assert dialog.preview_model.rowCount() == 200  # a preview, not the whole file
     assert dialog.progress.isHidden()
+
+
+def test_the_app_s_own_export_comes_back_with_grades_and_managers_in_one_undo_step(
+        qtbot: QtBot, small: SmallMap, tmp_path: Path) -> None:
+    # The small map's export, with a manager and a new team member's column, into a new account.
+    text = ("Name,Title,Department,Seniority,Buying roles,Email,Phone,Reports to,Notes,"
+            "Grade: Rep One,Grade: Sam New\n"
+            "Ann Chief,CEO,,Executive,P,,,,,T,\n"
+            "Bo Deputy,COO,,Senior manager,U,,,Ann Chief,,,O\n")
+    other = small.opened.accounts.create_account("Globex", "Retail")
+    dialog = ImportDialog(CsvImportService(small.opened.workspace), other.id, other.name,
+                          text.encode(), "Acme Corp stakeholders.csv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.busy, timeout=5000)
+    assert "Recognised: ContactMap export." in dialog.found_label.text()
+    assert dialog.counts_label.text() == (
+        "Will add 2, update 0 and skip 0 rows, and set 2 grades and 1 reporting line. "
+        "Grades with Rep One, Sam New; people not yet on the team join it.")
+    labels = [dialog.mapping_model.index(r, MappingModel.FIELD).data()
+              for r in range(dialog.mapping_model.rowCount())]
+    assert labels.count(ImportField.GRADE.label) == 2
+    assert ImportField.REPORTS_TO.label in labels
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.imported is not None, timeout=5000)
+    assert dialog.imported is not None
+    imported = small.opened.contact_map.load_map(other.id)
+    assert [m.name for m in imported.team_members] == ["Rep One", "Sam New"]
+    assert imported.graded_count() == 2
+    stack = QUndoStack()
+    delivered: list[Changes] = []
+    runner = EditRunner(stack, pytest.fail, delivered.append)
+    assert runner.run(ImportStakeholdersCommand(CsvImportService(small.opened.workspace),
+                                                dialog.imported))
+    assert stack.count() == 1
+    assert delivered[0].team == {other.id} and len(delivered[0].cells) == 2
+    stack.undo()
+    undone = small.opened.contact_map.load_map(other.id)
+    assert undone.stakeholders == [] and undone.team_members == []
+    stack.redo()
+    assert small.opened.contact_map.load_map(other.id).graded_count() == 2

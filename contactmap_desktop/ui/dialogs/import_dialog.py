@@ -85,6 +85,7 @@ class ImportDialog(QDialog):
         self.preview_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive)
         self.counts_label = plain_label(QLabel(""))
+        self.counts_label.setWordWrap(True)
         self.error_label = plain_label(QLabel(""))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
@@ -163,15 +164,21 @@ class ImportDialog(QDialog):
         self.error_label.clear()
         self.preview_model.set_plan(plan)
         self.preview_view.resizeColumnsToContents()
+        links = [counted(n, noun) for n, noun in ((plan.grades_given, "grade"),
+                                                   (plan.managers_given, "reporting line")) if n]
+        team = (f" Grades with {', '.join(plan.grade_members)}; people not yet on the team "
+                "join it." if plan.grade_members else "")
         self.counts_label.setText(
-            f"Will add {plan.added:,}, update {plan.updated:,} and skip {plan.skipped:,} rows.")
+            f"Will add {plan.added:,}, update {plan.updated:,} and skip {plan.skipped:,} rows"
+            + (f", and set {' and '.join(links)}." if links else ".") + team)
         current = self.company_box.currentText()
         self.company_box.blockSignals(True)
         self.company_box.clear()
         self.company_box.addItems([ALL_COMPANIES, *plan.companies])
         self.company_box.setCurrentText(current)
         self.company_box.blockSignals(False)
-        self.import_button.setEnabled(plan.added + plan.updated > 0)
+        self.import_button.setEnabled(
+            plan.added + plan.updated + plan.grades_given + plan.managers_given > 0)
 
     def _on_seniority_edited(self, line: int, seniority: Seniority) -> None:
         self._overrides[line] = seniority
