@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -27,6 +27,12 @@ from contactmap_desktop.ui.panels.accounts_panel import AccountsPanel
 from contactmap_desktop.ui.plain_text import as_typed, plain_label
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.views.map_page import MapPage
+from contactmap_desktop.ui.window_fit import (
+    default_geometry,
+    kept_on_screen,
+    panel_widths,
+    screen_key,
+)
 
 MENUS = ("&File", "&Edit", "&Account", "&Window", "&Help")
 
@@ -83,7 +89,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._counts_label)
         document.map_loaded.connect(self._update_status)
         document.changed.connect(lambda _changes: self._update_status())
-        self.resize(1280, 800)
         self._update_title()
         self._update_status()
 
@@ -166,8 +171,10 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> None:
         """Arrange the panels when the window first shows (Qt leaves stray tab bars behind
-        when tab groups are formed in a hidden window), then put back the user's layout."""
+        when tab groups are formed in a hidden window), then put back the user's layout
+        for this screen size."""
         self.map_page.set_column_widths(self.ui_settings.column_widths())
+        self.setGeometry(default_geometry(self.available_area(), self.minimumSizeHint()))
         if self.isVisible():
             self._arrange_panels()
         else:
@@ -182,6 +189,7 @@ class MainWindow(QMainWindow):
     def _arrange_panels(self) -> None:
         for dock in self._lower:
             dock.show()
+        groups_by_area: list[list[list[QDockWidget]]] = []  # left, right
         for area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
             in_area = [d for d in self._lower if self.dockWidgetArea(d) == area]
             groups = [[d for d in in_area if not self._lower[d]],
@@ -189,27 +197,44 @@ class MainWindow(QMainWindow):
             groups = [group for group in groups if group]
             if len(groups) == 2:
                 self.splitDockWidget(groups[0][0], groups[1][0], Qt.Orientation.Vertical)
-                height = self.height()
-                self.resizeDocks([groups[0][0], groups[1][0]],
-                                 [height * 55 // 100, height * 45 // 100], Qt.Orientation.Vertical)
             for group in groups:
                 for dock in group[1:]:
                     self.tabifyDockWidget(group[0], dock)
                 group[0].raise_()  # the first panel of each group in front
+            groups_by_area.append(groups)
+        # Shown one above the other on the way, the panels made the window too tall: back to
+        # the screen's default, then sized within it.
+        available = self.available_area()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()  # the minimum size of the panels as grouped now
+        self.setGeometry(default_geometry(available, self.minimumSizeHint()))
+        height = self.height()
+        for groups in groups_by_area:
+            if len(groups) == 2:
+                self.resizeDocks([groups[0][0], groups[1][0]],
+                                 [height * 55 // 100, height * 45 // 100], Qt.Orientation.Vertical)
         # The grid gets most of the width.
-        left = [d for d in self._lower
-                if self.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea]
-        right = [d for d in self._lower
-                 if self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]
-        self.resizeDocks(left + right, [190] * len(left) + [340] * len(right),
+        left, right = ([d for group in groups for d in group] for groups in groups_by_area)
+        left_width, right_width = panel_widths(self.width())
+        self.resizeDocks(left + right, [left_width] * len(left) + [right_width] * len(right),
                          Qt.Orientation.Horizontal)
         self._default_state = self.saveState()
-        geometry, state = self.ui_settings.window_geometry(), self.ui_settings.window_state()
+        key = screen_key(available)
+        geometry, state = self.ui_settings.window_geometry(key), self.ui_settings.window_state(key)
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        if not self.windowState() & (Qt.WindowState.WindowMaximized
+                                     | Qt.WindowState.WindowFullScreen):
+            self.setGeometry(kept_on_screen(self.geometry(), self.minimumSizeHint(), available))
         self._hide_stray_tab_bars()
+
+    def available_area(self) -> QRect:
+        """The part of the window's screen that windows may use (no panels, no dock)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
 
     def _hide_stray_tab_bars(self) -> None:
         """Qt can leave the tab bar of a group that grew (two tabs, then four) on screen
@@ -228,7 +253,8 @@ class MainWindow(QMainWindow):
         self._hide_stray_tab_bars()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.ui_settings.save_window(self.saveGeometry(), self.saveState())
+        self.ui_settings.save_window(screen_key(self.available_area()), self.saveGeometry(),
+                                     self.saveState())
         self.ui_settings.save_column_widths(self.map_page.column_widths)
         self.ui_settings.sync()
         self.closing.emit()

@@ -44,17 +44,20 @@ class UiSettings:
 
     # --- window layout -------------------------------------------------------------------
 
-    def window_geometry(self) -> QByteArray | None:
-        value = self._settings.value("window/geometry")
+    # Each size of screen has its own layout (key: the available area, "1366x768"): the
+    # laptop's own screen and a large monitor at the office each keep what suits them.
+
+    def window_geometry(self, screen: str) -> QByteArray | None:
+        value = self._settings.value(f"window/{screen}/geometry")
         return value if isinstance(value, QByteArray) else None
 
-    def window_state(self) -> QByteArray | None:
-        value = self._settings.value("window/state")
+    def window_state(self, screen: str) -> QByteArray | None:
+        value = self._settings.value(f"window/{screen}/state")
         return value if isinstance(value, QByteArray) else None
 
-    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
-        self._settings.setValue("window/geometry", geometry)
-        self._settings.setValue("window/state", state)
+    def save_window(self, screen: str, geometry: QByteArray, state: QByteArray) -> None:
+        self._settings.setValue(f"window/{screen}/geometry", geometry)
+        self._settings.setValue(f"window/{screen}/state", state)
 
     # --- the grid ----------------------------------------------------------------------------
 

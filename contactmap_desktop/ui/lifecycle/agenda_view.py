@@ -54,6 +54,7 @@ class AgendaView(QWidget):
         top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("agendaHeading")
+        self.heading.setWordWrap(True)
         top.addWidget(self.heading, 1)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.refresh)

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.ui.lifecycle.record_model import ID_ROLE, RecordModel
+from contactmap_desktop.ui.views.flow_layout import FlowLayout
 
 Action = Callable[[Any], None]
 
@@ -36,6 +36,7 @@ class ListSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(f"<b>{title}</b>")
+        self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.view = QTableView()
         self.view.setObjectName(f"{name}View")
@@ -49,9 +50,8 @@ class ListSection(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.view, 1)
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout()  # wraps in a narrow window rather than widen it
         layout.addLayout(self.buttons)
-        self.buttons.addStretch(1)
         self._needs_selection: list[QPushButton] = []
         self._edit: Action | None = None
         self._reloading = False
@@ -74,7 +74,7 @@ class ListSection(QWidget):
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name or f"{self.objectName()}{text.strip('…').replace(' ', '')}")
-        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        self.buttons.addWidget(button)
         return button
 
     def set_standard_actions(self, add: Callable[[], None], edit: Action,

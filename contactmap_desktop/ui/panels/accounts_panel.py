@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListView, QToolButton, QVBoxLayout, QWidget
 
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.account_list_model import AccountListModel
+from contactmap_desktop.ui.views.flow_layout import FlowLayout
 
 
 class AccountsPanel(QWidget):
@@ -23,8 +24,7 @@ class AccountsPanel(QWidget):
         self.list.selectionModel().currentChanged.connect(
             lambda current, _previous: self.account_chosen.emit(
                 a.id if (a := self.model.account_at(current.row())) else None))
-        self.buttons = QHBoxLayout()
-        self.buttons.setContentsMargins(0, 0, 0, 0)
+        self.buttons = FlowLayout()  # one under the other when the panel is narrow
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list)

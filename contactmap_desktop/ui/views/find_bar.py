@@ -1,5 +1,6 @@
 """The Find bar above the grid: find people by name, title, department or buying role, and
-narrow the map to a role, a seniority, or the concerns; what is hidden is always said."""
+narrow the map to a role, a seniority, or the concerns; what is hidden is always said. Other
+tools for the grid join it; the bar wraps onto a second row when the window is narrow."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from contactmap_desktop.domain.map_filter import MapFilter
 from contactmap_desktop.domain.people import BuyingRole, Seniority
+from contactmap_desktop.ui.views.flow_layout import FlowLayout
 
 
 class FindLine(QLineEdit):
@@ -68,10 +69,10 @@ class FindBar(QWidget):
         self.clear_button.setToolTip("Clear the filter and show everyone (Esc in the find box)")
         self.summary = QLabel()
         self.summary.setObjectName("filterSummary")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._tools = FlowLayout(self)
+        self._tools.setContentsMargins(6, 4, 6, 0)
         for widget in (self.text, self.role, self.seniority, self.concerns, self.clear_button):
-            layout.addWidget(widget)
+            self._tools.addWidget(widget)
         self.summary.hide()  # the page places it on a line of its own, shown when it says something
         self.text.textChanged.connect(lambda _t: self._changed())
         self.role.currentIndexChanged.connect(lambda _i: self._changed())
@@ -80,6 +81,10 @@ class FindBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.text.escape_pressed.connect(self._escape)
         self._show_active(False)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """Another tool for the grid (a filter, a button), after the find tools."""
+        self._tools.addWidget(widget)
 
     def current_filter(self) -> MapFilter:
         role, seniority = self.role.currentData(), self.seniority.currentData()

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
@@ -69,10 +68,6 @@ class MapPage(QWidget):
         self.find_bar = FindBar()
         self.group_by_department = False
         self.column_widths: dict[str, int] = {}  # by stakeholder id, kept across resets
-        self.tools = QHBoxLayout()
-        self.tools.setContentsMargins(6, 4, 6, 0)
-        self.tools.addWidget(self.find_bar)
-        self.tools.addStretch(1)
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
@@ -82,7 +77,7 @@ class MapPage(QWidget):
         self.stack.addWidget(self.grid)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.tools)
+        layout.addWidget(self.find_bar)
         self.find_bar.summary.setContentsMargins(8, 2, 8, 0)
         layout.addWidget(self.find_bar.summary)
         layout.addWidget(self.stack)
@@ -118,8 +113,8 @@ class MapPage(QWidget):
         layout.insertWidget(0, banner)
 
     def add_tool(self, widget: QWidget) -> None:
-        """Put a tool (a filter, a button) in the bar above the grid, before the stretch."""
-        self.tools.insertWidget(self.tools.count() - 1, widget)
+        """Put a tool (a filter, a button) in the bar above the grid, after the others."""
+        self.find_bar.add_tool(widget)
         QWidget.setTabOrder(self._last_tool, widget)
         QWidget.setTabOrder(widget, self.grid)
         self._last_tool = widget
