@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRect,
     Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QComboBox, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -22,6 +26,23 @@ from contactmap_desktop.ui.theme import grade_colors, is_dark
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NO_GRADE = "— no relationship —"
+
+
+class GradePicker(QComboBox):
+    """The cell's drop-down; ``dismissed`` once its list closes, chosen from or not."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Esc closes the list's window itself, without QComboBox.hidePopup: watch the window.
+        self.view().window().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Hide and watched is self.view().window():
+            # After the choice (if any) is handled; never for a picker already gone.
+            QTimer.singleShot(0, self, self.dismissed.emit)
+        return False
 
 
 class GradeDelegate(QStyledItemDelegate):
@@ -66,6 +87,12 @@ class GradeDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        elif option.state & QStyle.StateFlag.State_HasFocus:
+            # The current cell outside the selection (Ctrl+arrows): where typing lands.
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
 
     @staticmethod
@@ -94,13 +121,28 @@ class GradeDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: AnyIndex) -> QWidget:
-        picker = QComboBox(parent)
+        picker = GradePicker(parent)
         picker.setAccessibleName("Grade")
         picker.addItem(NO_GRADE, None)
         for grade in GRADES_TOP_DOWN:
             picker.addItem(f"{grade.letter} — {grade.label}", grade)
-        picker.activated.connect(lambda _i: self.commitData.emit(picker))
-        picker.activated.connect(lambda _i: self.closeEditor.emit(picker))
+        finished = [False]
+
+        def finish(commit: bool) -> None:
+            if finished[0]:
+                return
+            finished[0] = True
+            if commit:
+                self.commitData.emit(picker)
+            self.closeEditor.emit(picker)
+        picker.activated.connect(lambda _i: finish(True))
+        # Esc, or a click elsewhere, closes the list: the cell stops editing too, rather
+        # than leave a drop-down in it that a second Esc closes.
+        picker.dismissed.connect(lambda: finish(False))
+        view = self.parent()
+        if isinstance(view, QWidget):
+            # The list had the keyboard when it closed: give it back to the grid.
+            picker.dismissed.connect(lambda: view.setFocus(Qt.FocusReason.PopupFocusReason))
         return picker
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:

@@ -4,10 +4,11 @@ headers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -29,7 +30,7 @@ from contactmap_desktop.domain.model import CellRef, Stakeholder, TeamMember
 from contactmap_desktop.ui.delegates.grade_delegate import GradeDelegate
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
 from contactmap_desktop.ui.models.roles import MapRole
-from contactmap_desktop.ui.views.person_header import StakeholderHeader
+from contactmap_desktop.ui.views.person_header import StakeholderHeader, TeamHeader
 
 GRADE_KEYS = {Qt.Key.Key_T, Qt.Key.Key_O, Qt.Key.Key_S, Qt.Key.Key_I, Qt.Key.Key_D, Qt.Key.Key_M}
 CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
@@ -63,6 +64,8 @@ class ContactMapView(QTableView):
         self.setObjectName("contactMapGrid")
         self.setAccessibleName("Contact Map")
         self.setHorizontalHeader(StakeholderHeader(self))
+        self.team_header = TeamHeader(self)
+        self.setVerticalHeader(self.team_header)
         self.setModel(model)
         self.setItemDelegate(GradeDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -163,6 +166,13 @@ class ContactMapView(QTableView):
 
     # --- keys ----------------------------------------------------------------------------
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)  # makes the first cell current if none is
+        current = self.currentIndex()
+        if current.isValid() and not self.selectionModel().hasSelection():
+            # Tabbing in: the current cell shows, selected as a click would leave it.
+            self.selectionModel().select(current, QItemSelectionModel.SelectionFlag.Select)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())
         plain = not (event.modifiers() & (Qt.KeyboardModifier.ControlModifier
@@ -184,6 +194,19 @@ class ContactMapView(QTableView):
             return
         if plain and key in CLEAR_KEYS and self.state() != QAbstractItemView.State.EditingState:
             self._request(None)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) \
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            # As in a spreadsheet, the first (last) cell becomes the selection too; Qt would
+            # move the current cell and leave the old selection, its row header still bold.
+            action = QAbstractItemView.CursorAction.MoveHome if key == Qt.Key.Key_Home \
+                else QAbstractItemView.CursorAction.MoveEnd
+            target = self.moveCursor(action, event.modifiers())
+            if target.isValid():
+                self.selectionModel().setCurrentIndex(
+                    target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.scrollTo(target)
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid() \
@@ -212,6 +235,8 @@ class ContactMapView(QTableView):
                       else self.viewport().mapToGlobal(self.visualRect(index).center()))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.team_header.current_row = current.row() if current.isValid() else -1
+        self.team_header.viewport().update()
         cell = self._model.cell_at(current.row(), current.column()) if current.isValid() else None
         self.current_cell_changed.emit(cell)
 

@@ -26,6 +26,7 @@ from contactmap_desktop.domain.map_order import (
     sorted_stakeholders,
 )
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, Relationship, Stakeholder
+from contactmap_desktop.domain.people import BuyingRole, Seniority
 from contactmap_desktop.domain.reviews import reviewable
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.commands import UpdateMarksCommand, set_grades
@@ -58,6 +59,15 @@ def empty_map_text(name: str, stakeholders: int, team_members: int) -> str:
             f"client's people yet</h3><p>{ADD_STAKEHOLDERS}.</p>")
 
 
+def legend_html() -> str:
+    """What the codes in the headers mean, on one line under the grid."""
+    roles = " · ".join(f"<b>{r.badge}</b> {r.label}" for r in BuyingRole)
+    seniority = " · ".join(f"<b>{s.short_label.replace(' ', '&nbsp;')}</b> {s.label.lower()}"
+                           for s in Seniority)
+    return f"Buying roles: {roles} (a person may hold several) &nbsp;—&nbsp; " \
+           f"Seniority, theirs and ours: {seniority}"
+
+
 class MapPage(QWidget):
     def __init__(self, document: MapDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,12 +85,17 @@ class MapPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.grid)
+        self.legend = QLabel(legend_html())
+        self.legend.setObjectName("mapLegend")
+        self.legend.setWordWrap(True)
+        self.legend.setContentsMargins(8, 2, 8, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.find_bar)
         self.find_bar.summary.setContentsMargins(8, 2, 8, 0)
         layout.addWidget(self.find_bar.summary)
         layout.addWidget(self.stack)
+        layout.addWidget(self.legend)
         self.grid.grades_requested.connect(self.set_grades)
         self.model.grade_edit_requested.connect(lambda cell, grade: self.set_grades({cell: grade}))
         self.grid.current_cell_changed.connect(document.select_cell)

@@ -1,5 +1,6 @@
-"""The stakeholder header of the grid: name, title, department, buying-role badges, seniority,
-and the column's count of relationships (red when there are none, amber when only one)."""
+"""The headers of the grid: for each stakeholder their name, title, department, buying-role
+badges, seniority and the column's count of relationships (red when there are none, amber
+when only one); for each team member their name and seniority."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from contactmap_desktop.domain.model import Stakeholder
+from contactmap_desktop.domain.model import Stakeholder, TeamMember
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.models.roles import MapRole
@@ -84,3 +85,43 @@ class StakeholderHeader(QHeaderView):
         if depth == 1:
             return QColor("#ffd180") if is_dark(self.palette()) else QColor(THIN_COVERAGE)
         return normal
+
+
+class TeamHeader(QHeaderView):
+    """Our team down the side, each name over its seniority (so that senior stakeholders
+    facing senior people can be checked by eye); the current cell's row in bold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)
+        self.current_row = -1  # set by the view as the current cell moves
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
+        painter.save()
+        super().paintSection(painter, rect, logical_index)  # the native frame and background
+        painter.restore()
+        model = self.model()
+        member = model.headerData(logical_index, Qt.Orientation.Vertical,
+                                  MapRole.TEAM_MEMBER) if model else None
+        if not isinstance(member, TeamMember):
+            return
+        painter.save()
+        painter.fillRect(rect.adjusted(1, 1, -1, -1),
+                         self.palette().color(QPalette.ColorRole.Button))
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        area = rect.adjusted(6, 2, -6, -2)
+        name_font = QFont(self.font())
+        name_font.setBold(logical_index == self.current_row)
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.9)
+        half = area.height() // 2
+        for font, text, part in (
+                (name_font, member.name, QRect(area.left(), area.top(), area.width(), half)),
+                (small, member.seniority.short_label,
+                 QRect(area.left(), area.top() + half, area.width(), area.height() - half))):
+            painter.setFont(font)
+            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight,
+                                                   area.width())
+            painter.drawText(part, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             elided)
+        painter.restore()
