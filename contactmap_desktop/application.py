@@ -15,6 +15,7 @@ from contactmap_desktop.logging_setup import setup_logging
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.ui.features import INSTALLERS
+from contactmap_desktop.ui.long_tooltips import LongToolTips
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.settings import UiSettings
@@ -32,6 +33,7 @@ def build_window(opened: OpenWorkspace, ui_settings: UiSettings) -> MainWindow:
     install_core_actions(window)
     for install in INSTALLERS:
         install(window)
+    LongToolTips(window).watch(window)
     window.restore_layout()
     window.open_first_account()
     return window

@@ -45,7 +45,6 @@ class DataFeature:
             add_menu_entry(window, "&File", "Export &Findings as CSV…", self.export_findings),
             add_menu_entry(window, "&File", "Export Acco&unt File…", self.export_account),
         ]
-        self.clipboard.paste_action.setEnabled(not document.read_only)
         document.map_loaded.connect(self._update_enabled)
         self._update_enabled()
 
@@ -54,6 +53,8 @@ class DataFeature:
         has_account = document.account_id is not None
         self.writing[0].setEnabled(has_account and not document.read_only)
         self.writing[1].setEnabled(not document.read_only)
+        self.clipboard.copy_action.setEnabled(has_account)
+        self.clipboard.paste_action.setEnabled(has_account and not document.read_only)
         for action in self.reading:
             action.setEnabled(has_account)
 

@@ -24,7 +24,7 @@ def find_people(window: MainWindow) -> None:
 
 def install(window: MainWindow) -> None:
     page, document = window.map_page, window.document
-    add_menu_entry(window, "&Edit", "&Find People", lambda: find_people(window),
+    find = add_menu_entry(window, "&Edit", "&Find People", lambda: find_people(window),
                    QKeySequence.StandardKey.Find,
                    "Show only the people whose name, title, department or role you type")
     account = window.menu("&Account")
@@ -50,8 +50,10 @@ def install(window: MainWindow) -> None:
     group.toggled.connect(toggle_group)
 
     def update_enabled() -> None:
-        can_sort = not document.read_only and document.contact_map is not None
+        has_map = document.contact_map is not None
         for action in sort_actions:
-            action.setEnabled(can_sort)
+            action.setEnabled(has_map and not document.read_only)
+        find.setEnabled(has_map)
+        group.setEnabled(has_map)
     document.map_loaded.connect(update_enabled)
     update_enabled()

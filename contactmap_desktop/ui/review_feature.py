@@ -148,7 +148,7 @@ class ReviewFeature:
     def _map_loaded(self) -> None:
         self.end_walk()  # another account: the walk was of the one before
         self.bar.hide()
-        enabled = not self._document.read_only
+        enabled = not self._document.read_only and self._document.account_id is not None
         for action in self.actions:
             action.setEnabled(enabled)
 

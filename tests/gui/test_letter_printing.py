@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import PainStatement, SponsorLetter
@@ -98,3 +100,32 @@ def test_file_print_shows_qts_print_preview_of_the_letters_pages(
 
     assert shown == ["Print letter"]
     assert len(PdfReader(str(out)).pages) == page_count(pdf)
+
+
+def test_print_preview_opens_with_the_page_as_wide_as_the_dialog(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = _pdf(PaperSize.A4)
+    seen: dict[str, object] = {}
+
+    def exec_(dialog: QPrintPreviewDialog) -> int:  # the user looks at it, then closes it
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        assert preview is not None
+        qtbot.waitUntil(lambda: preview.pageCount() == page_count(pdf))
+        seen["mode"] = preview.zoomMode()
+        seen["zoom"] = preview.zoomFactor()
+        seen["width"] = dialog.width()
+        dialog.grab().save(str(Path(tempfile.gettempdir()) / "print-preview.png"))
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    show_print_preview(parent, pdf, PaperSize.A4)
+    assert seen["mode"] == QPrintPreviewWidget.ZoomMode.FitToWidth
+    # A4 is 794 px wide at 96 dpi: drawn at about its printed size, it reads (the test
+    # screen is 800 px wide).
+    assert float(seen["zoom"]) >= 0.75, seen  # type: ignore[arg-type]
+    assert int(seen["width"]) >= 700  # type: ignore[call-overload]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt
 from pytestqt.modeltest import ModelTester
@@ -90,3 +90,24 @@ def test_the_letter_list_repaints_a_changed_title_without_a_reset(
         Qt.ItemDataRole.ToolTipRole)
     model.set_letters([second])
     assert resets == [True] and model.row_of("b") == 0 and model.row_of("a") == -1
+
+
+def test_a_letter_and_its_revisions_are_listed_with_revision_numbers(
+        qtmodeltester: ModelTester) -> None:
+    model = LetterListModel()
+    qtmodeltester.check(model)
+    day = date(2026, 3, 2)
+    first = SponsorLetter("a", "acc", day, subject="Rollout", created_at=datetime(2026, 3, 2, 9))
+    second = replace(first, id="b", based_on_id="a", created_at=datetime(2026, 3, 2, 11))
+    third = replace(first, id="c", based_on_id="b", created_at=datetime(2026, 3, 3, 8))
+    other = SponsorLetter("d", "acc", day, subject="Pilot", created_at=datetime(2026, 3, 1))
+    model.set_letters([third, second, first, other])  # newest first, as listed
+    titles = [model.index(row).data() for row in range(4)]
+    assert titles == ["2026-03-02 — Rollout · revision 3", "2026-03-02 — Rollout · revision 2",
+                      "2026-03-02 — Rollout · revision 1", "2026-03-02 — Pilot"]
+    assert len(set(titles)) == 4
+    assert "\nWritten " in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    # A revision given its own subject is no longer numbered, nor is the one left alone.
+    model.set_letters([replace(third, subject="Rollout, final"), second, first, other])
+    assert model.index(0).data() == "2026-03-02 — Rollout, final"
+    assert model.index(1).data() == "2026-03-02 — Rollout · revision 2"

@@ -43,7 +43,8 @@ class BlueprintFeature:
         self.reference_dock = window.add_dock("Reference", views.reference, "referenceDock",
                                               lower=True)
         window.add_tab("&Blueprints", views.overview)
-        add_menu_entry(window, "&File", "Export &Blueprints PDF…", views.ask_export)
+        self.export_action = add_menu_entry(window, "&File", "Export &Blueprints PDF…",
+                                            views.ask_export)
         document.map_loaded.connect(self._map_changed)
         document.changed.connect(self._changed)
         # Grades typed in the grid change the plans' current grades: refreshed once typing
@@ -68,6 +69,7 @@ class BlueprintFeature:
         self._map_changed()
 
     def _map_changed(self) -> None:
+        self.export_action.setEnabled(self._document.contact_map is not None)
         self.views.show_map(self._document.contact_map, self._document.current_cell)
         self._mark_planned_cells()
 

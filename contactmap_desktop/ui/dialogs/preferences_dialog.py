@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,6 +33,8 @@ from contactmap_desktop.domain.coverage_settings import (
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.ui.plain_text import as_typed
+
+ROOMY = QSize(780, 580)
 
 
 class PreferencesPage(QWidget):
@@ -132,7 +135,10 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(480, 320)
+        # Room for the longest labels beside their fields, for the letter template's texts
+        # and the review tiers' columns; never more than the screen has.
+        room = (parent.screen() if parent else self.screen()).availableGeometry().size() * 0.9
+        self.resize(self.sizeHint().expandedTo(ROOMY).boundedTo(room))
 
     def page(self, title: str) -> PreferencesPage:
         return next(p for p in self.pages if p.title == title)

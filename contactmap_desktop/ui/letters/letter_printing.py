@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -15,6 +15,7 @@ from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.ui.letters.pdf_pages import render_pages
 
 PRINT_DPI = 300.0  # sharp on paper, and a page's image stays near 25 MB
+PREVIEW_WIDTH = 1000  # a page at about its printed size on a common screen
 
 
 def suggested_file_name(letter: SponsorLetter) -> str:
@@ -69,4 +70,12 @@ def show_print_preview(parent: QWidget, pdf: bytes, paper: PaperSize) -> None:
     dialog.setObjectName("letterPrintPreview")
     dialog.setWindowTitle("Print letter")
     dialog.paintRequested.connect(lambda target: paint_pdf(target, pdf))
+    # Qt opens it small with the whole page in view, too small to read: tall, and the page
+    # as wide as the dialog.
+    available = (parent.screen() or dialog.screen()).availableGeometry()
+    dialog.resize(min(available.width() * 9 // 10, PREVIEW_WIDTH),
+                  available.height() * 9 // 10)
+    fit_width = dialog.findChild(QAction, "fitWidthAction")  # its button shows the choice
+    if fit_width is not None:
+        fit_width.trigger()
     dialog.exec()

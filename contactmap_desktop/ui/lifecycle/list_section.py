@@ -55,7 +55,9 @@ class ListSection(QWidget):
         self._needs_selection: list[QPushButton] = []
         self._edit: Action | None = None
         self._reloading = False
-        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        # The current row is the record acted on, as soon as it is current: Tab into the
+        # list makes a row current without selecting it, Ctrl+click unselects it.
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.doubleClicked.connect(self._double_clicked)
 
     def add_button(self, text: str, action: Callable[[], None], name: str = "") -> QPushButton:
@@ -100,17 +102,17 @@ class ListSection(QWidget):
         self.selection_changed.emit()
 
     def current(self) -> Any | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        index = self.view.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
 
     def current_id(self) -> str | None:
-        rows = self.view.selectionModel().selectedRows()
-        return str(rows[0].data(ID_ROLE)) if rows else None
+        index = self.view.currentIndex()
+        return str(index.siblingAtColumn(0).data(ID_ROLE)) if index.isValid() else None
 
     def select_id(self, record_id: str | None) -> None:
         row = self.model.row_of(record_id) if record_id else -1
         if row < 0:
-            self.view.clearSelection()
+            self.view.selectionModel().clear()  # no current row either
         else:
             self.view.selectRow(row)
 
@@ -122,6 +124,11 @@ class ListSection(QWidget):
     def _double_clicked(self, index: QModelIndex) -> None:
         if self._edit is not None and index.isValid():
             self._edit(self.model.record(index.row()))
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self.view.selectionModel().isRowSelected(current.row()):
+            self.view.selectRow(current.row())  # shows which one it is
+        self._selection_changed(current)
 
     def _selection_changed(self, *_args: object) -> None:
         has = self.current() is not None
