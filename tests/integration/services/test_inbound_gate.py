@@ -1,0 +1,43 @@
+"""The inbound gate's own API, as the team sync calls it, and its tables kept complete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from contactmap_desktop.domain.errors import InboundError
+from contactmap_desktop.services.inbound_gate import admit_section, section_named
+from contactmap_desktop.services.inbound_rules import OWNERS
+from contactmap_desktop.storage.account_tables import ACCOUNT_SECTIONS
+
+STAKEHOLDER = {"id": "s1", "account_id": "a1", "name": "Ada Power", "seniority": "executive",
+               "roles": "PE", "updated_at": "2026-01-05T09:00:00"}
+
+
+def test_every_table_of_an_account_says_what_makes_it_part_of_one() -> None:
+    # A table missing here would be taken as shared by all accounts: an import could then
+    # change another account's rows of it.
+    shared = {"team_members", "settings"}
+    assert {s.name for s in ACCOUNT_SECTIONS} - shared == set(OWNERS)
+
+
+def test_rows_as_a_database_driver_gives_them_are_admitted() -> None:
+    row = {**STAKEHOLDER, "updated_at": dt.datetime(2026, 1, 5, 9), "position": 2}
+    [values] = admit_section(section_named("stakeholders"), [row])
+    assert values["updated_at"] == dt.datetime(2026, 1, 5, 9) and values["roles"] == "PE"
+    assert "deleted_at" not in values
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"updated_at": dt.datetime(2026, 1, 5, tzinfo=dt.UTC)},
+     "stakeholders[0].updated_at holds “2026-01-05 00:00:00+00:00”: a time with a time"),
+    ({"seniority": "boss"}, "stakeholders[0].seniority holds “boss”: not one of"),
+    ({"deleted_at": "2026-01-06T00:00:00"}, "stakeholders[0].deleted_at is set"),
+    ({"name": "a\nb" * 100}, "stakeholders[0].name holds “a?ba?b"),
+])
+def test_a_refusal_is_one_line_naming_record_and_field(change: dict[str, object],
+                                                       message: str) -> None:
+    with pytest.raises(InboundError) as refused:
+        admit_section(section_named("stakeholders"), [{**STAKEHOLDER, **change}])
+    assert str(refused.value).startswith(message) and "\n" not in str(refused.value)
