@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import psycopg
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from contactmap_desktop.domain.errors import TeamServerError
 from contactmap_desktop.storage.team_server_schema import ROLE_GROUPS, SCHEMA, TEAM_SCHEMA_VERSION
@@ -18,7 +16,10 @@ from contactmap_desktop.storage.team_setup import (
     team_members,
 )
 
-Connection = psycopg.Connection[Any]
+if TYPE_CHECKING:  # psycopg loads when a server is first used, not with the window
+    import psycopg
+
+Connection: TypeAlias = "psycopg.Connection[Any]"
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,14 @@ def push_by_account(connection: Connection, changes: Sequence[Change]) -> dict[s
     by_account: dict[str, list[Change]] = {}
     for change in changes:
         by_account.setdefault(change.account_id, []).append(change)
+    from psycopg.errors import InsufficientPrivilege
+
     refused: dict[str, str] = {}
     for account_id, account_changes in by_account.items():
         try:
             with connection.transaction():
                 push(connection, account_changes)
-        except psycopg.errors.InsufficientPrivilege as error:
+        except InsufficientPrivilege as error:
             refused[account_id] = str(error).strip().splitlines()[0]
     return refused
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import psycopg
-from psycopg import conninfo, errors
+from typing import TYPE_CHECKING, Any
 
 from contactmap_desktop.domain.errors import TeamAccessError, TeamServerError
+
+if TYPE_CHECKING:  # psycopg loads when a server is first used, not with the window
+    import psycopg
 
 CONNECT_TIMEOUT_S = 5
 
@@ -37,6 +37,9 @@ class ServerAddress:
 
 def parse_address(url: str) -> tuple[ServerAddress, str | None]:
     """The address in ``url`` and the password written into it, if any (kept apart)."""
+    import psycopg
+    from psycopg import conninfo
+
     try:
         parts = conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError as error:
@@ -61,6 +64,9 @@ def _first_line(error: BaseException) -> str:
 
 def describe(error: psycopg.Error, address: ServerAddress) -> TeamServerError:
     """A server error as one sentence that names the problem (never the password)."""
+    import psycopg
+    from psycopg import errors
+
     line = _first_line(error)
     if isinstance(error, errors.InsufficientPrivilege):
         return TeamAccessError(f"The team server refused {address.login}: {line}.")
@@ -86,6 +92,8 @@ def server_connection(address: ServerAddress, password: str | None = None,
     Without ``autocommit`` the block is one transaction: committed when it ends, rolled back
     (nothing kept on the server) on any error or when the connection is lost.
     """
+    import psycopg
+
     extra: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S,
                              "application_name": "contactmap"}
     if password is not None:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import psycopg
-from psycopg import sql
+from typing import TYPE_CHECKING, Any
 
 from contactmap_desktop.domain.errors import TeamServerError
 from contactmap_desktop.storage.team_server_schema import (
@@ -14,6 +11,9 @@ from contactmap_desktop.storage.team_server_schema import (
     TEAM_MIGRATIONS,
     TEAM_SCHEMA_VERSION,
 )
+
+if TYPE_CHECKING:  # psycopg loads when a server is first used, not with the window
+    import psycopg
 
 # Any number: administrators running init at once take turns.
 _INIT_LOCK = 0x434D4150
@@ -60,6 +60,8 @@ def add_member(connection: psycopg.Connection[Any], login: str, role: str,
                               "`contactmap team init URL` first.")
     exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
                                 (login,)).fetchone() is not None
+    from psycopg import sql
+
     name = sql.Identifier(login)
     if not exists:
         connection.execute(sql.SQL("CREATE ROLE {} LOGIN").format(name))
