@@ -171,18 +171,30 @@ class _Ownership:
                 for name, keys in wanted.items()}
 
     def check(self) -> InboundAccount:
-        team = {r["team_member_id"] for r in self._inbound.sections["account_team"]}
+        ours = self._team_named()
         for section in ACCOUNT_SECTIONS:
             for number, values in enumerate(self._inbound.sections[section.name]):
                 where = f"{section.name}[{number}]"
-                if section.name == "team_members" and values["id"] not in team:
-                    raise InboundError(f"{where} is not on the team of the account in the file.")
+                if section.name == "team_members" and values["id"] not in ours:
+                    raise InboundError(f"{where} is neither on the team of the account in the "
+                                       "file nor named by its records.")
                 self._check_owner(section, values, where)
                 self._check_references(section, values, where)
         sections = dict(self._inbound.sections)
         sections["team_members"] = [r for r in sections["team_members"]
                                     if not self._only_on_other_teams(r["id"])]
         return replace(self._inbound, sections=sections)
+
+    def _team_named(self) -> set[Any]:
+        """The people of ours the file's account has: its team, and those its records name
+        (a grade change of someone since taken off the team…)."""
+        named = {r["team_member_id"] for r in self._inbound.sections["account_team"]}
+        for section in ACCOUNT_SECTIONS:
+            for column, target, _, is_list in rules.references(section):
+                if target == "team_members" and section.name != "account_team":
+                    for values in self._inbound.sections[section.name]:
+                        named.update(_named_ids(values, column, is_list))
+        return named
 
     def _only_on_other_teams(self, team_member_id: str) -> bool:
         """Known here, but not on this account's team here."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, tuple_
+from sqlalchemy import ColumnElement, select, tuple_, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -74,6 +74,19 @@ def _team_of(account_id: str) -> Any:
     return select(AccountTeamRow.team_member_id).where(AccountTeamRow.account_id == account_id)
 
 
+def _people_of(account_id: str) -> Any:
+    """The team, and the people of ours its records still name: a grade change of someone
+    since taken off the team, a plan's owner, a letter's sender (the receiving workspace must
+    know them, as the database insists)."""
+    return union(
+        _team_of(account_id),
+        select(GradeChangeRow.team_member_id).where(
+            GradeChangeRow.stakeholder_id.in_(_stakeholders_of(account_id))),
+        select(BlueprintRow.owner_id).where(BlueprintRow.account_id == account_id),
+        select(SponsorLetterRow.sender_id).where(SponsorLetterRow.account_id == account_id),
+    )
+
+
 def _blueprints_of(account_id: str) -> Any:
     return select(BlueprintRow.id).where(BlueprintRow.account_id == account_id)
 
@@ -94,7 +107,7 @@ def _engagement_part(table: Any) -> TableSection:
 # Order matters: rows are inserted in this order, so a table comes after those it refers to.
 ACCOUNT_SECTIONS: tuple[TableSection, ...] = (
     TableSection("team_members", TeamMemberRow,
-                 lambda a: TeamMemberRow.id.in_(_team_of(a)), MergePolicy.NEWER_WINS),
+                 lambda a: TeamMemberRow.id.in_(_people_of(a)), MergePolicy.NEWER_WINS),
     TableSection("stakeholders", StakeholderRow,
                  lambda a: StakeholderRow.id.in_(_stakeholders_of(a)), MergePolicy.NEWER_WINS),
     TableSection("account_team", AccountTeamRow,

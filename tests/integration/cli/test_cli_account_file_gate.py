@@ -124,7 +124,7 @@ TAKEOVERS: dict[str, tuple[Mutation, str]] = {
     "criterion of another account's engagement": (
         _their_record("success_criteria"), "success_criteria[0].engagement_id names"),
     "team member not on the file's team": (_their_team_member,
-                                           "team_members[1] is not on the team"),
+                                           "team_members[1] is neither on the team"),
 }
 
 UNREADABLE: dict[str, tuple[Mutation, str]] = {

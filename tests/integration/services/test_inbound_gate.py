@@ -1,15 +1,21 @@
-"""The inbound gate's own API, as the team sync calls it, and its tables kept complete."""
+"""The inbound gate's own API, as the team sync calls it, its tables kept complete, and the
+files it must let through."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from contactmap_desktop.domain.errors import InboundError
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.inbound_gate import admit_section, section_named
 from contactmap_desktop.services.inbound_rules import OWNERS
+from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage.account_tables import ACCOUNT_SECTIONS
+from tests.helpers.builders import build_small_map
 
 STAKEHOLDER = {"id": "s1", "account_id": "a1", "name": "Ada Power", "seniority": "executive",
                "roles": "PE", "updated_at": "2026-01-05T09:00:00"}
@@ -41,3 +47,18 @@ def test_a_refusal_is_one_line_naming_record_and_field(change: dict[str, object]
     with pytest.raises(InboundError) as refused:
         admit_section(section_named("stakeholders"), [{**STAKEHOLDER, **change}])
     assert str(refused.value).startswith(message) and "\n" not in str(refused.value)
+
+
+def test_history_of_someone_taken_off_the_team_travels_with_them(tmp_path: Path) -> None:
+    small = build_small_map(tmp_path / "a.cmap")
+    small.opened.contact_map.set_grade(small.cell(1, 0), Grade.OPEN)
+    small.opened.contact_map.remove_team_member(small.account.id, small.team_members[1].id)
+    file = tmp_path / "acme.cmacct"
+    AccountExchangeService(small.opened.workspace).export_account(small.account.id, file)
+    other = open_workspace(tmp_path / "b.cmap")
+    AccountExchangeService(other.workspace).import_account(file)
+    arrived = other.contact_map.load_map(small.account.id)
+    assert [m.name for m in arrived.team_members] == ["Rep One"]
+    assert [c.new_grade for c in arrived.history] == [Grade.OPEN]
+    other.close()
+    small.opened.close()
