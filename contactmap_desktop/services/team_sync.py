@@ -65,7 +65,6 @@ from contactmap_desktop.storage.team_local import (
     Shadow,
     TeamStore,
     install_change_tracking,
-    key_columns,
     record_key,
     synced_fields,
 )
@@ -260,7 +259,8 @@ def _capture(store: TeamStore, now: datetime, seed_account: str | None = None) -
         return 0
     accounts = [seed_account] if seed_account else list(store.synced_accounts())
     dirty = {} if seed_account else store.dirty_keys()
-    count = 0
+    outgoing: list[dict[str, Any]] = []
+    changed_shadows: dict[tuple[str, str], Shadow] = {}
     for section in SYNCED_SECTIONS:
         keys = None if seed_account else dirty.get(section.name)
         if keys is None and not seed_account:
@@ -275,7 +275,7 @@ def _capture(store: TeamStore, now: datetime, seed_account: str | None = None) -
         for key, (record, owners) in found.items():
             shadow = shadows.get(key)
             if shadow is not None and seed_account:
-                count += _copy_out(store, section.name, key, owners, shadow)
+                outgoing += _copy_out(section.name, key, owners, shadow)
                 continue
             shadow = shadow or Shadow(owners[0], {}, {})
             changed = {f: record[f] for f in fields
@@ -285,36 +285,34 @@ def _capture(store: TeamStore, now: datetime, seed_account: str | None = None) -
             stamp = next_stamp(link.clock, _wall_ms(record, now), link.laptop_id)
             link.clock = stamp
             bases = {f: shadow.stamps.get(f, "") for f in changed}
-            for account_id in owners:
-                _outgoing(store, account_id, section.name, key, changed, bases, stamp)
-                count += 1
+            outgoing += [_outgoing(account_id, section.name, key, changed, bases, stamp)
+                         for account_id in owners]
             shadow.fields.update(changed)
             shadow.stamps.update({f: stamp for f in changed})
-            store.put_shadow(section.name, key, shadow)
+            changed_shadows[(section.name, key)] = shadow
+    store.add_outgoing(outgoing)
+    store.put_shadows(changed_shadows)
     if not seed_account:
         store.clear_dirty()
     store.session.flush()
-    return count
+    return len(outgoing)
 
 
-def _outgoing(store: TeamStore, account_id: str, section: str, key: str,
-              fields: dict[str, Any], bases: dict[str, str], stamp: str) -> None:
-    store.add_outgoing(TeamOutboxRow(
-        change_id=str(uuid.uuid4()), account_id=account_id, section=section, record_key=key,
-        fields=_json(fields), bases=_json(bases), stamp=stamp, refused=""))
+def _outgoing(account_id: str, section: str, key: str, fields: dict[str, Any],
+              bases: dict[str, str], stamp: str) -> dict[str, Any]:
+    return {"change_id": str(uuid.uuid4()), "account_id": account_id, "section": section,
+            "record_key": key, "fields": _json(fields), "bases": _json(bases), "stamp": stamp,
+            "refused": ""}
 
 
-def _copy_out(store: TeamStore, section: str, key: str, owners: list[str],
-              shadow: Shadow) -> int:
+def _copy_out(section: str, key: str, owners: list[str], shadow: Shadow
+              ) -> list[dict[str, Any]]:
     """A synced record sent to another account: one copy per stamp its fields carry."""
     by_stamp: dict[str, dict[str, Any]] = defaultdict(dict)
     for name, stamp in shadow.stamps.items():
         by_stamp[stamp][name] = shadow.fields.get(name)
-    for stamp, fields in by_stamp.items():
-        for account_id in owners:
-            _outgoing(store, account_id, section, key, fields, dict.fromkeys(fields, COPY),
-                      stamp)
-    return len(by_stamp) * len(owners)
+    return [_outgoing(account_id, section, key, fields, dict.fromkeys(fields, COPY), stamp)
+            for stamp, fields in by_stamp.items() for account_id in owners]
 
 
 def _json(value: Any) -> str:
@@ -330,6 +328,11 @@ class _Applier:
                  report: SyncReport) -> None:
         self.store, self.laptop, self.now, self.report = store, laptop, now, report
         self.shadows: dict[tuple[str, str], Shadow | None] = {}
+        self.changed_shadows: dict[tuple[str, str], Shadow] = {}
+        self.existing: dict[str, set[str]] = {}
+        # Rows are written in bulk after every change was decided.
+        self.inserts: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self.updates: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self.new_rows: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.grade_changes: list[GradeChange] = []
 
@@ -350,14 +353,25 @@ class _Applier:
                 self._apply_one(change)
             except ValidationError:
                 self.report.refused_here += 1
-        session.flush()
+        self._write_rows()
         self._refuse_out_of_scope()
+        self.store.put_shadows(self.changed_shadows)
+        session.expire_all()  # rows were written under the ORM's feet
         settled, conflicts = merge_histories(history_before, self.grade_changes)
-        for grade in settled:
-            self.report.cells.add(grade.cell)
-            settle_grade(session, grade.cell.team_member_id, grade.cell.stakeholder_id,
-                         grade.grade.letter if grade.grade else None, grade.changed_at,
-                         self.now)
+        added = self.inserts["relationships"]
+        new_grades = []
+        with session.no_autoflush:
+            for grade in settled:
+                self.report.cells.add(grade.cell)
+                letter = grade.grade.letter if grade.grade else None
+                cell = grade.cell
+                if _json_key([cell.team_member_id, cell.stakeholder_id]) in added:
+                    new_grades.append((cell.team_member_id, cell.stakeholder_id, letter,
+                                       grade.changed_at))
+                else:
+                    settle_grade(session, cell.team_member_id, cell.stakeholder_id, letter,
+                                 grade.changed_at, self.now)
+        self.store.set_new_grades(new_grades)
         for conflict in conflicts:
             self._grade_conflict(conflict)
         session.flush()
@@ -370,6 +384,9 @@ class _Applier:
             found = self.store.shadows(section, section_keys)
             for key in section_keys:
                 self.shadows[(section, key)] = found.get(key)
+            if section in SECTIONS_BY_NAME:
+                self.existing[section] = self.store.existing(SECTIONS_BY_NAME[section],
+                                                             section_keys)
 
     def _history(self, cells: set[CellRef]) -> list[GradeChange]:
         people = sorted({c.stakeholder_id for c in cells})
@@ -419,7 +436,7 @@ class _Applier:
         current.fields.update(taken)
         current.stamps.update({name: change.stamp for name in taken})
         self.shadows[(section.name, change.record_key)] = current
-        self.store.put_shadow(section.name, change.record_key, current)
+        self.changed_shadows[(section.name, change.record_key)] = current
         self.report.received += 1
         self._note_arrival(section.name, change.account_id, merged)
 
@@ -447,10 +464,12 @@ class _Applier:
 
     def _write(self, section: TableSection, change: Change, values: dict[str, Any],
                taken: dict[str, Any], *, is_new: bool) -> None:
-        session = self.store.session
-        key = tuple(values[c.key] for c in key_columns(section))
-        row: Any = session.get(section.table, key)
-        if row is None:
+        key = change.record_key
+        pending = self.inserts[section.name]
+        if key in pending:
+            pending[key].update({name: values[name] for name in taken})
+            return
+        if key not in self.existing.get(section.name, set()):
             full = with_defaults(section, values)
             if section.name == "grade_changes":
                 full["changed_by"] = change.login
@@ -458,29 +477,35 @@ class _Applier:
                     full["id"], full["team_member_id"], full["stakeholder_id"],
                     full["old_grade"], full["new_grade"], full["changed_at"], full["note"],
                     change.login))
-            session.add(section.table(**full))
-            self.new_rows[(section.name, change.account_id)].append(change.record_key)
+            pending[key] = full
+            self.new_rows[(section.name, change.account_id)].append(key)
             return
-        for name in taken:
-            setattr(row, name, values[name])
-        if is_new:  # a record this laptop had but never synced: check it is the account's
-            self.new_rows[(section.name, change.account_id)].append(change.record_key)
+        if is_new and key not in self.store.in_scope(section, [key], change.account_id):
+            # A record this laptop has but never synced, in another account: not touched.
+            raise ValidationError("a change names a record of another account")
+        self.updates[section.name].setdefault(key, {}).update(
+            {name: values[name] for name in taken})
+
+    def _write_rows(self) -> None:
+        for section in SYNCED_SECTIONS:
+            self.store.insert_rows(section, list(self.inserts[section.name].values()))
+            for key, values in self.updates[section.name].items():
+                self.store.update_row(section, key, values)
 
     def _refuse_out_of_scope(self) -> None:
         """A new record must belong to the account whose change brought it (a change of one
         account cannot write into another, or into an account never shared)."""
+        refused_changes: set[str] = set()
         for (section_name, account_id), keys in self.new_rows.items():
             section = SECTIONS_BY_NAME[section_name]
             inside = self.store.in_scope(section, keys, account_id)
             for key in set(keys) - inside:
-                row = self.store.session.get(section.table, tuple(_loads(key)))
-                if row is not None:
-                    self.store.session.delete(row)
-                self.store.drop_shadow(section_name, key)
+                self.store.delete_row(section, key)  # it was not here before this sync
+                self.changed_shadows.pop((section_name, key), None)
                 self.report.refused_here += 1
-                self.grade_changes = [g for g in self.grade_changes
-                                      if section_name != "grade_changes" or
-                                      record_key(section, {"id": g.id}) != key]
+                if section_name == "grade_changes":
+                    refused_changes.add(_loads(key)[0])
+        self.grade_changes = [g for g in self.grade_changes if g.id not in refused_changes]
 
     def _field_conflict(self, change: Change, section: TableSection, name: str,
                         current: Shadow, value: Any, incoming_won: bool) -> None:

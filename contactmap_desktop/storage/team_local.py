@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, tuple_, update
+from sqlalchemy import delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.storage.account_tables import (
@@ -19,6 +19,7 @@ from contactmap_desktop.storage.account_tables import (
 )
 from contactmap_desktop.storage.schema import (
     GradeChangeRow,
+    RelationshipRow,
     StakeholderRow,
     TeamAccountRow,
     TeamDirtyRow,
@@ -84,6 +85,12 @@ class Shadow:
     stamps: dict[str, str]
 
 
+def _key_in(columns: list[Any], keys: Sequence[Sequence[Any]]) -> Any:
+    if len(columns) == 1:
+        return columns[0].in_([k[0] for k in keys])
+    return tuple_(*columns).in_([tuple(k) for k in keys])
+
+
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
@@ -137,14 +144,47 @@ class TeamStore:
         else:
             batches = _chunks([json.loads(k) for k in keys])
         for batch in batches:
-            query = select(table).where(scope(account_id))
+            # Plain rows, not ORM objects: a first sync reads a whole large account.
+            query = select(table.__table__).where(scope(account_id))
             if batch is not None:
-                if len(columns) == 1:
-                    query = query.where(columns[0].in_([k[0] for k in batch]))
-                else:
-                    query = query.where(tuple_(*columns).in_([tuple(k) for k in batch]))
-            found += [row_record(table, row) for row in self.session.scalars(query)]
+                query = query.where(_key_in(columns, batch))
+            found += [row_record(table, row) for row in self.session.execute(query)]
         return found
+
+    def existing(self, section: TableSection, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` have a row here, whatever account it is in."""
+        columns = key_columns(section)
+        found: set[str] = set()
+        for batch in _chunks([json.loads(k) for k in keys]):
+            for row in self.session.execute(select(*columns).where(_key_in(columns, batch))):
+                found.add(json.dumps(list(row), ensure_ascii=False, separators=(",", ":")))
+        return found
+
+    def insert_rows(self, section: TableSection, rows: Sequence[dict[str, Any]]) -> None:
+        """New rows in one statement per chunk; a row that breaks a unique rule here (a cell
+        already in another blueprint) is left out, as an account file's would be."""
+        statement = insert(section.table).prefix_with("OR IGNORE")
+        for batch in _chunks(list(rows)):
+            self.session.execute(statement, list(batch))
+
+    def update_row(self, section: TableSection, key: str, values: dict[str, Any]) -> None:
+        columns = key_columns(section)
+        self.session.execute(update(section.table).where(
+            _key_in(columns, [json.loads(key)])).values(**values).execution_options(
+            synchronize_session=False))
+
+    def set_new_grades(self, grades: Sequence[tuple[str, str, str | None, Any]]) -> None:
+        """(team member, stakeholder, grade, reviewed at) of relationships this sync added:
+        their grade is where their merged history ends (one statement per chunk)."""
+        rows = [{"team_member_id": m, "stakeholder_id": p, "grade": g, "reviewed_at": r}
+                for m, p, g, r in grades]
+        for batch in _chunks(rows):  # the ORM's bulk update by primary key
+            self.session.execute(update(RelationshipRow), list(batch))
+
+    def delete_row(self, section: TableSection, key: str) -> None:
+        columns = key_columns(section)
+        self.session.execute(delete(section.table).where(
+            _key_in(columns, [json.loads(key)])).execution_options(synchronize_session=False))
 
     def in_scope(self, section: TableSection, keys: Sequence[str], account_id: str) -> set[str]:
         """Which of ``keys`` belong to the account."""
@@ -161,11 +201,14 @@ class TeamStore:
                                                json.loads(row.stamps))
         return found
 
-    def put_shadow(self, section: str, key: str, shadow: Shadow) -> None:
-        self.session.merge(TeamShadowRow(
-            section=section, record_key=key, account_id=shadow.account_id,
-            fields=json.dumps(shadow.fields, ensure_ascii=False),
-            stamps=json.dumps(shadow.stamps)))
+    def put_shadows(self, shadows: dict[tuple[str, str], Shadow]) -> None:
+        rows = [{"section": section, "record_key": key, "account_id": shadow.account_id,
+                 "fields": json.dumps(shadow.fields, ensure_ascii=False),
+                 "stamps": json.dumps(shadow.stamps)}
+                for (section, key), shadow in shadows.items()]
+        statement = insert(TeamShadowRow).prefix_with("OR REPLACE")
+        for batch in _chunks(rows):
+            self.session.execute(statement, list(batch))
 
     def drop_shadow(self, section: str, key: str) -> None:
         self.session.execute(delete(TeamShadowRow).where(
@@ -173,8 +216,10 @@ class TeamStore:
 
     # --- the outbox ------------------------------------------------------------------------
 
-    def add_outgoing(self, change: TeamOutboxRow) -> None:
-        self.session.add(change)
+    def add_outgoing(self, changes: Sequence[dict[str, Any]]) -> None:
+        """Changes (TeamOutboxRow's columns but the position) queued to go up, in order."""
+        for batch in _chunks(list(changes)):
+            self.session.execute(insert(TeamOutboxRow), list(batch))
 
     def outgoing(self) -> list[TeamOutboxRow]:
         """Changes waiting to go up, oldest first (refused ones stay here, not sent)."""

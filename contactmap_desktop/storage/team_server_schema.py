@@ -69,22 +69,23 @@ _V1: Sequence[str] = (
     f"""CREATE TRIGGER changes_in_order BEFORE INSERT ON {SCHEMA}.changes
         FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.changes_in_order()""",
     # SECURITY DEFINER: the policies ask these as the schema's owner, which row security
-    # does not filter (a policy on accounts reading shares, and back, would recurse).
-    f"""CREATE FUNCTION {SCHEMA}.can_read(account text, who name) RETURNS boolean
+    # does not filter (a policy on accounts reading shares, and back, would recurse). As
+    # uncorrelated subqueries they run once per statement, not once per row.
+    f"""CREATE FUNCTION {SCHEMA}.readable_accounts(who name) RETURNS SETOF text
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
-        SELECT pg_has_role(who, '{_LEADER}', 'MEMBER')
-            OR EXISTS (SELECT FROM {SCHEMA}.accounts a
-                       WHERE a.id = account AND a.created_by = who)
+        SELECT a.id FROM {SCHEMA}.accounts a
+        WHERE pg_has_role(who, '{_LEADER}', 'MEMBER') OR a.created_by = who
             OR EXISTS (SELECT FROM {SCHEMA}.shares s
-                       WHERE s.account_id = account AND s.login = who) $$""",
-    f"""CREATE FUNCTION {SCHEMA}.can_write(account text, who name) RETURNS boolean
+                       WHERE s.account_id = a.id AND s.login = who) $$""",
+    f"""CREATE FUNCTION {SCHEMA}.writable_accounts(who name) RETURNS SETOF text
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
-        SELECT pg_has_role(who, '{_LEADER}', 'MEMBER')
-            OR (pg_has_role(who, '{_REP}', 'MEMBER') AND {SCHEMA}.can_read(account, who)) $$""",
-    f"REVOKE ALL ON FUNCTION {SCHEMA}.can_read(text, name) FROM PUBLIC",
-    f"REVOKE ALL ON FUNCTION {SCHEMA}.can_write(text, name) FROM PUBLIC",
-    f"GRANT EXECUTE ON FUNCTION {SCHEMA}.can_read(text, name), "
-    f"{SCHEMA}.can_write(text, name) TO {_ALL}",
+        SELECT r FROM {SCHEMA}.readable_accounts(who) r
+        WHERE pg_has_role(who, '{_LEADER}', 'MEMBER') OR pg_has_role(who, '{_REP}', 'MEMBER')
+        $$""",
+    f"REVOKE ALL ON FUNCTION {SCHEMA}.readable_accounts(name) FROM PUBLIC",
+    f"REVOKE ALL ON FUNCTION {SCHEMA}.writable_accounts(name) FROM PUBLIC",
+    f"GRANT EXECUTE ON FUNCTION {SCHEMA}.readable_accounts(name), "
+    f"{SCHEMA}.writable_accounts(name) TO {_ALL}",
     f"GRANT USAGE ON SCHEMA {SCHEMA} TO {_ALL}",
     f"GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO {_ALL}",
     f"GRANT INSERT ON {SCHEMA}.accounts, {SCHEMA}.shares, {SCHEMA}.changes TO {_WRITERS}",
@@ -95,22 +96,25 @@ _V1: Sequence[str] = (
       for t in ("accounts", "shares", "changes")),
     # Its creator's own row passes before it exists (INSERT … ON CONFLICT checks it).
     f"""CREATE POLICY read_shared ON {SCHEMA}.accounts FOR SELECT
-        USING (created_by = current_user OR {SCHEMA}.can_read(id, current_user))""",
+        USING (created_by = current_user
+               OR id IN (SELECT {SCHEMA}.readable_accounts(current_user)))""",
     f"""CREATE POLICY create_own ON {SCHEMA}.accounts FOR INSERT
         WITH CHECK (created_by = current_user)""",
     f"""CREATE POLICY rename_writable ON {SCHEMA}.accounts FOR UPDATE
-        USING ({SCHEMA}.can_write(id, current_user))""",
+        USING (id IN (SELECT {SCHEMA}.writable_accounts(current_user)))""",
     f"""CREATE POLICY read_shared ON {SCHEMA}.shares FOR SELECT
-        USING ({SCHEMA}.can_read(account_id, current_user))""",
+        USING (account_id IN (SELECT {SCHEMA}.readable_accounts(current_user)))""",
     f"""CREATE POLICY share_writable ON {SCHEMA}.shares FOR INSERT
-        WITH CHECK (shared_by = current_user AND {SCHEMA}.can_write(account_id, current_user))""",
+        WITH CHECK (shared_by = current_user
+                    AND account_id IN (SELECT {SCHEMA}.writable_accounts(current_user)))""",
     f"""CREATE POLICY unshare_writable ON {SCHEMA}.shares FOR DELETE
-        USING ({SCHEMA}.can_write(account_id, current_user))""",
+        USING (account_id IN (SELECT {SCHEMA}.writable_accounts(current_user)))""",
     f"""CREATE POLICY read_shared ON {SCHEMA}.changes FOR SELECT
-        USING ({SCHEMA}.can_read(account_id, current_user))""",
+        USING (account_id IN (SELECT {SCHEMA}.readable_accounts(current_user)))""",
     # The login is the server's word for who made a change: nobody can sign as another.
     f"""CREATE POLICY write_writable ON {SCHEMA}.changes FOR INSERT
-        WITH CHECK (login = current_user AND {SCHEMA}.can_write(account_id, current_user))""",
+        WITH CHECK (login = current_user
+                    AND account_id IN (SELECT {SCHEMA}.writable_accounts(current_user)))""",
 )
 
 # Key: the version a step upgrades to.
