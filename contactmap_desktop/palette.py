@@ -37,6 +37,8 @@ DARK: dict[Grade, GradeColors] = {
 }
 
 KEY_MARK = "#d4a017"  # the corner mark of a key relationship
+LEVERAGE = "#2e7d32"  # a Trust or Open relationship linked to one it should help improve
+LEVERAGE_COOLED = "#c62828"  # the same link once its source is no longer Trust or Open
 NEEDS_FILLING_OUTLINE = "#7a3fa0"  # dashed outline of a blank cell that should be filled
 NEEDS_FILLING_OUTLINE_DARK = "#c9a0f0"  # the same on a dark window
 

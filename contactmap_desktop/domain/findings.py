@@ -15,6 +15,7 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.dates import ENGLISH
 from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.leverage import leverage_links
 from contactmap_desktop.domain.model import CellRef, GradeChange, Stakeholder
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.domain.reviews import is_stale
@@ -51,6 +52,7 @@ class Rule(Enum):
     NOT_REVIEWED = "not-reviewed"
     KEY_WITHOUT_BLUEPRINT = "key-without-blueprint"
     UNCOVERED_ROLE = "uncovered-role"
+    COOLED_LEVERAGE = "cooled-leverage"
 
     @property
     def id(self) -> str:
@@ -74,6 +76,7 @@ _RULE_TITLES = {
     Rule.NOT_REVIEWED: "grades not reviewed for a long time",
     Rule.KEY_WITHOUT_BLUEPRINT: "key relationships without a blueprint",
     Rule.UNCOVERED_ROLE: "buying roles nobody covers",
+    Rule.COOLED_LEVERAGE: "leverage links whose source is no longer Trust or Open",
 }
 
 
@@ -109,6 +112,7 @@ def coverage_findings(
     found += big_jumps(contact_map)
     found += not_reviewed(contact_map, thresholds, today)
     found += keys_without_blueprint(contact_map, cells_with_blueprint)
+    found += cooled_leverage(contact_map)
     rule_order = list(Rule)
     return sorted(_without_repeats(found),
                   key=lambda f: (f.severity.order, f.rank, rule_order.index(f.rule)))
@@ -406,6 +410,23 @@ def keys_without_blueprint(
             f"{_cell_name(contact_map, cell)} is a key relationship with no blueprint: plan "
             "how to move it up one level.",
             cells=(cell,),
+        ))
+    return found
+
+
+def cooled_leverage(contact_map: ContactMap) -> list[Finding]:
+    """A leverage link whose source relationship is no longer Trust or Open."""
+    found = []
+    for link in leverage_links(contact_map):
+        if link.usable:
+            continue
+        now = link.source_grade.label if link.source_grade is not None else "blank"
+        found.append(Finding(
+            Rule.COOLED_LEVERAGE, Severity.WARNING,
+            f"{_cell_name(contact_map, link.source)} is linked as leverage for "
+            f"{_cell_name(contact_map, link.target)} but is now {now}: only a Trust or Open "
+            "relationship can carry that weight — find another link or remove this one.",
+            cells=(link.source, link.target),
         ))
     return found
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,7 @@ from reportlab.platypus.flowables import Flowable
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.dates import ENGLISH_LONG
 from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.leverage import leverage_links
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.people import Seniority, roles_to_badges
@@ -46,6 +48,8 @@ from contactmap_desktop.reports.page_footer import footer_canvas
 from contactmap_desktop.reports.power_map_pdf import PowerMapDocument
 from contactmap_desktop.reports.power_map_section import power_map_flowables
 from contactmap_desktop.reports.styles import (
+    LEVERAGE,
+    LEVERAGE_COOLED,
     MUTED,
     RULE,
     SHADE,
@@ -83,13 +87,17 @@ class ContactMapDocument:
 
 
 class GradeCell(GradeBox):
-    """One relationship: color, letter, key mark and needs-filling outline."""
+    """One relationship: color, letter, key mark and needs-filling outline; ``cell`` and
+    ``leverage`` (the cells it is linked to help, and whether the link still holds) let the
+    grid draw the leverage arrows."""
 
     def __init__(self, grade: Grade | None, is_key: bool, needs_filling: bool,
-                 fonts: ReportFonts, width: float = CELL_WIDTH) -> None:
+                 fonts: ReportFonts, width: float = CELL_WIDTH, cell: CellRef | None = None,
+                 leverage: Sequence[tuple[CellRef, bool]] = ()) -> None:
         super().__init__(grade, fonts, width - 6, CELL_HEIGHT - 6, letter_size=11,
                          radius=2.5)
         self.is_key, self.needs_filling = is_key, needs_filling
+        self.cell, self.leverage = cell, tuple(leverage)
 
     def draw(self) -> None:
         super().draw()
@@ -99,6 +107,58 @@ class GradeCell(GradeBox):
     def draw_blank(self, canvas: Any) -> None:
         if self.needs_filling:
             draw_needs_filling(canvas, self.width, self.height)
+
+
+class MapGrid(Table):  # type: ignore[misc]
+    """The grid table, with an arrow from each leverage source to the cell it helps when both
+    are in this part of the grid (a split keeps the class and the cells, so parts draw their
+    own arrows)."""
+
+    def draw(self) -> None:
+        super().draw()
+        centres: dict[CellRef, tuple[float, float]] = {}
+        sources: list[GradeCell] = []
+        for row, values in enumerate(self._cellvalues):
+            for column, value in enumerate(values):
+                # Table keeps a flowable cell as a tuple of the flowables in it.
+                for item in value if isinstance(value, tuple) else (value,):
+                    if isinstance(item, GradeCell) and item.cell is not None:
+                        centres[item.cell] = (
+                            (self._colpositions[column] + self._colpositions[column + 1]) / 2,
+                            (self._rowpositions[row] + self._rowpositions[row + 1]) / 2)
+                        sources += [item] if item.leverage else []
+        for source in sources:
+            assert source.cell is not None
+            for target, usable in source.leverage:
+                if target in centres:
+                    draw_leverage_arrow(self.canv, centres[source.cell], centres[target], usable)
+
+
+def draw_leverage_arrow(canvas: Any, start: tuple[float, float], end: tuple[float, float],
+                        usable: bool) -> None:
+    """Green from source to target; dashed red once the source is below Open."""
+    (x1, y1), (x2, y2) = start, end
+    length = math.hypot(x2 - x1, y2 - y1)
+    if length < 20:
+        return
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    x1, y1, x2, y2 = x1 + 8 * ux, y1 + 8 * uy, x2 - 8 * ux, y2 - 8 * uy  # letters stay clear
+    color = LEVERAGE if usable else LEVERAGE_COOLED
+    canvas.saveState()
+    canvas.setStrokeColor(color)
+    canvas.setFillColor(color)
+    canvas.setLineWidth(1.2)
+    if not usable:
+        canvas.setDash(3, 2)
+    canvas.line(x1, y1, x2, y2)
+    canvas.setDash()
+    path = canvas.beginPath()
+    path.moveTo(x2, y2)
+    for side in (1, -1):
+        path.lineTo(x2 - 5 * ux - 2.5 * side * uy, y2 - 5 * uy + 2.5 * side * ux)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def column_plan(count: int, room: float) -> tuple[int, float]:
@@ -206,18 +266,23 @@ def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFont
                      f"{contact_map.depth(stakeholder_id)}</font>")
         head.append(paragraph("<br/>".join(lines), names, fonts))
     rows: list[list[Flowable]] = [head]
+    leverage: dict[CellRef, list[tuple[CellRef, bool]]] = {}
+    for link in leverage_links(contact_map):
+        leverage.setdefault(link.source, []).append((link.target, link.usable))
     for member in contact_map.team_members:
         row: list[Flowable] = [paragraph(
             f"<b>{paragraph_text(member.name)}</b><br/>"
             f'<font size="6.5" color="#5b6470">{paragraph_text(member.title)}</font>',
             names, fonts)]
         for stakeholder_id in stakeholder_ids:
-            relationship = contact_map.relationship(CellRef(member.id, stakeholder_id))
+            cell = CellRef(member.id, stakeholder_id)
+            relationship = contact_map.relationship(cell)
             row.append(GradeCell(relationship.grade, relationship.is_key,
-                                 relationship.needs_filling, fonts, cell_width))
+                                 relationship.needs_filling, fonts, cell_width, cell,
+                                 leverage.get(cell, ())))
         rows.append(row)
     widths = [NAME_COLUMN] + [cell_width] * len(stakeholder_ids)
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = MapGrid(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),

@@ -34,6 +34,8 @@ def grade_text(grade: Grade) -> Color:
 
 KEY_MARK = HexColor(palette.KEY_MARK)
 NEEDS_FILLING = HexColor(palette.NEEDS_FILLING_OUTLINE)
+LEVERAGE = HexColor(palette.LEVERAGE)
+LEVERAGE_COOLED = HexColor(palette.LEVERAGE_COOLED)
 
 
 @dataclass(frozen=True)

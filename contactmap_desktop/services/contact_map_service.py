@@ -160,7 +160,10 @@ class ContactMapService:
             )
             if updated.needs_filling and updated.grade is not None:
                 raise ValidationError("Only a blank cell can be marked as needing a relationship.")
-            if updated.leverage_for and updated.grade not in (Grade.TRUST, Grade.OPEN):
+            added = set(updated.leverage_for) - set(current.leverage_for)
+            # A link made when the source was Trust or Open may stay (it is flagged) and be
+            # removed; a new one needs the grade now.
+            if added and updated.grade not in (Grade.TRUST, Grade.OPEN):
                 raise ValidationError("Only a Trust or Open relationship can be used as leverage.")
             if relationship.cell in updated.leverage_for:
                 raise ValidationError("A relationship cannot be leverage for itself.")

@@ -103,6 +103,10 @@ def create_sample_account(accounts: AccountService, contact_map: ContactMapServi
     _mark(contact_map, CellRef(ids["Alex Novak"], ids["李伟"]), FocusPeriod.DAYS_60)
     _mark(contact_map, CellRef(ids["Rita Sandoval"], ids["Ken Adeyemi"]), needs_filling=True)
     _mark(contact_map, CellRef(ids["Jordan Blake"], ids["Marcus Reid"]), needs_filling=True)
+    # Sam's Open relationship with 李伟 is the way back in for Alex, whom 李伟 is unhappy with.
+    contact_map.update_marks(Relationship(
+        cell=CellRef(ids["Sam Patel"], ids["李伟"]),
+        leverage_for=(CellRef(ids["Alex Novak"], ids["李伟"]),)))
     return account.id
 
 

@@ -22,6 +22,7 @@ from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.leverage import LeverageLink, leverage_links
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.ui.map_document import MapDocument
@@ -50,6 +51,7 @@ def describe_cell(contact_map: ContactMap, cell: CellRef) -> str:
 
 class ContactMapModel(QAbstractTableModel):
     grade_edit_requested = Signal(object, object)  # CellRef, Grade | None
+    leverage_changed = Signal()  # links drawn across cells: the whole view repaints
 
     def __init__(self, document: MapDocument) -> None:
         super().__init__(document)
@@ -57,6 +59,7 @@ class ContactMapModel(QAbstractTableModel):
         self._rows: dict[str, int] = {}
         self._columns: dict[str, int] = {}
         self._planned: frozenset[CellRef] = frozenset()
+        self._links: list[LeverageLink] | None = None  # worked out when first drawn
         self._reindex()
         document.map_loaded.connect(self._reset)
         document.changed.connect(self._changed)
@@ -89,6 +92,13 @@ class ContactMapModel(QAbstractTableModel):
         if row is None or column is None:
             return QModelIndex()
         return self.index(row, column)
+
+    def leverage_links(self) -> list[LeverageLink]:
+        """The map's leverage links, for the view to draw over the cells (kept between
+        paints: a large map has tens of thousands of relationships to look through)."""
+        if self._links is None:
+            self._links = leverage_links(self._map) if self._map is not None else []
+        return self._links
 
     def column_of(self, stakeholder_id: str) -> int | None:
         return self._columns.get(stakeholder_id)
@@ -204,6 +214,7 @@ class ContactMapModel(QAbstractTableModel):
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self._links = None
         self._reindex()
         self.endResetModel()
 
@@ -222,6 +233,7 @@ class ContactMapModel(QAbstractTableModel):
                 return
             self._headers_changed()
             if account_id in changes.whole_accounts:  # any cell may read differently
+                self._links = None
                 self._all_cells_changed()
                 return
         self._cells_changed(changes.cells | changes.marks)
@@ -238,6 +250,15 @@ class ContactMapModel(QAbstractTableModel):
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def _cells_changed(self, cells: frozenset[CellRef]) -> None:
+        before = self._links
+        # Only a change of a linked cell (or of a cell's links) can change the drawing.
+        if before is not None and (
+                any(link.source in cells or link.target in cells for link in before)
+                or any(self._map is not None and self._map.relationship(c).leverage_for
+                       for c in cells)):
+            self._links = None
+            if self.leverage_links() != before:
+                self.leverage_changed.emit()
         columns: set[int] = set()
         for cell in cells:
             index = self.index_of(cell)

@@ -4,7 +4,16 @@ headers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QLineF,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -14,6 +23,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,6 +37,7 @@ from PySide6.QtWidgets import (
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, Stakeholder, TeamMember
+from contactmap_desktop.palette import LEVERAGE, LEVERAGE_COOLED
 from contactmap_desktop.ui.delegates.grade_delegate import GradeDelegate
 from contactmap_desktop.ui.models.contact_map_model import ContactMapModel
 from contactmap_desktop.ui.models.roles import MapRole
@@ -85,6 +96,7 @@ class ContactMapView(QTableView):
             corner.setAccessibleName("Select the whole map")
             corner.setToolTip("Select the whole map")
         self._model = model
+        model.leverage_changed.connect(self.viewport().update)
         self._restoring_order = False
         self.group_starts: frozenset[int] = frozenset()  # columns that begin a department
         for header in (self.horizontalHeader(), self.verticalHeader()):
@@ -153,16 +165,57 @@ class ContactMapView(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self.group_starts:
-            return
         painter = QPainter(self.viewport())
-        painter.setPen(QPen(separator_color(self.palette()), SEPARATOR_WIDTH))
-        height = min(self.viewport().height(), self.verticalHeader().length())
-        for column in self.group_starts:
-            if not self.isColumnHidden(column):
-                x = self.columnViewportPosition(column)
-                painter.drawLine(x, 0, x, height)
+        if self.group_starts:
+            painter.setPen(QPen(separator_color(self.palette()), SEPARATOR_WIDTH))
+            height = min(self.viewport().height(), self.verticalHeader().length())
+            for column in self.group_starts:
+                if not self.isColumnHidden(column):
+                    x = self.columnViewportPosition(column)
+                    painter.drawLine(x, 0, x, height)
+        self._draw_leverage(painter)
         painter.end()
+
+    def _draw_leverage(self, painter: QPainter) -> None:
+        """An arrow from each leverage source to the cell it should help (article 004: link
+        them visually); dashed red once the source is no longer Trust or Open."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for link in self._model.leverage_links():
+            ends = [self._cell_centre(link.source), self._cell_centre(link.target)]
+            start, end = ends
+            if start is None or end is None:
+                continue  # a hidden row or column
+            color = QColor(LEVERAGE if link.usable else LEVERAGE_COOLED)
+            pen = QPen(color, 2)
+            if not link.usable:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            whole = QLineF(start, end)
+            if whole.length() < 30:
+                continue
+            # Leave both letters readable: start and stop 12 pixels from the centres.
+            clear = 12 / whole.length()
+            line = QLineF(whole.pointAt(clear), whole.pointAt(1 - clear))
+            painter.drawLine(line)
+            head = QLineF(line.p2(), line.p1())
+            painter.setBrush(color)
+            points = []
+            for turn in (25, -25):
+                wing = QLineF(head)
+                wing.setLength(8)
+                wing.setAngle(head.angle() + turn)
+                points.append(wing.p2())
+            painter.setPen(QPen(color, 1))
+            painter.drawPolygon(QPolygonF([line.p2(), *points]))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _cell_centre(self, cell: CellRef) -> QPointF | None:
+        index = self._model.index_of(cell)
+        if not index.isValid() or self.isRowHidden(index.row()) \
+                or self.isColumnHidden(index.column()):
+            return None
+        rect = self.visualRect(index)
+        return QPointF(rect.center())
 
     # --- keys ----------------------------------------------------------------------------
 

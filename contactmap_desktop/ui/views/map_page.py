@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
+from contactmap_desktop.domain.leverage import LEVERAGE_GRADES
 from contactmap_desktop.domain.map_filter import shown_people
 from contactmap_desktop.domain.map_order import (
     StakeholderOrder,
@@ -39,7 +40,6 @@ from contactmap_desktop.ui.views.contact_map_view import ContactMapView
 from contactmap_desktop.ui.views.find_bar import FindBar
 from contactmap_desktop.ui.views.section_visibility import SectionVisibility
 
-LEVERAGE_GRADES = (Grade.TRUST, Grade.OPEN)
 NO_ACCOUNT = ("<h3>No account is open</h3><p>Choose an account on the left, or add one with "
               "<b>Account ▸ Add Account…</b> (Ctrl+Shift+N).</p>")
 ADD_STAKEHOLDERS = ("Add the client's people with <b>Account ▸ Add Stakeholder…</b> or import "
@@ -285,7 +285,7 @@ class MapPage(QWidget):
             label = "&None" if period is None else f"Next &{period.value} days"
             action = self._toggle(focus, label, relationship.focus_period is period)
             action.triggered.connect(lambda _c=False, p=period: self._set_focus(relationship, p))
-        if relationship.grade in LEVERAGE_GRADES:
+        if relationship.grade in LEVERAGE_GRADES or relationship.leverage_for:
             self._fill_leverage_menu(menu.addMenu("&Leverage For"), relationship)
         menu.addAction("Edit N&ote…").triggered.connect(lambda: self._edit_note(relationship))
         menu.addSeparator()
@@ -294,9 +294,11 @@ class MapPage(QWidget):
         """The key cells and concerns this Trust or Open relationship could help improve."""
         contact_map = self._document.contact_map
         assert contact_map is not None
+        usable = relationship.grade in LEVERAGE_GRADES  # a cooled source may only drop links
         targets = [r.cell for r in contact_map.relationships.values()
                    if r.cell != relationship.cell
-                   and (r.is_key or (r.grade is not None and r.grade.is_concern))]
+                   and ((usable and (r.is_key or (r.grade is not None and r.grade.is_concern)))
+                        or r.cell in relationship.leverage_for)]
         for target in sorted(targets, key=self._cell_words):
             linked = target in relationship.leverage_for
             action = self._toggle(menu, self._cell_words(target), linked)

@@ -192,3 +192,23 @@ def test_a_column_group_starts_a_page_only_with_a_few_team_members(tmp_path: Pat
         if "Our team" in page:  # a group's header (first or repeated) on this page
             after = page.split("Our team", 1)[1]
             assert sum(f"Member {i:02d}" in after for i in range(14)) >= KEPT_ROWS
+
+
+def test_leverage_links_are_drawn_between_cells_of_the_same_part(
+        tmp_path: Path, monkeypatch: object) -> None:
+    """Article 004: "You might want to visually link those on the map." — an arrow from each
+    leverage source to its target, green while the source is Trust or Open, dashed when not."""
+    from contactmap_desktop.reports import contact_map_pdf
+
+    drawn: list[tuple[tuple[float, float], tuple[float, float], bool]] = []
+    monkeypatch.setattr(contact_map_pdf, "draw_leverage_arrow",  # type: ignore[attr-defined]
+                        lambda _canvas, start, end, usable: drawn.append((start, end, usable)))
+    contact_map = _map(4)
+    contact_map.put(Relationship(CellRef("t1", "s1"), Grade.OPEN,
+                                 leverage_for=(CellRef("t2", "s2"),)))
+    contact_map.put(Relationship(CellRef("t2", "s3"), Grade.SATISFIED,  # cooled since
+                                 leverage_for=(CellRef("t2", "s2"),)))
+    _write(tmp_path, contact_map, [])
+    assert [usable for _start, _end, usable in drawn] == [True, False]
+    (start, end, _usable) = drawn[0]
+    assert start[0] < end[0] and start[1] > end[1]  # from row 1 column 2 down and right
