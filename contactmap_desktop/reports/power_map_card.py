@@ -17,6 +17,7 @@ from contactmap_desktop.domain.org_chart_layout import Box
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.power_map import PowerCard
 from contactmap_desktop.reports.fonts import ReportFonts
+from contactmap_desktop.reports.power_map_plan import NOTE_BAND, SMALLEST_TEXT
 from contactmap_desktop.reports.styles import INK, KEY_MARK, MUTED, grade_background, grade_text
 from contactmap_desktop.reports.text_runs import draw_text, text_width
 
@@ -28,8 +29,9 @@ BADGE_FILL = HexColor(palette.BADGE_FILL)
 
 
 def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fonts: ReportFonts,
-              *, uncovered: bool = False, in_chain: bool = False) -> None:
-    """Draw ``card`` at ``box`` (top-left scene coordinates, y down) on a y-up canvas."""
+              *, uncovered: bool = False, in_chain: bool = False, note: str = "") -> None:
+    """Draw ``card`` at ``box`` (top-left scene coordinates, y down) on a y-up canvas, with
+    ``note`` (where the person's team continues) in a band along its foot."""
     # Scene y grows downward; PDF y grows upward.
     left, bottom = box.x, chart_height - box.bottom
     top = bottom + box.height
@@ -47,17 +49,27 @@ def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fo
         canvas.setLineWidth(0.8)
     canvas.roundRect(left, bottom, box.width, box.height, 6, stroke=1, fill=1)
     canvas.setDash()
+    if note:
+        canvas.setStrokeColor(BORDER)
+        canvas.setLineWidth(0.5)
+        canvas.line(left + 6, bottom + NOTE_BAND, left + box.width - 6, bottom + NOTE_BAND)
+        canvas.setFillColor(CHAIN)
+        draw_text(canvas, left + box.width - 8, bottom + 4, note, fonts.bold, 8, fonts,
+                  anchor="right")
+        bottom += NOTE_BAND  # the card's own content sits above the band
 
     chip = 30.0
     chip_left = left + box.width - chip - 8
     line_width = chip_left - left - 16
     person = card.stakeholder
     canvas.setFillColor(INK)
-    draw_fitted(canvas, left + 8, top - 18, person.name, fonts.bold, 10.5, fonts, line_width)
+    draw_fitted(canvas, left + 8, top - 18, person.name, fonts.bold, 10.5, fonts, line_width,
+                shrink_to=SMALLEST_TEXT)
     canvas.setFillColor(MUTED)
-    draw_fitted(canvas, left + 8, top - 32, person.title, fonts.regular, 8.5, fonts, line_width)
+    draw_fitted(canvas, left + 8, top - 32, person.title, fonts.regular, 8.5, fonts, line_width,
+                shrink_to=SMALLEST_TEXT)
     draw_fitted(canvas, left + 8, top - 44, person.department, fonts.regular, 8.5, fonts,
-                line_width)
+                line_width, shrink_to=SMALLEST_TEXT)
 
     _draw_badges(canvas, card, left + 8, bottom + 10, fonts)
     _draw_best_grade(canvas, card, chip_left, top - 10 - chip, chip, fonts)
@@ -128,8 +140,13 @@ def _draw_concern(canvas: Canvas, grade: Grade, x: float, y: float, fonts: Repor
 
 
 def draw_fitted(canvas: Canvas, x: float, y: float, text: str, face: str, size: float,
-                fonts: ReportFonts, width: float) -> None:
-    """One line of user text, cut to ``width``, each script run in a face that has it."""
+                fonts: ReportFonts, width: float, *, shrink_to: float | None = None) -> None:
+    """One line of user text in ``width``, each script run in a face that has it: set
+    smaller, down to ``shrink_to`` points, before it is cut with an ellipsis."""
+    if shrink_to is not None and shrink_to < size:
+        natural = text_width(text, face, size, fonts)
+        if natural > width:
+            size = max(shrink_to, size * width / natural)
     draw_text(canvas, x, y, fit_text(text, face, size, width, fonts), face, size, fonts)
 
 

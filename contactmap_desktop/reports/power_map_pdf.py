@@ -1,15 +1,15 @@
 """The power map as a vector PDF: landscape pages with a header and the legend on each.
 
-A chart that fits on one page at a readable size is scaled to fit it; a larger one is printed
-at that readable size across as many pages as it needs (tiles, read left to right then down),
-each page showing only the cards that fall on it.
+A chart that fits one page with its text at 7 points or more is scaled to fit it; a larger
+one is cut along the org chart into sheets of whole teams (:mod:`power_map_plan`), each card
+whose team goes on elsewhere saying on which page, each continued sheet saying where it
+comes from. No card is ever cut by the edge of a sheet.
 """
 
 from __future__ import annotations
 
 import io
-import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from contactmap_desktop.reports.power_map_card import (
     draw_card,
     draw_fitted,
 )
+from contactmap_desktop.reports.power_map_plan import Sheet, plan_sheets
 from contactmap_desktop.reports.script_canvas import ScriptCanvas
 from contactmap_desktop.reports.styles import (
     INK,
@@ -51,10 +52,6 @@ LANDSCAPE_A4: PageSize = landscape(A4)
 MARGIN = 28.0
 HEADER = 34.0
 LEGEND = 44.0
-# Below this the names on a printed card get too small to read: tile instead of shrinking.
-MIN_SCALE = 0.45
-
-
 @dataclass(frozen=True)
 class PowerMapDocument:
     """Everything a power-map page shows, as plain values."""
@@ -64,25 +61,23 @@ class PowerMapDocument:
     layout: OrgLayout
     uncovered: frozenset[str] = frozenset()
     chain: frozenset[str] = frozenset()
+    order: tuple[str, ...] = ()  # people in the map's order (the layout's input order)
 
     @classmethod
     def from_map(cls, contact_map: ContactMap, chain_from: str | None = None) -> PowerMapDocument:
         """Lay out the map's stakeholders; uncovered chains are always marked on paper."""
         cards = power_cards(contact_map)
-        layout = compact_org_chart(org_nodes(contact_map.stakeholders))
+        nodes = org_nodes(contact_map.stakeholders)
+        layout = compact_org_chart(nodes)
         chain = chain_to_top(layout.managers, chain_from) if chain_from else []
         return cls(contact_map.account.name, cards, layout,
-                   uncovered_chains(cards, layout.managers), frozenset(chain))
+                   uncovered_chains(cards, layout.managers), frozenset(chain),
+                   tuple(node.id for node in nodes))
 
-
-@dataclass(frozen=True)
-class Tile:
-    """The part of the chart (scene coordinates) printed on one page, and its scale."""
-
-    scene: Box
-    scale: float
-    row: int
-    column: int
+    def sheets(self, content: Box) -> list[Sheet]:
+        """The sheets this chart prints on, each ``content`` big (header, chart, legend)."""
+        return plan_sheets(self.layout, self.order or tuple(self.layout.boxes),
+                           chart_area(content))
 
 
 def page_content(pagesize: PageSize = LANDSCAPE_A4) -> Box:
@@ -90,48 +85,27 @@ def page_content(pagesize: PageSize = LANDSCAPE_A4) -> Box:
     return Box(MARGIN, MARGIN, pagesize[0] - 2 * MARGIN, pagesize[1] - 2 * MARGIN)
 
 
-def plan_tiles(layout: OrgLayout, content: Box | None = None) -> list[Tile]:
-    """Sheets needed for the chart: one when it fits at a readable scale, else a grid of them.
-
-    ``content`` is the room for one sheet (header, chart and legend); a landscape A4 page
-    inside the margins by default.
-    """
-    area = _chart_area(content or page_content())
-    if not layout.boxes:
-        return [Tile(Box(0, 0, area.width, area.height), 1.0, 0, 0)]
-    scale = min(1.0, area.width / layout.width, area.height / layout.height)
-    if scale >= MIN_SCALE:
-        return [Tile(Box(0, 0, layout.width, layout.height), scale, 0, 0)]
-    scale = MIN_SCALE
-    tile_width, tile_height = area.width / scale, area.height / scale
-    tiles = []
-    for row in range(math.ceil(layout.height / tile_height)):
-        for column in range(math.ceil(layout.width / tile_width)):
-            scene = Box(column * tile_width, row * tile_height, tile_width, tile_height)
-            if any(box.overlaps(scene) for box in layout.boxes.values()):
-                tiles.append(Tile(scene, scale, row, column))
-    return tiles
-
-
 def draw_power_map_pages(canvas: Canvas, document: PowerMapDocument,
                          pagesize: PageSize = LANDSCAPE_A4) -> int:
     """Draw every page of the power map on ``canvas`` (ending each page); return the count."""
     fonts = report_fonts()
     content = page_content(pagesize)
-    tiles = plan_tiles(document.layout, content)
-    for number, tile in enumerate(tiles, start=1):
+    sheets = document.sheets(content)
+    for number, sheet in enumerate(sheets, start=1):
         canvas.setPageSize(pagesize)
-        draw_sheet(canvas, document, tile, number, len(tiles), content, fonts)
+        draw_sheet(canvas, document, sheet, number, len(sheets), content, fonts)
         canvas.showPage()
-    return len(tiles)
+    return len(sheets)
 
 
-def draw_sheet(canvas: Canvas, document: PowerMapDocument, tile: Tile, number: int, count: int,
-               content: Box, fonts: ReportFonts) -> None:
-    """One sheet inside ``content``: the header, the tile of the chart, the legend."""
-    _draw_header(canvas, document, tile, number, count, content, fonts)
+def draw_sheet(canvas: Canvas, document: PowerMapDocument, sheet: Sheet, number: int,
+               count: int, content: Box, fonts: ReportFonts,
+               page_of: Callable[[int], int] = lambda number: number) -> None:
+    """One sheet inside ``content``: the header, its part of the chart, the legend.
+    ``page_of`` turns a sheet's number into the page it prints on."""
+    _draw_header(canvas, document, sheet, number, count, content, fonts, page_of)
     if document.layout.boxes:
-        _draw_chart(canvas, document, tile, content, fonts)
+        _draw_chart(canvas, document, sheet, content, fonts, page_of)
     else:
         canvas.setFont(fonts.regular, 11)
         canvas.setFillColor(MUTED)
@@ -159,47 +133,49 @@ def write_power_map_pdf(path: Path, document: PowerMapDocument,
     return pages
 
 
-def _chart_area(content: Box) -> Box:
+def chart_area(content: Box) -> Box:
     """Where the chart goes on a sheet: between the header and the legend."""
     return Box(content.x, content.y + LEGEND, content.width,
                content.height - HEADER - LEGEND)
 
 
-def _draw_header(canvas: Canvas, document: PowerMapDocument, tile: Tile, number: int,
-                 count: int, content: Box, fonts: ReportFonts) -> None:
+def _draw_header(canvas: Canvas, document: PowerMapDocument, sheet: Sheet, number: int,
+                 count: int, content: Box, fonts: ReportFonts,
+                 page_of: Callable[[int], int]) -> None:
     top, right = content.y + content.height, content.x + content.width
     canvas.setFillColor(INK)
     draw_fitted(canvas, content.x, top - 14, f"Power map — {document.account_name}",
                 fonts.bold, 14, fonts, content.width * 0.6)
     canvas.setFont(fonts.regular, 8.5)
     canvas.setFillColor(MUTED)
-    where = f" · row {tile.row + 1}, column {tile.column + 1}" if count > 1 else ""
-    canvas.drawRightString(right, top - 12, f"Sheet {number} of {count}{where} · "
-                           f"{tile.scale:.0%}")
-    canvas.drawString(content.x, top - 27,
-                      "Who reports to whom at the client, with the best relationship anyone "
-                      "on our team holds with each person.")
+    canvas.drawRightString(right, top - 12, f"Sheet {number} of {count} · {sheet.scale:.0%}")
+    if sheet.continued_from:
+        pages = ", ".join(str(page_of(number)) for number in sheet.continued_from)
+        canvas.setFillColor(CHAIN)
+        canvas.setFont(fonts.bold, 8.5)
+        canvas.drawString(content.x, top - 27,
+                          f"Continued from page{'s' if len(sheet.continued_from) > 1 else ''} "
+                          f"{pages}: the teams of the people whose cards say so there.")
+    else:
+        canvas.drawString(content.x, top - 27,
+                          "Who reports to whom at the client, with the best relationship "
+                          "anyone on our team holds with each person.")
 
 
-def _draw_chart(canvas: Canvas, document: PowerMapDocument, tile: Tile, content: Box,
-                fonts: ReportFonts) -> None:
-    area = _chart_area(content)
-    layout = document.layout
+def _draw_chart(canvas: Canvas, document: PowerMapDocument, sheet: Sheet, content: Box,
+                fonts: ReportFonts, page_of: Callable[[int], int]) -> None:
+    area = chart_area(content)
+    layout = sheet.layout
     canvas.saveState()
     clip = canvas.beginPath()
     clip.rect(area.x, area.y, area.width, area.height)
     canvas.clipPath(clip, stroke=0, fill=0)
-    # Scene units to points; the tile's top-left lands on the area's top-left.
+    # Scene units to points; the chart's top-left lands on the area's top-left.
     canvas.translate(area.x, area.y + area.height)
-    canvas.scale(tile.scale, tile.scale)
-    canvas.translate(-tile.scene.x, tile.scene.y - layout.height)
+    canvas.scale(sheet.scale, sheet.scale)
+    canvas.translate(0, -layout.height)
     canvas.setLineWidth(1.0)
     for connector in layout.connectors:
-        xs = [x for x, _ in connector.points]
-        ys = [y for _, y in connector.points]
-        reach = Box(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
-        if not reach.overlaps(tile.scene):
-            continue
         in_chain = connector.report_id in document.chain and connector.manager_id in document.chain
         canvas.setStrokeColor(CHAIN if in_chain else BORDER)
         canvas.setLineWidth(2.4 if in_chain else 1.0)
@@ -210,10 +186,11 @@ def _draw_chart(canvas: Canvas, document: PowerMapDocument, tile: Tile, content:
             path.lineTo(x, layout.height - y)
         canvas.drawPath(path, stroke=1, fill=0)
     for person_id, box in layout.boxes.items():
-        if box.overlaps(tile.scene):
-            draw_card(canvas, document.cards[person_id], box, layout.height, fonts,
-                      uncovered=person_id in document.uncovered,
-                      in_chain=person_id in document.chain)
+        goes_on = sheet.continues.get(person_id)
+        draw_card(canvas, document.cards[person_id], box, layout.height, fonts,
+                  uncovered=person_id in document.uncovered,
+                  in_chain=person_id in document.chain,
+                  note=f"Team continues on page {page_of(goes_on)} ▸" if goes_on else "")
     canvas.restoreState()
 
 

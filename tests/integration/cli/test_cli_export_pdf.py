@@ -46,7 +46,7 @@ def test_map_includes_the_power_map_as_a_second_section(sample: Path, tmp_path: 
     out = tmp_path / "map.pdf"
     assert main(["--workspace", str(sample), "export-pdf", "map", "--account",
                  SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
-    org_chart = pdf_text(out).split(f"Power map — {SAMPLE_ACCOUNT_NAME}")[1]
+    org_chart = pdf_text(out).split(f"Power map — {SAMPLE_ACCOUNT_NAME}", 1)[1]
     for name in ["Helena Vogt", "Marcus Reid", "Ana Ruiz", "Ken Adeyemi"]:
         assert name in org_chart
 

@@ -1,7 +1,8 @@
-"""The power-map PDF: every name on the page, landscape tiles that cover the chart, vector ink."""
+"""The power-map PDF: every name printed, whole teams per sheet at 7 points or more, in vector."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,11 +18,12 @@ from contactmap_desktop.reports import power_map_pdf
 from contactmap_desktop.reports.fonts import report_fonts
 from contactmap_desktop.reports.output import ExportError
 from contactmap_desktop.reports.power_map_pdf import (
-    MIN_SCALE,
     PowerMapDocument,
-    plan_tiles,
+    chart_area,
+    page_content,
     write_power_map_pdf,
 )
+from contactmap_desktop.reports.power_map_plan import SMALLEST_TEXT
 from tests.helpers.org_charts import synthetic_org
 
 NAMES = ["Helena Vogt", "Zoë Müller", "Tomás Herrera", "<b>Ann & Co</b>", "李伟 Li"]
@@ -70,23 +72,39 @@ def test_uncovered_people_above_a_key_person_are_marked(tmp_path: Path) -> None:
     assert "chain of command to the top" in _text(tmp_path / "chain.pdf")
 
 
-def test_a_large_chart_is_tiled_at_a_readable_scale_and_every_card_lands_on_a_page() -> None:
-    document = PowerMapDocument.from_map(synthetic_org(200))
-    tiles = plan_tiles(document.layout)
-    assert len(tiles) > 1
-    assert {tile.scale for tile in tiles} == {MIN_SCALE}
-    for box in document.layout.boxes.values():
-        assert any(box.overlaps(tile.scene) for tile in tiles)
+@pytest.mark.parametrize("people", [66, 200])
+def test_a_large_chart_is_cut_into_whole_teams_printed_at_seven_points_or_more(
+        people: int) -> None:
+    document = PowerMapDocument.from_map(synthetic_org(people))
+    content = page_content()
+    area = chart_area(content)
+    sheets = document.sheets(content)
+    assert len(sheets) > 1
+    shown: set[str] = set()
+    for number, sheet in enumerate(sheets, start=1):
+        assert sheet.scale * SMALLEST_TEXT >= 7.0  # never below 7 pt on paper
+        # The whole sheet's chart fits the chart area: no card is cut by the sheet's edge.
+        assert sheet.layout.width * sheet.scale <= area.width + 0.01
+        assert sheet.layout.height * sheet.scale <= area.height + 0.01
+        shown |= set(sheet.layout.boxes)
+        for person, later in sheet.continues.items():
+            assert later > number  # a team continues further on, on a sheet that heads
+            assert person in sheets[later - 1].layout.boxes  # with that person again
+            assert number in sheets[later - 1].continued_from
+    assert shown == set(document.layout.boxes)  # everyone is on a sheet
 
 
-def test_every_name_of_a_tiled_chart_is_printed(tmp_path: Path) -> None:
+def test_every_name_of_a_large_chart_is_printed_with_its_continuation_pages(
+        tmp_path: Path) -> None:
     contact_map = synthetic_org(90, seed=3)
     document = PowerMapDocument.from_map(contact_map)
     pages = write_power_map_pdf(tmp_path / "big.pdf", document)
-    assert pages == len(plan_tiles(document.layout)) > 1
+    assert pages == len(document.sheets(page_content())) > 1
     text = _text(tmp_path / "big.pdf")
     missing = [s.name for s in contact_map.stakeholders if s.name not in text]
     assert missing == []
+    assert re.search(r"Team continues on page \d+", text)
+    assert re.search(r"Continued from pages? \d+", text)
 
 
 def test_a_failed_export_leaves_neither_the_file_nor_a_temporary(

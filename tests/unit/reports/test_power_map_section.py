@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from reportlab.platypus import PageBreak
 from contactmap_desktop.domain.org_chart_layout import Box
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.reports.contact_map_pdf import ContactMapDocument, write_contact_map_pdf
-from contactmap_desktop.reports.power_map_pdf import PowerMapDocument, plan_tiles
+from contactmap_desktop.reports.power_map_pdf import PowerMapDocument
 from contactmap_desktop.reports.power_map_section import power_map_flowables
 from tests.helpers.org_charts import synthetic_org
 from tests.helpers.pdf_checks import needs_poppler, page_count, pdf_text
@@ -29,21 +30,27 @@ def _write(tmp_path: Path, people: int, with_power_map: bool) -> Path:
 def test_the_org_chart_follows_the_grid_on_pages_of_its_own(tmp_path: Path) -> None:
     without = page_count(_write(tmp_path, 12, with_power_map=False))
     out = _write(tmp_path, 12, with_power_map=True)
-    assert page_count(out) == without + 1
     text = pdf_text(out)
-    assert "Power map — Synthetic Co (12)" in text and "Sheet 1 of 1" in text
-    last_page = text.split("Power map — ")[1]
+    sheets = text.count("Power map — Synthetic Co (12)")
+    assert page_count(out) == without + sheets and f"Sheet 1 of {sheets}" in text
+    org_chart = text.split("Power map — ", 1)[1]
     for person in synthetic_org(12, seed=5).stakeholders:
-        assert person.name in last_page
-    assert f"Page {without + 1} of {without + 1}" in text  # the host's footer counts it
+        assert person.name in org_chart
+    total = without + sheets
+    assert f"Page {total} of {total}" in text  # the host's footer counts them
 
 
 @needs_poppler
 def test_a_large_chart_takes_one_page_per_sheet(tmp_path: Path) -> None:
     without = page_count(_write(tmp_path, 150, with_power_map=False))
     out = _write(tmp_path, 150, with_power_map=True)
-    sheets = pdf_text(out).count("Power map — ")
+    text = pdf_text(out)
+    sheets = text.count("Power map — ")
     assert sheets > 1 and page_count(out) == without + sheets
+    # Continuation notes name the host document's pages, not the sheets' numbers.
+    named = [int(page) for page in re.findall(r"Team continues on page (\d+)", text)]
+    named += [int(page) for page in re.findall(r"Continued from pages? (\d+)", text)]
+    assert named and all(without < page <= without + sheets for page in named)
 
 
 def test_one_flowable_per_sheet_each_after_a_page_break() -> None:
@@ -51,5 +58,5 @@ def test_one_flowable_per_sheet_each_after_a_page_break() -> None:
     flowables = power_map_flowables(document, 700, 500)
     breaks, sheets = flowables[0::2], flowables[1::2]
     assert all(isinstance(f, PageBreak) for f in breaks)
-    assert len(sheets) == len(plan_tiles(document.layout, Box(0, 0, 699, 499))) > 1
+    assert len(sheets) == len(document.sheets(Box(0, 0, 699, 499))) > 1
     assert all(sheet.wrap(700, 500) == (699, 499) for sheet in sheets)
