@@ -48,6 +48,7 @@ class Account:
     annual_value: int = 0
     renewal_date: date | None = None
     notes: str = ""
+    currency: str = ""  # ISO 4217 code of the amounts; "" until one is chosen
 
 
 @dataclass(frozen=True, slots=True)

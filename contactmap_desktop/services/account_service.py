@@ -7,6 +7,7 @@ from dataclasses import replace
 from contactmap_desktop.domain.changes import Changes, account_changed
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import Account, AccountStage, new_id
+from contactmap_desktop.domain.money import clean_currency
 from contactmap_desktop.domain.validation import (
     clean_long_text,
     clean_name,
@@ -61,6 +62,7 @@ class AccountService:
             name=clean_name(account.name, "account"),
             industry=clean_short_text(account.industry, "Industry"),
             notes=clean_long_text(account.notes, "Notes"),
+            currency=clean_currency(account.currency),
         )
         if cleaned.annual_value < 0:
             raise ValidationError("The annual contract value cannot be negative.")

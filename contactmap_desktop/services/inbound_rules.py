@@ -20,6 +20,7 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.metrics import Direction, Metric
 from contactmap_desktop.domain.model import MAX_AMOUNT, AccountStage, FocusPeriod
+from contactmap_desktop.domain.money import ISO_4217
 from contactmap_desktop.domain.people import BuyingRole, Seniority
 from contactmap_desktop.domain.validation import (
     LONG_TEXT_MAX,
@@ -115,6 +116,9 @@ def field_problem(section: str, column: str, value: Any) -> str | None:
         if value not in {member.value for member in enum}:
             return "not one of " + ", ".join(str(member.value) for member in enum)
         return None
+    if (section, column) == ("account", "currency"):
+        return None if value == "" or value in ISO_4217 else \
+            "not an ISO 4217 currency code (USD, EUR, GBP…)"
     if (section, column) == ("stakeholders", "roles"):
         badges = [role.badge for role in BuyingRole]
         if any(c not in badges for c in value) or len(set(value)) != len(value):

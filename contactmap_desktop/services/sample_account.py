@@ -76,6 +76,7 @@ def create_sample_account(accounts: AccountService, contact_map: ContactMapServi
     accounts.update_account(replace(
         account,
         annual_value=240_000,
+        currency="USD",
         renewal_date=date.today() + timedelta(days=150),
         notes="Pilot of route optimisation in two regional depots; decision on a "
               "three-year contract expected next quarter.",

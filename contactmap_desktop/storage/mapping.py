@@ -44,6 +44,7 @@ def account_from_row(row: AccountRow) -> Account:
         industry=row.industry,
         stage=AccountStage(row.stage),
         annual_value=row.annual_value,
+        currency=row.currency,
         renewal_date=row.renewal_date,
         notes=row.notes,
     )
@@ -54,6 +55,7 @@ def copy_account_to_row(account: Account, row: AccountRow) -> None:
     row.industry = account.industry
     row.stage = account.stage.value
     row.annual_value = account.annual_value
+    row.currency = account.currency
     row.renewal_date = account.renewal_date
     row.notes = account.notes
 

@@ -215,6 +215,17 @@ def _v8_successive_blueprints(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
+_V9_STATEMENTS = (
+    "ALTER TABLE accounts ADD COLUMN currency VARCHAR(3) DEFAULT '' NOT NULL",
+)
+
+
+def _v9_account_currency(connection: Connection) -> None:
+    # Frozen DDL: an account's amounts are in its currency (ISO 4217); "" until one is chosen.
+    for statement in _V9_STATEMENTS:
+        connection.execute(text(statement))
+
+
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {
     2: _v2_leverage_links_and_settings,
@@ -224,6 +235,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     6: _v6_account_team_updated_at,
     7: _v7_team_sync,
     8: _v8_successive_blueprints,
+    9: _v9_account_currency,
 }
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
 APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # The time of rows that predate their table's ``updated_at``: any real change is newer.
 EPOCH = datetime(1970, 1, 1)
 
@@ -42,6 +42,8 @@ class AccountRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     # Deletion is soft until the workspace is next opened, so that it can be undone.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # ISO 4217 code of the account's amounts; "" until one is chosen (schema 9).
+    currency: Mapped[str] = mapped_column(String(3), default="", server_default=text("''"))
 
 
 class StakeholderRow(Base):

@@ -321,8 +321,23 @@ def write_v7_workspace(path: Path) -> None:
     connection.close()
 
 
+def write_v8_workspace(path: Path) -> None:
+    """Version 7 plus successive plans per relationship and why a plan was closed."""
+    write_v7_workspace(path)
+    connection = sqlite3.connect(path)
+    for statement in (  # frozen DDL, as the version 8 app wrote it
+        "DROP INDEX ux_blueprint_cells_cell",
+        "CREATE INDEX ix_blueprint_cells_cell ON blueprint_cells (team_member_id, stakeholder_id)",
+        "ALTER TABLE blueprints ADD COLUMN closed_reason TEXT DEFAULT '' NOT NULL",
+    ):
+        connection.execute(statement)
+    connection.execute("PRAGMA user_version = 8")
+    connection.commit()
+    connection.close()
+
+
 # Every released schema version, for the upgrade tests: add the next one when you bump
 # SCHEMA_VERSION (the version you replace becomes a released one).
 WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace,
            4: write_v4_workspace, 5: write_v5_workspace, 6: write_v6_workspace,
-           7: write_v7_workspace}
+           7: write_v7_workspace, 8: write_v8_workspace}

@@ -1,17 +1,20 @@
-"""Add an account, or edit its name, industry, stage, value and renewal date."""
+"""Add an account, or edit its name, industry, stage, value (and its currency) and renewal
+date."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from contactmap_desktop.domain.model import MAX_AMOUNT, Account, AccountStage
+from contactmap_desktop.domain.money import COMMON, ISO_4217
 from contactmap_desktop.ui.commands import AddAccountCommand, EditAccountCommand
 from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.dialogs.form_dialog import FormDialog
 from contactmap_desktop.ui.map_document import MapDocument
+from contactmap_desktop.ui.money import locale_currency
 
 
 class AccountDialog(FormDialog):
@@ -35,6 +38,16 @@ class AccountDialog(FormDialog):
             self.value_box.setGroupSeparatorShown(True)
             self.value_box.setSuffix(" a year")
             self.value_box.setValue(account.annual_value)
+            self.currency = QComboBox()
+            self.currency.setObjectName("accountCurrency")
+            self.currency.addItem("(no currency chosen)", "")
+            for code in (*COMMON, *sorted(ISO_4217 - set(COMMON))):
+                self.currency.addItem(code, code)
+            chosen = account.currency or locale_currency()
+            self.currency.setCurrentIndex(max(0, self.currency.findData(chosen)))
+            value_row = QHBoxLayout()
+            value_row.addWidget(self.value_box, 1)
+            value_row.addWidget(self.currency)
             self.has_renewal = QCheckBox("Renews on")
             renewal = account.renewal_date
             self.renewal = DateField(renewal or date.today() + timedelta(days=365))
@@ -42,7 +55,7 @@ class AccountDialog(FormDialog):
             self.renewal.setEnabled(account.renewal_date is not None)
             self.has_renewal.toggled.connect(self.renewal.setEnabled)
             self.form.addRow("&Stage:", self.stage)
-            self.form.addRow("Annual &value:", self.value_box)
+            self.form.addRow("Annual &value:", value_row)
             self.form.addRow(self.has_renewal, self.renewal)
         self.submit = self._save
         self.setMinimumWidth(380)
@@ -61,7 +74,7 @@ class AccountDialog(FormDialog):
         edited = replace(
             self._original, name=self.name.text(), industry=self.industry.text(),
             stage=self.stage.currentData(), annual_value=self.value_box.value(),
-            renewal_date=self._renewal_date(),
+            currency=self.currency.currentData(), renewal_date=self._renewal_date(),
         )
         if edited != self._original:
             self._document.runner.run_or_raise(

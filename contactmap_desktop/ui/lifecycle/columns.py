@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from contactmap_desktop.domain.account_watch import Competitor
 from contactmap_desktop.domain.agenda import AgendaItem
@@ -14,6 +14,7 @@ from contactmap_desktop.domain.review_cadence import ReviewMeeting
 from contactmap_desktop.services.agenda_service import EngagementState
 from contactmap_desktop.ui.dates import date_text
 from contactmap_desktop.ui.lifecycle.record_model import Column
+from contactmap_desktop.ui.money import money_text
 
 
 def _names(ids: tuple[str, ...], names: Mapping[str, str]) -> str:
@@ -43,7 +44,8 @@ def _engagement_flags(state: EngagementState) -> str:
     return " · ".join(words)
 
 
-def engagement_columns() -> list[Column[EngagementState]]:
+def engagement_columns(currency: Callable[[], str]) -> list[Column[EngagementState]]:
+    """The engagements table; values in the account's ``currency()``."""
     def last_client(s: EngagementState) -> str:
         c = s.momentum.last_client_commitment
         return f"{c.kind.label if c.kind else ''} on {date_text(c.on)}" if c else "none"
@@ -65,7 +67,7 @@ def engagement_columns() -> list[Column[EngagementState]]:
         Column("Watch", _engagement_flags, flag=flags),
         Column("Kind", lambda s: s.engagement.kind.label),
         Column("Status", lambda s: s.engagement.status.label),
-        Column("Value", lambda s: f"{s.engagement.value:,}", align_right=True),
+        Column("Value", lambda s: money_text(s.engagement.value, currency()), align_right=True),
         Column("Start", lambda s: date_text(s.engagement.start)),
         Column("End", lambda s: date_text(s.engagement.end)),
         Column("Last client commitment", last_client, tip=last_client_tip),

@@ -35,6 +35,7 @@ class LifecycleTab(QWidget):
         self.dialog: FormDialog | None = None
         self._people: dict[str, str] = {}
         self._team: dict[str, str] = {}
+        self._currency = ""  # the account's, for the engagements' values
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setObjectName("lifecycleSummary")
@@ -45,7 +46,7 @@ class LifecycleTab(QWidget):
         layout.addWidget(self.pages, 1)
 
         self.engagements = ListSection("Engagements", RecordModel(
-            columns.engagement_columns(), _key), "engagements")
+            columns.engagement_columns(lambda: self._currency), _key), "engagements")
         self.engagements.set_standard_actions(
             self._new_engagement,
             lambda s: self._open(EngagementDialog(context, s.engagement.account_id,
@@ -81,6 +82,7 @@ class LifecycleTab(QWidget):
             self.engagements.set_records([])
             return
         overview = self.context.agenda.overview(account_id)
+        self._currency = overview.account.currency
         self.engagements.set_records(overview.engagements)
         self.summary.setText(overview_html(overview))
         self._people, self._team = self.context.people()

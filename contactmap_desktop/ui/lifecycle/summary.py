@@ -7,6 +7,7 @@ from html import escape
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.agenda_service import AccountOverview
 from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.money import money_text
 
 WARN = "<b style='color:#b8401f'>{}</b>"
 
@@ -18,7 +19,7 @@ def overview_html(overview: AccountOverview) -> str:
     since = (f" since {date_text(history[-1].on)}"
              if history and history[-1].stage is account.stage else "")
     parts = [f"<b>{escape(account.name)}</b> — stage <b>{account.stage.label}</b>{since}, "
-             f"annual value {account.annual_value:,}."]
+             f"annual value {money_text(account.annual_value, account.currency)}."]
     if overview.churn_reason is not None:
         parts.append(WARN.format("Churned:") + f" {escape(overview.churn_reason)}.")
     if overview.renewal is not None:

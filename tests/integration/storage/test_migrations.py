@@ -187,3 +187,18 @@ def test_a_version_7_file_lets_a_relationship_have_successive_plans(tmp_path: Pa
         connection.close()
     assert indexes.get("ix_blueprint_cells_cell") == 0 and "ux_blueprint_cells_cell" not in indexes
     assert reasons == {""}
+
+
+def test_a_version_8_file_gets_the_account_currency_as_a_new_file_has_it(
+        tmp_path: Path) -> None:
+    from tests.helpers.old_schemas import write_v8_workspace
+    old, new = tmp_path / "v8.cmap", tmp_path / "new.cmap"
+    write_v8_workspace(old)
+    for path in (old, new):
+        open_workspace(path, backups_root=tmp_path / "backups").close()
+    assert _columns(old, "accounts") == _columns(new, "accounts")
+    connection = sqlite3.connect(old)
+    try:  # amounts from before name no currency until the user chooses one
+        assert {row[0] for row in connection.execute("SELECT currency FROM accounts")} == {""}
+    finally:
+        connection.close()
