@@ -14,6 +14,7 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "stale_after_days": (1, 3650),
     "most_relationships": (1, 50),
     "fewest_graded_for_shares": (1, 1000),
+    "most_key_relationships": (1, 1000),
 }
 
 
@@ -32,6 +33,8 @@ class CoverageThresholds:
     # The share rules (Trust, Open) speak only from this many graded relationships: one Trust
     # among three is no "large number of T's".
     fewest_graded_for_shares: int = 10
+    # More key relationships than this is more than one focus period can hold.
+    most_key_relationships: int = 6
 
     def __post_init__(self) -> None:
         for name, (low, high) in BOUNDS.items():
@@ -59,6 +62,7 @@ LABELS: dict[str, str] = {
     "stale_after_days": "Days before a relationship counts as not reviewed",
     "most_relationships": "Most relationships on one stakeholder",
     "fewest_graded_for_shares": "Graded relationships before the share rules speak",
+    "most_key_relationships": "Most key relationships on one map",
 }
 
 # What each threshold means, and the passage of article 004 behind it, for Preferences.
@@ -75,4 +79,7 @@ MEANINGS: dict[str, str] = {
     "fewest_graded_for_shares": "With fewer graded relationships the two share rules stay "
                                 "silent: a share of a handful of cells says nothing about the "
                                 "mix (the app's choice; the article sets no number).",
+    "most_key_relationships": "More key relationships than this are flagged — the article: in "
+                              "any period “you’ll really only need to focus on a small number "
+                              "of intersections” (the number is the app's choice).",
 }

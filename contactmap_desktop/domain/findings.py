@@ -53,6 +53,8 @@ class Rule(Enum):
     KEY_WITHOUT_BLUEPRINT = "key-without-blueprint"
     UNCOVERED_ROLE = "uncovered-role"
     COOLED_LEVERAGE = "cooled-leverage"
+    ALL_BELOW_SATISFIED = "all-below-satisfied"
+    TOO_MANY_KEYS = "too-many-key-relationships"
 
     @property
     def id(self) -> str:
@@ -77,6 +79,8 @@ _RULE_TITLES = {
     Rule.KEY_WITHOUT_BLUEPRINT: "key relationships without a blueprint",
     Rule.UNCOVERED_ROLE: "buying roles nobody covers",
     Rule.COOLED_LEVERAGE: "leverage links whose source is no longer Trust or Open",
+    Rule.ALL_BELOW_SATISFIED: "stakeholders with every relationship below Satisfied",
+    Rule.TOO_MANY_KEYS: "maps with more key relationships than one can focus on",
 }
 
 
@@ -105,6 +109,8 @@ def coverage_findings(
     """
     found: list[Finding] = []
     found += below_satisfied(contact_map)
+    found += all_below_satisfied(contact_map)
+    found += too_many_keys(contact_map, thresholds)
     found += relationship_counts(contact_map, thresholds)
     found += seniors_without_seniors(contact_map)
     found += uncovered_roles(contact_map)
@@ -154,10 +160,16 @@ def _graded_cells(contact_map: ContactMap) -> list[CellRef]:
     return [cell for cells in _graded_columns(contact_map).values() for cell in cells]
 
 
+# Article 004: below Satisfied, either improve the relationship or change it (someone else on
+# the team takes the person over); Motivated to change is almost impossible to rescue.
 _BELOW_SATISFIED_ADVICE = {
-    Grade.MOTIVATED: "is taking steps to replace us — the most urgent relationship to address",
-    Grade.DISSATISFIED: "is unhappy with our work — find out why and act before it spreads",
-    Grade.INDIFFERENT: "sees no compelling reason to work with us — give them one",
+    Grade.MOTIVATED: "is taking steps to replace us — such a relationship is almost impossible "
+                     "to rescue: act now, and consider handing {first} to someone else on the "
+                     "team",
+    Grade.DISSATISFIED: "is unhappy with our work — improve the relationship, or change it by "
+                        "handing {first} to someone else on the team",
+    Grade.INDIFFERENT: "sees no compelling reason to work with us — give them one, or change "
+                       "the relationship by handing {first} to someone else on the team",
 }
 
 
@@ -170,13 +182,52 @@ def below_satisfied(contact_map: ContactMap) -> list[Finding]:
             continue
         stakeholder = contact_map.stakeholder(cell.stakeholder_id).name
         member = contact_map.team_member(cell.team_member_id).name
+        first = stakeholder.split()[0]
         found.append(Finding(
             Rule.BELOW_SATISFIED, Severity.CONCERN,
-            f"{stakeholder} is {grade.label} with {member}: {stakeholder.split()[0]} "
-            f"{_BELOW_SATISFIED_ADVICE[grade]}.",
+            f"{stakeholder} is {grade.label} with {member}: {first} "
+            f"{_BELOW_SATISFIED_ADVICE[grade].format(first=first)}.",
             cells=(cell,), rank=grade.level,
         ))
     return found
+
+
+def all_below_satisfied(contact_map: ContactMap) -> list[Finding]:
+    """A stakeholder every one of whose relationships is below Satisfied: nobody on the team
+    has a working relationship with them, whatever the number of contacts."""
+    found = []
+    for stakeholder_id, cells in _graded_columns(contact_map).items():
+        grades = [contact_map.grade(cell) for cell in cells]
+        if not grades or not all(g is not None and g.is_concern for g in grades):
+            continue
+        name = contact_map.stakeholder(stakeholder_id).name
+        found.append(Finding(
+            Rule.ALL_BELOW_SATISFIED, Severity.CONCERN,
+            f"Every relationship with {name} is below Satisfied ({len(cells)} of "
+            f"{len(cells)}): nobody on the team has a working relationship with them — decide "
+            "who can rebuild one.",
+            cells=tuple(cells), stakeholder_ids=(stakeholder_id,),
+            rank=-1,  # a whole column before single cells
+        ))
+    return found
+
+
+def too_many_keys(contact_map: ContactMap, thresholds: CoverageThresholds) -> list[Finding]:
+    """More key relationships than the threshold: a focus period is for a small number."""
+    members = {m.id for m in contact_map.team_members}
+    stakeholders = {s.id for s in contact_map.stakeholders}
+    keys = tuple(r.cell for r in contact_map.relationships.values()
+                 if r.is_key and r.cell.team_member_id in members
+                 and r.cell.stakeholder_id in stakeholders)
+    if len(keys) <= thresholds.most_key_relationships:
+        return []
+    return [Finding(
+        Rule.TOO_MANY_KEYS, Severity.WARNING,
+        f"{len(keys)} relationships are marked key (more than "
+        f"{thresholds.most_key_relationships}): in a 30, 60 or 90-day period only a small "
+        "number of intersections can get real attention — keep the few that matter most.",
+        cells=keys,
+    )]
 
 
 def relationship_counts(contact_map: ContactMap, thresholds: CoverageThresholds) -> list[Finding]:

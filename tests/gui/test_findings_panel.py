@@ -58,8 +58,9 @@ def test_the_panel_summary_counts_and_a_click_names_the_finding(qtbot: QtBot) ->
     panel.show_findings(_findings("IDMS"))
     panel.resize(420, 400)
     panel.show()
-    # I, D, M: three concerns; few Open: one warning; four on one person: one note.
-    assert panel.summary.text() == "3 concerns · 1 warning · 1 note"
+    # I, D, M: three concerns; four graded cells are too few for the share rules to speak;
+    # four on one person: one note.
+    assert panel.summary.text() == "3 concerns · 0 warnings · 1 note"
     concerns = panel.model.index(0, 0)
     target = panel.model.index(1, 0, concerns)
     rect = panel.tree.visualRect(target)

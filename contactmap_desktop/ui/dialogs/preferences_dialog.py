@@ -65,7 +65,8 @@ class PreferencesPage(QWidget):
 
 
 _SUFFIXES = {"trust_share_limit": " %", "open_share_floor": " %", "stale_after_days": " days",
-             "most_relationships": "", "fewest_graded_for_shares": " graded"}
+             "most_relationships": "", "fewest_graded_for_shares": " graded",
+             "most_key_relationships": ""}
 
 
 class CoveragePage(PreferencesPage):

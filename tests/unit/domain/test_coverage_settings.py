@@ -13,7 +13,7 @@ from contactmap_desktop.domain.errors import ValidationError
 def test_defaults_are_the_methods() -> None:
     assert CoverageThresholds().to_json() == {
         "trust_share_limit": 30, "open_share_floor": 25, "stale_after_days": 90,
-        "most_relationships": 3, "fewest_graded_for_shares": 10,
+        "most_relationships": 3, "fewest_graded_for_shares": 10, "most_key_relationships": 6,
     }
 
 
