@@ -14,9 +14,12 @@ from pytestqt.qtbot import QtBot
 from contactmap_desktop.domain.dates import ISO
 from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.dates import WindowDates, date_text, locale_style
+from contactmap_desktop.ui.dialogs.account_dialog import AccountDialog
 from contactmap_desktop.ui.dialogs.appearance_page import AppearancePage
+from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.theme import ColorScheme
+from tests.helpers.builders import SmallMap
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +97,17 @@ def test_iso_dates_chosen_in_preferences(qtbot: QtBot, ui_settings: UiSettings) 
     page.save()
     assert ui_settings.iso_dates()
     assert WindowDates.style == ISO
+
+
+def test_a_dialog_with_a_date_that_is_not_one_stays_open_and_says_why(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    dialog = AccountDialog(window.document, small_map.account, window)
+    qtbot.addWidget(dialog)
+    dialog.has_renewal.setChecked(True)
+    dialog.renewal.setText("30 Feb 2027")
+    dialog.accept()
+    assert "February 2027 has 28 days" in dialog.error_label.text()
+    assert small_map.opened.accounts.get(small_map.account.id).renewal_date is None
+    dialog.renewal.setText("11 Jan 2027")
+    dialog.accept()
+    assert small_map.opened.accounts.get(small_map.account.id).renewal_date == date(2027, 1, 11)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.dialogs.form_focus import start_on_first_field
 from contactmap_desktop.ui.plain_text import plain_label
 
@@ -49,6 +50,15 @@ class FormDialog(QDialog):
         self.error_label.show()
 
     def accept(self) -> None:
+        # A date typed but not yet read (OK clicked from inside the field) is read now; one
+        # that is not a date stops the dialog with its reason rather than keeping the old date.
+        for field in self.findChildren(DateField):
+            if field.isEnabled():
+                field.commit()
+                if field.problem:
+                    self.show_error(field.problem)
+                    field.setFocus()
+                    return
         try:
             self.submit()
         except ContactMapError as error:
