@@ -7,6 +7,7 @@ account and returns a one-line description of what it wrote. Adding a kind is on
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +33,10 @@ def _letter(args: argparse.Namespace, opened: OpenWorkspace, account: Account,
             out: Path) -> str:
     letters = LetterService(opened.workspace).list_for_account(account.id)
     letter = pick_letter(letters, args.letter, account.name)
+    gaps = letter.gaps()
+    if gaps:  # written all the same: a draft may be printed on purpose
+        print(f"contactmap: warning: the letter is not finished: {'; '.join(gaps)}.",
+              file=sys.stderr)
     export_letter(letter, ReportSettings(SettingsService(opened.workspace)), out)
     return f"sponsor letter {letter.id[:8]} ({letter.title})"
 

@@ -97,6 +97,19 @@ class SponsorLetter:
         """How the letter is listed: its date and subject."""
         return f"{self.letter_date.isoformat()} — {self.subject or 'untitled letter'}"
 
+    def gaps(self) -> list[str]:
+        """What the letter still lacks to be sent, in words ("it names no sender"): a letter
+        a sponsor carries into purchasing says who it is from, the problem and the answer."""
+        missing = []
+        if not self.sender_name.strip():
+            missing.append("it names no sender")
+        if not (any(pain.quote.strip() for pain in self.pains) or self.current_method.strip()
+                or self.results.strip() or self.impact.strip()):
+            missing.append("its recap is empty")
+        if not self.solution.strip():
+            missing.append("its solution is empty")
+        return missing
+
     def checked(self) -> SponsorLetter:
         """The letter if its texts are within limits, else a ValidationError naming the field."""
         for name in _TEXT_FIELDS:

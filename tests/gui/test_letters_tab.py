@@ -249,3 +249,27 @@ def test_leaving_a_field_saves_it_and_table_edits_are_saved_at_once(
     assert not c.tab.autosave.pending and c.stack.count() == 2
     c.stack.undo()
     assert c.service.get(letter.id).milestones == letter.milestones
+
+
+def test_exporting_an_unfinished_letter_asks_first_and_says_what_is_missing(
+        qtbot: QtBot, composer: Composer, tmp_path: Path) -> None:
+    c = composer
+    asked: list[list[str]] = []
+    answer = False
+
+    def confirm(_parent: object, gaps: list[str]) -> bool:
+        asked.append(gaps)
+        return answer
+
+    c.tab._confirm_gaps = confirm
+    qtbot.mouseClick(c.tab.export_button, Qt.MouseButton.LeftButton)
+    assert asked == []  # the sample letter is complete: no question
+    out = tmp_path / "exports" / "out.pdf"
+    out.unlink()
+    c.tab.form.texts["solution"].setPlainText("")
+    qtbot.mouseClick(c.tab.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [["its solution is empty"]]
+    assert not out.exists()  # refused: nothing written
+    answer = True
+    qtbot.mouseClick(c.tab.export_button, Qt.MouseButton.LeftButton)
+    assert out.read_bytes().startswith(b"%PDF")

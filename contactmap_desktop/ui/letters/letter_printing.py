@@ -1,4 +1,5 @@
-"""Printing a letter's PDF (with Qt's print preview) and asking where to export it."""
+"""Printing a letter's PDF (with Qt's print preview), asking where to export it, and
+whether to export one that is not finished."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.paper import PaperSize
@@ -32,6 +33,16 @@ def ask_export_path(parent: QWidget, folder: Path, letter: SponsorLetter) -> Pat
         return None
     path = Path(chosen)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def ask_export_despite_gaps(parent: QWidget, gaps: list[str]) -> bool:
+    """Whether to export a letter that is not finished (``gaps`` say how)."""
+    answer = QMessageBox.question(
+        parent, "Export an unfinished letter?",
+        f"This letter is not finished: {'; '.join(gaps)}. Export it anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def printer_for(paper: PaperSize) -> QPrinter:

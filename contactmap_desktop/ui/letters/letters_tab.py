@@ -33,7 +33,11 @@ from contactmap_desktop.ui.letters.letter_commands import AddLetterCommand, Dele
 from contactmap_desktop.ui.letters.letter_form import LetterForm
 from contactmap_desktop.ui.letters.letter_list_model import LetterListModel
 from contactmap_desktop.ui.letters.letter_preview import LetterPreview
-from contactmap_desktop.ui.letters.letter_printing import ask_export_path, show_print_preview
+from contactmap_desktop.ui.letters.letter_printing import (
+    ask_export_despite_gaps,
+    ask_export_path,
+    show_print_preview,
+)
 from contactmap_desktop.ui.plain_text import plain_label
 from contactmap_desktop.ui.when_shown import WhenShown
 
@@ -45,7 +49,8 @@ class LettersTab(QWidget):
 
     def __init__(self, service: LetterService, settings: ReportSettings, runner: EditRunner,
                  report_error: ReportError,
-                 ask_path: Callable[[QWidget, Path, SponsorLetter], Path | None] = ask_export_path
+                 ask_path: Callable[[QWidget, Path, SponsorLetter], Path | None] = ask_export_path,
+                 confirm_gaps: Callable[[QWidget, list[str]], bool] = ask_export_despite_gaps
                  ) -> None:
         super().__init__()
         self.setObjectName("lettersTab")
@@ -54,6 +59,7 @@ class LettersTab(QWidget):
         # Drawn when the tab is on screen (ReportLab loads then, too).
         self._preview_when_shown = WhenShown(self, self._draw_preview)
         self._report, self._ask_path = report_error, ask_path
+        self._confirm_gaps = confirm_gaps
         self._contact_map: ContactMap | None = None
         self._read_only = False
         self.export_folder = Path.home()
@@ -267,6 +273,9 @@ class LettersTab(QWidget):
         if letter is None:
             return
         self.flush()
+        gaps = letter.gaps()
+        if gaps and not self._confirm_gaps(self, gaps):
+            return
         path = self._ask_path(self, self.export_folder, letter)
         if path is None:
             return

@@ -97,3 +97,24 @@ def test_power_map_of_the_sample_account(sample: Path, tmp_path: Path,
     assert main(["--workspace", str(sample), "export-pdf", "power-map", "--account", "Nobody",
                  "--out", str(out)]) == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_an_unfinished_letter_is_written_with_a_warning(
+        sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from dataclasses import replace
+
+    from contactmap_desktop.services.letters import LetterService
+    from contactmap_desktop.services.workspace_service import open_workspace
+
+    opened = open_workspace(sample)
+    account = opened.accounts.find_by_name(SAMPLE_ACCOUNT_NAME)
+    service = LetterService(opened.workspace)
+    letter = service.list_for_account(account.id)[0]
+    service.save(replace(letter, solution=""))
+    opened.close()
+    out = tmp_path / "letter.pdf"
+    assert main(["--workspace", str(sample), "export-pdf", "letter", "--account",
+                 SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
+    assert out.exists()
+    assert "warning: the letter is not finished: its solution is empty." in (
+        capsys.readouterr().err)

@@ -57,3 +57,17 @@ def test_template_greeting_and_json() -> None:
         LetterTemplate.from_json(["not", "a", "dict"])
     with pytest.raises(ValidationError):
         LetterTemplate(closing="x" * 401)
+
+
+def test_a_letter_lacking_a_sender_a_recap_or_a_solution_says_so() -> None:
+    from datetime import date
+
+    from contactmap_desktop.domain.letters import PainStatement, SponsorLetter
+
+    empty = SponsorLetter("l", "a", date(2026, 1, 5))
+    assert empty.gaps() == ["it names no sender", "its recap is empty", "its solution is empty"]
+    quoted = SponsorLetter("l", "a", date(2026, 1, 5), sender_name="Ann Lee",
+                           pains=(PainStatement("Routes take days", "Priya"),), solution="Plan")
+    assert quoted.gaps() == []
+    assert SponsorLetter("l", "a", date(2026, 1, 5), sender_name=" ", impact="Late",
+                         solution="Plan").gaps() == ["it names no sender"]
