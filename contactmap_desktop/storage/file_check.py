@@ -74,6 +74,9 @@ def _integrity_problem(path: Path, thorough: bool) -> str | None:
             if thorough and rows == [("ok",)] else []
     except sqlite3.DatabaseError as error:
         return f"SQLite reports “{error}”"
+    except UnicodeDecodeError:
+        # SQLite's message quoted the damaged bytes themselves, which are not UTF-8.
+        return "SQLite reports damage it cannot put into words"
     finally:
         connection.close()
     # One row may hold many problems, one per line: the first three are enough to say it.
