@@ -55,7 +55,9 @@ class DateStyle:
         if cleaned.casefold() in _RELATIVE:
             return today + timedelta(days=_RELATIVE[cleaned.casefold()])
         pieces = _PIECES.findall(cleaned)
-        words = [p.rstrip(".") for p in pieces if not p[0].isdigit()]
+        # Words of one or two letters are joiners ("5 de enero", "the 11th of"), never months.
+        words = [p.rstrip(".") for p in pieces
+                 if not p[0].isdigit() and len(p.rstrip(".")) > 2]
         numbers = [p for p in pieces if p[0].isdigit()]
         if not cleaned or len(words) > 1 or not 2 <= len(words) + len(numbers) <= 3:
             raise _not_a_date(text, self)

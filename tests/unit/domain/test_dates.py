@@ -10,6 +10,9 @@ from contactmap_desktop.domain.dates import ENGLISH, ISO, DateStyle
 from contactmap_desktop.domain.errors import ValidationError
 
 TODAY = date(2026, 12, 7)
+SPANISH = DateStyle("d 'de' MMMM 'de' yyyy",
+                    months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                            "agosto", "septiembre", "octubre", "noviembre", "diciembre"))
 US = DateStyle("M/d/yyyy")
 UK = DateStyle("dd/MM/yyyy")
 GERMAN = DateStyle("dd.MM.yyyy", months=("Januar", "Februar", "März", "April", "Mai", "Juni",
@@ -32,6 +35,8 @@ GERMAN = DateStyle("dd.MM.yyyy", months=("Januar", "Februar", "März", "April", 
     (GERMAN, "11. Mai 2027", date(2027, 5, 11)),
     (GERMAN, "11. März 2027", date(2027, 3, 11)),
     (GERMAN, "11 May 2027", date(2027, 5, 11)),  # English names are understood too
+    (SPANISH, "5 de enero de 2027", date(2027, 1, 5)),
+    (ENGLISH, "11 of January 2027", date(2027, 1, 11)),
     # ISO is always understood.
     (US, "2027-01-11", date(2027, 1, 11)),
     (UK, "2027/1/11", date(2027, 1, 11)),
