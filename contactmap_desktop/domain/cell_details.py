@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.dates import ENGLISH
+from contactmap_desktop.domain.dates import ENGLISH, DateStyle
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
 
@@ -69,7 +69,8 @@ def cell_name(contact_map: ContactMap, cell: CellRef) -> str:
             f"{contact_map.stakeholder(cell.stakeholder_id).name}")
 
 
-def focus_text(is_key: bool, period_days: int | None, due: date | None, today: date) -> str:
+def focus_text(is_key: bool, period_days: int | None, due: date | None, today: date,
+               style: DateStyle = ENGLISH) -> str:
     if not is_key:
         return ""
     period = f" for {period_days} days" if period_days else ""
@@ -78,10 +79,12 @@ def focus_text(is_key: bool, period_days: int | None, due: date | None, today: d
     left = (due - today).days
     when = (f"due in {left} days" if left > 1 else "due tomorrow" if left == 1
             else "due today" if left == 0 else f"overdue by {-left} days")
-    return f"Key relationship{period}, {when} ({ENGLISH.format(due)})."
+    return f"Key relationship{period}, {when} ({style.format(due)})."
 
 
-def cell_details(contact_map: ContactMap, cell: CellRef, today: date) -> CellDetails:
+def cell_details(contact_map: ContactMap, cell: CellRef, today: date,
+                 style: DateStyle = ENGLISH) -> CellDetails:
+    """What the window says about one cell; dates in ``style`` (the window's)."""
     member = contact_map.team_member(cell.team_member_id)
     stakeholder = contact_map.stakeholder(cell.stakeholder_id)
     relationship = contact_map.relationship(cell)
@@ -93,7 +96,7 @@ def cell_details(contact_map: ContactMap, cell: CellRef, today: date) -> CellDet
     else:
         days = (today - relationship.reviewed_at.date()).days
         ago = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
-        reviewed = f"Last reviewed {ENGLISH.format(relationship.reviewed_at)} ({ago})."
+        reviewed = f"Last reviewed {style.format(relationship.reviewed_at)} ({ago})."
     period = relationship.focus_period.value if relationship.focus_period else None
     known = {s.id for s in contact_map.stakeholders}, {m.id for m in contact_map.team_members}
 
@@ -114,7 +117,7 @@ def cell_details(contact_map: ContactMap, cell: CellRef, today: date) -> CellDet
         grade=grade,
         meaning=GRADE_MEANINGS[grade] if grade else NO_RELATIONSHIP,
         reviewed=reviewed,
-        focus=focus_text(relationship.is_key, period, relationship.focus_due, today),
+        focus=focus_text(relationship.is_key, period, relationship.focus_due, today, style),
         needs_filling=relationship.needs_filling,
         leverage_for=tuple(cell_name(contact_map, t) for t in relationship.leverage_for
                            if on_map(t)),

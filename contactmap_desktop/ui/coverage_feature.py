@@ -19,6 +19,7 @@ from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.grade_note_service import GradeNoteService
 from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.ui.dates import WindowDates
 from contactmap_desktop.ui.dialogs.preferences_dialog import CoveragePage
 from contactmap_desktop.ui.edit_runner import EditCommand
 from contactmap_desktop.ui.main_window import MainWindow
@@ -133,7 +134,7 @@ class CoverageFeature:
             self.history_panel.show_cell(contact_map, None)
             return
         self.details_panel.show_details(
-            cell_details(contact_map, cell, self.findings_service.today()))
+            cell_details(contact_map, cell, self.findings_service.today(), WindowDates.style))
         self.history_panel.show_cell(contact_map, cell)
 
     def _cells_in_focus(self, period: FocusPeriod) -> frozenset[CellRef]:

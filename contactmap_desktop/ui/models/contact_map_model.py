@@ -25,6 +25,7 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.leverage import LeverageLink, leverage_links
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import roles_to_badges
+from contactmap_desktop.ui.dates import WindowDates
 from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.models.roles import MapRole
 from contactmap_desktop.ui.plain_text import as_typed
@@ -125,7 +126,7 @@ class ContactMapModel(QAbstractTableModel):
             grade = contact_map.grade(cell)
             return grade.letter if grade else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = cell_details(contact_map, cell, date.today()).lines()
+            lines = cell_details(contact_map, cell, date.today(), WindowDates.style).lines()
             if cell in self._planned:
                 lines.append("B: a Contact Blueprint plans this relationship.")
             return as_typed("\n".join(lines))

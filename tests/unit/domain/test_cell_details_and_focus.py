@@ -9,6 +9,7 @@ import pytest
 
 from contactmap_desktop.domain.cell_details import GRADE_MEANINGS, cell_details, focus_text
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
+from contactmap_desktop.domain.dates import ISO
 from contactmap_desktop.domain.findings import coverage_findings
 from contactmap_desktop.domain.focus import focus_cells
 from contactmap_desktop.domain.grade_timeline import grade_distribution
@@ -43,6 +44,9 @@ def test_details_of_a_graded_key_cell_with_leverage() -> None:
     assert details.focus == "Key relationship for 30 days, due in 9 days (20 Mar 2026)."
     assert details.leveraged_by == ("Rep ↔ Ada",)
     assert cell_details(contact_map, source, TODAY).leverage_for == ("Eng ↔ Ada",)
+    in_window = cell_details(contact_map, target, TODAY, ISO)  # the window's date style
+    assert in_window.reviewed == "Last reviewed 2026-03-01 (10 days ago)."
+    assert in_window.focus.endswith("(2026-03-20).")
     lines = details.lines()
     assert lines[0] == "Eng ↔ Ada" and "Helped by: Rep ↔ Ada" in lines
 
