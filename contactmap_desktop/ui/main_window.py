@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -53,6 +53,15 @@ def free_mnemonic(text: str, menu: QMenu) -> str:
     return text
 
 
+def shown_path(path: Path) -> str:
+    """A workspace's path as the status bar shows it: "~/…" inside the home folder, which
+    keeps the line short on a laptop's screen."""
+    try:
+        return str(Path("~") / Path(path).resolve().relative_to(Path.home().resolve()))
+    except ValueError:  # elsewhere: the whole path
+        return str(path)
+
+
 class MainWindow(QMainWindow):
     workspace_requested = Signal(object, bool)  # path, create
     closing = Signal()
@@ -67,6 +76,7 @@ class MainWindow(QMainWindow):
         self._anchors: dict[str, QAction] = {}
         self._lower: dict[QDockWidget, bool] = {}
         self._layout_pending = False
+        self._opening_size = QSize()
         self._preference_pages: list[Callable[[], PreferencesPage]] = []
         # Installed features by name, for the features that work together (and for tests).
         self.features: dict[str, object] = {}
@@ -175,6 +185,7 @@ class MainWindow(QMainWindow):
         for this screen size."""
         self.map_page.set_column_widths(self.ui_settings.column_widths())
         self.setGeometry(default_geometry(self.available_area(), self.minimumSizeHint()))
+        self._opening_size = self.size()
         if self.isVisible():
             self._arrange_panels()
         else:
@@ -187,6 +198,10 @@ class MainWindow(QMainWindow):
             self._arrange_panels()
 
     def _arrange_panels(self) -> None:
+        # A size asked for before the first show is kept, saved layout or not: another
+        # workspace opened in place of this one, in the same place (or a screenshot's size).
+        asked = self.geometry() \
+            if self.size() != self._opening_size.expandedTo(self.minimumSize()) else None
         for dock in self._lower:
             dock.show()
         groups_by_area: list[list[list[QDockWidget]]] = []  # left, right
@@ -208,7 +223,7 @@ class MainWindow(QMainWindow):
         layout = self.layout()
         assert layout is not None
         layout.activate()  # the minimum size of the panels as grouped now
-        self.setGeometry(default_geometry(available, self.minimumSizeHint()))
+        self.setGeometry(asked or default_geometry(available, self.minimumSizeHint()))
         height = self.height()
         for groups in groups_by_area:
             if len(groups) == 2:
@@ -222,12 +237,14 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState()
         key = screen_key(available)
         geometry, state = self.ui_settings.window_geometry(key), self.ui_settings.window_state(key)
-        if geometry is not None:
+        if geometry is not None and asked is None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
-        if not self.windowState() & (Qt.WindowState.WindowMaximized
-                                     | Qt.WindowState.WindowFullScreen):
+        if asked is not None:
+            self.setGeometry(asked)
+        elif not self.windowState() & (Qt.WindowState.WindowMaximized
+                                       | Qt.WindowState.WindowFullScreen):
             self.setGeometry(kept_on_screen(self.geometry(), self.minimumSizeHint(), available))
         self._hide_stray_tab_bars()
 
@@ -245,6 +262,10 @@ class MainWindow(QMainWindow):
             titles = {bar.tabText(i) for i in range(bar.count())}
             if titles not in groups:
                 bar.hide()
+            # In a narrow panel area the names stay whole ("De…", "Hi…" read as nothing);
+            # arrows bring the last tabs into view.
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state)
@@ -269,7 +290,8 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         opened = self.document.opened
-        self._path_label.setText(f"{opened.path}" + ("  ·  read-only" if opened.read_only else "")
+        self._path_label.setText(shown_path(opened.path)
+                                 + ("  ·  read-only" if opened.read_only else "")
                                  + "  ·  every change is saved as you make it")
         contact_map = self.document.contact_map
         if contact_map is None:

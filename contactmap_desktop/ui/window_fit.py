@@ -29,7 +29,7 @@ def default_geometry(available: QRect, minimum: QSize) -> QRect:
 def panel_widths(window_width: int) -> tuple[int, int]:
     """Widths of the left (accounts) and right (panels) dock areas: narrower on a laptop, so
     the grid keeps about 60 % of the window."""
-    return (min(max(window_width * 15 // 100, 150), 200),
+    return (min(max(window_width * 15 // 100, 150), 220),
             min(max(window_width * 24 // 100, 250), 340))
 
 

@@ -159,3 +159,19 @@ def test_the_layout_is_remembered_for_each_screen_size(qtbot: QtBot, tmp_path: P
     assert not third.findChild(QDockWidget, "agendaDock").isVisibleTo(third)  # type: ignore[union-attr]
     third.close()
     opened.close()
+
+
+def test_a_size_asked_for_before_the_first_show_is_kept(qtbot: QtBot, tmp_path: Path) -> None:
+    """File ▸ Open puts the new workspace's window where the old one was."""
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    opened = open_workspace(tmp_path / "s.cmap", with_sample=True,
+                            backups_root=tmp_path / "backups")
+    window = build_window(opened, settings)
+    qtbot.addWidget(window)
+    asked = QRect(30, 60, 1010, 640)  # (wider than the 800 px test screen: kept all the same)
+    window.setGeometry(asked)
+    window.show()
+    qtbot.waitUntil(lambda: not window._layout_pending)
+    assert window.geometry() == asked
+    window.close()
+    opened.close()

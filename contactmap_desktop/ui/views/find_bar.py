@@ -46,7 +46,7 @@ class FindBar(QWidget):
         self.text.setPlaceholderText("Find people (Ctrl+F)")
         self.text.setToolTip("Name, title, department or buying role, on either side of the map")
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(200)
+        self.text.setMinimumWidth(160)
         self.role = QComboBox()
         self.role.setObjectName("roleFilter")
         self.role.setAccessibleName("Buying role filter")
@@ -59,6 +59,11 @@ class FindBar(QWidget):
         self.seniority.addItem("Any seniority", None)
         for seniority in Seniority:
             self.seniority.addItem(seniority.label, seniority)
+        # As wide as "Any seniority", not "Individual contributor" (its list shows it whole):
+        # the bar keeps to one row on a 1280-wide laptop.
+        self.seniority.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.seniority.setMinimumContentsLength(len("Any seniority"))
         self.concerns = QCheckBox("Only &concerns")
         self.concerns.setObjectName("concernsFilter")
         self.concerns.setToolTip("Only the rows and columns with an I, D or M grade")

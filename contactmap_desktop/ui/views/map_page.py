@@ -64,8 +64,7 @@ def legend_html() -> str:
     roles = " · ".join(f"<b>{r.badge}</b> {r.label}" for r in BuyingRole)
     seniority = " · ".join(f"<b>{s.short_label.replace(' ', '&nbsp;')}</b> {s.label.lower()}"
                            for s in Seniority)
-    return f"Buying roles: {roles} (a person may hold several) &nbsp;—&nbsp; " \
-           f"Seniority, theirs and ours: {seniority}"
+    return f"Buying roles: {roles} &nbsp;—&nbsp; Seniority (both sides): {seniority}"
 
 
 class MapPage(QWidget):
