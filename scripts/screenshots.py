@@ -27,10 +27,15 @@ from shots.letters import shoot_letters  # noqa: E402
 from shots.lifecycle import shoot_lifecycle  # noqa: E402
 from shots.power_map import shoot_power_map  # noqa: E402
 from shots.safety import shoot_safety  # noqa: E402
-from shots.window import shoot_main_window, shoot_startup_splash  # noqa: E402
+from shots.window import (  # noqa: E402
+    shoot_laptop_screens,
+    shoot_main_window,
+    shoot_startup_splash,
+)
 
 SHOOTERS: dict[str, Callable[[Path], list[Path]]] = {
     "main-window": shoot_main_window,
+    "laptop": shoot_laptop_screens,
     "startup-splash": shoot_startup_splash,
     "safety": shoot_safety,
     "coverage": shoot_coverage,
@@ -49,7 +54,9 @@ def main(names: list[str]) -> int:
     for name in names or list(SHOOTERS):
         with tempfile.TemporaryDirectory() as temporary:
             folder = Path(temporary)
-            # Keep the real user's data folder out of it.
+            # Keep the real user's folders out of it (fonts keep their cache).
+            os.environ.setdefault("XDG_CACHE_HOME", str(Path.home() / ".cache"))
+            os.environ["HOME"] = str(folder / "home")
             os.environ["XDG_DATA_HOME"] = str(folder / "data")
             os.environ["XDG_STATE_HOME"] = str(folder / "state")
             # Grade changes record who made them: the sample's account executive, not root.

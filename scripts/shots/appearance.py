@@ -19,11 +19,10 @@ from PySide6.QtCore import QSettings
 
 from contactmap_desktop.app import create_qt_application
 from contactmap_desktop.application import build_window
-from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.theme import ColorScheme, apply_color_scheme
-from shots.common import OUT, save
+from shots.common import OUT, open_sample, save
 
 SCALES = (150, 200)
 
@@ -32,8 +31,8 @@ SCALES = (150, 200)
 def sample_window(folder: Path, size: tuple[int, int] = (1440, 860)) -> Iterator[MainWindow]:
     create_qt_application()
     folder.mkdir(parents=True, exist_ok=True)
-    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
-                            backups_root=folder / "backups")
+    os.environ["HOME"] = str(folder / "home")  # each window a fresh "~/Documents/Sample.cmap"
+    opened = open_sample(folder)
     settings = UiSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     settings.dismiss_welcome()  # main-window.png shows it; these show the map
     window = build_window(opened, settings)

@@ -18,10 +18,14 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def open_sample(folder: Path) -> OpenWorkspace:
-    """A new workspace in ``folder`` with the sample account, its backups beside it."""
+    """A new workspace with the sample account in the (screenshots') home folder, as a user
+    would keep it, its backups in ``folder``: the status bar shows "~/Documents/…" rather
+    than a temporary folder."""
     from contactmap_desktop.services.workspace_service import open_workspace
 
-    return open_workspace(folder / "Sample.cmap", with_sample=True,
+    documents = Path.home() / "Documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    return open_workspace(documents / "Sample.cmap", with_sample=True,
                           backups_root=folder / "backups")
 
 

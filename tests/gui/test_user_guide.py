@@ -56,3 +56,28 @@ def test_a_missing_guide_says_so(qtbot: QtBot, tmp_path) -> None:  # type: ignor
     dialog = UserGuideDialog(tmp_path / "nothing.md")
     qtbot.addWidget(dialog)
     assert "missing" in dialog.browser.toPlainText()
+
+
+def test_the_guide_covers_the_lifecycle_the_agenda_and_laptop_screens() -> None:
+    text = GUIDE.read_text(encoding="utf-8")
+    assert "## Lifecycle and the Agenda" in text and "**Agenda**" in text
+    for picture in ("main-window-1280x800.png", "main-window-1366x768.png",
+                    "lifecycle-window.png", "agenda.png"):
+        assert f"(screenshots/{picture})" in text
+        image = QImage(str(GUIDE.parent / "screenshots" / picture))
+        assert not image.isNull()
+    # The laptop pictures are the window as it opens on those screens: inside them.
+    assert QImage(str(GUIDE.parent / "screenshots" / "main-window-1280x800.png")).width() <= 1280
+    assert QImage(str(GUIDE.parent / "screenshots" / "main-window-1366x768.png")).height() <= 768
+
+
+def test_the_status_bar_shows_a_workspace_at_home_as_a_short_path(
+        tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from contactmap_desktop.ui.main_window import shown_path
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert shown_path(tmp_path / "Documents" / "Acme.cmap") == str(
+        Path("~") / "Documents" / "Acme.cmap")
+    assert shown_path(Path("/srv/plans/Acme.cmap")) == "/srv/plans/Acme.cmap"
