@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from contactmap_desktop.domain.model import Stakeholder, new_id
+from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.team_laptops import Laptop
-from tests.helpers.team_logins import new_login, prepared
+from tests.helpers.team_logins import new_login, prepared, query
 
 
 @pytest.fixture
@@ -121,3 +122,22 @@ def test_a_new_id_person_added_on_one_laptop_arrives(team: tuple[SmallMap, list[
     ann.team.sync()
     snapshot = _converged([ann, bob, lee], small.account.id)
     assert "Nia New" in {s["name"] for s in snapshot["stakeholders"]}
+
+
+def test_the_sample_account_is_never_shared_unless_asked(team_database: str,
+                                                         tmp_path: Path) -> None:
+    prepared(team_database)
+    _, rep_url = new_login(team_database, "rep")
+    _, leader_url = new_login(team_database, "leader")
+    opened = open_workspace(tmp_path / "rep.cmap", with_sample=True,
+                            backups_root=tmp_path / "backups")
+    opened.accounts.create_account("Own Deal", "Retail")
+    opened.close()
+    rep = Laptop.join(tmp_path / "rep.cmap", rep_url)
+    rep.team.share("Own Deal", [])
+    rep.team.sync()
+    assert query(leader_url, "SELECT name FROM contactmap.accounts") == [("Own Deal",)]
+    sample = next(a for a in rep.opened.accounts.list_accounts() if a.name != "Own Deal")
+    assert query(leader_url, "SELECT count(*) FROM contactmap.changes WHERE fields::text"
+                             " LIKE %s", f"%{sample.id}%") == [(0,)]
+    rep.close()
