@@ -60,6 +60,8 @@ from contactmap_desktop.storage.team_changes import (
     visible_accounts,
 )
 from contactmap_desktop.storage.team_local import (
+    DELETED,
+    NEVER_DELETED,
     SECTIONS_BY_NAME,
     SYNCED_SECTIONS,
     Shadow,
@@ -211,18 +213,19 @@ class TeamSync:
                 sent = [c for c in outgoing if c.account_id not in refused]
                 store.sent([c.change_id for c in sent])
                 # The server signed them with this login: the history shows it here too.
-                store.sign_grade_changes([_loads(c.record_key)[0] for c in sent
+                store.sign_grade_changes([c.record_key for c in sent
                                           if c.section == "grade_changes"], address.login)
-                store.clear_dirty()
                 for account_id, reason in refused.items():
                     store.refuse([c.change_id for c in outgoing if c.account_id == account_id],
                                  reason)
                     report.refused_reason = reason
                 fetched = store.synced_accounts()
+                left = store.left_accounts()
             report.sent = sum(1 for c in outgoing if c.account_id not in refused)
             report.refused_there = len(outgoing) - report.sent
             with connection.transaction():
-                visible = visible_accounts(connection)
+                visible = {a: name for a, name in visible_accounts(connection).items()
+                           if a not in left}
                 wanted = {a: fetched.get(a, 0) for a in visible}
                 incoming = pull(connection, wanted)
         with UnitOfWork(self._workspace) as repos:
@@ -258,6 +261,10 @@ def _capture(store: TeamStore, now: datetime, seed_account: str | None = None) -
     if link is None:
         return 0
     accounts = [seed_account] if seed_account else list(store.synced_accounts())
+    if not seed_account:
+        for account_id in store.missing_accounts(accounts):  # deleted here: it leaves
+            store.leave(account_id)
+            accounts.remove(account_id)
     dirty = {} if seed_account else store.dirty_keys()
     outgoing: list[dict[str, Any]] = []
     changed_shadows: dict[tuple[str, str], Shadow] = {}
@@ -278,8 +285,9 @@ def _capture(store: TeamStore, now: datetime, seed_account: str | None = None) -
                 outgoing += _copy_out(section.name, key, owners, shadow)
                 continue
             shadow = shadow or Shadow(owners[0], {}, {})
+            back = shadow.stamps.pop(DELETED, None) is not None  # deleted, then restored here
             changed = {f: record[f] for f in fields
-                       if f not in shadow.stamps or shadow.fields.get(f) != record[f]}
+                       if back or f not in shadow.stamps or shadow.fields.get(f) != record[f]}
             if not changed:
                 continue
             stamp = next_stamp(link.clock, _wall_ms(record, now), link.laptop_id)
@@ -290,12 +298,37 @@ def _capture(store: TeamStore, now: datetime, seed_account: str | None = None) -
             shadow.fields.update(changed)
             shadow.stamps.update({f: stamp for f in changed})
             changed_shadows[(section.name, key)] = shadow
+        if keys is not None and section.name not in NEVER_DELETED:
+            outgoing += _tombstones(store, section, [k for k in keys if k not in found],
+                                    set(accounts), link, now, changed_shadows)
     store.add_outgoing(outgoing)
     store.put_shadows(changed_shadows)
     if not seed_account:
         store.clear_dirty()
     store.session.flush()
     return len(outgoing)
+
+
+def _tombstones(store: TeamStore, section: TableSection, keys: list[str], accounts: set[str],
+                link: TeamLinkRow, now: datetime,
+                changed_shadows: dict[tuple[str, str], Shadow]) -> list[dict[str, Any]]:
+    """Synced records removed here (not moved out of sight): a change that deletes them."""
+    if not keys:
+        return []
+    still_here = store.existing(section, keys)
+    shadows = store.shadows(section.name, [k for k in keys if k not in still_here])
+    result = []
+    for key, shadow in shadows.items():
+        if shadow.account_id not in accounts or DELETED in shadow.stamps:
+            continue
+        stamp = next_stamp(link.clock, _wall_ms({}, now), link.laptop_id)
+        link.clock = stamp
+        newest = max(shadow.stamps.values(), default="")
+        result.append(_outgoing(shadow.account_id, section.name, key, {DELETED: True},
+                                {DELETED: newest}, stamp))
+        shadow.stamps[DELETED] = stamp
+        changed_shadows[(section.name, key)] = shadow
+    return result
 
 
 def _outgoing(account_id: str, section: str, key: str, fields: dict[str, Any],
@@ -333,6 +366,7 @@ class _Applier:
         # Rows are written in bulk after every change was decided.
         self.inserts: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self.updates: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self.deletes: dict[str, set[str]] = defaultdict(set)
         self.new_rows: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.grade_changes: list[GradeChange] = []
 
@@ -365,12 +399,17 @@ class _Applier:
                 self.report.cells.add(grade.cell)
                 letter = grade.grade.letter if grade.grade else None
                 cell = grade.cell
-                if _json_key([cell.team_member_id, cell.stakeholder_id]) in added:
+                key = _json_key([cell.team_member_id, cell.stakeholder_id])
+                if key in self.deletes["relationships"]:
+                    continue  # the cell was removed after its grade was given
+                if key in added:
                     new_grades.append((cell.team_member_id, cell.stakeholder_id, letter,
                                        grade.changed_at))
                 else:
                     settle_grade(session, cell.team_member_id, cell.stakeholder_id, letter,
                                  grade.changed_at, self.now)
+        settled_cells = {g.cell for g in settled}
+        new_grades += self._grades_from_history(settled_cells)
         self.store.set_new_grades(new_grades)
         for conflict in conflicts:
             self._grade_conflict(conflict)
@@ -408,12 +447,18 @@ class _Applier:
         if shadow is not None and shadow.account_id != change.account_id \
                 and section.name != "team_members":
             raise ValidationError("a change names another account than its record's")
+        if DELETED in change.fields:
+            self._apply_delete(section, change, shadow)
+            return
         current = shadow or Shadow(change.account_id, {}, {})
         allowed = set(synced_fields(section))
         taken: dict[str, Any] = {}
+        deleted_at = current.stamps.get(DELETED, "")
         for name, value in change.fields.items():
             if name not in allowed:
                 continue
+            if change.stamp < deleted_at:
+                continue  # the record was deleted after this change was made
             base = change.bases.get(name, "")
             decision = decide_field(current.fields.get(name), current.stamps.get(name, ""),
                                     value, change.stamp, base if isinstance(base, str) else "")
@@ -432,6 +477,9 @@ class _Applier:
                                  else change.account_id)
         if own_account != change.account_id:
             raise ValidationError("a record names another account than its change's")
+        if deleted_at:  # an edit made after the deletion brings the record back
+            taken = {name: merged[name] for name in merged if name in allowed}
+            current.stamps.pop(DELETED)
         self._write(section, change, values, taken, is_new=shadow is None)
         current.fields.update(taken)
         current.stamps.update({name: change.stamp for name in taken})
@@ -439,6 +487,36 @@ class _Applier:
         self.changed_shadows[(section.name, change.record_key)] = current
         self.report.received += 1
         self._note_arrival(section.name, change.account_id, merged)
+
+    def _grades_from_history(self, settled: set[CellRef]) -> list[tuple[str, str, Any, Any]]:
+        """Cells this sync added or brought back whose grade no arriving change settled:
+        their grade is where the history kept here ends."""
+        cells = {CellRef(*_loads(key)) for key in self.inserts["relationships"]} - settled
+        newest: dict[CellRef, GradeChange] = {}
+        for change in self._history(cells):
+            if change.cell not in newest or (change.changed_at, change.id) > (
+                    newest[change.cell].changed_at, newest[change.cell].id):
+                newest[change.cell] = change
+        return [(c.team_member_id, c.stakeholder_id,
+                 g.new_grade.letter if g.new_grade else None, g.changed_at)
+                for c, g in newest.items()]
+
+    def _apply_delete(self, section: TableSection, change: Change,
+                      shadow: Shadow | None) -> None:
+        """A record removed on another laptop goes here too, unless edited here since."""
+        if section.name in NEVER_DELETED or (shadow is not None
+                                             and shadow.account_id != change.account_id):
+            raise ValidationError("a change deletes what may not be deleted")
+        if shadow is None or change.stamp <= max(shadow.stamps.values(), default=""):
+            return  # never had it, or changed it after the deletion was made
+        key = change.record_key
+        self.inserts[section.name].pop(key, None)
+        self.updates[section.name].pop(key, None)
+        self.deletes[section.name].add(key)
+        shadow.stamps[DELETED] = change.stamp
+        self.changed_shadows[(section.name, key)] = shadow
+        self.report.received += 1
+        self._note_arrival(section.name, change.account_id, shadow.fields)
 
     def _note_arrival(self, section: str, account_id: str, record: dict[str, Any]) -> None:
         report = self.report
@@ -466,6 +544,11 @@ class _Applier:
                taken: dict[str, Any], *, is_new: bool) -> None:
         key = change.record_key
         pending = self.inserts[section.name]
+        if key in self.deletes[section.name]:  # deleted, then brought back, in one batch
+            self.deletes[section.name].discard(key)
+            self.updates[section.name][key] = {n: values[n] for n in values}
+            return
+
         if key in pending:
             pending[key].update({name: values[name] for name in taken})
             return
@@ -491,6 +574,19 @@ class _Applier:
             self.store.insert_rows(section, list(self.inserts[section.name].values()))
             for key, values in self.updates[section.name].items():
                 self.store.update_row(section, key, values)
+        for section in reversed(SYNCED_SECTIONS):
+            for key in self.deletes[section.name]:
+                self.store.delete_row(section, key)
+        # A new row whose parent is not here (deleted here meanwhile) cannot be kept: it
+        # would fail the whole transaction at commit, and every later sync with it.
+        tables = [SECTIONS_BY_NAME[name].table.__tablename__
+                  for name, rows in self.inserts.items() if rows]
+        for section_name, key in self.store.break_links(tables):
+            if key not in self.inserts[section_name]:
+                raise TeamServerError(f"A change from the team server breaks a link of "
+                                      f"{section_name}; nothing of this sync was applied.")
+            self.changed_shadows.pop((section_name, key), None)
+            self.report.refused_here += 1
 
     def _refuse_out_of_scope(self) -> None:
         """A new record must belong to the account whose change brought it (a change of one

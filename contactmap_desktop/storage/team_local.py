@@ -18,6 +18,7 @@ from contactmap_desktop.storage.account_tables import (
     row_record,
 )
 from contactmap_desktop.storage.schema import (
+    AccountRow,
     GradeChangeRow,
     RelationshipRow,
     StakeholderRow,
@@ -36,7 +37,16 @@ SECTIONS_BY_NAME = {s.name: s for s in SYNCED_SECTIONS}
 # its merged history ends) or by the server (who made a grade change).
 LOCAL_ONLY: dict[str, frozenset[str]] = {
     "grade_changes": frozenset({"changed_by"}),
+    # Deleting a shared account removes it from this laptop only (it leaves the sync);
+    # the team's copy stays for everyone else.
+    "account": frozenset({"deleted_at"}),
 }
+# The field of a change that deletes its record (a row removed here, not moved to a bin).
+DELETED = "__deleted__"
+# Sections whose rows are never deleted by a sync: grade history only grows.
+NEVER_DELETED = frozenset({"grade_changes", "account"})
+# ``fetched_seq`` of an account deleted here: no longer synced, not fetched again.
+LEFT = -1
 _CHUNK = 400
 
 
@@ -68,7 +78,7 @@ def install_change_tracking(session: Session) -> None:
     (and again at each sync, should an upgrade have rebuilt a table without them)."""
     for section in SYNCED_SECTIONS:
         table = section.table.__tablename__
-        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW")):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
             columns = ", ".join(f"{row}.{c.name}" for c in key_columns(section))
             session.execute(text(
                 f"CREATE TRIGGER IF NOT EXISTS team_track_{table}_{event.lower()} "
@@ -108,15 +118,33 @@ class TeamStore:
         return self.session.get(TeamLinkRow, 1)
 
     def synced_accounts(self) -> dict[str, int]:
-        """Account id → the last change number fetched."""
+        """Account id → the last change number fetched (accounts deleted here left out)."""
         return {account: seq for account, seq in self.session.execute(
-            select(TeamAccountRow.account_id, TeamAccountRow.fetched_seq))}
+            select(TeamAccountRow.account_id, TeamAccountRow.fetched_seq).where(
+                TeamAccountRow.fetched_seq != LEFT))}
+
+    def left_accounts(self) -> set[str]:
+        return set(self.session.scalars(select(TeamAccountRow.account_id).where(
+            TeamAccountRow.fetched_seq == LEFT)))
+
+    def leave(self, account_id: str) -> None:
+        """The account was deleted here: stop syncing it, and forget what was agreed."""
+        row = self.session.get(TeamAccountRow, account_id)
+        if row is not None:
+            row.fetched_seq = LEFT
+        self.session.execute(delete(TeamShadowRow).where(TeamShadowRow.account_id == account_id))
+        self.session.execute(delete(TeamOutboxRow).where(TeamOutboxRow.account_id == account_id))
+
+    def missing_accounts(self, account_ids: Sequence[str]) -> list[str]:
+        present = set(self.session.scalars(select(AccountRow.id).where(
+            AccountRow.id.in_(list(account_ids)))))
+        return [a for a in account_ids if a not in present]
 
     def set_fetched(self, account_id: str, seq: int) -> None:
         row = self.session.get(TeamAccountRow, account_id)
         if row is None:
             self.session.add(TeamAccountRow(account_id=account_id, fetched_seq=seq))
-        else:
+        elif row.fetched_seq != LEFT:
             row.fetched_seq = max(row.fetched_seq, seq)
 
     # --- dirty records ---------------------------------------------------------------------
@@ -181,6 +209,26 @@ class TeamStore:
         for batch in _chunks(rows):  # the ORM's bulk update by primary key
             self.session.execute(update(RelationshipRow), list(batch))
 
+    def break_links(self, tables: Sequence[str]) -> list[tuple[str, str]]:
+        """Rows of these tables that point to a row missing here (written by this sync):
+        removed, and returned as (table, record key) so nothing else is done with them."""
+        broken: list[tuple[str, str]] = []
+        for table in tables:
+            for _table, rowid, _parent, _fk in self.session.execute(
+                    text(f'PRAGMA foreign_key_check("{table}")')).all():
+                broken.append((table, str(rowid)))
+        removed: list[tuple[str, str]] = []
+        for table, rowid in broken:
+            section = next(s for s in SYNCED_SECTIONS if s.table.__tablename__ == table)
+            columns = ", ".join(c.name for c in key_columns(section))
+            row = self.session.execute(text(
+                f'SELECT {columns} FROM "{table}" WHERE rowid = :r'), {"r": int(rowid)}).first()
+            if row is not None:
+                key = json.dumps(list(row), ensure_ascii=False, separators=(",", ":"))
+                self.delete_row(section, key)
+                removed.append((section.name, key))
+        return removed
+
     def delete_row(self, section: TableSection, key: str) -> None:
         columns = key_columns(section)
         self.session.execute(delete(section.table).where(
@@ -238,11 +286,15 @@ class TeamStore:
             self.session.execute(delete(TeamOutboxRow).where(
                 TeamOutboxRow.change_id.in_(batch)))
 
-    def sign_grade_changes(self, change_ids: Sequence[str], login: str) -> None:
-        """The server's login replaces the computer's user name: the team sees that one."""
-        for batch in _chunks(list(change_ids)):
+    def sign_grade_changes(self, keys: Sequence[str], login: str) -> None:
+        """The server's login replaces the computer's user name: the team sees that one.
+        (Only who made them changes: not a change to send, so their notes are dropped.)"""
+        for batch in _chunks(list(keys)):
             self.session.execute(update(GradeChangeRow).where(
-                GradeChangeRow.id.in_(batch)).values(changed_by=login))
+                GradeChangeRow.id.in_([json.loads(k)[0] for k in batch])).values(
+                changed_by=login))
+            self.session.execute(delete(TeamDirtyRow).where(
+                TeamDirtyRow.section == "grade_changes", TeamDirtyRow.record_key.in_(batch)))
 
     def refuse(self, change_ids: Sequence[str], reason: str) -> None:
         for batch in _chunks(list(change_ids)):

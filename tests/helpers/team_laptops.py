@@ -28,11 +28,12 @@ class Laptop:
 
     opened: OpenWorkspace
     team: TeamService
+    team_url: str = ""
 
     @classmethod
     def join(cls, path: Path, url: str) -> Laptop:
         opened = open_workspace(path, backups_root=path.parent / f"{path.stem}-backups")
-        laptop = cls(opened, TeamService(opened.workspace))
+        laptop = cls(opened, TeamService(opened.workspace), url)
         laptop.team.connect(url)
         return laptop
 

@@ -141,3 +141,39 @@ def test_the_sample_account_is_never_shared_unless_asked(team_database: str,
     assert query(leader_url, "SELECT count(*) FROM contactmap.changes WHERE fields::text"
                              " LIKE %s", f"%{sample.id}%") == [(0,)]
     rep.close()
+
+
+def test_a_removal_travels_and_an_undo_brings_it_back(
+        team: tuple[SmallMap, list[Laptop]]) -> None:
+    small, (ann, bob, lee) = team
+    member = small.team_members[1]
+    ann.grade(small.cell(1, 0), "O")
+    for laptop in (ann, bob):
+        laptop.team.sync()
+    removal = bob.opened.contact_map.remove_team_member(small.account.id, member.id)
+    for laptop in (bob, ann, lee):
+        laptop.team.sync()
+    snapshot = _converged([ann, bob, lee], small.account.id)
+    assert member.id not in {t["team_member_id"] for t in snapshot["account_team"]}
+    assert member.id not in {r["team_member_id"] for r in snapshot["relationships"]}
+    assert member.id in {c["team_member_id"] for c in snapshot["grade_changes"]}  # history
+    bob.opened.contact_map.restore_team_member(removal)
+    for laptop in (bob, ann, lee):
+        laptop.team.sync()
+    snapshot = _converged([ann, bob, lee], small.account.id)
+    assert member.id in {t["team_member_id"] for t in snapshot["account_team"]}
+
+
+def test_an_account_deleted_on_one_laptop_leaves_it_only(
+        team: tuple[SmallMap, list[Laptop]], tmp_path: Path) -> None:
+    small, (ann, bob, lee) = team
+    bob.opened.accounts.delete_account(small.account.id)
+    bob.close()
+    bob = Laptop.join(tmp_path / "bob.cmap", bob.team_url)  # reopening purges it
+    ann.grade(small.cell(0, 2), "S")
+    for laptop in (bob, ann, bob, lee):
+        laptop.team.sync()
+    assert small.account.id not in {a.id for a in bob.opened.accounts.list_accounts()}
+    assert bob.team.status().accounts == []
+    assert ann.snapshot(small.account.id) == lee.snapshot(small.account.id)
+    bob.close()
