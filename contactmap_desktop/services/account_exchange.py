@@ -184,7 +184,7 @@ def read_account_file(path: Path) -> dict[str, Any]:
         raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
     try:
         document = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # nested past Python's limit
         raise ValidationError(f"{path.name} is not a ContactMap account file.") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ValidationError(f"{path.name} is not a ContactMap account file.")

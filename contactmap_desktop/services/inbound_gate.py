@@ -116,7 +116,7 @@ def _check_record(section: TableSection, values: dict[str, Any], where: str) -> 
         problem = rules.record_problem(section.name, values, value)
     except ContactMapError as error:
         problem = str(error)
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
         problem = f"the app cannot read it ({shown_value(error)})"
     if problem is not None:
         raise InboundError(f"{where}: {problem.rstrip('.')}.")

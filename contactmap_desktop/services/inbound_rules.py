@@ -148,7 +148,7 @@ def _text_problem(section: str, column: str, value: str) -> str | None:
             return "too long"
         try:
             parsed = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
             return "not JSON"
         if (section, column) in JSON_LISTS and not isinstance(parsed, list):
             return "not a JSON list"

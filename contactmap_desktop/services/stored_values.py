@@ -61,7 +61,8 @@ def _section_problem(connection: sqlite3.Connection, section: TableSection) -> s
         for rowid, record in _records(connection, table, columns):
             try:
                 read_back(section, decode_record(section, record, rowid))
-            except (ContactMapError, ValueError, TypeError, KeyError, AttributeError) as error:
+            except (ContactMapError, ValueError, TypeError, KeyError, AttributeError,
+                    RecursionError) as error:
                 return f"{table} row {rowid} cannot be read: {shown_value(error)}"
     return None
 

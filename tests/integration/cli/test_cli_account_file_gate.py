@@ -152,6 +152,8 @@ UNREADABLE: dict[str, tuple[Mutation, str]] = {
                                         '[{"step": "x", "due": "soon"}]', "northwind"),
                                    "sponsor_letters[0]"),
     "bad JSON in settings": (_add_setting("{bad"), "settings[0].value"),
+    "JSON nested too deep": (_set("sponsor_letters", "pains", "[" * 100_000 + "]" * 100_000,
+                                  "northwind"), "sponsor_letters[0].pains"),
     "settings out of range": (_add_setting('{"trust_share_limit": 500}'), "settings[0]"),
     "timezone-aware time": (_set("stakeholders", "updated_at", "2026-01-01T00:00:00+02:00"),
                             "stakeholders[0].updated_at"),
@@ -190,3 +192,15 @@ def test_a_refused_file_exits_1_in_one_line_and_changes_nothing(
     assert main(["accounts", "--workspace", str(workspace)]) == 0
     assert capsys.readouterr().out.splitlines() == ["Acme Corp", "Northwind Logistics"]
     assert table_rows(workspace) == before
+
+
+def test_a_file_nested_too_deep_is_refused_in_one_line(
+    two: TwoAccounts, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    workspace = two.copy_to(tmp_path)
+    file = tmp_path / "deep.cmacct"
+    file.write_text('{"format": "contactmap-account", "version": 1, "account": '
+                    + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    assert main(["import-account", str(file), "--workspace", str(workspace)]) == 1
+    assert capsys.readouterr().err == \
+        "contactmap: deep.cmacct is not a ContactMap account file.\n"
