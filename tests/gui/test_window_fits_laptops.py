@@ -175,3 +175,20 @@ def test_a_size_asked_for_before_the_first_show_is_kept(qtbot: QtBot, tmp_path: 
     assert window.geometry() == asked
     window.close()
     opened.close()
+
+
+def test_a_narrow_letter_form_puts_labels_above_their_fields(
+        qtbot: QtBot, sample_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QFormLayout
+
+    window = sample_window
+    feature = window.features["letters"]
+    assert isinstance(feature, LettersFeature)
+    form = feature.tab.form
+    _click_tab(qtbot, window.tabs.tabBar(), "&Letters")
+    window.resize(LAPTOP)
+    qtbot.waitUntil(lambda: form.width() < 420)
+    policies = {f.rowWrapPolicy() for f in form.widget().findChildren(QFormLayout)}
+    assert policies == {QFormLayout.RowWrapPolicy.WrapAllRows}
+    # Beside the label, a name field had a third of the form; above it, nearly all of it.
+    assert form.lines["addressee_name"].width() >= form.viewport().width() * 0.7

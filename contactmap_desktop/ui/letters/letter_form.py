@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +28,7 @@ from contactmap_desktop.ui.letters.date_delegate import DateDelegate
 from contactmap_desktop.ui.letters.row_models import MilestoneModel, PainModel
 from contactmap_desktop.ui.letters.rows_editor import RowsEditor
 
+LABELS_ABOVE_BELOW = 420  # px of form width
 _LINES = {"subject": "Subject", "addressee_name": "Name", "addressee_title": "Title",
           "addressee_company": "Company", "sender_name": "Name", "sender_title": "Title"}
 _TEXTS = {"signature": ("Signature block", "Phone, e-mail, company: the lines under the name"),
@@ -253,6 +255,17 @@ class LetterForm(QScrollArea):
         picked: dict[str, Any] = {f"{side}_id": person_id, f"{side}_name": name,
                                   f"{side}_title": title}
         self._edit(replace(self._letter, **picked), side)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Narrow (a laptop, panels open): each label above its field, which then has the
+        # whole width instead of a third of it.
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if self.width() < LABELS_ABOVE_BELOW \
+            else QFormLayout.RowWrapPolicy.WrapLongRows
+        page = self.widget()
+        for form in page.findChildren(QFormLayout) if page is not None else ():
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
