@@ -114,7 +114,8 @@ ODD_TEXTS = ["", " ", "T", "X", "t", "prospect", "churned", "executive", "PUAE",
              '{"trust_share_limit": 500}', '{"passive_after_steps": 3}', "2026-01-01",
              "2026-01-01T00:00:00", "2026-01-01T00:00:00+02:00", "2026-01-01T00:00:00Z",
              "9999-12-31T00:00:00", "0001-01-01", "1969-12-31T23:59:59", "2199-12-31",
-             "<b>bold</b>", "\u202e\u0000\n", "x" * 121, "x" * 20_001]
+             "<b>bold</b>", "\u202e\u0000\n", "x" * 121, "x" * 20_001,
+             "[" * 5_000 + "]" * 5_000]
 
 
 def odd_values(ids: list[str]) -> st.SearchStrategy[Any]:
@@ -129,12 +130,21 @@ def odd_values(ids: list[str]) -> st.SearchStrategy[Any]:
 
 def mutate(document: Document, other: Document, data: st.DataObject, ids: list[str]) -> None:
     """One change of the kinds a damaged, hand-edited or hostile file may hold."""
-    section = data.draw(st.sampled_from(SECTIONS), label="section")
+    section = data.draw(st.sampled_from([*SECTIONS, "the file"]), label="section")
+    if section == "the file":
+        key = data.draw(st.sampled_from(["account", "sections", "version", "future_tables"]))
+        target = document["sections"] if key == "future_tables" else document
+        target[key] = data.draw(odd_values(ids), label="value")
+        return
     sections = document["sections"]
+    if not isinstance(sections, dict) or not isinstance(document["account"], dict):
+        return  # an earlier change broke the file as a whole: it is refused for that
     if section == ACCOUNT_TABLE.name:
         records = [document["account"]]
     else:
         records = sections.setdefault(section, [])
+        if not isinstance(records, list):
+            return
     kind = data.draw(st.sampled_from(["set", "set", "set", "drop field", "drop record",
                                       "copy record", "other account's record", "not a record"]),
                      label="kind")
