@@ -130,3 +130,18 @@ def test_a_first_account_given_up_on_says_no_account_was_added(
     _while_open(qtbot, _action(window, "&Account", "&Add Account…"), give_up)
     assert accounts.list_accounts() == []
     assert "No account was added" in window.statusBar().currentMessage()
+
+
+def test_team_dialogs_start_on_their_first_field(qtbot: QtBot, window: MainWindow) -> None:
+    from contactmap_desktop.ui.dialogs.team_dialogs import ConnectDialog, ShareDialog
+
+    for dialog in (ConnectDialog(lambda _url, _password: None, window),
+                   ShareDialog("Acme Corp", window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        focused = QApplication.focusWidget()
+        assert isinstance(focused, QLineEdit) and dialog.isAncestorOf(focused)
+        qtbot.keyClicks(focused, "ann bob")
+        assert focused.text() == "ann bob" and dialog.isVisible()
+        dialog.reject()
