@@ -227,7 +227,7 @@ class TeamSync:
                 visible = {a: name for a, name in visible_accounts(connection).items()
                            if a not in left}
                 wanted = {a: fetched.get(a, 0) for a in visible}
-                incoming = pull(connection, wanted)
+                incoming, newest = pull(connection, wanted, link.laptop_id)
         with UnitOfWork(self._workspace) as repos:
             defer_foreign_keys(repos.session)
             store = TeamStore(repos.session)
@@ -236,8 +236,7 @@ class TeamSync:
             for account_id in visible:
                 if account_id not in fetched:
                     report.new_accounts.append(visible[account_id])
-                store.set_fetched(account_id, max(
-                    [wanted[account_id], *(c.seq for c in incoming if c.account_id == account_id)]))
+                store.set_fetched(account_id, newest.get(account_id, wanted[account_id]))
             _Applier(store, link.laptop_id, self._clock(), report).apply(incoming)
             # What the sync itself wrote is agreed already, not a change to send back.
             store.clear_dirty()

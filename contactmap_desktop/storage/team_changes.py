@@ -121,19 +121,28 @@ def push_by_account(connection: Connection, changes: Sequence[Change]) -> dict[s
     return refused
 
 
-def pull(connection: Connection, fetched: dict[str, int]) -> list[Change]:
-    """Every change of these accounts after the number fetched for each, in order."""
+def pull(connection: Connection, fetched: dict[str, int], laptop: str
+         ) -> tuple[list[Change], dict[str, int]]:
+    """Every change of these accounts after the number fetched for each, in order, except
+    those this laptop sent; and the newest number of each account, to fetch from next."""
     if not fetched:
-        return []
+        return [], {}
     accounts = list(fetched)
+    after = [fetched[a] for a in accounts]
     rows = connection.execute(
         f"SELECT c.seq, c.change_id::text, c.account_id, c.section, c.record_key, c.fields,"
         f" c.bases, c.stamp, c.login FROM {SCHEMA}.changes c"
         " JOIN unnest(%s::text[], %s::bigint[]) AS f(account_id, after)"
-        " ON f.account_id = c.account_id WHERE c.seq > f.after ORDER BY c.seq",
-        (accounts, [fetched[a] for a in accounts])).fetchall()
-    return [Change(str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5], r[6], str(r[7]),
-                   str(r[8]), int(r[0])) for r in rows]
+        " ON f.account_id = c.account_id WHERE c.seq > f.after AND c.stamp NOT LIKE %s"
+        " ORDER BY c.seq", (accounts, after, f"%.{laptop}")).fetchall()
+    newest = connection.execute(
+        f"SELECT c.account_id, max(c.seq) FROM {SCHEMA}.changes c"
+        " JOIN unnest(%s::text[], %s::bigint[]) AS f(account_id, after)"
+        " ON f.account_id = c.account_id WHERE c.seq > f.after GROUP BY c.account_id",
+        (accounts, after)).fetchall()
+    return ([Change(str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5], r[6], str(r[7]),
+                    str(r[8]), int(r[0])) for r in rows],
+            {str(account): int(seq) for account, seq in newest})
 
 
 def waiting_count(connection: Connection, fetched: dict[str, int], laptop: str) -> int:

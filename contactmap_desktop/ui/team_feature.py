@@ -7,11 +7,13 @@ undo stack stay as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.team_service import TeamService, TeamStatus
 from contactmap_desktop.services.team_sync import SyncReport
@@ -24,6 +26,8 @@ SYNC_EVERY_MS = 60_000
 FIRST_SYNC_MS = 2_000
 # Counting what waits after an edit waits for typing to pause.
 COUNT_AFTER_EDIT_MS = 700
+# Arriving cells the window reads per turn of its event loop.
+CELLS_PER_TURN = 8
 
 
 class TeamFeature:
@@ -32,6 +36,7 @@ class TeamFeature:
         document = window.document
         self.team = TeamService(document.opened.workspace)
         self.task: BackgroundTask | None = None
+        self._pending: list[Changes] = []
         self.offline_reason = ""
         self.indicator = QLabel()
         self.indicator.setObjectName("teamIndicator")
@@ -128,8 +133,19 @@ class TeamFeature:
             self.arrived(report)
 
     def arrived(self, report: SyncReport) -> None:
-        """What the sync wrote reaches the window as any edit's change set."""
-        self._window.document.apply(report.changes)
+        """What the sync wrote reaches the window as any edit's change set, in slices of a
+        few cells, one per turn of the event loop: the document reads each named cell on
+        the window's thread (about 4 ms a cell), and the window must not wait on it."""
+        idle = not self._pending
+        self._pending += in_slices(report.changes)
+        if idle:
+            self._apply_next()
+
+    def _apply_next(self) -> None:
+        if self._pending:
+            self._window.document.apply(self._pending.pop(0))
+        if self._pending:
+            QTimer.singleShot(0, self._apply_next)
 
     # --- the dialogs -----------------------------------------------------------------------
 
@@ -162,6 +178,19 @@ class TeamFeature:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.team.mark_conflicts_reviewed()
             self.show_status()
+
+
+def in_slices(changes: Changes, size: int = CELLS_PER_TURN) -> Iterator[Changes]:
+    """The change set as a first slice with everything but cells, then cells a few at a
+    time (their grades, history and marks together)."""
+    cells = sorted(changes.cells | changes.marks, key=lambda c: (c.stakeholder_id,
+                                                                 c.team_member_id))
+    first = replace(changes, cells=frozenset(), marks=frozenset())
+    if first or not cells:
+        yield first
+    for start in range(0, len(cells), size):
+        part = frozenset(cells[start:start + size])
+        yield Changes(cells=part & changes.cells, marks=part & changes.marks)
 
 
 def indicator_text(status: TeamStatus, offline_reason: str, *, syncing: bool) -> str:

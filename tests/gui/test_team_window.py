@@ -67,7 +67,7 @@ def test_arriving_grades_reach_the_open_map_in_place(
     feature.sync_now()
     _wait_for_sync(qtbot, feature)
     arrived = model.index_of(small.cell(1, 1))
-    assert "T" in str(model.data(arrived, Qt.ItemDataRole.DisplayRole))
+    qtbot.waitUntil(lambda: "T" in str(model.data(arrived, Qt.ItemDataRole.DisplayRole)))
     assert resets == []
     assert grid.currentIndex() == model.index_of(small.cell(1, 2))
     assert window.document.undo_stack.count() == 1
@@ -96,3 +96,15 @@ def test_an_unreachable_server_shows_offline_and_keeps_local_work(
     assert "Cannot reach" in feature.indicator.toolTip()
     assert window.document.contact_map is not None
     assert window.document.contact_map.relationships[small.cell(0, 1)].grade == Grade.SATISFIED
+
+
+def test_arrivals_are_applied_a_few_cells_per_turn() -> None:
+    from contactmap_desktop.domain.changes import Changes
+    from contactmap_desktop.domain.model import CellRef
+    from contactmap_desktop.ui.team_feature import in_slices
+
+    cells = frozenset(CellRef(f"m{n}", f"s{n}") for n in range(20))
+    slices = list(in_slices(Changes(people=frozenset({"a"}), cells=cells, marks=cells), 8))
+    assert slices[0] == Changes(people=frozenset({"a"}))
+    assert [len(s.cells) for s in slices[1:]] == [8, 8, 4]
+    assert frozenset().union(*(s.marks for s in slices)) == cells
