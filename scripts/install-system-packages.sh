@@ -25,6 +25,12 @@ packages=(
   postgresql
 )
 
+# Ubuntu 22.04's python3 is 3.10, older than the app supports: its python3.11 (universe).
+if command -v python3 > /dev/null &&
+    ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2> /dev/null; then
+  packages+=(python3.11 python3.11-venv)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -35,4 +41,8 @@ sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" || {
+  echo "install-system-packages: could not install ${missing[*]}" \
+    "(on Ubuntu, python3.11 is in universe: sudo add-apt-repository universe)" >&2
+  exit 1
+}
