@@ -42,9 +42,10 @@ class AppearancePage(PreferencesPage):
             self.buttons[scheme] = button
         self.buttons[settings.color_scheme()].setChecked(True)
         example = date(2027, 1, 11)
-        local = locale_style(QLocale()).format(example)
-        self.iso_dates = QCheckBox(f"Write dates as &ISO 8601 ({ISO.format(example)}) instead of "
-                                   f"this computer's way ({local})")
+        iso, local = ISO.format(example), locale_style(QLocale()).format(example)
+        self.iso_dates = QCheckBox(f"Write dates as &ISO 8601 ({iso})" + (
+            f" instead of this computer's way ({local})" if local != iso else
+            ", as this computer does anyway"))
         self.iso_dates.setObjectName("isoDates")
         self.iso_dates.setChecked(settings.iso_dates())
         layout.addSpacing(8)
