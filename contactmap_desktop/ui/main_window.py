@@ -202,21 +202,7 @@ class MainWindow(QMainWindow):
         # workspace opened in place of this one, in the same place (or a screenshot's size).
         asked = self.geometry() \
             if self.size() != self._opening_size.expandedTo(self.minimumSize()) else None
-        for dock in self._lower:
-            dock.show()
-        groups_by_area: list[list[list[QDockWidget]]] = []  # left, right
-        for area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
-            in_area = [d for d in self._lower if self.dockWidgetArea(d) == area]
-            groups = [[d for d in in_area if not self._lower[d]],
-                      [d for d in in_area if self._lower[d]]]
-            groups = [group for group in groups if group]
-            if len(groups) == 2:
-                self.splitDockWidget(groups[0][0], groups[1][0], Qt.Orientation.Vertical)
-            for group in groups:
-                for dock in group[1:]:
-                    self.tabifyDockWidget(group[0], dock)
-                group[0].raise_()  # the first panel of each group in front
-            groups_by_area.append(groups)
+        groups_by_area = self._group_panels()
         # Shown one above the other on the way, the panels made the window too tall: back to
         # the screen's default, then sized within it.
         available = self.available_area()
@@ -224,16 +210,7 @@ class MainWindow(QMainWindow):
         assert layout is not None
         layout.activate()  # the minimum size of the panels as grouped now
         self.setGeometry(asked or default_geometry(available, self.minimumSizeHint()))
-        height = self.height()
-        for groups in groups_by_area:
-            if len(groups) == 2:
-                self.resizeDocks([groups[0][0], groups[1][0]],
-                                 [height * 55 // 100, height * 45 // 100], Qt.Orientation.Vertical)
-        # The grid gets most of the width.
-        left, right = ([d for group in groups for d in group] for groups in groups_by_area)
-        left_width, right_width = panel_widths(self.width())
-        self.resizeDocks(left + right, [left_width] * len(left) + [right_width] * len(right),
-                         Qt.Orientation.Horizontal)
+        self._size_panels(groups_by_area)
         self._default_state = self.saveState()
         key = screen_key(available)
         geometry, state = self.ui_settings.window_geometry(key), self.ui_settings.window_state(key)
@@ -247,6 +224,39 @@ class MainWindow(QMainWindow):
                                        | Qt.WindowState.WindowFullScreen):
             self.setGeometry(kept_on_screen(self.geometry(), self.minimumSizeHint(), available))
         self._hide_stray_tab_bars()
+
+    def _group_panels(self) -> list[list[list[QDockWidget]]]:
+        """Tab the panels of each side into their groups (the lower group under the other);
+        the groups of the left side, then of the right."""
+        for dock in self._lower:
+            dock.show()
+        groups_by_area = []
+        for area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
+            in_area = [d for d in self._lower if self.dockWidgetArea(d) == area]
+            groups = [[d for d in in_area if not self._lower[d]],
+                      [d for d in in_area if self._lower[d]]]
+            groups = [group for group in groups if group]
+            if len(groups) == 2:
+                self.splitDockWidget(groups[0][0], groups[1][0], Qt.Orientation.Vertical)
+            for group in groups:
+                for dock in group[1:]:
+                    self.tabifyDockWidget(group[0], dock)
+                group[0].raise_()  # the first panel of each group in front
+            groups_by_area.append(groups)
+        return groups_by_area
+
+    def _size_panels(self, groups_by_area: list[list[list[QDockWidget]]]) -> None:
+        """Upper groups a little taller than lower ones; side panels as wide as suits the
+        window's width (the grid gets most of it)."""
+        height = self.height()
+        for groups in groups_by_area:
+            if len(groups) == 2:
+                self.resizeDocks([groups[0][0], groups[1][0]],
+                                 [height * 55 // 100, height * 45 // 100], Qt.Orientation.Vertical)
+        left, right = ([d for group in groups for d in group] for groups in groups_by_area)
+        left_width, right_width = panel_widths(self.width())
+        self.resizeDocks(left + right, [left_width] * len(left) + [right_width] * len(right),
+                         Qt.Orientation.Horizontal)
 
     def available_area(self) -> QRect:
         """The part of the window's screen that windows may use (no panels, no dock)."""
