@@ -58,6 +58,9 @@ class UiSettings:
     def save_window(self, screen: str, geometry: QByteArray, state: QByteArray) -> None:
         self._settings.setValue(f"window/{screen}/geometry", geometry)
         self._settings.setValue(f"window/{screen}/state", state)
+        for before_screens in ("window/geometry", "window/state"):
+            # One layout for every screen, from before: often wider than a laptop's.
+            self._settings.remove(before_screens)
 
     # --- the grid ----------------------------------------------------------------------------
 

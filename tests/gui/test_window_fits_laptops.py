@@ -134,6 +134,10 @@ def _window(qtbot: QtBot, opened: OpenWorkspace, settings: UiSettings) -> MainWi
 def test_the_layout_is_remembered_for_each_screen_size(qtbot: QtBot, tmp_path: Path) -> None:
     ini = tmp_path / "ui.ini"
     settings = UiSettings(QSettings(str(ini), QSettings.Format.IniFormat))
+    # A layout from before layouts were kept per screen (1431 px wide) is not used, and goes.
+    legacy = QSettings(str(ini), QSettings.Format.IniFormat)
+    legacy.setValue("window/geometry", b"from an older version")
+    legacy.sync()
     opened = open_workspace(tmp_path / "s.cmap", with_sample=True,
                             backups_root=tmp_path / "backups")
     first = _window(qtbot, opened, settings)
@@ -144,6 +148,7 @@ def test_the_layout_is_remembered_for_each_screen_size(qtbot: QtBot, tmp_path: P
     first.findChild(QDockWidget, "agendaDock").toggleViewAction().trigger()  # type: ignore[union-attr]
     first.close()
     assert settings.window_geometry(key) is not None
+    assert not QSettings(str(ini), QSettings.Format.IniFormat).contains("window/geometry")
     # A layout saved on another screen size is that screen's, not this one's.
     settings.save_window("3840x2100", settings.window_geometry(key),  # type: ignore[arg-type]
                          settings.window_state(key))  # type: ignore[arg-type]
