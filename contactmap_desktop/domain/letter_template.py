@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from contactmap_desktop.domain.dates import ENGLISH_MONTHS, DateStyle
 from contactmap_desktop.domain.errors import ValidationError
 
 MAX_TEMPLATE_TEXT = 400
@@ -33,6 +34,9 @@ class LetterTemplate:
                                      "be agreed, we will set it with you, so both our teams know "
                                      "what must happen, and by when, to reach delivery.")
     closing: str = "Yours sincerely,"
+    # The letter's dates in its own language: a pattern (d, MMMM, yyyy…) and the months.
+    date_pattern: str = "d MMMM yyyy"
+    month_names: str = " ".join(ENGLISH_MONTHS)
 
     def __post_init__(self) -> None:
         for field in fields(self):
@@ -42,6 +46,22 @@ class LetterTemplate:
             if len(value) > MAX_TEMPLATE_TEXT:
                 raise ValidationError(f"The template's {field.name.replace('_', ' ')} is longer "
                                       f"than {MAX_TEMPLATE_TEXT} characters.")
+        if len(self.month_names.split()) != 12:
+            raise ValidationError("The letter's month names are twelve words, January to "
+                                  "December in the letter's language.")
+        if not all(letter in self.date_pattern for letter in "dMy"):
+            raise ValidationError("The letter's date pattern needs a day, month and year "
+                                  "(d, MMMM, yyyy), e.g. d MMMM yyyy.")
+
+    def long_dates(self) -> DateStyle:
+        """How the letter writes its own date: "11 January 2027", "11. Januar 2027"."""
+        months = tuple(self.month_names.split())
+        return DateStyle(self.date_pattern, months, tuple(m[:3] for m in months))
+
+    def short_dates(self) -> DateStyle:
+        """How its table of steps writes dates: the long pattern with shortened months."""
+        pattern = self.date_pattern.replace("MMMM", "MMM")
+        return replace(self.long_dates(), pattern=pattern)
 
     def greeting(self, name: str) -> str:
         """The salutation for ``name``; a template without ``{name}`` is used as written."""

@@ -28,7 +28,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from contactmap_desktop.domain.dates import ENGLISH, ENGLISH_LONG
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.paper import PaperSize
@@ -142,7 +141,8 @@ class LetterStory:
         lines += [self.text(line) for line in (letter.addressee_title, letter.addressee_company)
                   if line.strip()]
         address = self.para("<br/>".join(line for line in lines if line), self.styles.body)
-        dated = self.para(ENGLISH_LONG.format(letter.letter_date), self.styles.right)
+        dated = self.para(self.text(self.template.long_dates().format(letter.letter_date)),
+                          self.styles.right)
         width = content_width(self.document.paper)
         block = Table([[address, dated]], colWidths=[width * 0.65, width * 0.35])
         block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -201,8 +201,9 @@ class LetterStory:
         cell, head = self.styles.table_cell, self.styles.table_head
         rows: list[list[Flowable]] = [[self.para(label, head) for label in
                                        ("", "Step", "Owner", "Date", "Go / no-go")]]
+        short = self.template.short_dates()  # the letter's language, not the window's
         for number, milestone in enumerate(milestones, start=1):
-            due = (ENGLISH.format(milestone.due) if milestone.due
+            due = (self.text(short.format(milestone.due)) if milestone.due
                    else f'<font color="#b8401f"><i>{UNDATED}</i></font>')
             rows.append([self.para(str(number), cell), self.para(self.text(milestone.step), cell),
                          self.para(self.text(milestone.owner), cell), self.para(due, cell),

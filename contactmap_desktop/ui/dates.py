@@ -3,6 +3,7 @@ system locale's, or ISO 8601 where the user chose it in Preferences ▸ Appearan
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
@@ -50,3 +51,11 @@ def date_text(day: date | None) -> str:
 def date_time_text(moment: datetime) -> str:
     """A moment as the window writes dates, with its time of day."""
     return f"{date_text(moment.date())} {moment:%H:%M}"
+
+
+def letter_dates_of(locale: QLocale) -> tuple[str, str]:
+    """A letter's date pattern and month names in ``locale``'s language: its long date
+    without the weekday ("d. MMMM yyyy", "Januar … Dezember")."""
+    pattern = re.sub(r"dddd[,.]?\s*", "", locale.dateFormat(QLocale.FormatType.LongFormat))
+    months = " ".join(locale.monthName(m, QLocale.FormatType.LongFormat) for m in range(1, 13))
+    return pattern.strip(), months

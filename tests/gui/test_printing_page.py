@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,16 @@ def test_saved_preferences_redraw_the_preview(qtbot: QtBot, sample_window: MainW
 
     text = PdfReader(io.BytesIO(preview.pdf)).pages[0].extract_text()
     assert "Meridian Routing Ltd" in text and "What we heard" in text
+
+
+def test_a_language_fills_the_letter_s_date_fields(qtbot: QtBot, opened: OpenWorkspace) -> None:
+    settings = ReportSettings(SettingsService(opened.workspace))
+    page = PrintingPage(settings)
+    qtbot.addWidget(page)
+    page.date_language.setCurrentIndex(page.date_language.findData("de_DE"))
+    page.date_language.activated.emit(page.date_language.currentIndex())
+    assert page.template().date_pattern == "d. MMMM yyyy"
+    assert page.template().month_names.split()[2] == "März"
+    page.check()
+    page.save()
+    assert settings.template().long_dates().format(date(2027, 1, 11)) == "11. Januar 2027"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +23,7 @@ from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.ui.dates import letter_dates_of
 from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesPage
 
 PAPER_NAMES = {PaperSize.A4: "A4", PaperSize.LETTER: "US Letter"}
@@ -39,7 +41,12 @@ WORDING_LABELS = {
     "next_steps_intro": "Next steps introduction",
     "next_steps_intro_undated": "Next steps introduction while a date is open",
     "closing": "Closing line",
+    "date_pattern": "Date pattern (d, MMMM, yyyy; 'quoted' text kept)",
+    "month_names": "Month names, January to December",
 }
+# Languages offered for a letter's dates; any other can be typed into the two fields.
+DATE_LANGUAGES = ("en_GB", "en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR",
+                  "sv_SE", "pl_PL", "ja_JP", "zh_CN")
 _PARAGRAPHS = {"opening", "next_steps_intro", "next_steps_intro_undated"}
 
 
@@ -85,6 +92,17 @@ class PrintingPage(PreferencesPage):
             editor.setObjectName(name)
             self.wording[name] = editor
             wording_form.addRow(label + ":", editor)
+        self.date_language = QComboBox()
+        self.date_language.setObjectName("letterDateLanguage")
+        self.date_language.addItem("Choose to fill the two fields below…", None)
+        for name in DATE_LANGUAGES:
+            language, territory = (QLocale(name).nativeLanguageName(),
+                                   QLocale(name).nativeTerritoryName())
+            shown = language if territory in language else f"{language} ({territory})"
+            self.date_language.addItem(shown, name)
+        self.date_language.activated.connect(self._date_language_chosen)
+        wording_form.insertRow(wording_form.rowCount() - 2, "Dates in the letter's language:",
+                               self.date_language)
         defaults = QPushButton("Restore Default &Wording")
         defaults.clicked.connect(lambda: self.show_template(LetterTemplate()))
         wording_form.addRow(defaults)
@@ -97,6 +115,16 @@ class PrintingPage(PreferencesPage):
         layout.addLayout(head)
         layout.addWidget(scroll, 1)
         self.show_template(settings.template())
+
+    def _date_language_chosen(self, index: int) -> None:
+        name = self.date_language.itemData(index)
+        if name is None:
+            return
+        pattern, months = letter_dates_of(QLocale(name))
+        for field, value in (("date_pattern", pattern), ("month_names", months)):
+            editor = self.wording[field]
+            assert isinstance(editor, QLineEdit)
+            editor.setText(value)
 
     def show_template(self, template: LetterTemplate) -> None:
         for name, editor in self.wording.items():

@@ -71,3 +71,16 @@ def test_a_letter_lacking_a_sender_a_recap_or_a_solution_says_so() -> None:
     assert quoted.gaps() == []
     assert SponsorLetter("l", "a", date(2026, 1, 5), sender_name=" ", impact="Late",
                          solution="Plan").gaps() == ["it names no sender"]
+
+
+def test_a_template_s_dates_and_what_it_refuses() -> None:
+    spanish = LetterTemplate(date_pattern="d 'de' MMMM 'de' yyyy",
+                             month_names="enero febrero marzo abril mayo junio julio agosto "
+                                         "septiembre octubre noviembre diciembre")
+    assert spanish.long_dates().format(date(2027, 1, 11)) == "11 de enero de 2027"
+    assert spanish.short_dates().format(date(2027, 1, 11)) == "11 de ene de 2027"
+    assert LetterTemplate().long_dates().format(date(2027, 1, 11)) == "11 January 2027"
+    with pytest.raises(ValidationError, match="twelve words"):
+        LetterTemplate(month_names="Jan Feb")
+    with pytest.raises(ValidationError, match="day, month and year"):
+        LetterTemplate(date_pattern="MMMM yyyy")

@@ -230,3 +230,19 @@ def test_step_numbers_stay_on_one_line_and_the_steps_split_under_a_repeated_head
     assert "Step 1 of the plan" in pages[start]
     if "Step 14 of the plan" not in pages[start]:
         assert "Go / no-go" in pages[start + 1]
+
+
+@needs_poppler
+def test_a_letter_writes_its_dates_in_its_own_language(tmp_path: Path) -> None:
+    german = LetterTemplate(
+        date_pattern="d. MMMM yyyy",
+        month_names="Januar Februar März April Mai Juni Juli August September Oktober "
+                    "November Dezember")
+    out = tmp_path / "brief.pdf"
+    write_sponsor_letter_pdf(out, SponsorLetterDocument(_letter(), german, "Meridian", None,
+                                                        PaperSize.A4))
+    text = pdf_text(out)
+    assert "5. Januar 2026" in text  # the letter's date
+    assert "1. Feb 2026" in text  # a step's date, months shortened
+    english = pdf_text(_write(tmp_path / "letter.pdf", _letter()))
+    assert "5 January 2026" in english and "1 Feb 2026" in english
