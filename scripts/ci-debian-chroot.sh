@@ -36,7 +36,7 @@ if [ ! -f "$root/.bootstrapped" ]; then
   mkdir -p "$root"
   case $suite in
     jammy|noble) source=(--components=main,universe
-                         --keyring=/usr/share/keyrings/ubuntu-archive-keyring.gpg
+                         --keyring="${UBUNTU_KEYRING:-/usr/share/keyrings/ubuntu-archive-keyring.gpg}"
                          "$suite" "$root" http://archive.ubuntu.com/ubuntu) ;;
     *) source=("$suite" "$root" http://deb.debian.org/debian) ;;
   esac
