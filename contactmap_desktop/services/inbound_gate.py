@@ -1,7 +1,7 @@
 """The one inbound gate: every record from outside is checked here before anything is written.
 
-Account files (services/account_exchange.py) and, later, the team server's rows pass the same
-two checks, with the rules the window applies:
+Account files (services/account_exchange.py) pass two checks, with the rules the window
+applies; the team server's rows (services/team_sync.py) pass the first, record by record:
 
 - ``admit_document`` (a whole account file) and ``admit_section`` (one table's records): each
   record decoded and read back as the app reads its row (types, enums, JSON fields, lengths,
@@ -82,8 +82,7 @@ def admit_document(document: Mapping[str, Any]) -> InboundAccount:
     return InboundAccount(account, sections, not_imported)
 
 
-def admit_section(section: TableSection, records: Any
-                  ) -> list[dict[str, Any]]:
+def admit_section(section: TableSection, records: Any) -> list[dict[str, Any]]:
     """One table's records decoded and checked; ``deleted_at`` never comes through."""
     if not isinstance(records, list):
         raise InboundError(f"The section {section.name} is not a list of records.")
