@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME
 from contactmap_desktop.ui.app_icon import app_icon
-from contactmap_desktop.ui.dates import WindowDates
 from contactmap_desktop.ui.error_reporting import ExceptionReporter
 from contactmap_desktop.ui.main_thread_gc import MainThreadCollector
 from contactmap_desktop.ui.settings import UiSettings
@@ -129,7 +128,6 @@ def run_gui(workspace: Path | None, *, smoke: bool = False) -> int:
     ExceptionReporter(_log_file, show_dialog=not smoke).install()
     ui_settings = UiSettings()
     apply_color_scheme(qt_app, ui_settings.color_scheme())
-    WindowDates.use(iso=ui_settings.iso_dates())
     splash = StartupSplash(workspace.name if workspace else DEFAULT_WORKSPACE_NAME)
     startup = Startup(splash, workspace, ui_settings, smoke=smoke)
     splash.show()

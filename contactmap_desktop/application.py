@@ -14,6 +14,7 @@ from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.logging_setup import setup_logging
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.ui.dates import WindowDates
 from contactmap_desktop.ui.features import INSTALLERS
 from contactmap_desktop.ui.long_tooltips import LongToolTips
 from contactmap_desktop.ui.main_window import MainWindow
@@ -47,6 +48,9 @@ def start_application(workspace: Path | None, ui_settings: UiSettings,
     Questions asked while opening (a file in use, a damaged file) sit on ``splash``, so that
     they show above it rather than hidden behind it."""
     log_path = setup_logging()
+    # Dates follow the system locale or the user's ISO choice, set before any view is built
+    # (and after the splash's first frame: the date rules are not needed to paint it).
+    WindowDates.use(iso=ui_settings.iso_dates())
     QApplication.setApplicationVersion(__version__)
     log.info("ContactMap %s starting (log: %s)", __version__, log_path)
     application = Application(ui_settings, dialog_parent=splash)
