@@ -22,15 +22,16 @@ from contactmap_desktop.services.csv_import import (
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.storage.inbound_files import read_bounded
 
 MAX_REASONS = 50
+MAX_MAPPING_BYTES = 1024 * 1024
 
 
 def _read_mapping(path: Path) -> tuple[dict[str, str], str]:
     try:
-        loaded = json.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
+        loaded = json.loads(read_bounded(path, MAX_MAPPING_BYTES, "a mapping file")
+                            .decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError) as error:
         raise ValidationError(f"{path} is not valid JSON ({error}).") from None
     if not isinstance(loaded, dict):

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.export_targets import export_refusal
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -43,6 +44,9 @@ def write_bytes_atomically(target: Path, content: bytes) -> None:
     target = Path(target)
     if target.is_dir():
         raise ExportError(f"Cannot write {target}: it is a folder.")
+    refusal = export_refusal(target)
+    if refusal is not None:
+        raise ExportError(f"Cannot write {target}: {refusal}.")
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",

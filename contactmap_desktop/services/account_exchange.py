@@ -39,6 +39,7 @@ from contactmap_desktop.storage.account_tables import (
 )
 from contactmap_desktop.storage.atomic_file import write_atomically
 from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.inbound_files import read_bounded
 from contactmap_desktop.storage.repositories import Repositories
 from contactmap_desktop.storage.row_reading import read_back
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
@@ -176,12 +177,7 @@ def _named(path: Path) -> Iterator[None]:
 
 def read_account_file(path: Path) -> dict[str, Any]:
     """The parsed file, refused clearly when it is not an account file or is too new."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ValidationError(f"{path.name} is too large to be an account file.")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
+    raw = read_bounded(path, MAX_FILE_BYTES, "an account file")
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # nested past Python's limit

@@ -41,6 +41,7 @@ from contactmap_desktop.services.import_links import (
 from contactmap_desktop.services.user import Who, login_name
 from contactmap_desktop.storage.bulk_stakeholders import insert_stakeholders
 from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.inbound_files import read_bounded
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 # Refuse before reading into memory: no contact export comes near this.
@@ -90,15 +91,8 @@ class ImportResult:
 
 
 def read_source_file(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ValidationError(
-                f"{path.name} is {size // (1024 * 1024)} MB; the import limit is "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB.")
-        return path.read_bytes()
-    except OSError as error:
-        raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
+    """The file's bytes: an ordinary file within the import limit (never a pipe or device)."""
+    return read_bounded(path, MAX_FILE_BYTES, "a file to import")
 
 
 def mapping_from_names(headers: Sequence[str], chosen: Mapping[str, str]) -> tuple[

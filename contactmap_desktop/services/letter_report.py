@@ -6,14 +6,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from contactmap_desktop.domain.errors import NotFoundError
+from contactmap_desktop.domain.errors import NotFoundError, ValidationError
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.storage.inbound_files import check_ordinary_file
+
+MAX_LOGO_BYTES = 20 * 1024 * 1024
 
 if TYPE_CHECKING:  # ReportLab is imported when a letter is printed, not at start-up
     from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument
+
+
+def usable_logo(logo: str) -> Path | None:
+    """The logo to print, or None (printed without one) when the setting names no ordinary
+    image file of a sane size: a pipe or a device would hang the letter's every preview."""
+    if not logo.strip():
+        return None
+    try:
+        check_ordinary_file(Path(logo), MAX_LOGO_BYTES, "a logo")
+    except ValidationError:
+        return None
+    return Path(logo)
 
 
 @dataclass(frozen=True)
@@ -28,8 +43,7 @@ class Letterhead:
 
     @classmethod
     def read(cls, settings: ReportSettings) -> Letterhead:
-        logo = settings.logo_path()
-        return cls(settings.template(), settings.company_name(), Path(logo) if logo else None,
+        return cls(settings.template(), settings.company_name(), usable_logo(settings.logo_path()),
                    settings.paper_size())
 
 

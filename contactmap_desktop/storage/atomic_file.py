@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from contactmap_desktop.domain.errors import StorageError
+from contactmap_desktop.domain.export_targets import export_refusal
 from contactmap_desktop.storage.io_errors import describe_os_error
 from contactmap_desktop.storage.private_files import fsync_dir
 
@@ -22,6 +23,9 @@ from contactmap_desktop.storage.private_files import fsync_dir
 def atomic_output(target: Path) -> Iterator[BinaryIO]:
     """``with atomic_output(path) as handle: handle.write(...)`` — all or nothing."""
     target = Path(target)
+    refusal = export_refusal(target)
+    if refusal is not None:
+        raise StorageError(f"Cannot write {target}: {refusal}.")
     partial = target.with_name(target.name + ".partial")
     try:
         partial.unlink(missing_ok=True)

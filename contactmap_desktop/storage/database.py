@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from contactmap_desktop.domain.errors import StorageError, WorkspaceError
+from contactmap_desktop.domain.export_targets import side_file_refusal
 from contactmap_desktop.storage.checkpoints import WalCheckpointer
 from contactmap_desktop.storage.file_check import check_workspace_file
 from contactmap_desktop.storage.io_errors import describe_sqlite_error
@@ -192,6 +193,9 @@ class Workspace:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise WorkspaceError("Choose a different file: a copy cannot replace the workspace.")
+        refusal = side_file_refusal(target)
+        if refusal is not None:
+            raise WorkspaceError(f"Cannot write the copy to {target}: {refusal}.")
         partial = target.with_name(target.name + ".partial")
         try:
             partial.unlink(missing_ok=True)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
 from pathlib import Path
 
 from contactmap_desktop.domain.errors import WorkspaceError
-from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+from contactmap_desktop.domain.export_targets import SQLITE_MAGIC
+from contactmap_desktop.storage.inbound_files import ordinary_file_problem
+from contactmap_desktop.storage.migrations import RETIRED_OBJECTS
+from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
+from contactmap_desktop.storage.team_local import change_tracking_triggers
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
+# O_NONBLOCK: a named pipe is refused at once instead of waiting for a writer.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_SQLITE_OWN = ("sqlite_autoindex_", "sqlite_sequence", "sqlite_stat")
 # Tables every schema version has had since the first: a file lacking one is not usable.
 _CORE_TABLES = ("accounts", "stakeholders", "team_members", "account_team", "relationships",
                 "grade_changes")
@@ -23,15 +30,7 @@ def check_workspace_file(path: Path, *, thorough: bool = False) -> int:
     SQLite's full integrity_check and foreign_key_check instead of the quick check used on
     every open (``contactmap check`` is thorough).
     """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(_HEADER_SIZE)
-    except IsADirectoryError:
-        raise WorkspaceError(f"{path} is a folder, not a workspace file.") from None
-    except PermissionError:
-        raise WorkspaceError(f"{path} cannot be read: permission denied.") from None
-    except OSError as error:
-        raise WorkspaceError(f"{path} cannot be read: {error.strerror}.") from None
+    header = _read_header(path)
 
     if not header:
         raise WorkspaceError(f"{path} is empty: it is not a ContactMap workspace.")
@@ -58,12 +57,54 @@ def check_workspace_file(path: Path, *, thorough: bool = False) -> int:
     return int(user_version)
 
 
+def _read_header(path: Path) -> bytes:
+    """The first bytes of an ordinary file with one name; anything else is refused."""
+    try:
+        descriptor = os.open(path, _READ_FLAGS)
+    except PermissionError:
+        raise WorkspaceError(f"{path} cannot be read: permission denied.") from None
+    except OSError as error:
+        raise WorkspaceError(f"{path} cannot be read: {error.strerror}.") from None
+    try:
+        problem = ordinary_file_problem(os.fstat(descriptor), single_name=True)
+        if problem is not None:
+            raise WorkspaceError(f"{path} cannot be opened as a workspace: {problem}.")
+        return os.read(descriptor, _HEADER_SIZE)
+    except OSError as error:
+        raise WorkspaceError(f"{path} cannot be read: {error.strerror}.") from None
+    finally:
+        os.close(descriptor)
+
+
+def _foreign_objects(connection: sqlite3.Connection) -> list[str]:
+    """Schema objects this app never creates: a trigger or view in a file from elsewhere
+    would run, or be read, with the app's every later write. The app's own triggers (team
+    change tracking) are accepted only word for word as the app writes them."""
+    known = _known_objects()
+    triggers = change_tracking_triggers()
+    return [f"{kind} “{name}”" for kind, name, sql in connection.execute(
+        "SELECT type, name, sql FROM sqlite_schema ORDER BY rowid")
+        if not (name.startswith(_SQLITE_OWN) or name in known and kind in ("table", "index")
+                or kind == "trigger" and triggers.get(name) == sql)]
+
+
+def _known_objects() -> frozenset[str]:
+    """Every table and index of this version's schema, and those older versions had."""
+    names = set(Base.metadata.tables) | RETIRED_OBJECTS
+    for table in Base.metadata.tables.values():
+        names.update(str(index.name) for index in table.indexes)
+        names.update(str(constraint.name) for constraint in table.constraints)
+    return frozenset(names)
+
+
 def _integrity_problem(path: Path, thorough: bool) -> str | None:
     """SQLite's checks through a read-only connection; None when the file is sound."""
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
         return f"SQLite cannot open it ({error})"
+    # A damaged file's messages and names may hold any bytes: never fail on decoding them.
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         check = "integrity_check" if thorough else "quick_check"
         rows = connection.execute(f"PRAGMA {check}").fetchall()
@@ -72,6 +113,7 @@ def _integrity_problem(path: Path, thorough: bool) -> str | None:
         )}
         broken_links = connection.execute("PRAGMA foreign_key_check").fetchmany(3) \
             if thorough and rows == [("ok",)] else []
+        foreign = _foreign_objects(connection) if rows == [("ok",)] else []
     except sqlite3.DatabaseError as error:
         return f"SQLite reports “{error}”"
     except UnicodeDecodeError:
@@ -83,6 +125,9 @@ def _integrity_problem(path: Path, thorough: bool) -> str | None:
     messages = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
     if messages != ["ok"]:
         return "SQLite's integrity check reports “" + "; ".join(messages[:3]) + "”"
+    if foreign:
+        return (f"it holds {', '.join(foreign[:3])}, which ContactMap never creates "
+                "(it may have been changed by another program)")
     missing = [name for name in _CORE_TABLES if name not in tables]
     if missing:
         return "the table “" + missing[0] + "” is missing"

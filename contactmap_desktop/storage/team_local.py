@@ -73,17 +73,28 @@ def record_key(section: TableSection, record: dict[str, Any]) -> str:
                       separators=(",", ":"))
 
 
-def install_change_tracking(session: Session) -> None:
-    """Triggers that note every record written; created when the workspace joins a team
-    (and again at each sync, should an upgrade have rebuilt a table without them)."""
+def change_tracking_triggers() -> dict[str, str]:
+    """Trigger name → its statement, as SQLite keeps it in the schema (storage/file_check.py
+    accepts exactly these triggers in a workspace)."""
+    triggers = {}
     for section in SYNCED_SECTIONS:
         table = section.table.__tablename__
         for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            name = f"team_track_{table}_{event.lower()}"
             columns = ", ".join(f"{row}.{c.name}" for c in key_columns(section))
-            session.execute(text(
-                f"CREATE TRIGGER IF NOT EXISTS team_track_{table}_{event.lower()} "
+            triggers[name] = (
+                f"CREATE TRIGGER {name} "
                 f"AFTER {event} ON {table} BEGIN INSERT OR IGNORE INTO team_dirty "
-                f"(section, record_key) VALUES ('{section.name}', json_array({columns})); END"))
+                f"(section, record_key) VALUES ('{section.name}', json_array({columns})); END")
+    return triggers
+
+
+def install_change_tracking(session: Session) -> None:
+    """Triggers that note every record written; created when the workspace joins a team
+    (and again at each sync, should an upgrade have rebuilt a table without them)."""
+    for statement in change_tracking_triggers().values():
+        session.execute(text(statement.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS",
+                                               1)))
 
 
 @dataclass

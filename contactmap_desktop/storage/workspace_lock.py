@@ -9,6 +9,7 @@ is stale and is taken over (and reported) by the next one to open the workspace.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import socket
@@ -17,7 +18,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from contactmap_desktop.domain.errors import StorageError, WorkspaceLockedError
+from contactmap_desktop.domain.errors import StorageError, ValidationError, WorkspaceLockedError
+from contactmap_desktop.storage.inbound_files import ordinary_file_problem, read_bounded
+
+# O_NOFOLLOW refuses a symbolic link at the lock's name; O_NONBLOCK, a named pipe there.
+_LOCK_FLAGS = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
     import msvcrt
@@ -60,9 +66,9 @@ def lock_path_for(workspace_path: Path) -> Path:
 
 def _read_holder(path: Path) -> LockHolder | None:
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = json.loads(read_bounded(path, 4096, "a lock file").decode("utf-8"))
         return LockHolder(str(record["host"]), int(record["pid"]), str(record["since"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValidationError, ValueError, KeyError, TypeError):
         return None
 
 
@@ -94,11 +100,23 @@ class WorkspaceLock:
     def _lock_current_file(self) -> int:
         for _ in range(10):
             try:
-                descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+                # Never through a link: a symbolic link planted at the lock's name would have
+                # the record written over (and truncate) whatever file it points to.
+                descriptor = os.open(self.path, _LOCK_FLAGS, 0o600)
             except OSError as error:
+                if error.errno == errno.ELOOP:
+                    raise StorageError(
+                        f"The lock file {self.path} is a symbolic link, which the app never "
+                        "makes; remove it and open the workspace again."
+                    ) from None
                 raise StorageError(
                     f"Cannot create the lock file {self.path}: {error.strerror}."
                 ) from None
+            problem = ordinary_file_problem(os.fstat(descriptor), single_name=True)
+            if problem is not None:
+                os.close(descriptor)
+                raise StorageError(f"The lock file {self.path} cannot be used: {problem}; "
+                                   "remove it and open the workspace again.")
             if not _try_lock(descriptor):
                 os.close(descriptor)
                 holder = _read_holder(self.path)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.paper import PaperSize
+from contactmap_desktop.services.letter_report import MAX_LOGO_BYTES
 from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.storage.inbound_files import check_ordinary_file
 from contactmap_desktop.ui.dates import letter_dates_of
 from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesPage
 
@@ -143,8 +145,10 @@ class PrintingPage(PreferencesPage):
     def check(self) -> None:
         self.template()
         logo = self.logo.text().strip()
-        if logo and not Path(logo).is_file():
+        if logo and not Path(logo).exists():
             raise ContactMapError(f"The logo image {logo} does not exist.")
+        if logo:  # never a pipe, device or huge file, which would hang the letter's preview
+            check_ordinary_file(Path(logo), MAX_LOGO_BYTES, "a logo")
         if logo and QImageReader(logo).size().isEmpty():
             raise ContactMapError(f"The logo file {logo} is not an image this app can read.")
 
