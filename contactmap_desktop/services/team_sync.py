@@ -54,6 +54,7 @@ from contactmap_desktop.storage.team_changes import (
     Change,
     check_schema,
     is_writer,
+    one_snapshot,
     pull,
     push_by_account,
     role_of,
@@ -224,6 +225,7 @@ class TeamSync:
             report.sent = sum(1 for c in outgoing if c.account_id not in refused)
             report.refused_there = len(outgoing) - report.sent
             with connection.transaction():
+                one_snapshot(connection)
                 visible = {a: name for a, name in visible_accounts(connection).items()
                            if a not in left}
                 wanted = {a: fetched.get(a, 0) for a in visible}

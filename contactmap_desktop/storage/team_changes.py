@@ -121,10 +121,17 @@ def push_by_account(connection: Connection, changes: Sequence[Change]) -> dict[s
     return refused
 
 
+def one_snapshot(connection: Connection) -> None:
+    """The rest of the caller's transaction reads one state of the server: the accounts,
+    the changes and the newest change numbers agree (no change slips between them)."""
+    connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+
 def pull(connection: Connection, fetched: dict[str, int], laptop: str
          ) -> tuple[list[Change], dict[str, int]]:
     """Every change of these accounts after the number fetched for each, in order, except
-    those this laptop sent; and the newest number of each account, to fetch from next."""
+    those this laptop sent; and the newest number of each account, to fetch from next.
+    Both from one snapshot (``one_snapshot``), or a change committed between them is lost."""
     if not fetched:
         return [], {}
     accounts = list(fetched)

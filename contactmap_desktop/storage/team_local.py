@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text, tuple_, update
+from sqlalchemy import Table, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.storage.account_tables import (
@@ -104,6 +104,12 @@ class Shadow:
     account_id: str
     fields: dict[str, Any]
     stamps: dict[str, str]
+
+
+def _table(mapped: Any) -> Table:
+    """The Core table of a mapped class: plain executemany, not the ORM's bulk path."""
+    table: Table = mapped.__table__
+    return table
 
 
 def _key_in(columns: list[Any], keys: Sequence[Sequence[Any]]) -> Any:
@@ -202,7 +208,7 @@ class TeamStore:
     def insert_rows(self, section: TableSection, rows: Sequence[dict[str, Any]]) -> None:
         """New rows in one statement per chunk; a row that breaks a unique rule here (a cell
         already in another blueprint) is left out, as an account file's would be."""
-        statement = insert(section.table).prefix_with("OR IGNORE")
+        statement = insert(_table(section.table)).prefix_with("OR IGNORE")
         for batch in _chunks(list(rows)):
             self.session.execute(statement, list(batch))
 
@@ -247,7 +253,13 @@ class TeamStore:
 
     def in_scope(self, section: TableSection, keys: Sequence[str], account_id: str) -> set[str]:
         """Which of ``keys`` belong to the account."""
-        return {record_key(section, r) for r in self.records(section, keys, account_id)}
+        columns, scope = key_columns(section), sync_scope(section)
+        found: set[str] = set()
+        for batch in _chunks([json.loads(k) for k in keys]):
+            for row in self.session.execute(select(*columns).where(
+                    scope(account_id), _key_in(columns, batch))):
+                found.add(json.dumps(list(row), ensure_ascii=False, separators=(",", ":")))
+        return found
 
     # --- the shadow ------------------------------------------------------------------------
 
@@ -265,7 +277,7 @@ class TeamStore:
                  "fields": json.dumps(shadow.fields, ensure_ascii=False),
                  "stamps": json.dumps(shadow.stamps)}
                 for (section, key), shadow in shadows.items()]
-        statement = insert(TeamShadowRow).prefix_with("OR REPLACE")
+        statement = insert(_table(TeamShadowRow)).prefix_with("OR REPLACE")
         for batch in _chunks(rows):
             self.session.execute(statement, list(batch))
 
@@ -278,7 +290,7 @@ class TeamStore:
     def add_outgoing(self, changes: Sequence[dict[str, Any]]) -> None:
         """Changes (TeamOutboxRow's columns but the position) queued to go up, in order."""
         for batch in _chunks(list(changes)):
-            self.session.execute(insert(TeamOutboxRow), list(batch))
+            self.session.execute(insert(_table(TeamOutboxRow)), list(batch))
 
     def outgoing(self) -> list[TeamOutboxRow]:
         """Changes waiting to go up, oldest first (refused ones stay here, not sent)."""
