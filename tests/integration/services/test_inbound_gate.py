@@ -4,6 +4,7 @@ files it must let through."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -61,4 +62,27 @@ def test_history_of_someone_taken_off_the_team_travels_with_them(tmp_path: Path)
     assert [m.name for m in arrived.team_members] == ["Rep One"]
     assert [c.new_grade for c in arrived.history] == [Grade.OPEN]
     other.close()
+    small.opened.close()
+
+
+def test_an_older_or_re_dated_change_never_regrades_a_cell(tmp_path: Path) -> None:
+    small = build_small_map(tmp_path / "a.cmap")
+    cell = small.cell(0, 0)
+    small.opened.contact_map.set_grade(cell, Grade.OPEN)
+    small.opened.contact_map.set_grade(cell, Grade.SATISFIED)
+    file = tmp_path / "acme.cmacct"
+    exchange = AccountExchangeService(small.opened.workspace)
+    exchange.export_account(small.account.id, file)
+    document = json.loads(file.read_text(encoding="utf-8"))
+    first, _ = document["sections"]["grade_changes"]
+    # The same change with a later time and another grade, and an old change of the cell.
+    first["changed_at"], first["new_grade"] = "2190-01-01T00:00:00", "T"
+    document["sections"]["grade_changes"].append(
+        {**first, "id": "00000000-0000-4000-8000-000000000003",
+         "changed_at": "2001-01-01T00:00:00", "new_grade": "D"})
+    file.write_text(json.dumps(document), encoding="utf-8")
+    exchange.import_account(file)
+    contact_map = small.opened.contact_map.load_map(small.account.id)
+    assert contact_map.grade(cell) is Grade.SATISFIED
+    assert len(contact_map.history) == 3
     small.opened.close()
