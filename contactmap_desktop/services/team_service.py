@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import NotFoundError, TeamAccessError, ValidationError
 from contactmap_desktop.services.clock import Clock, utc_now
-from contactmap_desktop.services.team_sync import SyncReport, TeamSync
+from contactmap_desktop.services.team_report import SyncReport
+from contactmap_desktop.services.team_sync import TeamSync
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.schema import (
     AccountRow,

@@ -89,6 +89,18 @@ def change_tracking_triggers() -> dict[str, str]:
     return triggers
 
 
+def key_values(key: str) -> list[Any]:
+    """A record key's primary-key values."""
+    values: list[Any] = json.loads(key)
+    return values
+
+
+def cell_key(team_member_id: str, stakeholder_id: str) -> str:
+    """The record key of a relationship (a cell)."""
+    return json.dumps([team_member_id, stakeholder_id], ensure_ascii=False,
+                      separators=(",", ":"))
+
+
 def install_change_tracking(session: Session) -> None:
     """Triggers that note every record written; created when the workspace joins a team
     (and again at each sync, should an upgrade have rebuilt a table without them)."""

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_service import TeamService, TeamStatus
-from contactmap_desktop.services.team_sync import SyncReport
 from contactmap_desktop.ui.background_task import BackgroundTask, Report
 from contactmap_desktop.ui.dialogs.team_dialogs import ConflictsDialog, ConnectDialog, ShareDialog
 from contactmap_desktop.ui.main_window import MainWindow, free_mnemonic

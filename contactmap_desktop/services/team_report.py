@@ -1,0 +1,58 @@
+"""What one team sync did: counts for the user, and the change set for the window."""
+
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from contactmap_desktop.domain.changes import Changes
+from contactmap_desktop.domain.model import CellRef
+
+
+@dataclass
+class SyncReport:
+    """What one sync did, for the command line and the window's indicator."""
+
+    sent: int = 0
+    received: int = 0
+    refused_here: int = 0  # changes from the server that failed the inbound checks
+    refused_there: int = 0  # this laptop's changes the server refused (a viewer's…)
+    refused_reason: str = ""
+    conflicts: int = 0
+    new_accounts: list[str] = field(default_factory=list)
+    # What arrived, for the window to redraw only that (see ``changes``).
+    cells: set[CellRef] = field(default_factory=set)
+    marks: set[CellRef] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # accounts whose stakeholders changed
+    team: set[str] = field(default_factory=set)  # accounts whose team changed
+    accounts: set[str] = field(default_factory=set)  # accounts edited
+    letters: set[str] = field(default_factory=set)
+    lifecycle: set[str] = field(default_factory=set)
+    whole: set[str] = field(default_factory=set)  # accounts whose plans changed
+    changed_accounts: set[str] = field(default_factory=set)
+
+    @property
+    def changes(self) -> Changes:
+        """The change set of what the sync wrote, as any edit's."""
+        new = {a for a in self.changed_accounts if a not in self.accounts} \
+            if self.new_accounts else set()
+        return Changes(accounts=frozenset(self.accounts | new), people=frozenset(self.people),
+                       team=frozenset(self.team), cells=frozenset(self.cells),
+                       marks=frozenset(self.marks), letters=frozenset(self.letters),
+                       lifecycle=frozenset(self.lifecycle),
+                       whole_accounts=frozenset(self.whole))
+
+    def lines(self) -> list[str]:
+        result = [f"Sent {self.sent} changes, received {self.received}."]
+        if self.new_accounts:
+            result.append("Newly shared with you: " + ", ".join(self.new_accounts) + ".")
+        if self.conflicts:
+            result.append(f"{self.conflicts} conflicting edits: the newer was kept; see "
+                          "`contactmap team status` or the window's conflicts list.")
+        if self.refused_there:
+            result.append(f"{self.refused_there} of your changes were refused by the server "
+                          f"({self.refused_reason}); they stay in this workspace only.")
+        if self.refused_here:
+            result.append(f"{self.refused_here} changes from the server failed this "
+                          "workspace's checks and were left out.")
+        return result
