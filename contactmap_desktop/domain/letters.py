@@ -55,10 +55,10 @@ class Milestone:
 
 # Single-line fields get the short limit, the rest the long one.
 _SHORT_FIELDS = {"subject", "addressee_name", "addressee_title", "addressee_company",
-                 "sender_name", "sender_title"}
+                 "salutation", "sender_name", "sender_title"}
 _TEXT_FIELDS = ("subject", "addressee_name", "addressee_title", "addressee_company",
-                "sender_name", "sender_title", "signature", "current_method", "results",
-                "impact", "solution", "value", "closing_note")
+                "salutation", "sender_name", "sender_title", "signature", "current_method",
+                "results", "impact", "solution", "value", "closing_note")
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,9 @@ class SponsorLetter:
     addressee_name: str = ""
     addressee_title: str = ""
     addressee_company: str = ""
+    # How the letter greets the addressee ("Ms Sato", "佐藤様"); empty: the first word of
+    # their name, which is a given name only in some cultures.
+    salutation: str = ""
     sender_id: str | None = None  # a member of our team
     sender_name: str = ""
     sender_title: str = ""

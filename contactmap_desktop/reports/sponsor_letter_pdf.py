@@ -154,8 +154,9 @@ class LetterStory:
         return story
 
     def opening(self) -> list[Flowable]:
-        greeting = self.template.greeting(self.letter.addressee_name.split(" ")[0]
-                                          if self.letter.addressee_name else "")
+        letter = self.letter
+        greeting = self.template.greeting(letter.salutation.strip() or (
+            letter.addressee_name.split(" ")[0] if letter.addressee_name else ""))
         return [self.para(self.text(greeting), self.styles.body),
                 *self.paragraphs(self.template.opening)]
 

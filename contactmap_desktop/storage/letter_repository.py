@@ -17,8 +17,8 @@ from contactmap_desktop.storage.scopes import live_account_ids
 _NEWEST_FIRST = (SponsorLetterRow.letter_date.desc(), SponsorLetterRow.created_at.desc(),
                  SponsorLetterRow.id)
 _PLAIN = ("subject", "addressee_id", "addressee_name", "addressee_title", "addressee_company",
-          "sender_id", "sender_name", "sender_title", "signature", "current_method", "results",
-          "impact", "solution", "value", "closing_note", "based_on_id")
+          "salutation", "sender_id", "sender_name", "sender_title", "signature", "current_method",
+          "results", "impact", "solution", "value", "closing_note", "based_on_id")
 
 
 class LetterRepository:

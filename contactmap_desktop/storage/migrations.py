@@ -226,9 +226,21 @@ def _v9_account_currency(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
+_V10_STATEMENTS = (
+    "ALTER TABLE sponsor_letters ADD COLUMN salutation VARCHAR DEFAULT '' NOT NULL",
+)
+
+
+def _v10_letter_salutation(connection: Connection) -> None:
+    # Frozen DDL: how a letter greets its addressee; "" greets them by their first word.
+    for statement in _V10_STATEMENTS:
+        connection.execute(text(statement))
+
+
 # Objects that an earlier version created and a later step removed: a file of that version
 # holds them legitimately until it is upgraded (storage/file_check.py knows them by this).
 RETIRED_OBJECTS = frozenset({"ux_blueprint_cells_cell"})
+
 
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {
@@ -240,6 +252,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     7: _v7_team_sync,
     8: _v8_successive_blueprints,
     9: _v9_account_currency,
+    10: _v10_letter_salutation,
 }
 
 

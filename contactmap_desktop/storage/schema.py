@@ -20,7 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
 APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # The time of rows that predate their table's ``updated_at``: any real change is newer.
 EPOCH = datetime(1970, 1, 1)
 
@@ -241,6 +241,8 @@ class SponsorLetterRow(Base):
     based_on_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Schema 10 (last, where the upgrade adds it): how the letter greets its addressee.
+    salutation: Mapped[str] = mapped_column(String, default="", server_default=text("''"))
 
 
 # --- the account lifecycle (schema 5) ----------------------------------------------------

@@ -30,7 +30,8 @@ from contactmap_desktop.ui.letters.rows_editor import RowsEditor
 
 LABELS_ABOVE_BELOW = 420  # px of form width
 _LINES = {"subject": "Subject", "addressee_name": "Name", "addressee_title": "Title",
-          "addressee_company": "Company", "sender_name": "Name", "sender_title": "Title"}
+          "addressee_company": "Company", "salutation": "Greet as", "sender_name": "Name",
+          "sender_title": "Title"}
 _TEXTS = {"signature": ("Signature block", "Phone, e-mail, company: the lines under the name"),
           "current_method": ("Current method", "How the work is done today"),
           "results": ("Its results", "What the current method produces, in figures"),
@@ -57,6 +58,8 @@ class LetterForm(QScrollArea):
         for name in _LINES:
             line = QLineEdit()
             line.setObjectName(name)
+            if name == "salutation":
+                line.setPlaceholderText("Ms Sato, 佐藤様… (empty: the first word of the name)")
             line.textEdited.connect(lambda text, name=name: self._set(name, text))
             line.installEventFilter(self)
             self.lines[name] = line
@@ -117,7 +120,8 @@ class LetterForm(QScrollArea):
         layout.addLayout(head)
         layout.addWidget(self._group("To", [("Stakeholder", self.addressee_picker)] + [
             (_LINES[name], self.lines[name])
-            for name in ("addressee_name", "addressee_title", "addressee_company")]))
+            for name in ("addressee_name", "addressee_title", "addressee_company",
+                         "salutation")]))
         layout.addWidget(self._group("From", [
             ("Team member", self.sender_picker), ("Name", self.lines["sender_name"]),
             ("Title", self.lines["sender_title"]),

@@ -31,7 +31,7 @@ def test_a_letter_survives_reopening_with_every_field(tmp_path: Path) -> None:
         subject='R&D <Team> "quoted"', signature="Line one\nLine two",
         pains=(PainStatement("It takes <b>days</b>", "李伟"), PainStatement("Too slow", "")),
         current_method="Spreadsheets", results="Late", impact="Lost deals",
-        solution="Ours", value="Time", closing_note="Thanks",
+        solution="Ours", value="Time", closing_note="Thanks", salutation="佐藤様",
         milestones=(Milestone("Review", "Zoë Müller", date(2026, 2, 1), "Signed"),
                     Milestone("PO", "José Núñez", None, "PO issued")),
     )

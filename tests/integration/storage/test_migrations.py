@@ -202,3 +202,19 @@ def test_a_version_8_file_gets_the_account_currency_as_a_new_file_has_it(
         assert {row[0] for row in connection.execute("SELECT currency FROM accounts")} == {""}
     finally:
         connection.close()
+
+
+def test_a_version_9_file_gets_the_letter_salutation_as_a_new_file_has_it(
+        tmp_path: Path) -> None:
+    from tests.helpers.old_schemas import write_v9_workspace
+    old, new = tmp_path / "v9.cmap", tmp_path / "new.cmap"
+    write_v9_workspace(old)
+    for path in (old, new):
+        open_workspace(path, backups_root=tmp_path / "backups").close()
+    assert _columns(old, "sponsor_letters") == _columns(new, "sponsor_letters")
+    connection = sqlite3.connect(old)
+    try:  # letters from before greet by the first word of the name, as they did
+        assert {row[0] for row in connection.execute("SELECT salutation FROM sponsor_letters")
+                } == {""}
+    finally:
+        connection.close()

@@ -246,3 +246,12 @@ def test_a_letter_writes_its_dates_in_its_own_language(tmp_path: Path) -> None:
     assert "1. Feb 2026" in text  # a step's date, months shortened
     english = pdf_text(_write(tmp_path / "letter.pdf", _letter()))
     assert "5 January 2026" in english and "1 Feb 2026" in english
+
+
+@needs_poppler
+def test_the_salutation_greets_as_written_and_the_first_word_without_one(
+        tmp_path: Path) -> None:
+    _write(tmp_path / "sato.pdf", _letter(addressee_name="佐藤 健", salutation="佐藤様"))
+    assert "Dear 佐藤様," in pdf_text(tmp_path / "sato.pdf")
+    _write(tmp_path / "plain.pdf", _letter(addressee_name="Priya Raman"))
+    assert "Dear Priya," in pdf_text(tmp_path / "plain.pdf")
