@@ -117,7 +117,9 @@ def push_by_account(connection: Connection, changes: Sequence[Change]) -> dict[s
             with connection.transaction():
                 push(connection, account_changes)
         except InsufficientPrivilege as error:
-            refused[account_id] = str(error).strip().splitlines()[0]
+            line = str(error).strip().splitlines()[0]
+            refused[account_id] = ("the account is not shared with you (any more)"
+                                   if "row-level security" in line else line)
     return refused
 
 
