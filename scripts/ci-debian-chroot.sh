@@ -48,6 +48,10 @@ if [ ! -f "$root/.bootstrapped" ]; then
   echo "ci-debian-chroot: $suite root built in $(($(date +%s) - started)) s"
 fi
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+case $suite in  # as an Ubuntu install has them: python3.11 on 22.04 is in jammy-updates
+  jammy|noble) printf 'deb http://archive.ubuntu.com/ubuntu %s main universe\n' \
+                 "$suite" "$suite-updates" "$suite-security" > "$root/etc/apt/sources.list" ;;
+esac
 # This machine's certificate authorities: where HTTPS goes through an inspecting proxy, pip
 # inside trusts what pip outside trusts.
 mkdir -p "$root/etc/ssl"
