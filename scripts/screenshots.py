@@ -23,6 +23,7 @@ from shots.blueprints import shoot_blueprints  # noqa: E402
 from shots.common import ROOT  # noqa: E402
 from shots.coverage import shoot_coverage, shoot_weekly_review  # noqa: E402
 from shots.data_io import shoot_data_io  # noqa: E402
+from shots.international import shoot_international  # noqa: E402
 from shots.letters import shoot_letters  # noqa: E402
 from shots.lifecycle import shoot_lifecycle  # noqa: E402
 from shots.power_map import shoot_power_map  # noqa: E402
@@ -44,6 +45,7 @@ SHOOTERS: dict[str, Callable[[Path], list[Path]]] = {
     "power-map": shoot_power_map,
     "blueprints": shoot_blueprints,
     "letters": shoot_letters,
+    "international": shoot_international,
     "lifecycle": shoot_lifecycle,
     "appearance": shoot_appearance,
 }
