@@ -77,11 +77,13 @@ def _split(line: str) -> tuple[str, list[str], str]:
 def _decode_value(params: list[str], value: str) -> str:
     if any("QUOTED-PRINTABLE" in p for p in params):
         charset = next((p.split("=", 1)[1] for p in params if p.startswith("CHARSET=")), "UTF-8")
+        raw = quopri.decodestring(value.encode("latin-1", errors="replace"))
         try:
-            return quopri.decodestring(value.encode("latin-1", errors="replace")).decode(
-                charset, errors="replace")
-        except LookupError:
-            return value
+            return raw.decode(charset.strip('"'), errors="replace")
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            # An unknown charset, or a codec that is not a text encoding (base64, rot13) or
+            # that cannot replace what it cannot read (idna): read the bytes as UTF-8.
+            return raw.decode("utf-8", errors="replace")
     return value
 
 

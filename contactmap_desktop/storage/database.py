@@ -19,7 +19,7 @@ from contactmap_desktop.domain.export_targets import side_file_refusal
 from contactmap_desktop.storage.checkpoints import WalCheckpointer
 from contactmap_desktop.storage.file_check import check_workspace_file
 from contactmap_desktop.storage.io_errors import describe_sqlite_error
-from contactmap_desktop.storage.migrations import migrate
+from contactmap_desktop.storage.migrations import FIRST_SCHEMA_VERSION, migrate
 from contactmap_desktop.storage.private_files import (
     ensure_private_dir,
     fsync_dir,
@@ -127,6 +127,12 @@ class Workspace:
                 raise WorkspaceError(f"{path} does not exist.")
             return cls._create(path)
         version = check_workspace_file(path)
+        if version < FIRST_SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"{path} says it is schema version {version}, which no version of ContactMap "
+                "writes (the first is 1): it is not a workspace this app can open. It was left "
+                "as it was."
+            )
         if read_only:
             if version < SCHEMA_VERSION:
                 raise WorkspaceError(
@@ -145,7 +151,13 @@ class Workspace:
                 engine.dispose()
                 reason = describe_sqlite_error(error.orig) if error.orig else None
                 if reason is None:
-                    raise
+                    # The tables are not those of the version the file claims (a file
+                    # stamped by hand, or changed by another program).
+                    raise WorkspaceError(
+                        f"{path} says it is schema version {version}, but its tables are not "
+                        f"what that version wrote (SQLite: {error.orig}); it cannot be "
+                        "upgraded. The file was left as it was."
+                    ) from None
                 raise StorageError(
                     f"{path} could not be upgraded to this version's format: {reason}. "
                     "The file was left as it was."

@@ -7,9 +7,10 @@ import sqlite3
 import struct
 from pathlib import Path
 
-from contactmap_desktop.domain.errors import WorkspaceError
+from contactmap_desktop.domain.errors import StorageError, WorkspaceError
 from contactmap_desktop.domain.export_targets import SQLITE_MAGIC
 from contactmap_desktop.storage.inbound_files import ordinary_file_problem
+from contactmap_desktop.storage.io_errors import describe_open_failure
 from contactmap_desktop.storage.migrations import RETIRED_OBJECTS
 from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from contactmap_desktop.storage.team_local import change_tracking_triggers
@@ -115,6 +116,9 @@ def _integrity_problem(path: Path, thorough: bool) -> str | None:
             if thorough and rows == [("ok",)] else []
         foreign = _foreign_objects(connection) if rows == [("ok",)] else []
     except sqlite3.DatabaseError as error:
+        environment = describe_open_failure(path, error)
+        if environment is not None:  # a sound file in the wrong place: not "damaged"
+            raise StorageError(f"{path} cannot be opened: {environment}.") from None
         return f"SQLite reports “{error}”"
     except UnicodeDecodeError:
         # SQLite's message quoted the damaged bytes themselves, which are not UTF-8.

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 import sqlite3
+from pathlib import Path
 
 _OS_REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -43,3 +46,28 @@ def describe_sqlite_error(error: BaseException) -> str | None:
         if "i/o" in message or "disk" in message:
             return "the disk reported an error"
     return None
+
+
+# Below this much free space SQLite may fail to create the -wal and -shm beside a workspace.
+_NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def describe_open_failure(path: Path, error: sqlite3.Error) -> str | None:
+    """Why SQLite could not even read a sound workspace, in words the user can act on, when
+    the cause is its folder or disk rather than the file; None when it is not (damage)."""
+    if describe_sqlite_error(error) is None:
+        return None
+    folder = Path(path).resolve().parent
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY) \
+            or not os.access(folder, os.W_OK)
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return describe_sqlite_error(error)
+    if read_only:
+        return (f"its folder {folder} is read-only, and SQLite must create small files beside a "
+                "workspace (-wal, -shm) even to read it; copy it to a folder you can write to")
+    if free < _NEARLY_FULL_BYTES:
+        return (f"the disk holding {folder} is full, and SQLite must create small files beside "
+                "a workspace (-wal, -shm) even to read it; free some space")
+    return describe_sqlite_error(error)

@@ -241,6 +241,8 @@ def _v10_letter_salutation(connection: Connection) -> None:
 # holds them legitimately until it is upgraded (storage/file_check.py knows them by this).
 RETIRED_OBJECTS = frozenset({"ux_blueprint_cells_cell"})
 
+# The schema version of the first release; every later one upgrades from it.
+FIRST_SCHEMA_VERSION = 1
 
 # Key: the version a step upgrades to.
 MIGRATIONS: Mapping[int, Migration] = {

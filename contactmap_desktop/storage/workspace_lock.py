@@ -20,6 +20,7 @@ from pathlib import Path
 
 from contactmap_desktop.domain.errors import StorageError, ValidationError, WorkspaceLockedError
 from contactmap_desktop.storage.inbound_files import ordinary_file_problem, read_bounded
+from contactmap_desktop.storage.io_errors import describe_os_error
 
 # O_NOFOLLOW refuses a symbolic link at the lock's name; O_NONBLOCK, a named pipe there.
 _LOCK_FLAGS = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
@@ -110,7 +111,7 @@ class WorkspaceLock:
                         "makes; remove it and open the workspace again."
                     ) from None
                 raise StorageError(
-                    f"Cannot create the lock file {self.path}: {error.strerror}."
+                    f"Cannot create the lock file {self.path}: {describe_os_error(error)}."
                 ) from None
             problem = ordinary_file_problem(os.fstat(descriptor), single_name=True)
             if problem is not None:
@@ -135,7 +136,14 @@ class WorkspaceLock:
                 os.close(descriptor)
                 continue
             self.stale_holder = _read_holder(self.path)
-            self._write_record(descriptor)
+            try:
+                self._write_record(descriptor)
+            except OSError as error:  # a full disk: say so, and leave no empty lock behind
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+                os.close(descriptor)
+                raise StorageError(f"Cannot write the lock file {self.path}: "
+                                   f"{describe_os_error(error)}.") from None
             return descriptor
         raise StorageError(f"Cannot take the lock {self.path}: it keeps changing.")
 
