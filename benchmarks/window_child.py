@@ -94,9 +94,9 @@ def edits(runs: int, paths: list[Path]) -> dict[str, list[float]]:
             app.processEvents()  # the repaint of the cell
             edit_times[position].append(time.perf_counter() - started)
             settle(app)
-            coverage = window.features["coverage"]
+            coverage = window.features.coverage
             started = time.perf_counter()
-            coverage.recompute()  # type: ignore[attr-defined]
+            coverage.recompute()
             refresh_times[position].append(time.perf_counter() - started)
     for window in windows:
         window.close()

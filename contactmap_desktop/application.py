@@ -15,7 +15,7 @@ from contactmap_desktop.logging_setup import setup_logging
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.ui.dates import WindowDates
-from contactmap_desktop.ui.features import INSTALLERS
+from contactmap_desktop.ui.features import install_features
 from contactmap_desktop.ui.long_tooltips import LongToolTips
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.map_document import MapDocument
@@ -32,8 +32,7 @@ def build_window(opened: OpenWorkspace, ui_settings: UiSettings) -> MainWindow:
     document = MapDocument(opened, lambda message: window.report_error(message) if window else None)
     window = MainWindow(document, ui_settings)
     install_core_actions(window)
-    for install in INSTALLERS:
-        install(window)
+    window.features = install_features(window, opened.services)
     LongToolTips(window).watch(window)
     window.restore_layout()
     window.open_first_account()

@@ -11,16 +11,12 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.import_plan import Action
 from contactmap_desktop.domain.line_ranges import compact_lines
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.csv_export import contact_map_rows, findings_rows, write_csv
 from contactmap_desktop.services.csv_import import (
-    CsvImportService,
     ImportOptions,
     mapping_from_names,
     read_source_file,
 )
-from contactmap_desktop.services.findings_service import FindingsService
-from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.storage.inbound_files import read_bounded
 
@@ -46,7 +42,7 @@ def _read_mapping(path: Path) -> tuple[dict[str, str], str]:
 @with_workspace
 def import_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
-    service = CsvImportService(opened.workspace)
+    service = opened.services.imports
     source = service.read(read_source_file(args.file))
     fields, company = source.fields, ""
     if args.mapping is not None:
@@ -81,8 +77,7 @@ def import_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
 def export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
     if args.findings:
-        service = FindingsService(opened.contact_map, SettingsService(opened.workspace))
-        result = service.findings_for_account(account.id)
+        result = opened.services.findings.findings_for_account(account.id)
         write_csv(findings_rows(result.contact_map, result.findings), args.out)
         print(f"Wrote {counted(len(result.findings), 'finding')} to {args.out}.")
         return 0
@@ -95,7 +90,7 @@ def export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
 @with_workspace
 def export_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
-    counts = AccountExchangeService(opened.workspace).export_account(account.id, args.out)
+    counts = opened.services.exchange.export_account(account.id, args.out)
     # Section names are plurals ("team_members"): "name: count" reads right for any count.
     parts = ", ".join(f"{name.replace('_', ' ')}: {n}" for name, n in counts.items() if n)
     print(f"Wrote “{account.name}” to {args.out} ({parts or 'no people yet'}).")
@@ -104,7 +99,7 @@ def export_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
 
 @with_workspace
 def import_account(args: argparse.Namespace, opened: OpenWorkspace) -> int:
-    summary = AccountExchangeService(opened.workspace).import_account(args.file)
+    summary = opened.services.exchange.import_account(args.file)
     for line in summary.lines():
         print(line)
     return 0

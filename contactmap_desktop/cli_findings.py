@@ -11,9 +11,7 @@ from contactmap_desktop.domain.findings import Finding, Severity, counts_by_seve
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.services.blueprint_service import BlueprintService
-from contactmap_desktop.services.findings_service import AccountFindings, FindingsService
-from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.services.findings_service import AccountFindings
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 # Bumped only when a field is removed or changes meaning; adding fields keeps it.
@@ -23,8 +21,7 @@ JSON_SCHEMA_VERSION = 1
 @with_workspace
 def findings(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     account = opened.accounts.find_by_name(args.account)
-    service = FindingsService(opened.contact_map, SettingsService(opened.workspace),
-                              BlueprintService(opened.workspace).cells_with_blueprint)
+    service = opened.services.findings
     result = service.findings_for_account(account.id)
     if args.json:
         print(json.dumps(findings_json(result, service.today().isoformat()), indent=2,

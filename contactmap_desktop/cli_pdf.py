@@ -15,10 +15,7 @@ from contactmap_desktop.cli_workspace import with_workspace
 from contactmap_desktop.domain.model import Account
 from contactmap_desktop.services.blueprint_report import export_blueprints
 from contactmap_desktop.services.letter_report import export_letter, pick_letter
-from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.map_report import export_contact_map, export_power_map
-from contactmap_desktop.services.report_settings import ReportSettings
-from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 Exporter = Callable[[argparse.Namespace, OpenWorkspace, Account, Path], str]
@@ -31,13 +28,13 @@ def _map(args: argparse.Namespace, opened: OpenWorkspace, account: Account, out:
 
 def _letter(args: argparse.Namespace, opened: OpenWorkspace, account: Account,
             out: Path) -> str:
-    letters = LetterService(opened.workspace).list_for_account(account.id)
+    letters = opened.services.letters.list_for_account(account.id)
     letter = pick_letter(letters, args.letter, account.name)
     gaps = letter.gaps()
     if gaps:  # written all the same: a draft may be printed on purpose
         print(f"contactmap: warning: the letter is not finished: {'; '.join(gaps)}.",
               file=sys.stderr)
-    export_letter(letter, ReportSettings(SettingsService(opened.workspace)), out)
+    export_letter(letter, opened.services.report_settings, out)
     return f"sponsor letter {letter.id[:8]} ({letter.title})"
 
 

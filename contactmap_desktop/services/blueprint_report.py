@@ -7,10 +7,7 @@ from typing import TYPE_CHECKING
 
 from contactmap_desktop.domain.reference import load_strategies
 from contactmap_desktop.paths import resource
-from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import Clock, utc_now
-from contactmap_desktop.services.report_settings import ReportSettings
-from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 if TYPE_CHECKING:  # ReportLab is imported when something is printed, not at start-up
@@ -23,8 +20,8 @@ def blueprints_document(opened: OpenWorkspace, account_id: str,
 
     contact_map = opened.contact_map.load_map(account_id)
     today = clock().date()
-    summaries = BlueprintService(opened.workspace).summaries(contact_map, today)
-    paper = ReportSettings(SettingsService(opened.workspace)).paper_size()
+    summaries = opened.services.blueprints.summaries(contact_map, today)
+    paper = opened.services.report_settings.paper_size()
     titles = {guide.strategy: guide.title
               for guide in load_strategies(resource("reference", "strategies.json"))}
     return BlueprintsDocument(contact_map.account.name, summaries, today, paper, titles)

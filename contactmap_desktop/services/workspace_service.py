@@ -14,15 +14,13 @@ from pathlib import Path
 from contactmap_desktop.domain.errors import ContactMapError, StorageError
 from contactmap_desktop.paths import data_dir
 from contactmap_desktop.services.account_service import AccountService
-from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
-from contactmap_desktop.services.letters import LetterService
-from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.sample_account import create_sample_account
 from contactmap_desktop.services.sample_blueprints import create_sample_blueprints
 from contactmap_desktop.services.sample_letter import create_sample_letter
 from contactmap_desktop.services.sample_lifecycle import create_sample_lifecycle
+from contactmap_desktop.services.workspace_services import WorkspaceServices, build_services
 from contactmap_desktop.storage.backup_rotation import RetentionPolicy
 from contactmap_desktop.storage.backups import BackupStore
 from contactmap_desktop.storage.database import Workspace
@@ -45,8 +43,7 @@ class OpenWorkspace:
     """An open workspace and the services that work on it."""
 
     workspace: Workspace
-    accounts: AccountService
-    contact_map: ContactMapService
+    services: WorkspaceServices
     backups: BackupStore
     lock: WorkspaceLock | None = None
     location: LocationWarning | None = None
@@ -54,6 +51,14 @@ class OpenWorkspace:
     recovered_from: LockHolder | None = None
     # Problems that did not stop the opening (a backup that could not be written…).
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def accounts(self) -> AccountService:
+        return self.services.accounts
+
+    @property
+    def contact_map(self) -> ContactMapService:
+        return self.services.contact_maps
 
     @property
     def path(self) -> Path:
@@ -127,8 +132,7 @@ def open_workspace(
         raise
     opened = OpenWorkspace(
         workspace=workspace,
-        accounts=AccountService(workspace, clock),
-        contact_map=ContactMapService(workspace, clock),
+        services=build_services(workspace, clock),
         backups=backups,
         lock=lock,
         location=location_warning(path),
@@ -139,11 +143,11 @@ def open_workspace(
     try:
         if is_new and with_sample:
             account_id = create_sample_account(opened.accounts, opened.contact_map)
-            create_sample_letter(LetterService(workspace, clock), opened.contact_map, account_id)
-            create_sample_lifecycle(LifecycleService(workspace, clock), opened.contact_map,
-                                    account_id)
-            create_sample_blueprints(BlueprintService(workspace, clock), opened.contact_map,
-                                     account_id, clock().date())
+            services = opened.services
+            create_sample_letter(services.letters, opened.contact_map, account_id)
+            create_sample_lifecycle(services.lifecycle, opened.contact_map, account_id)
+            create_sample_blueprints(services.blueprints, opened.contact_map, account_id,
+                                     clock().date())
         elif not is_new:
             try:
                 backups.back_up(path, min_interval=BACKUP_INTERVAL)

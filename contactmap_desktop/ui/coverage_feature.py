@@ -15,7 +15,6 @@ from contactmap_desktop.domain.changes import Changes, grades_of
 from contactmap_desktop.domain.findings import Finding
 from contactmap_desktop.domain.focus import focus_cells
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, GradeChange
-from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.grade_note_service import GradeNoteService
 from contactmap_desktop.services.settings_service import SettingsService
@@ -23,7 +22,6 @@ from contactmap_desktop.ui.dates import WindowDates
 from contactmap_desktop.ui.dialogs.preferences_dialog import CoveragePage
 from contactmap_desktop.ui.edit_runner import EditCommand
 from contactmap_desktop.ui.main_window import MainWindow
-from contactmap_desktop.ui.map_document import MapDocument
 from contactmap_desktop.ui.panels.cell_details_panel import CellDetailsPanel
 from contactmap_desktop.ui.panels.findings_panel import FindingsPanel
 from contactmap_desktop.ui.panels.history_panel import HistoryPanel
@@ -35,9 +33,9 @@ RECOMPUTE_DELAY_MS = 150
 class ChangeNoteCommand(EditCommand):
     """The note on one recorded grade change (history itself is never rewritten)."""
 
-    def __init__(self, document: MapDocument, change: GradeChange, note: str) -> None:
+    def __init__(self, notes: GradeNoteService, change: GradeChange, note: str) -> None:
         super().__init__("Edit note on a grade change")
-        self._document = document
+        self._notes = notes
         self._change = change
         self._note = note
 
@@ -48,20 +46,19 @@ class ChangeNoteCommand(EditCommand):
         return self._write(self._change.note)
 
     def _write(self, note: str) -> Changes:
-        saved = GradeNoteService(self._document.opened.workspace).set_note(self._change.id, note)
+        saved = self._notes.set_note(self._change.id, note)
         return grades_of([saved.cell])
 
 
 class CoverageFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, findings: FindingsService, settings: SettingsService,
+                 notes: GradeNoteService) -> None:
         self._window = window
         document = window.document
         self._document = document
-        workspace = document.opened.workspace
-        self.settings = SettingsService(workspace)
-        self.findings_service = FindingsService(
-            document.opened.contact_map, self.settings,
-            BlueprintService(workspace).cells_with_blueprint)
+        self.settings = settings
+        self.findings_service = findings
+        self._notes = notes
         self.findings: list[Finding] = []
         self.findings_panel = FindingsPanel()
         self.findings_dock = window.add_dock("Findings", self.findings_panel, "findingsDock")
@@ -163,9 +160,6 @@ class CoverageFeature:
             "Why did this grade change? (a jump of more than one level deserves a reason)",
             change.note)
         if ok and note != change.note:
-            self._document.runner.run(ChangeNoteCommand(self._document, change, note))
+            self._document.runner.run(ChangeNoteCommand(self._notes, change, note))
 
-
-def install(window: MainWindow) -> None:
-    window.features["coverage"] = CoverageFeature(window)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.findings import Finding
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.csv_export import contact_map_rows, findings_rows, write_csv
 from contactmap_desktop.services.csv_import import CsvImportService
@@ -23,12 +24,15 @@ CSV_FILTER = "CSV files (*.csv);;All files (*)"
 
 
 class DataFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, imports: CsvImportService,
+                 exchange: AccountExchangeService, findings: Callable[[], list[Finding]]
+                 ) -> None:
+        """``findings``: the open account's findings as the Findings panel shows them."""
         self._window = window
         document = window.document
-        workspace = document.opened.workspace
-        self.imports = CsvImportService(workspace)
-        self.exchange = AccountExchangeService(workspace)
+        self.imports = imports
+        self.exchange = exchange
+        self._findings = findings
         grid = window.map_page.grid
         self.clipboard = GridClipboard(grid, document.runner, document.grade_batch,
                                        window.map_page.model.cell_at, window.report_error)
@@ -92,9 +96,8 @@ class DataFeature:
 
     def export_findings(self) -> None:
         contact_map = self._window.document.contact_map
-        coverage = self._window.features.get("coverage")
         if contact_map is not None:
-            findings = getattr(coverage, "findings", [])
+            findings = self._findings()
             self._write(f"{contact_map.account.name} findings.csv",
                         lambda: findings_rows(contact_map, findings))
 
@@ -116,6 +119,3 @@ class DataFeature:
             return
         self._window.statusBar().showMessage(f"Wrote {name}", 8000)
 
-
-def install(window: MainWindow) -> None:
-    window.features["data"] = DataFeature(window)

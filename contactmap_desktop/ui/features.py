@@ -1,42 +1,59 @@
-"""The window's features, each installed by one function: docks, tabs, menu commands.
+"""The window's features, built in one place with the services each one needs.
 
-To add a feature, write ``install(window: MainWindow) -> None`` in its own module and list
-it here; the order is the order of docks and menu entries.
+To add a feature, write a class (or an ``install`` function) that takes the window and its
+services in its constructor, build it here in the order of its docks and menu entries, and
+let it redraw from ``MapDocument.changed``; features talk to each other only through what
+they are given here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from contactmap_desktop.ui import (
-    appearance_feature,
-    coverage_feature,
-    data_feature,
-    grid_feature,
-    map_export_feature,
-    review_feature,
-    safety_feature,
-    team_feature,
-)
-from contactmap_desktop.ui.blueprints import feature as blueprint_feature
-from contactmap_desktop.ui.letters import letters_feature
-from contactmap_desktop.ui.lifecycle import feature as lifecycle_feature
+from contactmap_desktop.services.workspace_services import WorkspaceServices
+from contactmap_desktop.ui import appearance_feature, grid_feature, safety_feature
+from contactmap_desktop.ui.blueprints.feature import BlueprintFeature
+from contactmap_desktop.ui.coverage_feature import CoverageFeature
+from contactmap_desktop.ui.data_feature import DataFeature
+from contactmap_desktop.ui.letters.letters_feature import LettersFeature
+from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
 from contactmap_desktop.ui.main_window import MainWindow
+from contactmap_desktop.ui.map_export_feature import MapExport
 from contactmap_desktop.ui.power_map import power_map_feature
+from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
+from contactmap_desktop.ui.review_feature import ReviewFeature
+from contactmap_desktop.ui.team_feature import TeamFeature
 
-Installer = Callable[[MainWindow], None]
 
-INSTALLERS: list[Installer] = [
-    grid_feature.install,
-    coverage_feature.install,
-    review_feature.install,
-    blueprint_feature.install,
-    data_feature.install,
-    safety_feature.install,
-    power_map_feature.install,
-    map_export_feature.install,
-    letters_feature.install,
-    lifecycle_feature.install,
-    team_feature.install,
-    appearance_feature.install,
-]
+@dataclass(frozen=True)
+class WindowFeatures:
+    """The installed features, for the composition root's callers (tests, screenshots)."""
+
+    coverage: CoverageFeature
+    review: ReviewFeature
+    blueprints: BlueprintFeature
+    data: DataFeature
+    power_map: PowerMapTab
+    map_export: MapExport
+    letters: LettersFeature
+    lifecycle: LifecycleFeature
+    team: TeamFeature
+
+
+def install_features(window: MainWindow, services: WorkspaceServices) -> WindowFeatures:
+    grid_feature.install(window)
+    coverage = CoverageFeature(window, services.findings, services.settings,
+                               services.grade_notes)
+    review = ReviewFeature(window, services.settings)
+    blueprints = BlueprintFeature(window, services.blueprints)
+    data = DataFeature(window, services.imports, services.exchange, lambda: coverage.findings)
+    safety_feature.install(window)
+    power_map = power_map_feature.install(window)
+    map_export = MapExport(window)
+    letters = LettersFeature(window, services.letters, services.report_settings)
+    lifecycle = LifecycleFeature(window, services.lifecycle, services.agenda, services.blueprints,
+                                 services.settings, letters.tab)
+    team = TeamFeature(window)
+    appearance_feature.install(window)
+    return WindowFeatures(coverage, review, blueprints, data, power_map, map_export, letters,
+                          lifecycle, team)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
@@ -33,6 +34,9 @@ from contactmap_desktop.ui.window_fit import (
     panel_widths,
     screen_key,
 )
+
+if TYPE_CHECKING:
+    from contactmap_desktop.ui.features import WindowFeatures
 
 MENUS = ("&File", "&Edit", "&Account", "&Window", "&Help")
 
@@ -63,6 +67,7 @@ def shown_path(path: Path) -> str:
 
 
 class MainWindow(QMainWindow):
+    features: WindowFeatures  # set by the composition root (application.build_window)
     workspace_requested = Signal(object, bool)  # path, create
     closing = Signal()
 
@@ -78,8 +83,6 @@ class MainWindow(QMainWindow):
         self._layout_pending = False
         self._opening_size = QSize()
         self._preference_pages: list[Callable[[], PreferencesPage]] = []
-        # Installed features by name, for the features that work together (and for tests).
-        self.features: dict[str, object] = {}
         self._default_state = QByteArray()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")

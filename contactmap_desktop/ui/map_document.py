@@ -10,7 +10,6 @@ from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.domain.model import CellRef
-from contactmap_desktop.services.grade_batch import GradeBatchService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.ui.edit_runner import EditRunner, ReportError
 
@@ -35,7 +34,7 @@ class MapDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.runner = EditRunner(self.undo_stack, report_error, self.apply)
         self.runner.read_only = opened.read_only
-        self.grade_batch = GradeBatchService(opened.workspace)
+        self.grade_batch = opened.services.grade_batch
         self.account_id: str | None = None
         self.contact_map: ContactMap | None = None
         self.current_cell: CellRef | None = None

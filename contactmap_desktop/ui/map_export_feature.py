@@ -63,6 +63,3 @@ class MapExport:
             task.deleteLater()
         self._update_enabled()
 
-
-def install(window: MainWindow) -> None:
-    window.features["map_export"] = MapExport(window)

@@ -40,11 +40,11 @@ class ReviewBar(QFrame):
 
 
 class ReviewFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, settings: SettingsService) -> None:
         self._window = window
         self._document = window.document
         self._page = window.map_page
-        self._settings = SettingsService(self._document.opened.workspace)
+        self._settings = settings
         self._stops: list[ReviewStop] = []
         self._at = 0
         self.bar = ReviewBar()
@@ -152,6 +152,3 @@ class ReviewFeature:
         for action in self.actions:
             action.setEnabled(enabled)
 
-
-def install(window: MainWindow) -> None:
-    window.features["review"] = ReviewFeature(window)

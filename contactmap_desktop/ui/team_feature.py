@@ -206,6 +206,3 @@ def indicator_text(status: TeamStatus, offline_reason: str, *, syncing: bool) ->
         return f"Team: {status.to_send} change{'s' if status.to_send != 1 else ''} waiting"
     return "Team: synced"
 
-
-def install(window: MainWindow) -> None:
-    window.features["team"] = TeamFeature(window)

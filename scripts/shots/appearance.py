@@ -38,7 +38,7 @@ def sample_window(folder: Path, size: tuple[int, int] = (1440, 860)) -> Iterator
     window = build_window(opened, settings)
     window.resize(*size)
     window.show()
-    window.features["coverage"].findings_dock.raise_()  # type: ignore[attr-defined]
+    window.features.coverage.findings_dock.raise_()
     try:
         yield window
     finally:

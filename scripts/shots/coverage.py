@@ -76,7 +76,7 @@ def shoot_weekly_review(folder: Path) -> list[Path]:
     try:
         window = window_on(opened, folder)
         window.resize(1280, 800)
-        feature = window.features["review"]
+        feature = window.features.review
         assert isinstance(feature, ReviewFeature)
         window.show()
         feature.start_walk()

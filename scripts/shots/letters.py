@@ -21,9 +21,9 @@ def shoot_letters(folder: Path) -> list[Path]:
 
     opened = open_sample(folder)
     window = window_on(opened, folder)
-    feature = window.features["letters"]
-    feature.settings.save(company_name="Meridian Routing Ltd")  # type: ignore[attr-defined]
-    tab = feature.tab  # type: ignore[attr-defined]
+    feature = window.features.letters
+    feature.settings.save(company_name="Meridian Routing Ltd")
+    tab = feature.tab
     try:
         window.resize(1500, 900)
         window.show_tab(tab)
@@ -43,7 +43,7 @@ def shoot_letters(folder: Path) -> list[Path]:
         form.milestone_editor.select(3, 0)
         form.milestone_editor.table.scrollToBottom()
         shots.append(save(form.milestone_editor.parentWidget(), "letters-milestones"))
-        page = PrintingPage(feature.settings)  # type: ignore[attr-defined]
+        page = PrintingPage(feature.settings)
         page.resize(560, 520)
         shots.append(save(page, "preferences-printing"))
         pdfs = {"letter-pdf": folder / "letter.pdf", "map-pdf": folder / "map.pdf"}

@@ -25,7 +25,7 @@ def shoot_lifecycle(folder: Path) -> list[Path]:
     window = window_on(opened, folder)
     try:
         window.resize(1440, 900)
-        feature = window.features["lifecycle"]
+        feature = window.features.lifecycle
         assert isinstance(feature, LifecycleFeature)
         tab = feature.tab
         window.show_tab(tab)

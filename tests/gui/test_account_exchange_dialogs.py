@@ -97,7 +97,7 @@ def test_importing_a_reordered_team_shows_the_new_order_in_the_grid(
     model = window.map_page.model
     rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     assert rows == ["Rep One", "Eng Two"]
-    data = window.features["data"]
+    data = window.features.data
     assert isinstance(data, data_feature.DataFeature)
     data.writing[1].trigger()  # File ▸ Import Account File…
     rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]

@@ -18,7 +18,7 @@ from tests.helpers.builders import SmallMap
 
 
 def _feature(window: MainWindow) -> BlueprintFeature:
-    feature = window.features["blueprints"]
+    feature = window.features.blueprints
     assert isinstance(feature, BlueprintFeature)
     return feature
 

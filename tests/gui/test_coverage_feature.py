@@ -16,7 +16,7 @@ from tests.helpers.builders import SmallMap
 
 
 def _coverage(window: MainWindow) -> CoverageFeature:
-    feature = window.features["coverage"]
+    feature = window.features.coverage
     assert isinstance(feature, CoverageFeature)
     return feature
 

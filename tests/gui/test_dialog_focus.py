@@ -95,7 +95,7 @@ def test_edit_stakeholder_starts_on_the_name_with_its_text(
 
 def test_new_engagement_and_other_lifecycle_dialogs_start_on_their_first_field(
         qtbot: QtBot, window: MainWindow) -> None:
-    feature = window.features["lifecycle"]
+    feature = window.features.lifecycle
     assert isinstance(feature, LifecycleFeature)
     window.show_tab(feature.tab)
     buttons = {b.objectName(): b for b in feature.tab.findChildren(QPushButton)}

@@ -81,7 +81,7 @@ def test_role_seniority_and_concerns(qtbot: QtBot, window: MainWindow,
 
 def test_find_and_focus_hide_together(qtbot: QtBot, window: MainWindow,
                                       small_map: SmallMap) -> None:
-    coverage = window.features["coverage"]
+    coverage = window.features.coverage
     window.map_page.set_grades({small_map.cell(0, 0): Grade.INDIFFERENT,
                                 small_map.cell(1, 2): Grade.DISSATISFIED})
     coverage.recompute()  # findings follow edits shortly after; here at once

@@ -44,16 +44,16 @@ def test_grade_open_blueprint_export_letter_by_keyboard(
     assert window.document.contact_map.grade(cell) is Grade.OPEN
 
     # The cell's menu (the Menu key), then B for its blueprint.
-    blueprints = window.features["blueprints"]
+    blueprints = window.features.blueprints
     _press_in_popup(qtbot, Qt.Key.Key_B)
     qtbot.keyClick(grid, Qt.Key.Key_Menu)
-    assert blueprints.panel_dock.isVisible()  # type: ignore[attr-defined]
+    assert blueprints.panel_dock.isVisible()
     assert window.document.current_cell == cell
 
     # File menu by its mnemonic, then L: Export Letter as PDF.
-    letters = window.features["letters"]
+    letters = window.features.letters
     target = tmp_path / "letter.pdf"
-    letters.tab._ask_path = lambda _parent, _folder, _letter: target  # type: ignore[attr-defined]
+    letters.tab._ask_path = lambda _parent, _folder, _letter: target
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
     qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_L)

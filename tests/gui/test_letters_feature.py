@@ -18,7 +18,7 @@ from tests.helpers.sample_workspace import sample_copy
 
 
 def _feature(window: MainWindow) -> LettersFeature:
-    feature = window.features["letters"]
+    feature = window.features.letters
     assert isinstance(feature, LettersFeature)
     return feature
 

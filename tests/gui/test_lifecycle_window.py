@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.agenda import AgendaKind
-from contactmap_desktop.domain.changes import account_changed, whole_account
+from contactmap_desktop.domain.changes import SETTINGS, account_changed, whole_account
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.letters import Milestone
 from contactmap_desktop.domain.model import CellRef
@@ -26,7 +26,7 @@ from contactmap_desktop.ui.main_window import MainWindow
 
 
 def _feature(window: MainWindow) -> LifecycleFeature:
-    feature = window.features["lifecycle"]
+    feature = window.features.lifecycle
     assert isinstance(feature, LifecycleFeature)
     return feature
 
@@ -67,10 +67,11 @@ def test_the_preferences_page_checks_and_saves_the_thresholds(
 ) -> None:
     feature = _feature(sample_window)
     settings = SettingsService(sample_window.document.opened.workspace)
-    page = LifecyclePage(settings, feature.refresh)
+    page = LifecyclePage(settings)
     qtbot.addWidget(page)
     page.spins["passive_after_steps"].setValue(4)
     page.save()
+    sample_window.document.apply(SETTINGS)  # as Edit ▸ Preferences does once saved
     assert settings.get(LIFECYCLE_SETTINGS).passive_after_steps == 4
     assert all(i.kind is not AgendaKind.PASSIVE for i in feature.agenda.model.records())
     page.tiers.item(1, 0).setText("100000")  # the same start as the first tier
@@ -130,7 +131,7 @@ def test_a_letter_milestone_in_the_agenda_opens_that_letter_at_that_step(
                          letter_date=letter.letter_date - timedelta(days=30)))
     document.apply(whole_account(document.account_id or ""))
     # The user reads the older letter, then goes back to the map.
-    tab = sample_window.features["letters"].tab  # type: ignore[attr-defined]
+    tab = sample_window.features.letters.tab
     sample_window.show_tab(tab)
     qtbot.waitExposed(tab.list)
     older = tab.list.visualRect(tab.model.index(1))

@@ -16,7 +16,7 @@ from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
 
 
 def _tab(window: MainWindow) -> PowerMapTab:
-    tab = window.features["power_map"]
+    tab = window.features.power_map
     assert isinstance(tab, PowerMapTab)
     return tab
 
@@ -62,8 +62,8 @@ def test_the_grid_and_the_power_map_share_the_current_stakeholder(
     assert document.current_cell == focus_cell(contact_map, zoe.id)
     assert document.current_cell is not None
     assert document.current_cell.stakeholder_id == zoe.id
-    coverage = sample_window.features["coverage"]
-    assert coverage.history_panel.model.rowCount() > 0  # type: ignore[attr-defined]
+    coverage = sample_window.features.coverage
+    assert coverage.history_panel.model.rowCount() > 0
 
 
 def test_double_click_opens_the_stakeholder_dialog_and_a_drag_is_undone_from_edit_menu(

@@ -82,7 +82,7 @@ def test_a_missing_logo_or_too_long_wording_is_refused(qtbot: QtBot, opened: Ope
 
 def test_saved_preferences_redraw_the_preview(qtbot: QtBot, sample_window: MainWindow,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    feature = sample_window.features["letters"]
+    feature = sample_window.features.letters
     assert isinstance(feature, LettersFeature)
     preview = feature.tab.preview
     sample_window.show_tab(feature.tab)

@@ -23,7 +23,7 @@ from tests.helpers.builders import SmallMap
 def test_a_change_set_written_by_a_second_connection_shows_everywhere(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
     page, document = window.map_page, window.document
-    coverage = window.features["coverage"]
+    coverage = window.features.coverage
     assert isinstance(coverage, CoverageFeature)
     page.set_grades({small_map.cell(0, 0): Grade.TRUST})  # one edit of ours, undoable
     page.grid.go_to(small_map.cell(1, 2))

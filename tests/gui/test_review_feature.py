@@ -24,7 +24,7 @@ def _history(small_map: SmallMap) -> list[GradeChange]:
 
 
 def _feature(window: MainWindow) -> ReviewFeature:
-    feature = window.features["review"]
+    feature = window.features.review
     assert isinstance(feature, ReviewFeature)
     return feature
 
@@ -58,9 +58,9 @@ def test_whole_map_reviewed_is_one_undo_step_and_clears_the_stale_finding(
                 old = relationship.reviewed_at - timedelta(days=120)
                 repos.relationships.save(relationship.with_grade(Grade.OPEN, old), old)
     window.document.apply(whole_account(small_map.account.id))
-    coverage = window.features["coverage"]
-    coverage.recompute()  # type: ignore[attr-defined]
-    stale = [f for f in coverage.findings if f.rule is Rule.NOT_REVIEWED]  # type: ignore[attr-defined]
+    coverage = window.features.coverage
+    coverage.recompute()
+    stale = [f for f in coverage.findings if f.rule is Rule.NOT_REVIEWED]
     assert len(stale) == 4
     stack = window.document.undo_stack
     before = stack.count()
@@ -69,13 +69,13 @@ def test_whole_map_reviewed_is_one_undo_step_and_clears_the_stale_finding(
     assert stack.count() == before + 1
     assert stack.undoText() == "Mark 4 cells reviewed"
     assert sum(c.is_review for c in _history(small_map)) == 4
-    coverage.recompute()  # type: ignore[attr-defined]
-    assert not [f for f in coverage.findings  # type: ignore[attr-defined]
+    coverage.recompute()
+    assert not [f for f in coverage.findings
                 if f.rule is Rule.NOT_REVIEWED]
     stack.undo()
     assert sum(c.is_review for c in _history(small_map)) == 0
-    coverage.recompute()  # type: ignore[attr-defined]
-    assert len([f for f in coverage.findings  # type: ignore[attr-defined]
+    coverage.recompute()
+    assert len([f for f in coverage.findings
                 if f.rule is Rule.NOT_REVIEWED]) == 4
 
 

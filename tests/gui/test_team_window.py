@@ -51,7 +51,7 @@ def _wait_for_sync(qtbot: QtBot, feature: TeamFeature) -> None:
 def test_arriving_grades_reach_the_open_map_in_place(
         qtbot: QtBot, team_window: tuple[MainWindow, Laptop, SmallMap]) -> None:
     window, bob, small = team_window
-    feature = window.features["team"]
+    feature = window.features.team
     assert isinstance(feature, TeamFeature)
     _wait_for_sync(qtbot, feature)
     assert feature.indicator.text() == "Team: synced"
@@ -80,7 +80,7 @@ def test_an_unreachable_server_shows_offline_and_keeps_local_work(
         qtbot: QtBot, team_window: tuple[MainWindow, Laptop, SmallMap],
         monkeypatch: pytest.MonkeyPatch) -> None:
     window, _, small = team_window
-    feature = window.features["team"]
+    feature = window.features.team
     assert isinstance(feature, TeamFeature)
     _wait_for_sync(qtbot, feature)
     from contactmap_desktop.domain.errors import TeamServerError

@@ -42,7 +42,7 @@ def test_export_stakeholders_writes_the_map_as_csv(window: MainWindow, tmp_path:
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
-    data = window.features["data"]
+    data = window.features.data
     assert isinstance(data, DataFeature)
     data.export_stakeholders()
     text = target.read_text(encoding="utf-8-sig")

@@ -49,7 +49,7 @@ def test_an_account_with_people_on_one_side_says_which(window: MainWindow,
 
 def test_an_empty_account_has_nothing_to_check(qtbot: QtBot, window: MainWindow,
                                                small_map: SmallMap) -> None:
-    coverage = window.features["coverage"]
+    coverage = window.features.coverage
     assert isinstance(coverage, CoverageFeature)
     empty = small_map.opened.accounts.create_account("Globex", "Retail")
     window.open_account(empty.id)

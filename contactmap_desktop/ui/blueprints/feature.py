@@ -26,12 +26,12 @@ REFRESH_DELAY_MS = 150
 
 
 class BlueprintFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, plans: BlueprintService) -> None:
         self._window = window
         document = window.document
         self._document = document
         opened = document.opened
-        self._plans = BlueprintService(opened.workspace)
+        self._plans = plans
         self.views = BlueprintViews(
             self._plans, document.runner,
             load_reference(resource("reference")), lambda: utc_now().date(),
@@ -135,6 +135,3 @@ class BlueprintFeature:
         self.reference_dock.show()
         self.reference_dock.raise_()
 
-
-def install(window: MainWindow) -> None:
-    window.features["blueprints"] = BlueprintFeature(window)

@@ -8,7 +8,6 @@ from PySide6.QtGui import QKeySequence
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
-from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.ui.letters.letters_tab import LettersTab
 from contactmap_desktop.ui.letters.printing_page import PrintingPage
 from contactmap_desktop.ui.main_window import MainWindow
@@ -16,12 +15,12 @@ from contactmap_desktop.ui.window_actions import add_menu_entry
 
 
 class LettersFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, letters: LetterService,
+                 settings: ReportSettings) -> None:
         self._window = window
         document = window.document
-        workspace = document.opened.workspace
-        self.settings = ReportSettings(SettingsService(workspace))
-        self.tab = LettersTab(LetterService(workspace), self.settings, document.runner,
+        self.settings = settings
+        self.tab = LettersTab(letters, self.settings, document.runner,
                               window.report_error)
         self.tab.set_read_only(document.read_only)
         window.add_tab("&Letters", self.tab)
@@ -68,6 +67,3 @@ class LettersFeature:
         self.tab.flush()
         self.tab.preview.wait()
 
-
-def install(window: MainWindow) -> None:
-    window.features["letters"] = LettersFeature(window)

@@ -24,19 +24,20 @@ _ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL)
 
 
 class LifecycleFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, lifecycle: LifecycleService, agenda: AgendaService,
+                 plans: BlueprintService, settings: SettingsService, letters: LettersTab) -> None:
         self._window = window
+        self._plans = plans
+        self._letters = letters
         document = window.document
-        workspace = document.opened.workspace
-        self.context = LifecycleContext(LifecycleService(workspace), AgendaService(workspace),
+        self.context = LifecycleContext(lifecycle, agenda,
                                         document.opened.contact_map, document.runner, window,
                                         current_map=lambda: document.contact_map)
         self.tab = LifecycleTab(self.context)
         window.add_tab("&Lifecycle", self.tab)
         self.agenda = AgendaView(self.context.agenda)
         self.agenda_dock = window.add_dock("Agenda", self.agenda, "agendaDock")
-        window.add_preferences_page(lambda: LifecyclePage(SettingsService(workspace),
-                                                          self.refresh))
+        window.add_preferences_page(lambda: LifecyclePage(settings))
         document.map_loaded.connect(self._account_loaded)
         document.changed.connect(self._changed)
         # The agenda spans every account and reads plans' due dates and letters' milestones:
@@ -63,19 +64,13 @@ class LifecycleFeature:
     def _account_loaded(self) -> None:
         self.tab.set_account(self._window.document.account_id)
 
-    def refresh(self) -> None:
-        """After a change elsewhere (an account's value or renewal date, the settings)."""
-        self.tab.reload()
-        self.agenda.refresh()
-
     def open_item(self, item: AgendaItem) -> None:
         """Open the item's account and bring forward where it is handled."""
         window = self._window
         window.open_account(item.account_id)
         if item.kind is AgendaKind.BLUEPRINT and item.target_id is not None:
             try:
-                blueprint = BlueprintService(window.document.opened.workspace).get(
-                    item.target_id)
+                blueprint = self._plans.get(item.target_id)
             except ContactMapError as error:
                 window.report_error(str(error))
                 return
@@ -84,8 +79,8 @@ class LifecycleFeature:
             return
         if item.kind is AgendaKind.MILESTONE:
             # Milestones live in the account's newest sponsor letter: open it at that step.
-            letters = getattr(window.features.get("letters"), "tab", None)
-            if not isinstance(letters, LettersTab) or item.target_id is None:
+            letters = self._letters
+            if item.target_id is None:
                 window.show_tab(window.map_page)
                 return
             window.show_tab(letters)
@@ -97,6 +92,3 @@ class LifecycleFeature:
         elif item.target_id is not None:
             self.tab.show_engagement(item.target_id)
 
-
-def install(window: MainWindow) -> None:
-    window.features["lifecycle"] = LifecycleFeature(window)

@@ -3,8 +3,6 @@ agenda's reach, and the review tiers by account value."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,12 +31,10 @@ TIER_HEADERS = ("From annual value", "Review every (days)", "Who takes part",
 class LifecyclePage(PreferencesPage):
     title = "Lifecycle"
 
-    def __init__(self, settings: SettingsService, saved: Callable[[], None] | None = None
-                 ) -> None:
+    def __init__(self, settings: SettingsService) -> None:
         super().__init__()
         self.setObjectName("lifecyclePreferences")
         self._settings = settings
-        self._saved = saved
         form = self.spin_form(BOUNDS, LABELS)
         self.tiers = QStandardItemModel(0, len(TIER_HEADERS), self)
         self.tiers.setHorizontalHeaderLabels(list(TIER_HEADERS))
@@ -86,8 +82,6 @@ class LifecyclePage(PreferencesPage):
         settings, tiers = self.values()
         self._settings.set(LIFECYCLE_SETTINGS, settings)
         self._settings.set(REVIEW_TIERS, tiers)
-        if self._saved is not None:
-            self._saved()
 
     def _append(self, tier: CadenceTier) -> None:
         ceo = "" if tier.ceo_visit_every_days is None else str(tier.ceo_visit_every_days)

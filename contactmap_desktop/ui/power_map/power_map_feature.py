@@ -9,7 +9,7 @@ from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
 from contactmap_desktop.ui.window_actions import add_menu_entry
 
 
-def install(window: MainWindow) -> None:
+def install(window: MainWindow) -> PowerMapTab:
     document = window.document
     tab = PowerMapTab(document, window.report_error)
     window.add_tab("&Power Map", tab)
@@ -31,4 +31,4 @@ def install(window: MainWindow) -> None:
 
     document.map_loaded.connect(update_enabled)
     update_enabled()
-    window.features["power_map"] = tab
+    return tab

@@ -105,3 +105,20 @@ def test_errors_exit_1_with_one_line(workspace: Path, args: list[str],
     assert code == 1
     err = capsys.readouterr().err
     assert err.startswith("contactmap: ") and err.count("\n") == 1
+
+
+def test_the_csv_of_findings_lists_every_finding_the_command_reports(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both commands take the findings from one service: the sample's key relationship
+    without a blueprint is in the CSV too (it was dropped there)."""
+    workspace = sample_copy(tmp_path / "sample.cmap")
+    assert main(["findings", "--account", SAMPLE_ACCOUNT_NAME, "--json",
+                 "--workspace", str(workspace)]) == 0
+    reported = json.loads(capsys.readouterr().out)["findings"]
+    out = tmp_path / "findings.csv"
+    assert main(["export-csv", "--account", SAMPLE_ACCOUNT_NAME, "--findings", "--out", str(out),
+                 "--workspace", str(workspace)]) == 0
+    assert f"Wrote {len(reported)} findings" in capsys.readouterr().out
+    rules = [line.split(",")[1] for line in out.read_text(encoding="utf-8-sig").splitlines()[1:]]
+    assert sorted(rules) == sorted(finding["rule"] for finding in reported)
+    assert Rule.KEY_WITHOUT_BLUEPRINT.id in rules

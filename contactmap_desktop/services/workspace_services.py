@@ -1,0 +1,65 @@
+"""The use cases on one open workspace, each built once: the composition root of the services.
+
+The window's features and the command line take the services they need from here, so a rule
+that depends on several of them (the findings need the blueprints) is wired in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contactmap_desktop.services.account_exchange import AccountExchangeService
+from contactmap_desktop.services.account_service import AccountService
+from contactmap_desktop.services.agenda_service import AgendaService
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.contact_map_service import ContactMapService
+from contactmap_desktop.services.csv_import import CsvImportService
+from contactmap_desktop.services.findings_service import FindingsService
+from contactmap_desktop.services.grade_batch import GradeBatchService
+from contactmap_desktop.services.grade_note_service import GradeNoteService
+from contactmap_desktop.services.letters import LetterService
+from contactmap_desktop.services.lifecycle_service import LifecycleService
+from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.storage.database import Workspace
+
+
+@dataclass(frozen=True)
+class WorkspaceServices:
+    accounts: AccountService
+    contact_maps: ContactMapService
+    grade_batch: GradeBatchService
+    grade_notes: GradeNoteService
+    blueprints: BlueprintService
+    settings: SettingsService
+    report_settings: ReportSettings
+    findings: FindingsService
+    letters: LetterService
+    lifecycle: LifecycleService
+    agenda: AgendaService
+    imports: CsvImportService
+    exchange: AccountExchangeService
+
+
+def build_services(workspace: Workspace, clock: Clock = utc_now) -> WorkspaceServices:
+    contact_maps = ContactMapService(workspace, clock)
+    blueprints = BlueprintService(workspace, clock)
+    settings = SettingsService(workspace)
+    return WorkspaceServices(
+        accounts=AccountService(workspace, clock),
+        contact_maps=contact_maps,
+        grade_batch=GradeBatchService(workspace, clock),
+        grade_notes=GradeNoteService(workspace),
+        blueprints=blueprints,
+        settings=settings,
+        report_settings=ReportSettings(settings),
+        # The key-without-blueprint rule needs the plans: the window and every command
+        # count the same findings.
+        findings=FindingsService(contact_maps, settings, blueprints.cells_with_blueprint, clock),
+        letters=LetterService(workspace, clock),
+        lifecycle=LifecycleService(workspace, clock),
+        agenda=AgendaService(workspace, clock),
+        imports=CsvImportService(workspace, clock),
+        exchange=AccountExchangeService(workspace, clock),
+    )
