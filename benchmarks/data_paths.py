@@ -50,7 +50,7 @@ def load_figures(account: LargeAccount, runs: int) -> list[Figure]:
         opened = _opened(account, Path(temp))
         try:
             medians = alternate({
-                "load": _timer(lambda: opened.contact_map.load_map(account.account_id)),
+                "load": _timer(lambda: opened.contact_maps.load_map(account.account_id)),
                 "floor": _timer(lambda: read_with_sqlite(account.path, account.account_id)),
             }, runs)
         finally:
@@ -73,9 +73,9 @@ def findings_figures(small: LargeAccount, large: LargeAccount, runs: int) -> lis
         try:
             for name, account, workspace in zip(("small", "large"), (small, large), opened,
                                                 strict=True):
-                findings = FindingsService(workspace.contact_map,
+                findings = FindingsService(workspace.contact_maps,
                                            SettingsService(workspace.workspace))
-                contact_map = workspace.contact_map.load_map(account.account_id)
+                contact_map = workspace.contact_maps.load_map(account.account_id)
                 findings.findings_for_map(contact_map)  # settings read once before timing
                 timers[name] = _timer(lambda f=findings, m=contact_map: f.findings_for_map(m))
             seconds = alternate(timers, runs)
@@ -112,7 +112,7 @@ def grade_edit_seconds(account: LargeAccount, runs: int) -> float:
 
             def edit() -> None:
                 number = next(edits)
-                opened.contact_map.set_grade(cells[number % len(cells)], grades[number % 2])
+                opened.contact_maps.set_grade(cells[number % len(cells)], grades[number % 2])
 
             return median_seconds(edit, runs)
         finally:

@@ -26,9 +26,9 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
 from benchmarks.csv_import import make_file  # noqa: E402
 from benchmarks.window_child import window_on  # noqa: E402
-from contactmap_desktop.app import create_qt_application  # noqa: E402
 from contactmap_desktop.services.csv_import import CsvImportService, ImportOptions  # noqa: E402
 from contactmap_desktop.services.workspace_service import open_workspace  # noqa: E402
+from contactmap_desktop.startup import create_qt_application  # noqa: E402
 from contactmap_desktop.ui.background_task import BackgroundTask, Report  # noqa: E402
 from contactmap_desktop.ui.main_thread_gc import MainThreadCollector  # noqa: E402
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from contactmap_desktop.domain.org_chart_layout import compact_org_chart  # noqa: E402
-from contactmap_desktop.domain.power_map import (  # noqa: E402
+from contactmap_desktop.domain.org_chart_layout import compact_org_chart
+from contactmap_desktop.domain.power_map import (
     org_nodes,
     power_cards,
     uncovered_chains,
 )
-from tests.helpers.org_charts import synthetic_org  # noqa: E402
+from tests.helpers.org_charts import synthetic_org
 
 
 def measure(people: int = 1000, repeat: int = 5) -> dict[str, float]:

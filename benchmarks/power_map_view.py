@@ -18,11 +18,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene  # noqa: E402
-from contactmap_desktop.ui.power_map.power_map_view import PowerMapView  # noqa: E402
-from tests.helpers.org_charts import synthetic_org  # noqa: E402
+from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene
+from contactmap_desktop.ui.power_map.power_map_view import PowerMapView
+from tests.helpers.org_charts import synthetic_org
 
 
 def measure(people: int = 1000, repeat: int = 3) -> dict[str, float]:

@@ -79,7 +79,7 @@ def _window_wait(path: Path, edit_elsewhere: Callable[[], object]) -> float:
     settings = UiSettings(QSettings(str(path.parent / "ui.ini"), QSettings.Format.IniFormat))
     window = build_window(opened, settings)
     window.show()
-    feature = window.features["team"]
+    feature = window.features.team
     assert isinstance(feature, TeamFeature)
 
     def settle(seconds: float) -> None:
@@ -147,7 +147,7 @@ def main() -> None:
                  for s in built.stakeholder_ids[:20]]
         times = []
         for run in range(args.runs):
-            ann.contact_map.set_grade(cells[run], Grade("TOSIDM"[run % 6]))
+            ann.contact_maps.set_grade(cells[run], Grade("TOSIDM"[run % 6]))
             started = time.perf_counter()
             ann_team.sync()
             times.append(time.perf_counter() - started)
@@ -161,7 +161,7 @@ def main() -> None:
 
             def edit_elsewhere() -> None:
                 for number, cell in enumerate(batch):
-                    ann.contact_map.set_grade(cell, Grade("TOSIDM"[number % 6]))
+                    ann.contact_maps.set_grade(cell, Grade("TOSIDM"[number % 6]))
                 ann_team.sync()
 
             wait = _window_wait(folder / "bob.cmap", edit_elsewhere)

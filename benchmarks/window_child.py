@@ -28,9 +28,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.data_paths import read_with_sqlite  # noqa: E402
-from contactmap_desktop.app import create_qt_application  # noqa: E402
 from contactmap_desktop.application import build_window  # noqa: E402
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace  # noqa: E402
+from contactmap_desktop.startup import create_qt_application  # noqa: E402
 from contactmap_desktop.ui.coverage_feature import RECOMPUTE_DELAY_MS  # noqa: E402
 from contactmap_desktop.ui.main_window import MainWindow  # noqa: E402
 from contactmap_desktop.ui.settings import UiSettings  # noqa: E402

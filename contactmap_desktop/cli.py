@@ -234,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The window collects cycles on its own thread, with automatic collection off
         # (ui/main_thread_gc.py): off from here already, so that loading Qt is not interrupted.
         gc.disable()
-        from contactmap_desktop.app import run_gui  # Qt is only loaded for the window
+        from contactmap_desktop.startup import run_gui  # Qt is only loaded for the window
 
         workspace, smoke = window
         return run_gui(workspace, smoke=smoke)

@@ -81,7 +81,7 @@ def export_csv(args: argparse.Namespace, opened: OpenWorkspace) -> int:
         write_csv(findings_rows(result.contact_map, result.findings), args.out)
         print(f"Wrote {counted(len(result.findings), 'finding')} to {args.out}.")
         return 0
-    contact_map = opened.contact_map.load_map(account.id)
+    contact_map = opened.contact_maps.load_map(account.id)
     write_csv(contact_map_rows(contact_map), args.out)
     print(f"Wrote {counted(len(contact_map.stakeholders), 'stakeholder')} to {args.out}.")
     return 0

@@ -46,7 +46,7 @@ def _blueprints(args: argparse.Namespace, opened: OpenWorkspace, account: Accoun
 
 def _power_map(args: argparse.Namespace, opened: OpenWorkspace, account: Account,
                out: Path) -> str:
-    contact_map = opened.contact_map.load_map(account.id)
+    contact_map = opened.contact_maps.load_map(account.id)
     pages = export_power_map(opened, contact_map, out)
     return f"power map of {account.name} ({pages} page{'' if pages == 1 else 's'})"
 

@@ -17,18 +17,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the app's package
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from shots.appearance import shoot_appearance  # noqa: E402
-from shots.blueprints import shoot_blueprints  # noqa: E402
-from shots.common import ROOT  # noqa: E402
-from shots.coverage import shoot_coverage, shoot_weekly_review  # noqa: E402
-from shots.data_io import shoot_data_io  # noqa: E402
-from shots.international import shoot_international  # noqa: E402
-from shots.letters import shoot_letters  # noqa: E402
-from shots.lifecycle import shoot_lifecycle  # noqa: E402
-from shots.power_map import shoot_power_map  # noqa: E402
-from shots.safety import shoot_safety  # noqa: E402
-from shots.window import (  # noqa: E402
+from PySide6.QtWidgets import QApplication
+from shots.appearance import shoot_appearance
+from shots.blueprints import shoot_blueprints
+from shots.common import ROOT
+from shots.coverage import shoot_coverage, shoot_weekly_review
+from shots.data_io import shoot_data_io
+from shots.international import shoot_international
+from shots.letters import shoot_letters
+from shots.lifecycle import shoot_lifecycle
+from shots.power_map import shoot_power_map
+from shots.safety import shoot_safety
+from shots.window import (
     shoot_laptop_screens,
     shoot_main_window,
     shoot_startup_splash,

@@ -44,10 +44,6 @@ class Grade(Enum):
         return other.level - self.level
 
     @classmethod
-    def from_level(cls, level: int) -> Grade:
-        return _BY_LEVEL[level]
-
-    @classmethod
     def parse(cls, text: str) -> Grade | None:
         """Read a letter or a word (any case); blank text means no relationship."""
         cleaned = text.strip().lower()

@@ -140,10 +140,6 @@ class SponsorLetter:
                        created_at=None, updated_at=None)
 
 
-def text_field_names() -> tuple[str, ...]:
-    return _TEXT_FIELDS
-
-
 def blank_letter(account_id: str, today: date, *, account_name: str = "",
                  letter_id: str | None = None) -> SponsorLetter:
     return SponsorLetter(letter_id or new_id(), account_id, today,

@@ -57,7 +57,7 @@ class LaidParagraph(Paragraph):  # type: ignore[misc]
     _source: Source | None = None
     _splitting = False
 
-    def breakLines(self, width: Any) -> Any:  # noqa: N802 - ReportLab's name
+    def breakLines(self, width: Any) -> Any:
         if self._splitting:  # split cuts the lines as read: nothing kept, nothing shaped
             return super().breakLines(width)
         widths = tuple(width) if isinstance(width, (list, tuple)) else (width,)
@@ -79,7 +79,7 @@ class LaidParagraph(Paragraph):  # type: ignore[misc]
             lines.finished = True
         return lines
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         if self._source is not None:  # splitting edits the lines: nobody may reuse them
             with _lock:
                 _lines.pop(self._source, None)

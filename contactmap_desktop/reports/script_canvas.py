@@ -29,7 +29,7 @@ def actual_text(text: str) -> str:
 class ScriptTextObject(PDFTextObject):  # type: ignore[misc]
     """ReportLab's text object, writing shaped runs with their ActualText and faux bold."""
 
-    def _formatText(self, text: Any) -> str:  # noqa: N802 - ReportLab's name
+    def _formatText(self, text: Any) -> str:
         code: str = super()._formatText(text)
         if isinstance(text, LogicalShapedStr) and text.letters:
             code = f"/Span <</ActualText {actual_text(text.letters)}>> BDC {code} EMC"
@@ -58,6 +58,6 @@ def _rgb(value: Any) -> str:
 class ScriptCanvas(Canvas):  # type: ignore[misc]
     """A canvas whose text objects are :class:`ScriptTextObject`."""
 
-    def beginText(self, x: float = 0, y: float = 0,  # noqa: N802 - ReportLab's name
+    def beginText(self, x: float = 0, y: float = 0,
                   direction: Any = None) -> ScriptTextObject:
         return ScriptTextObject(self, x, y, direction=direction)

@@ -71,7 +71,7 @@ class _QuickFace(TTFontFace):  # type: ignore[misc]
             return _GlyphTable(self._ttf_data, *self.get_table_pos(tag))
         return super().get_table(tag)
 
-    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 - ReportLab's names
+    def extractInfo(self, charInfo: int = 1) -> None:
         super().extractInfo(0)  # names, header, weight and flags: quick
         if not charInfo:
             return
@@ -156,7 +156,7 @@ class _QuickFace(TTFontFace):  # type: ignore[misc]
                                    self.numGlyphs + 1)
 
     @cached_property
-    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 - ReportLab's name
+    def glyphToChar(self) -> dict[int, list[int]]:
         """Only text shaping asks for it; built then, as ReportLab builds it."""
         aliased, own_glyph = self._aliased or (None, None)
         mapping: dict[int, list[int]] = {}

@@ -72,9 +72,6 @@ class AccountService:
             repos.accounts.save(cleaned, self._clock())
         return cleaned
 
-    def rename_account(self, account_id: str, name: str) -> Account:
-        return self.update_account(replace(self.get(account_id), name=name))
-
     def delete_account(self, account_id: str) -> Changes:
         with UnitOfWork(self._workspace) as repos:
             repos.accounts.mark_deleted(account_id, self._clock())

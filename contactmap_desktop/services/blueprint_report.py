@@ -18,7 +18,7 @@ def blueprints_document(opened: OpenWorkspace, account_id: str,
                         clock: Clock = utc_now) -> BlueprintsDocument:
     from contactmap_desktop.reports.blueprint_pdf import BlueprintsDocument
 
-    contact_map = opened.contact_map.load_map(account_id)
+    contact_map = opened.contact_maps.load_map(account_id)
     today = clock().date()
     summaries = opened.services.blueprints.summaries(contact_map, today)
     paper = opened.services.report_settings.paper_size()

@@ -135,10 +135,6 @@ class ContactMapService:
             return [CellState(repos.relationships.get(cell),
                               tuple(repos.grade_changes.list_for_cell(cell))) for cell in cells]
 
-    def all_team_members(self) -> list[TeamMember]:
-        with UnitOfWork(self._workspace) as repos:
-            return repos.team_members.list_all()
-
     # --- grades and marks ----------------------------------------------------------------
 
     def set_grade(self, cell: CellRef, grade: Grade | None, note: str = "") -> GradeResult:

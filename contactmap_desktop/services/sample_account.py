@@ -69,7 +69,7 @@ _GRADES: dict[tuple[str, str], list[Grade]] = {
 }
 
 
-def create_sample_account(accounts: AccountService, contact_map: ContactMapService) -> str:
+def create_sample_account(accounts: AccountService, contact_maps: ContactMapService) -> str:
     """Create the sample account with its people, grades, history and marks; return its id."""
     account = accounts.create_account(SAMPLE_ACCOUNT_NAME, "Freight and logistics",
                                       AccountStage.PILOT)
@@ -84,39 +84,39 @@ def create_sample_account(accounts: AccountService, contact_map: ContactMapServi
     # Ids first, so that managers can be referred to before they are saved.
     ids = {row[0]: new_id() for row in _STAKEHOLDERS}
     for position, (name, title, department, seniority, roles, manager) in enumerate(_STAKEHOLDERS):
-        contact_map.add_stakeholder(Stakeholder(
+        contact_maps.add_stakeholder(Stakeholder(
             id=ids[name], account_id=account.id, name=name, title=title, department=department,
             seniority=seniority, roles=frozenset(roles), position=position,
             email=_email(name, "northwind.example"),
             reports_to_id=ids[manager] if manager else None,
         ))
     for name, title, seniority in _TEAM:
-        member = contact_map.add_team_member(
+        member = contact_maps.add_team_member(
             account.id, TeamMember(new_id(), name, title, seniority, _email(name, "ours.example"))
         )
         ids[name] = member.id
     for (member_name, stakeholder_name), grades in _GRADES.items():
         cell = CellRef(ids[member_name], ids[stakeholder_name])
         for grade in grades:
-            contact_map.set_grade(cell, grade)
-    _mark(contact_map, CellRef(ids["Rita Sandoval"], ids["Marcus Reid"]), FocusPeriod.DAYS_30)
-    _mark(contact_map, CellRef(ids["Jordan Blake"], ids["Helena Vogt"]), FocusPeriod.DAYS_30)
-    _mark(contact_map, CellRef(ids["Alex Novak"], ids["李伟"]), FocusPeriod.DAYS_60)
-    _mark(contact_map, CellRef(ids["Rita Sandoval"], ids["Ken Adeyemi"]), needs_filling=True)
-    _mark(contact_map, CellRef(ids["Jordan Blake"], ids["Marcus Reid"]), needs_filling=True)
+            contact_maps.set_grade(cell, grade)
+    _mark(contact_maps, CellRef(ids["Rita Sandoval"], ids["Marcus Reid"]), FocusPeriod.DAYS_30)
+    _mark(contact_maps, CellRef(ids["Jordan Blake"], ids["Helena Vogt"]), FocusPeriod.DAYS_30)
+    _mark(contact_maps, CellRef(ids["Alex Novak"], ids["李伟"]), FocusPeriod.DAYS_60)
+    _mark(contact_maps, CellRef(ids["Rita Sandoval"], ids["Ken Adeyemi"]), needs_filling=True)
+    _mark(contact_maps, CellRef(ids["Jordan Blake"], ids["Marcus Reid"]), needs_filling=True)
     # Sam's Open relationship with 李伟 is the way back in for Alex, whom 李伟 is unhappy with.
-    contact_map.update_marks(Relationship(
+    contact_maps.update_marks(Relationship(
         cell=CellRef(ids["Sam Patel"], ids["李伟"]),
         leverage_for=(CellRef(ids["Alex Novak"], ids["李伟"]),)))
     return account.id
 
 
 def _mark(
-    contact_map: ContactMapService, cell: CellRef, key_for: FocusPeriod | None = None,
+    contact_maps: ContactMapService, cell: CellRef, key_for: FocusPeriod | None = None,
     needs_filling: bool = False,
 ) -> None:
     """Mark a cell key for a focus period starting today, or as one that needs filling."""
-    contact_map.update_marks(Relationship(
+    contact_maps.update_marks(Relationship(
         cell=cell, is_key=key_for is not None, focus_period=key_for,
         focus_due=date.today() + timedelta(days=key_for.value) if key_for else None,
         needs_filling=needs_filling,

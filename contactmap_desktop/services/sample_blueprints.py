@@ -58,11 +58,11 @@ _PLANS = [
 ]
 
 
-def create_sample_blueprints(blueprints: BlueprintService, contact_map: ContactMapService,
+def create_sample_blueprints(blueprints: BlueprintService, contact_maps: ContactMapService,
                              account_id: str, today: date) -> list[str]:
     """Save the sample's blueprints, due at the end of their cells' focus periods counted
     from ``today``; return their ids."""
-    loaded = contact_map.load_map(account_id)
+    loaded = contact_maps.load_map(account_id)
     who = {s.name: s.id for s in loaded.stakeholders} | {t.name: t.id
                                                          for t in loaded.team_members}
     saved = []

@@ -10,10 +10,10 @@ from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.letters import LetterService
 
 
-def create_sample_letter(letters: LetterService, contact_map: ContactMapService,
+def create_sample_letter(letters: LetterService, contact_maps: ContactMapService,
                          account_id: str) -> str:
     """Draft and save the sample letter (to the account's sponsor); return its id."""
-    draft = letters.draft(contact_map.load_map(account_id))
+    draft = letters.draft(contact_maps.load_map(account_id))
     day = draft.letter_date
     letter = replace(
         draft,

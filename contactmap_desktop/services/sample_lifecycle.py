@@ -27,14 +27,14 @@ T, D, M = CommitmentKind.TIME, CommitmentKind.DATA, CommitmentKind.MONEY
 DONE, OPEN = StepStatus.FULFILLED, StepStatus.OPEN
 
 
-def create_sample_lifecycle(service: LifecycleService, contact_map: ContactMapService,
+def create_sample_lifecycle(service: LifecycleService, contact_maps: ContactMapService,
                             account_id: str) -> None:
     today = service.today()
 
     def ago(days: int) -> date:
         return today - timedelta(days=days)
 
-    loaded = contact_map.load_map(account_id)
+    loaded = contact_maps.load_map(account_id)
     who = {s.name: s.id for s in loaded.stakeholders} | {t.name: t.id
                                                          for t in loaded.team_members}
     for stage, days in ((AccountStage.PROSPECT, 260), (AccountStage.PILOT, 100)):

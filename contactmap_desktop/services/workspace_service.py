@@ -57,7 +57,7 @@ class OpenWorkspace:
         return self.services.accounts
 
     @property
-    def contact_map(self) -> ContactMapService:
+    def contact_maps(self) -> ContactMapService:
         return self.services.contact_maps
 
     @property
@@ -142,11 +142,11 @@ def open_workspace(
         return opened
     try:
         if is_new and with_sample:
-            account_id = create_sample_account(opened.accounts, opened.contact_map)
+            account_id = create_sample_account(opened.accounts, opened.contact_maps)
             services = opened.services
-            create_sample_letter(services.letters, opened.contact_map, account_id)
-            create_sample_lifecycle(services.lifecycle, opened.contact_map, account_id)
-            create_sample_blueprints(services.blueprints, opened.contact_map, account_id,
+            create_sample_letter(services.letters, opened.contact_maps, account_id)
+            create_sample_lifecycle(services.lifecycle, opened.contact_maps, account_id)
+            create_sample_blueprints(services.blueprints, opened.contact_maps, account_id,
                                      clock().date())
         elif not is_new:
             try:

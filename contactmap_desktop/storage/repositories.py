@@ -362,10 +362,6 @@ class GradeChangeRepository:
         if row is not None:
             self._session.delete(row)
 
-    def add_all(self, changes: Sequence[GradeChange]) -> None:
-        for change in changes:
-            self.add(change)
-
     def list_for_account(self, account_id: str,
                          cell_of: mapping.CellOf | None = None) -> list[GradeChange]:
         cell_of = cell_of or mapping.SharedCells()

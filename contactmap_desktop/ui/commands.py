@@ -100,7 +100,7 @@ class UpdateMarksCommand(EditCommand):
         return self._write(self._before)
 
     def _write(self, relationship: Relationship) -> Changes:
-        saved = self._document.opened.contact_map.update_marks(relationship)
+        saved = self._document.opened.contact_maps.update_marks(relationship)
         return marks_of([saved.cell])
 
 
@@ -112,7 +112,7 @@ class AddStakeholderCommand(EditCommand):
         self._added = False
 
     def apply(self) -> Changes:
-        service = self._document.opened.contact_map
+        service = self._document.opened.contact_maps
         if self._added:
             return service.restore_stakeholder(self._stakeholder.id)
         self._stakeholder = service.add_stakeholder(self._stakeholder)
@@ -120,7 +120,7 @@ class AddStakeholderCommand(EditCommand):
         return people_of(self._stakeholder.account_id)
 
     def revert(self) -> Changes:
-        return self._document.opened.contact_map.remove_stakeholder(self._stakeholder.id)
+        return self._document.opened.contact_maps.remove_stakeholder(self._stakeholder.id)
 
 
 class EditStakeholderCommand(EditCommand):
@@ -132,11 +132,11 @@ class EditStakeholderCommand(EditCommand):
         self._after = after
 
     def apply(self) -> Changes:
-        self._after = self._document.opened.contact_map.update_stakeholder(self._after)
+        self._after = self._document.opened.contact_maps.update_stakeholder(self._after)
         return people_of(self._after.account_id)
 
     def revert(self) -> Changes:
-        self._document.opened.contact_map.update_stakeholder(self._before)
+        self._document.opened.contact_maps.update_stakeholder(self._before)
         return people_of(self._before.account_id)
 
 
@@ -147,10 +147,10 @@ class RemoveStakeholderCommand(EditCommand):
         self._stakeholder = stakeholder
 
     def apply(self) -> Changes:
-        return self._document.opened.contact_map.remove_stakeholder(self._stakeholder.id)
+        return self._document.opened.contact_maps.remove_stakeholder(self._stakeholder.id)
 
     def revert(self) -> Changes:
-        return self._document.opened.contact_map.restore_stakeholder(self._stakeholder.id)
+        return self._document.opened.contact_maps.restore_stakeholder(self._stakeholder.id)
 
 
 class AddTeamMemberCommand(EditCommand):
@@ -162,14 +162,14 @@ class AddTeamMemberCommand(EditCommand):
         self._removal: TeamRemoval | None = None
 
     def apply(self) -> Changes:
-        service = self._document.opened.contact_map
+        service = self._document.opened.contact_maps
         if self._removal is not None:
             return service.restore_team_member(self._removal)
         self._member = service.add_team_member(self._account_id, self._member)
         return team_of(self._account_id)
 
     def revert(self) -> Changes:
-        self._removal = self._document.opened.contact_map.remove_team_member(
+        self._removal = self._document.opened.contact_maps.remove_team_member(
             self._account_id, self._member.id)
         return self._removal.changes
 
@@ -184,12 +184,12 @@ class EditTeamMemberCommand(EditCommand):
         self._after = after
 
     def apply(self) -> Changes:
-        self._after = self._document.opened.contact_map.update_team_member(
+        self._after = self._document.opened.contact_maps.update_team_member(
             self._account_id, self._after)
         return team_of(self._account_id)
 
     def revert(self) -> Changes:
-        self._document.opened.contact_map.update_team_member(self._account_id, self._before)
+        self._document.opened.contact_maps.update_team_member(self._account_id, self._before)
         return team_of(self._account_id)
 
 
@@ -204,13 +204,13 @@ class RemoveTeamMemberCommand(EditCommand):
         self._removal: TeamRemoval | None = None
 
     def apply(self) -> Changes:
-        self._removal = self._document.opened.contact_map.remove_team_member(
+        self._removal = self._document.opened.contact_maps.remove_team_member(
             self._account_id, self._member.id)
         return self._removal.changes
 
     def revert(self) -> Changes:
         assert self._removal is not None
-        return self._document.opened.contact_map.restore_team_member(self._removal)
+        return self._document.opened.contact_maps.restore_team_member(self._removal)
 
 
 class AddAccountCommand(EditCommand):

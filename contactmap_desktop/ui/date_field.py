@@ -41,7 +41,7 @@ class DateField(QLineEdit):
     def date(self) -> datetime.date:
         return self._date
 
-    def setDate(self, value: datetime.date) -> None:  # noqa: N802 - QDateEdit's name, for drop-in use
+    def setDate(self, value: datetime.date) -> None:
         self._date = value
         self._show(value)
 

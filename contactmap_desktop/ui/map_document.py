@@ -72,13 +72,13 @@ class MapDocument(QObject):
                         return
                 cells = [cell for cell in changes.cells | changes.marks
                          if contact_map.has_cell(cell)]
-                for state in self.opened.contact_map.read_cells(cells):
+                for state in self.opened.contact_maps.read_cells(cells):
                     contact_map.refresh_cell(state.relationship, state.history)
         self.changed.emit(changes)
 
     def _read_map(self) -> None:
         self.contact_map = None if self.account_id is None else \
-            self.opened.contact_map.load_map(self.account_id)
+            self.opened.contact_maps.load_map(self.account_id)
 
     def select_cell(self, cell: CellRef | None) -> None:
         if cell != self.current_cell:

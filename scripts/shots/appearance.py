@@ -17,8 +17,8 @@ if __name__ == "__main__":  # the process of one scale: find the app and the sho
 
 from PySide6.QtCore import QSettings
 
-from contactmap_desktop.app import create_qt_application
 from contactmap_desktop.application import build_window
+from contactmap_desktop.startup import create_qt_application
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.settings import UiSettings
 from contactmap_desktop.ui.theme import ColorScheme, apply_color_scheme

@@ -31,7 +31,7 @@ def shoot_blueprints(folder: Path) -> list[Path]:
     try:
         account = opened.accounts.list_accounts()[0]
         service = BlueprintService(opened.workspace, lambda: moment)
-        contact_map = opened.contact_map.load_map(account.id)
+        contact_map = opened.contact_maps.load_map(account.id)
         # The sample's own plans, as a new user finds them: the COO's is shown in the panel.
         helena = next(s.id for s in contact_map.stakeholders if s.name == "Helena Vogt")
         main = next(b.main_cell for b in service.list_for_account(account.id)

@@ -33,8 +33,8 @@ def window_on(opened: OpenWorkspace, folder: Path) -> MainWindow:
     """The full window on ``opened``, its layout kept in ``folder`` (not the user's)."""
     from PySide6.QtCore import QSettings
 
-    from contactmap_desktop.app import create_qt_application
     from contactmap_desktop.application import build_window
+    from contactmap_desktop.startup import create_qt_application
     from contactmap_desktop.ui.settings import UiSettings
 
     create_qt_application()

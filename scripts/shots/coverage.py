@@ -33,7 +33,7 @@ def shoot_coverage(folder: Path) -> list[Path]:
                             backups_root=folder / "backups")
     try:
         account = opened.accounts.list_accounts()[0]
-        service = FindingsService(opened.contact_map, SettingsService(opened.workspace),
+        service = FindingsService(opened.contact_maps, SettingsService(opened.workspace),
                                   BlueprintService(opened.workspace).cells_with_blueprint,
                                   clock=lambda: moment[0] + timedelta(days=40))
         result = service.findings_for_account(account.id)

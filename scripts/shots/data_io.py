@@ -28,7 +28,7 @@ def shoot_data_io(folder: Path) -> list[Path]:
     assert app is not None
     moment = [datetime(2026, 11, 20, 9, 30)]
     opened = open_workspace(folder / "sample.cmap", clock=lambda: moment[0])
-    account_id = create_sample_account(opened.accounts, opened.contact_map)
+    account_id = create_sample_account(opened.accounts, opened.contact_maps)
     rows = [["First Name", "Last Name", "URL", "Email Address", "Company", "Position",
              "Connected On"],
             ["Helena", "Vogt", "", "helena.vogt@northwind.example", "Northwind Logistics",
@@ -56,15 +56,15 @@ def shoot_data_io(folder: Path) -> list[Path]:
     other = open_workspace(folder / "other.cmap", clock=lambda: moment[0])
     other_service = AccountExchangeService(other.workspace, lambda: moment[0])
     other_service.import_account(file)
-    contact_map = opened.contact_map.load_map(account_id)
+    contact_map = opened.contact_maps.load_map(account_id)
     cell = CellRef(contact_map.team_members[0].id, contact_map.stakeholders[0].id)
     moment[0] += timedelta(hours=1)
-    other.contact_map.set_grade(cell, Grade.OPEN)
-    helena = other.contact_map.load_map(account_id).stakeholders[0]
-    other.contact_map.update_stakeholder(dc_replace(helena, phone="+49 40 000 111"))
-    other.contact_map.reorder_team(account_id, [m.id for m in contact_map.team_members[::-1]])
+    other.contact_maps.set_grade(cell, Grade.OPEN)
+    helena = other.contact_maps.load_map(account_id).stakeholders[0]
+    other.contact_maps.update_stakeholder(dc_replace(helena, phone="+49 40 000 111"))
+    other.contact_maps.reorder_team(account_id, [m.id for m in contact_map.team_members[::-1]])
     moment[0] += timedelta(hours=1)
-    opened.contact_map.set_grade(cell, Grade.DISSATISFIED)
+    opened.contact_maps.set_grade(cell, Grade.DISSATISFIED)
     other_service.export_account(account_id, file)
     summary = service.import_account(file)
     shots.append(save(ImportSummaryDialog(summary), "import-account-summary"))

@@ -78,8 +78,8 @@ def _shoot_as_opened(folder: Path, name: str) -> Path:
 
 def shoot_startup_splash(folder: Path) -> list[Path]:
     """What shows while the workspace opens, in the light and the dark scheme."""
-    from contactmap_desktop.app import create_qt_application
     from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME
+    from contactmap_desktop.startup import create_qt_application
     from contactmap_desktop.ui.startup_splash import StartupSplash
     from contactmap_desktop.ui.theme import ColorScheme, apply_color_scheme
 

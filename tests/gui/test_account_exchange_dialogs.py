@@ -35,7 +35,7 @@ def test_export_then_import_with_a_conflict_shows_the_summary(
     small.opened.close()
     clock_a, clock_b = FakeClock(), FakeClock()
     a = open_workspace(tmp_path / "a.cmap", clock=clock_a)
-    a.contact_map.set_grade(small.cell(0, 0), Grade.SATISFIED)
+    a.contact_maps.set_grade(small.cell(0, 0), Grade.SATISFIED)
     file = export_account(parent, AccountExchangeService(a.workspace, clock_a), small.account.id,
                           "Acme/Corp", choose=lambda _p, suggested: tmp_path / suggested.name)
     assert file == tmp_path / "Acme_Corp.cmacct" and file.exists()
@@ -44,9 +44,9 @@ def test_export_then_import_with_a_conflict_shows_the_summary(
     b_service = AccountExchangeService(b.workspace, clock_b)
     assert import_account(parent, b_service, choose=lambda _p, _s: file, show=shown.append)
     clock_a.advance(hours=1)
-    a.contact_map.set_grade(small.cell(0, 0), Grade.OPEN)
+    a.contact_maps.set_grade(small.cell(0, 0), Grade.OPEN)
     clock_b.advance(hours=2)
-    b.contact_map.set_grade(small.cell(0, 0), Grade.DISSATISFIED)
+    b.contact_maps.set_grade(small.cell(0, 0), Grade.DISSATISFIED)
     export_account(parent, AccountExchangeService(a.workspace, clock_a), small.account.id,
                    "Acme Corp", choose=lambda _p, _s: file)
     summary = import_account(parent, b_service, choose=lambda _p, _s: file, show=shown.append)
@@ -88,7 +88,7 @@ def test_importing_a_reordered_team_shows_the_new_order_in_the_grid(
     other = open_workspace(tmp_path / "other.cmap", clock=clock)
     AccountExchangeService(other.workspace, clock).import_account(file)
     rep, eng = small_map.team_members
-    other.contact_map.reorder_team(small_map.account.id, [eng.id, rep.id])
+    other.contact_maps.reorder_team(small_map.account.id, [eng.id, rep.id])
     AccountExchangeService(other.workspace, clock).export_account(small_map.account.id, file)
     other.close()
     shown: list[ImportSummaryDialog] = []

@@ -49,7 +49,7 @@ def test_commands_about_an_account_are_greyed_while_none_is_open(
 def test_lifecycle_details_follow_the_engagement_as_soon_as_it_is_current(
         qtbot: QtBot, sample_window: MainWindow) -> None:
     window = sample_window
-    feature = window.features["lifecycle"]
+    feature = window.features.lifecycle
     assert isinstance(feature, LifecycleFeature)
     window.show_tab(feature.tab)
     engagements: QTableView = feature.tab.engagements.view
@@ -94,7 +94,7 @@ def test_preferences_give_every_page_the_room_it_asks_for(
 
 def test_a_long_tooltip_wraps_to_a_readable_width(qtbot: QtBot, sample_window: MainWindow) -> None:
     window = sample_window
-    coverage = window.features["coverage"]
+    coverage = window.features.coverage
     assert isinstance(coverage, CoverageFeature)
     window.findChild(QWidget, "findingsDock").raise_()  # type: ignore[union-attr]
     tree = coverage.findings_panel.tree

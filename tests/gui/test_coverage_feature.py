@@ -58,7 +58,7 @@ def test_a_note_on_a_grade_change_is_saved_and_undone(qtbot: QtBot, window: Main
                         lambda *_args: ("Met at the trade fair, then two workshops", True))
     table = coverage.history_panel.table
     table.doubleClicked.emit(table.model().index(0, 0))
-    note = lambda: window.document.opened.contact_map.load_map(  # noqa: E731
+    note = lambda: window.document.opened.contact_maps.load_map(  # noqa: E731
         small_map.account.id).history_of(small_map.cell(0, 1))[0].note
     assert note() == "Met at the trade fair, then two workshops"
     assert coverage.history_panel.model.change_at(0).note == note()  # type: ignore[union-attr]

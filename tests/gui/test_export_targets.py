@@ -24,10 +24,10 @@ def test_csv_and_pdf_exports_refuse_the_workspace_files(
     errors: list[str] = []
     monkeypatch.setattr(window, "report_error", errors.append)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
-    data = window.features["data"]
+    data = window.features.data
     assert isinstance(data, DataFeature)
     data.export_stakeholders()
-    pdf = window.features["map_export"]
+    pdf = window.features.map_export
     assert isinstance(pdf, MapExport)
     pdf.export(target)
     qtbot.waitUntil(lambda: pdf.task is None, timeout=20_000)

@@ -15,7 +15,8 @@ from contactmap_desktop.domain.findings import Finding, Rule, Severity, coverage
 from contactmap_desktop.domain.grade_timeline import grade_distribution
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import GradeChange
-from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
+from contactmap_desktop.ui.models.findings_model import FindingsModel
+from contactmap_desktop.ui.models.roles import FindingRole
 from contactmap_desktop.ui.panels import findings_panel
 from contactmap_desktop.ui.panels.findings_panel import FindingsPanel
 from contactmap_desktop.ui.panels.history_panel import HistoryPanel

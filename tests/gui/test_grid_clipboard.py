@@ -96,7 +96,7 @@ def test_paste_grades_a_block_in_one_undo_step(qtbot: QtBot, harness: Harness) -
     assert harness.model.item(1, 2).text() == ""
     harness.stack.redo()
     assert harness.letters() == [".OT", ".SD"]
-    history = harness.small.opened.contact_map.load_map(harness.small.account.id).history
+    history = harness.small.opened.contact_maps.load_map(harness.small.account.id).history
     assert len(history) == 12  # 4 pasted, 4 undone, 4 redone: history stays append-only
 
 
@@ -135,7 +135,7 @@ def test_one_value_fills_the_selection_and_copy_paste_round_trips(
     assert harness.stack.count() == 3
     def reviews() -> int:
         account_id = harness.small.account.id
-        return sum(c.is_review for c in harness.small.opened.contact_map.load_map(
+        return sum(c.is_review for c in harness.small.opened.contact_maps.load_map(
             account_id).history)
 
     assert reviews() == 2 + 4  # the copy pasted I over I at (0, 1) and (1, 1) already

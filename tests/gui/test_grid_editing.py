@@ -23,7 +23,7 @@ def _type(qtbot: QtBot, window: MainWindow, row: int, column: int, *keys: Qt.Key
 def _grades_in_file(path: Path, small_map: SmallMap) -> dict[tuple[int, int], Grade]:
     opened = open_workspace(path, read_only=True)
     try:
-        contact_map = opened.contact_map.load_map(small_map.account.id)
+        contact_map = opened.contact_maps.load_map(small_map.account.id)
     finally:
         opened.close()
     return {(r, c): g for r in range(2) for c in range(3)
@@ -73,7 +73,7 @@ def test_every_change_is_recorded_in_history_including_undo(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
     _type(qtbot, window, 0, 0, Qt.Key.Key_S, Qt.Key.Key_O)
     window.document.undo_stack.undo()
-    history = window.document.opened.contact_map.load_map(small_map.account.id).history
+    history = window.document.opened.contact_maps.load_map(small_map.account.id).history
     moves = [(c.old_grade, c.new_grade) for c in history if c.cell == small_map.cell(0, 0)]
     assert moves == [(None, Grade.SATISFIED), (Grade.SATISFIED, Grade.OPEN),
                      (Grade.OPEN, Grade.SATISFIED)]
@@ -122,7 +122,7 @@ def test_k_and_n_toggle_marks_as_undoable_steps(qtbot: QtBot, window: MainWindow
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert not model.index(0, 0).data(MapRole.RELATIONSHIP).is_key
-    stored = window.document.opened.contact_map.load_map(small_map.account.id)
+    stored = window.document.opened.contact_maps.load_map(small_map.account.id)
     assert not stored.relationship(small_map.cell(0, 0)).is_key
     window.document.undo_stack.redo()
     assert "Key relationship." in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
@@ -142,5 +142,5 @@ def test_a_trust_cell_is_linked_as_leverage_from_its_menu(qtbot: QtBot, window: 
     target.trigger()
     tooltip = window.map_page.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Leverage for: Eng Two" in tooltip
-    assert window.document.opened.contact_map.load_map(small_map.account.id).relationship(
+    assert window.document.opened.contact_maps.load_map(small_map.account.id).relationship(
         small_map.cell(0, 0)).leverage_for == (small_map.cell(1, 1),)

@@ -45,7 +45,7 @@ def _drag(qtbot: QtBot, header: QHeaderView, source: int, target: int) -> None:
 def _stored_order(path: Path, account_id: str) -> tuple[list[str], list[str]]:
     opened = open_workspace(path, read_only=True)
     try:
-        contact_map = opened.contact_map.load_map(account_id)
+        contact_map = opened.contact_maps.load_map(account_id)
     finally:
         opened.close()
     return [s.name for s in contact_map.stakeholders], [m.name for m in contact_map.team_members]
@@ -104,7 +104,7 @@ def test_sort_menu_orders_the_columns_in_one_undo_step(window: MainWindow,
 
 def test_group_by_department_sorts_and_draws_a_line_between_departments(
         window: MainWindow, small_map: SmallMap, ui_settings: UiSettings) -> None:
-    service = small_map.opened.contact_map
+    service = small_map.opened.contact_maps
     departments = ["Board", "Plant", "Board"]
     for stakeholder, department in zip(small_map.stakeholders, departments, strict=True):
         service.update_stakeholder(replace(stakeholder, department=department))

@@ -41,7 +41,7 @@ def open_dialog(qtbot: QtBot, small: SmallMap, data: bytes) -> ImportDialog:
 
 
 def names(small: SmallMap) -> list[str]:
-    return [s.name for s in small.opened.contact_map.load_map(small.account.id).stakeholders]
+    return [s.name for s in small.opened.contact_maps.load_map(small.account.id).stakeholders]
 
 
 def test_linkedin_file_is_previewed_filtered_edited_and_imported(
@@ -67,7 +67,7 @@ def test_linkedin_file_is_previewed_filtered_edited_and_imported(
     qtbot.waitUntil(lambda: dialog.imported is not None, timeout=5000)
     assert dialog.imported is not None and dialog.imported.plan.added == 4
     assert names(small)[3:] == ["Helena Vogt", "Priya Raman", "Zoë Müller 🚚", "伟 李"]
-    li = small.opened.contact_map.load_map(small.account.id).stakeholders[-1]
+    li = small.opened.contact_maps.load_map(small.account.id).stakeholders[-1]
     assert li.seniority is Seniority.EXECUTIVE
 
     # The import is one undo step on the window's stack.
@@ -158,7 +158,7 @@ def test_the_app_s_own_export_comes_back_with_grades_and_managers_in_one_undo_st
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.imported is not None, timeout=5000)
     assert dialog.imported is not None
-    imported = small.opened.contact_map.load_map(other.id)
+    imported = small.opened.contact_maps.load_map(other.id)
     assert [m.name for m in imported.team_members] == ["Rep One", "Sam New"]
     assert imported.graded_count() == 2
     stack = QUndoStack()
@@ -169,7 +169,7 @@ def test_the_app_s_own_export_comes_back_with_grades_and_managers_in_one_undo_st
     assert stack.count() == 1
     assert delivered[0].team == {other.id} and len(delivered[0].cells) == 2
     stack.undo()
-    undone = small.opened.contact_map.load_map(other.id)
+    undone = small.opened.contact_maps.load_map(other.id)
     assert undone.stakeholders == [] and undone.team_members == []
     stack.redo()
-    assert small.opened.contact_map.load_map(other.id).graded_count() == 2
+    assert small.opened.contact_maps.load_map(other.id).graded_count() == 2

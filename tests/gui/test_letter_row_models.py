@@ -9,8 +9,9 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.modeltest import ModelTester
 
 from contactmap_desktop.domain.letters import Milestone, PainStatement, SponsorLetter
-from contactmap_desktop.ui.letters.letter_list_model import LetterListModel, LetterRole
+from contactmap_desktop.ui.letters.letter_list_model import LetterListModel
 from contactmap_desktop.ui.letters.row_models import UNDATED_TEXT, MilestoneModel, PainModel
+from contactmap_desktop.ui.models.roles import LetterRole
 
 STEPS = (Milestone("Review", "Priya", date(2026, 2, 1), "Signed off"),
          Milestone("PO", "Daniel", None, "PO issued"),

@@ -51,7 +51,7 @@ def composer(qtbot: QtBot, tmp_path: Path) -> Iterator[Composer]:
     qtbot.addWidget(tab)
     tab.resize(1300, 800)
     with qtbot.waitSignal(tab.preview.updated, timeout=10_000):
-        tab.set_account(opened.contact_map.load_map(account.id))
+        tab.set_account(opened.contact_maps.load_map(account.id))
         tab.show()
     yield Composer(tab, service, runner.undo_stack, errors, opened, account.id)
     tab.preview.wait()

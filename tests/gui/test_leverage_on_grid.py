@@ -18,7 +18,7 @@ from tests.helpers.builders import SmallMap
 
 def test_a_link_is_drawn_flagged_when_its_source_cools_and_can_be_removed(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
-    page, service = window.map_page, small_map.opened.contact_map
+    page, service = window.map_page, small_map.opened.contact_maps
     source, target = small_map.cell(0, 0), small_map.cell(1, 0)
     page.set_grades({source: Grade.OPEN, target: Grade.DISSATISFIED})
     relationship = window.document.contact_map.relationship(source)  # type: ignore[union-attr]
@@ -37,7 +37,7 @@ def test_a_link_is_drawn_flagged_when_its_source_cools_and_can_be_removed(
         page.set_grades({source: Grade.SATISFIED})  # the source cools
     [link] = page.model.leverage_links()
     assert not link.usable
-    coverage = window.features["coverage"]
+    coverage = window.features.coverage
     coverage.recompute()  # type: ignore[attr-defined]
     assert any(f.rule is Rule.COOLED_LEVERAGE for f in coverage.findings)  # type: ignore[attr-defined]
     # No new link from a Satisfied cell, but the old one can go.

@@ -17,11 +17,9 @@ from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
 from contactmap_desktop.ui.lifecycle import columns
 from contactmap_desktop.ui.lifecycle.record_model import (
-    FLAGGED_ROLE,
-    ID_ROLE,
-    RECORD_ROLE,
     RecordModel,
 )
+from contactmap_desktop.ui.models.roles import RecordRole
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +38,7 @@ def _overview(sample: OpenWorkspace) -> AccountOverview:
 def _lists(sample: OpenWorkspace) -> list[tuple[str, RecordModel[object], list[object]]]:
     overview = _overview(sample)
     service = LifecycleService(sample.workspace)
-    loaded = sample.contact_map.load_map(overview.account.id)
+    loaded = sample.contact_maps.load_map(overview.account.id)
     people = {s.id: s.name for s in loaded.stakeholders}
     team = {t.id: t.name for t in loaded.team_members}
     ids = [s.engagement.id for s in overview.engagements]
@@ -81,8 +79,8 @@ def test_every_lifecycle_model_passes_the_model_tester(
         qtmodeltester.check(model)
         assert model.rowCount() == len(records), name
         first = model.index(0, 0)
-        assert first.data(RECORD_ROLE) == records[0]
-        assert model.row_of(first.data(ID_ROLE)) == 0
+        assert first.data(RecordRole.RECORD) == records[0]
+        assert model.row_of(first.data(RecordRole.ID)) == 0
 
 
 def test_flags_say_why_in_the_tooltip_and_in_the_text(qapp: QApplication,
@@ -93,10 +91,10 @@ def test_flags_say_why_in_the_tooltip_and_in_the_text(qapp: QApplication,
     watch = 1  # the Watch column, beside the name
     flagged = {model.index(r, 0).data(): model.index(r, watch) for r in range(model.rowCount())}
     passive = flagged["Late loading at the Leeds depot"]
-    assert passive.data() == "Passive" and passive.data(FLAGGED_ROLE)
+    assert passive.data() == "Passive" and passive.data(RecordRole.FLAGGED)
     assert "the last 3 steps were ours" in passive.data(Qt.ItemDataRole.ToolTipRole)
     assert flagged["Route optimisation pilot"].data() == "1 off target"
-    assert not flagged["Depot planning assessment"].data(FLAGGED_ROLE)
+    assert not flagged["Depot planning assessment"].data(RecordRole.FLAGGED)
     metrics, metric_records = lists["metrics"]
     metrics.set_records(metric_records)
     latest = {metrics.index(r, 0).data(): metrics.index(r, 2).data()

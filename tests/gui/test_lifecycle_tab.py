@@ -56,7 +56,7 @@ def tab(qtbot: QtBot, small: SmallMap, errors: list[str],
     clock = FakeClock(NOW)
     workspace = small.opened.workspace
     context = LifecycleContext(LifecycleService(workspace, clock), AgendaService(workspace, clock),
-                               small.opened.contact_map,
+                               small.opened.contact_maps,
                                # As in the window: each edit's change set reloads the tab.
                                EditRunner(undo_stack, errors.append, lambda _c: widget.reload()))
     context.lifecycle.save(Engagement(new_id(), small.account.id, "Route pilot",
@@ -272,7 +272,7 @@ def test_a_hidden_lifecycle_tab_reads_its_account_when_it_is_shown(
     workspace = small.opened.workspace
     context = LifecycleContext(LifecycleService(workspace, FakeClock(NOW)),
                                CountingAgenda(workspace, FakeClock(NOW)),
-                               small.opened.contact_map,
+                               small.opened.contact_maps,
                                EditRunner(undo_stack, errors.append, lambda _c: widget.reload()))
     widget = LifecycleTab(context)
     qtbot.addWidget(widget)

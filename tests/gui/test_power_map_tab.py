@@ -59,7 +59,7 @@ def _person(tab: PowerMapTab, name: str) -> Stakeholder:
 
 def _stored_manager(opened: OpenWorkspace, tab: PowerMapTab, name: str) -> str | None:
     assert tab.contact_map is not None
-    fresh = opened.contact_map.load_map(tab.contact_map.account.id)
+    fresh = opened.contact_maps.load_map(tab.contact_map.account.id)
     return next(s for s in fresh.stakeholders if s.name == name).reports_to_id
 
 

@@ -20,7 +20,7 @@ from tests.helpers.builders import SmallMap
 
 
 def _history(small_map: SmallMap) -> list[GradeChange]:
-    return small_map.opened.contact_map.load_map(small_map.account.id).history
+    return small_map.opened.contact_maps.load_map(small_map.account.id).history
 
 
 def _feature(window: MainWindow) -> ReviewFeature:

@@ -100,7 +100,7 @@ def test_the_letters_tab_is_usable_at_1024_by_700(
         qtbot: QtBot, sample_window: MainWindow) -> None:
     window = sample_window
     window.resize(LAPTOP)
-    feature = window.features["letters"]
+    feature = window.features.letters
     assert isinstance(feature, LettersFeature)
     tab = feature.tab
     _click_tab(qtbot, window.tabs.tabBar(), "&Letters")
@@ -187,7 +187,7 @@ def test_a_narrow_letter_form_puts_labels_above_their_fields(
     from PySide6.QtWidgets import QFormLayout
 
     window = sample_window
-    feature = window.features["letters"]
+    feature = window.features.letters
     assert isinstance(feature, LettersFeature)
     form = feature.tab.form
     _click_tab(qtbot, window.tabs.tabBar(), "&Letters")

@@ -21,7 +21,7 @@ def _counts(window: MainWindow) -> str:
 
 def test_one_team_member_is_one_team_member(window: MainWindow, small_map: SmallMap) -> None:
     opened = small_map.opened
-    removal = opened.contact_map.remove_team_member(small_map.account.id,
+    removal = opened.contact_maps.remove_team_member(small_map.account.id,
                                                     small_map.team_members[1].id)
     window.document.apply(removal.changes)
     assert _counts(window) == ("3 stakeholders · 1 team member · 0 relationships · "
@@ -33,14 +33,14 @@ def test_an_account_with_people_on_one_side_says_which(window: MainWindow,
     opened = small_map.opened
     for member in small_map.team_members:
         window.document.apply(
-            opened.contact_map.remove_team_member(small_map.account.id, member.id).changes)
+            opened.contact_maps.remove_team_member(small_map.account.id, member.id).changes)
     text = window.map_page.empty.text()
     assert window.map_page.stack.currentWidget() is window.map_page.empty
     assert "Acme Corp has 3 stakeholders and no one from our team yet" in text
     assert "no one on the map" not in text
 
     other = opened.accounts.create_account("Globex", "Retail")
-    opened.contact_map.add_team_member(
+    opened.contact_maps.add_team_member(
         other.id, TeamMember(new_id(), "Solo Rep", "AE", Seniority.MANAGER))
     window.open_account(other.id)
     assert "Globex has 1 team member and none of the client's people yet" in (

@@ -56,11 +56,11 @@ def build_two_accounts(folder: Path) -> TwoAccounts:
     path = folder / "home.cmap"
     opened = open_workspace(sample_copy(path))
     acme = opened.accounts.create_account("Acme Corp", "Manufacturing")
-    ada = opened.contact_map.add_stakeholder(Stakeholder(new_id(), acme.id, "Ada Power"))
-    opened.contact_map.add_stakeholder(Stakeholder(new_id(), acme.id, "Uma User", position=1))
-    rep = opened.contact_map.add_team_member(acme.id, TeamMember(new_id(), "Rep One"))
-    opened.contact_map.set_grade(CellRef(rep.id, ada.id), Grade.OPEN)
-    opened.contact_map.set_grade(CellRef(rep.id, ada.id), Grade.SATISFIED)
+    ada = opened.contact_maps.add_stakeholder(Stakeholder(new_id(), acme.id, "Ada Power"))
+    opened.contact_maps.add_stakeholder(Stakeholder(new_id(), acme.id, "Uma User", position=1))
+    rep = opened.contact_maps.add_team_member(acme.id, TeamMember(new_id(), "Rep One"))
+    opened.contact_maps.set_grade(CellRef(rep.id, ada.id), Grade.OPEN)
+    opened.contact_maps.set_grade(CellRef(rep.id, ada.id), Grade.SATISFIED)
     exchange = AccountExchangeService(opened.workspace)
     documents = []
     for account in opened.accounts.list_accounts():
@@ -93,7 +93,7 @@ def read_like_the_window(opened: OpenWorkspace, account_id: str | None = None) -
     workspace = opened.workspace
     settings = SettingsService(workspace)
     blueprints = BlueprintService(workspace)
-    findings = FindingsService(opened.contact_map, settings, blueprints.cells_with_blueprint)
+    findings = FindingsService(opened.contact_maps, settings, blueprints.cells_with_blueprint)
     letters, agenda = LetterService(workspace), AgendaService(workspace)
     for setting in SETTINGS.values():
         settings.get(setting)

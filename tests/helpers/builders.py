@@ -33,7 +33,7 @@ def build_small_map(path: Path) -> SmallMap:
     opened = open_workspace(path)
     account = opened.accounts.create_account("Acme Corp", "Manufacturing")
     stakeholders = [
-        opened.contact_map.add_stakeholder(Stakeholder(
+        opened.contact_maps.add_stakeholder(Stakeholder(
             id=new_id(), account_id=account.id, name=name, title=title,
             seniority=seniority, roles=frozenset(roles), position=position,
         ))
@@ -45,7 +45,8 @@ def build_small_map(path: Path) -> SmallMap:
         ])
     ]
     team_members = [
-        opened.contact_map.add_team_member(account.id, TeamMember(new_id(), name, title, seniority))
+        opened.contact_maps.add_team_member(account.id,
+                                            TeamMember(new_id(), name, title, seniority))
         for name, title, seniority in [
             ("Rep One", "Account Executive", Seniority.SENIOR_MANAGER),
             ("Eng Two", "Solutions Engineer", Seniority.MANAGER),

@@ -87,16 +87,16 @@ def save_org(opened: OpenWorkspace, contact_map: ContactMap) -> str:
     account = opened.accounts.create_account(contact_map.account.name)
     ids = {s.id: new_id() for s in contact_map.stakeholders}
     for person in contact_map.stakeholders:  # managers come before their reports
-        opened.contact_map.add_stakeholder(replace(
+        opened.contact_maps.add_stakeholder(replace(
             person, id=ids[person.id], account_id=account.id,
             reports_to_id=ids[person.reports_to_id] if person.reports_to_id else None,
         ))
-    members = {m.id: opened.contact_map.add_team_member(account.id, replace(m, id=new_id()))
+    members = {m.id: opened.contact_maps.add_team_member(account.id, replace(m, id=new_id()))
                for m in contact_map.team_members}
     for relationship in contact_map.relationships.values():
         cell = CellRef(members[relationship.cell.team_member_id].id,
                        ids[relationship.cell.stakeholder_id])
-        opened.contact_map.set_grade(cell, relationship.grade)
+        opened.contact_maps.set_grade(cell, relationship.grade)
         if relationship.is_key:
-            opened.contact_map.update_marks(replace(relationship, cell=cell, grade=None))
+            opened.contact_maps.update_marks(replace(relationship, cell=cell, grade=None))
     return account.id

@@ -38,7 +38,7 @@ class Laptop:
         return laptop
 
     def grade(self, cell: CellRef, letter: str | None, note: str = "") -> None:
-        self.opened.contact_map.set_grade(cell, Grade(letter) if letter else None, note)
+        self.opened.contact_maps.set_grade(cell, Grade(letter) if letter else None, note)
 
     def account_id(self, name: str) -> str:
         account = self.opened.accounts.list_accounts()

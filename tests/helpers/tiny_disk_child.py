@@ -31,7 +31,7 @@ def main(path: Path, backups_root: Path, limit: int) -> None:
     for index in range(200):
         name = f"Filler {index}"
         try:
-            opened.contact_map.add_stakeholder(Stakeholder(
+            opened.contact_maps.add_stakeholder(Stakeholder(
                 id=new_id(), account_id=account.id, name=name, notes="n" * 19_000, position=-1,
             ))
         except ContactMapError as error:

@@ -38,7 +38,7 @@ def edit(path: Path, round_number: int, seed: int) -> None:
     rng = random.Random(seed)
     opened = open_workspace(path, create=False)
     account = opened.accounts.find_by_name(KILL_ACCOUNT)
-    contact_map = opened.contact_map.load_map(account.id)
+    contact_map = opened.contact_maps.load_map(account.id)
     cells = [CellRef(t.id, s.id) for t in contact_map.team_members
              for s in contact_map.stakeholders[:4]]
     grades = {cell: contact_map.relationships[cell].grade if cell in contact_map.relationships
@@ -57,12 +57,12 @@ def edit(path: Path, round_number: int, seed: int) -> None:
                 "cell": [cell.team_member_id, cell.stakeholder_id],
             }
             _say("begin", record)
-            opened.contact_map.set_grade(cell, grade, note=tag)
+            opened.contact_maps.set_grade(cell, grade, note=tag)
             grades[cell] = grade
         else:
             record = {"kind": "stakeholder", "tag": tag, "name": f"Person {tag}"}
             _say("begin", record)
-            opened.contact_map.add_stakeholder(Stakeholder(
+            opened.contact_maps.add_stakeholder(Stakeholder(
                 id=new_id(), account_id=account.id, name=f"Person {tag}", position=-1,
             ))
         _say("ack", record)

@@ -49,7 +49,7 @@ def test_a_workspace_that_cannot_be_opened_ends_the_start_with_one_line(tmp_path
 
 def test_the_first_frame_needs_neither_storage_nor_reports() -> None:
     """What loads before the splash is painted: Qt and a few small modules, nothing more."""
-    code = ("import sys; import contactmap_desktop.cli, contactmap_desktop.app; "
+    code = ("import sys; import contactmap_desktop.cli, contactmap_desktop.startup; "
             "print(' '.join(sorted(sys.modules)))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=ROOT).stdout.split()

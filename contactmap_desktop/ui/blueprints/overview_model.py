@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -11,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from contactmap_desktop.domain.blueprints import BlueprintStatus, BlueprintSummary
 from contactmap_desktop.ui.blueprints.grade_chip import grade_pair_icon
 from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.models.roles import OverviewRole
 from contactmap_desktop.ui.plain_text import as_typed
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -19,11 +19,6 @@ OVERDUE_TEXT = "#4a2a00"
 COLUMNS = ("Stakeholder", "With", "Current → goal", "Strategies", "Owner", "Due", "Status")
 STAKEHOLDER, WITH, GRADES, STRATEGIES, OWNER, DUE, STATUS = range(len(COLUMNS))
 
-
-class OverviewRole(IntEnum):
-    SORT = Qt.ItemDataRole.UserRole + 70  # a value that sorts the column sensibly
-    SUMMARY = Qt.ItemDataRole.UserRole + 71  # BlueprintSummary
-    OVERDUE = Qt.ItemDataRole.UserRole + 72  # bool
 
 
 def _grades(summary: BlueprintSummary) -> str:

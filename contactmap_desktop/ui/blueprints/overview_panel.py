@@ -21,8 +21,8 @@ from contactmap_desktop.ui.blueprints.overview_model import (
     STAKEHOLDER,
     STRATEGIES,
     BlueprintOverviewModel,
-    OverviewRole,
 )
+from contactmap_desktop.ui.models.roles import OverviewRole
 
 
 class BlueprintOverviewPanel(QWidget):

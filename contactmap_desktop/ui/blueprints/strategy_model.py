@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -10,14 +9,10 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
 from contactmap_desktop.domain.reference import StrategyGuide
 from contactmap_desktop.domain.wording import counted
+from contactmap_desktop.ui.models.roles import StrategyRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-class StrategyRole(IntEnum):
-    STRATEGY = Qt.ItemDataRole.UserRole + 60  # Strategy
-    SEARCH_TEXT = Qt.ItemDataRole.UserRole + 61  # str: every text of the guide, for filtering
-    USAGE = Qt.ItemDataRole.UserRole + 62  # int: blueprints of the account using it
 
 
 def search_text(guide: StrategyGuide) -> str:

@@ -5,20 +5,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, datetime
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.ui.dates import date_text, date_time_text
+from contactmap_desktop.ui.models.roles import LetterRole
 from contactmap_desktop.ui.plain_text import as_typed
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-class LetterRole(IntEnum):
-    LETTER_ID = Qt.ItemDataRole.UserRole + 1
 
 
 def listed_titles(letters: list[SponsorLetter]) -> dict[str, str]:

@@ -24,14 +24,14 @@ class LifecycleContext(QObject):
     engagement_started = Signal(str)
 
     def __init__(self, lifecycle: LifecycleService, agenda: AgendaService,
-                 contact_map: ContactMapService, runner: EditRunner,
+                 contact_maps: ContactMapService, runner: EditRunner,
                  parent: QObject | None = None,
                  current_map: Callable[[], ContactMap | None] = lambda: None) -> None:
         super().__init__(parent)
         self._current_map = current_map  # the window's map, already read
         self.lifecycle = lifecycle
         self.agenda = agenda
-        self.contact_map = contact_map
+        self.contact_maps = contact_maps
         self.runner = runner
         self.account_id: str | None = None
 
@@ -45,7 +45,7 @@ class LifecycleContext(QObject):
             return {}, {}
         loaded = self._current_map()
         if loaded is None or loaded.account.id != self.account_id:
-            loaded = self.contact_map.load_map(self.account_id)
+            loaded = self.contact_maps.load_map(self.account_id)
         return ({s.id: s.name for s in loaded.stakeholders},
                 {t.id: t.name for t in loaded.team_members})
 

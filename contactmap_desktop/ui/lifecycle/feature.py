@@ -31,7 +31,7 @@ class LifecycleFeature:
         self._letters = letters
         document = window.document
         self.context = LifecycleContext(lifecycle, agenda,
-                                        document.opened.contact_map, document.runner, window,
+                                        document.opened.contact_maps, document.runner, window,
                                         current_map=lambda: document.contact_map)
         self.tab = LifecycleTab(self.context)
         window.add_tab("&Lifecycle", self.tab)

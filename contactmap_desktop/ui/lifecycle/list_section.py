@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactmap_desktop.ui.lifecycle.record_model import ID_ROLE, RecordModel
+from contactmap_desktop.ui.lifecycle.record_model import RecordModel
+from contactmap_desktop.ui.models.roles import RecordRole
 from contactmap_desktop.ui.views.flow_layout import FlowLayout
 
 Action = Callable[[Any], None]
@@ -107,7 +108,7 @@ class ListSection(QWidget):
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
-        return str(index.siblingAtColumn(0).data(ID_ROLE)) if index.isValid() else None
+        return str(index.siblingAtColumn(0).data(RecordRole.ID)) if index.isValid() else None
 
     def select_id(self, record_id: str | None) -> None:
         row = self.model.row_of(record_id) if record_id else -1

@@ -13,15 +13,12 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from contactmap_desktop.ui.models.roles import RecordRole
 from contactmap_desktop.ui.plain_text import as_typed
 
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
 
-# The value of a row (any role); its id for selection and "go to".
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 60
-ID_ROLE = Qt.ItemDataRole.UserRole + 61
-FLAGGED_ROLE = Qt.ItemDataRole.UserRole + 62
 FLAG_COLOR = "#b8401f"
 
 
@@ -79,14 +76,14 @@ class RecordModel(QAbstractTableModel, Generic[T]):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
-        if role == RECORD_ROLE:
+        if role == RecordRole.RECORD:
             return record
-        if role == ID_ROLE:
+        if role == RecordRole.ID:
             return self._key(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         flag = column.flag(record) if column.flag is not None else None
-        if role == FLAGGED_ROLE:
+        if role == RecordRole.FLAGGED:
             return flag is not None
         if flag is None:
             if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:

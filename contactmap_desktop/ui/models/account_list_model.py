@@ -8,9 +8,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from contactmap_desktop.domain.model import Account
 from contactmap_desktop.ui.map_document import MapDocument
+from contactmap_desktop.ui.models.roles import AccountRole
 from contactmap_desktop.ui.plain_text import as_typed
-
-AccountRole = int(Qt.ItemDataRole.UserRole) + 1
 
 
 class AccountListModel(QAbstractListModel):
@@ -40,7 +39,7 @@ class AccountListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return as_typed(f"{account.name} — {account.stage.label}" + (
                 f", {account.industry}" if account.industry else ""))
-        if role == AccountRole:
+        if role == AccountRole.ACCOUNT:
             return account
         return None
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from contactmap_desktop.domain.findings import Finding, Severity
+from contactmap_desktop.ui.models.roles import FindingRole
 from contactmap_desktop.ui.plain_text import as_typed
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -20,11 +20,6 @@ SEVERITY_COLORS = {
     Severity.INFO: "#4f7fae",
 }
 
-
-class FindingRole(IntEnum):
-    FINDING = Qt.ItemDataRole.UserRole + 40  # Finding (finding rows only)
-    SEVERITY = Qt.ItemDataRole.UserRole + 41  # Severity (both kinds of rows)
-    COUNT = Qt.ItemDataRole.UserRole + 42  # int (group rows only)
 
 
 def severity_icon(severity: Severity, size: int = 12) -> QIcon:

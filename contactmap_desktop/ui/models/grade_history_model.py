@@ -9,11 +9,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from contactmap_desktop.domain.model import GradeChange
 from contactmap_desktop.ui.dates import date_time_text
+from contactmap_desktop.ui.models.roles import HistoryRole
 from contactmap_desktop.ui.plain_text import as_typed
 
 _Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Date", "Change", "By", "Note")
-CHANGE_ROLE = Qt.ItemDataRole.UserRole + 50  # GradeChange
 
 
 def describe_change(change: GradeChange) -> str:
@@ -50,7 +50,7 @@ class GradeHistoryModel(QAbstractTableModel):
         if not index.isValid():
             return None
         change = self._changes[index.row()]
-        if role == CHANGE_ROLE:
+        if role == HistoryRole.CHANGE:
             return change
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(change, index.column())

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from contactmap_desktop.domain.findings import Finding, Severity
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.ui.models.findings_model import FindingRole, FindingsModel
+from contactmap_desktop.ui.models.findings_model import FindingsModel
+from contactmap_desktop.ui.models.roles import FindingRole
 
 # Above this many findings the list is scanned rather than read: one line per finding, the
 # whole sentence in its tooltip. Rows of one height are laid out without measuring each one,

@@ -32,7 +32,7 @@ class DragHint(QGraphicsSimpleTextItem):
         self.refused = refused
         self.setText(text)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+    def boundingRect(self) -> QRectF:
         return super().boundingRect().adjusted(-PAD, -PAD, PAD, PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,

@@ -46,7 +46,7 @@ class Legend(QLabel):
         self.setContentsMargins(8, 2, 8, 4)
         self.setText(legend_html(power_map_colors(self.palette())))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.setText(legend_html(power_map_colors(self.palette())))

@@ -98,7 +98,7 @@ class PowerMapTab(QWidget):
         if not self._stale and stakeholder_id != self.view.selected_id():
             self.view.select(stakeholder_id)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.redraw()

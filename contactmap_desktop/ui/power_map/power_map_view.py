@@ -130,12 +130,12 @@ class PowerMapView(QGraphicsView):
 
     # --- Qt events -----------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._fitted:
             self.fit()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             self.set_zoom(self.zoom() * STEP ** steps)
@@ -143,7 +143,7 @@ class PowerMapView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         item = self._card_under(event)
         if event.button() == Qt.MouseButton.LeftButton and item is not None:
             self._press = _Press(item, event.position())
@@ -153,7 +153,7 @@ class PowerMapView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         press = self._press
         if press is None:
             super().mouseMoveEvent(event)
@@ -168,7 +168,7 @@ class PowerMapView(QGraphicsView):
             self._drag_to(press, event)
         event.accept()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press = self._press
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
@@ -179,7 +179,7 @@ class PowerMapView(QGraphicsView):
                                            press.target.stakeholder_id)
         event.accept()
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = self._card_under(event)
         if item is not None and event.button() == Qt.MouseButton.LeftButton:
             if self.selected_id() != item.stakeholder_id:
@@ -189,7 +189,7 @@ class PowerMapView(QGraphicsView):
             return
         super().mouseDoubleClickEvent(event)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         item = self.power_scene.card_at(self.mapToScene(event.pos()))
         if item is None or not self.card_actions:
             return
@@ -197,7 +197,7 @@ class PowerMapView(QGraphicsView):
             self.select(item.stakeholder_id)
         QMenu.exec(self.card_actions, event.globalPos(), None, self)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         selected = self.selected_id()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier

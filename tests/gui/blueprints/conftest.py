@@ -36,14 +36,14 @@ class Desk:
     on_changes: list[Callable[[Changes], None]] = field(default_factory=list)
 
     def contact_map(self):  # type: ignore[no-untyped-def]
-        return self.small.opened.contact_map.load_map(self.small.account.id)
+        return self.small.opened.contact_maps.load_map(self.small.account.id)
 
 
 @pytest.fixture
 def desk(tmp_path: Path, qapp: object) -> Iterator[Desk]:
     small = build_small_map(tmp_path / "work.cmap")
-    small.opened.contact_map.set_grade(small.cell(0, 0), Grade.SATISFIED)
-    small.opened.contact_map.set_grade(small.cell(1, 0), Grade.INDIFFERENT)
+    small.opened.contact_maps.set_grade(small.cell(0, 0), Grade.SATISFIED)
+    small.opened.contact_maps.set_grade(small.cell(1, 0), Grade.INDIFFERENT)
     clock = FakeClock(datetime(2026, 3, 2, 9, 0))
     reported: list[str] = []
     on_changes: list[Callable[[Changes], None]] = []

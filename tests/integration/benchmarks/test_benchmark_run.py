@@ -43,7 +43,7 @@ def test_generated_account_opens_with_its_cells_grades_and_history(tmp_path: Pat
 
     opened = open_workspace(built.path, backups_root=tmp_path / "backups")
     try:
-        contact_map = opened.contact_map.load_map(built.account_id)
+        contact_map = opened.contact_maps.load_map(built.account_id)
     finally:
         opened.close()
     assert [s.id for s in contact_map.stakeholders] == built.stakeholder_ids

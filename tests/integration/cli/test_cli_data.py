@@ -134,8 +134,8 @@ def test_counts_agree_with_their_nouns(workspace: Path, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     opened = open_workspace(workspace)
     account = opened.accounts.find_by_name("Acme Corp")
-    team = opened.contact_map.load_map(account.id).team_members
-    opened.contact_map.remove_team_member(account.id, team[1].id)
+    team = opened.contact_maps.load_map(account.id).team_members
+    opened.contact_maps.remove_team_member(account.id, team[1].id)
     opened.close()
     assert main(["export-account", "--account", "Acme Corp", "--out",
                  str(tmp_path / "acme.cmacct"), "--workspace", str(workspace)]) == 0

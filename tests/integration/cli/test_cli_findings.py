@@ -20,7 +20,7 @@ from tests.helpers.sample_workspace import sample_copy
 def workspace(tmp_path: Path) -> Path:
     path = tmp_path / "w.cmap"
     small = build_small_map(path)
-    small.opened.contact_map.set_grade(small.cell(0, 1), Grade.MOTIVATED)
+    small.opened.contact_maps.set_grade(small.cell(0, 1), Grade.MOTIVATED)
     small.opened.close()
     return path
 

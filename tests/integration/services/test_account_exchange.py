@@ -20,7 +20,7 @@ from tests.helpers.fake_clock import FakeClock
 
 
 def snapshot(opened: OpenWorkspace, account_id: str) -> dict[str, object]:
-    contact_map = opened.contact_map.load_map(account_id)
+    contact_map = opened.contact_maps.load_map(account_id)
     return {
         "account": contact_map.account,
         "stakeholders": contact_map.stakeholders,
@@ -32,7 +32,7 @@ def snapshot(opened: OpenWorkspace, account_id: str) -> dict[str, object]:
 
 def test_sample_account_round_trips_into_an_empty_workspace(tmp_path: Path) -> None:
     laptop_a = open_workspace(tmp_path / "a.cmap")
-    account_id = create_sample_account(laptop_a.accounts, laptop_a.contact_map)
+    account_id = create_sample_account(laptop_a.accounts, laptop_a.contact_maps)
     file = tmp_path / "northwind.cmacct"
     counts = AccountExchangeService(laptop_a.workspace).export_account(account_id, file)
     assert counts["stakeholders"] == 10 and counts["grade_changes"] > 15
@@ -57,10 +57,10 @@ def _two_laptops(tmp_path: Path) -> tuple[SmallMap, OpenWorkspace, FakeClock, Fa
     small.opened.close()
     a = open_workspace(tmp_path / "a.cmap", clock=clock_a)
     small.opened = a
-    a.contact_map.set_grade(small.cell(0, 0), Grade.SATISFIED)
-    a.contact_map.set_grade(small.cell(1, 1), Grade.OPEN)
-    a.contact_map.update_marks(Relationship(small.cell(1, 2), needs_filling=True))
-    a.contact_map.update_marks(Relationship(small.cell(1, 1), is_key=True,
+    a.contact_maps.set_grade(small.cell(0, 0), Grade.SATISFIED)
+    a.contact_maps.set_grade(small.cell(1, 1), Grade.OPEN)
+    a.contact_maps.update_marks(Relationship(small.cell(1, 2), needs_filling=True))
+    a.contact_maps.update_marks(Relationship(small.cell(1, 1), is_key=True,
                                             leverage_for=(small.cell(0, 0),)))
     file = tmp_path / "acme.cmacct"
     AccountExchangeService(a.workspace, clock_a).export_account(small.account.id, file)
@@ -79,25 +79,25 @@ def test_changes_on_both_sides_merge_newer_wins_and_a_grade_fork_is_reported(
 
     # B, earlier: retitles Ada, grades the fork cell Open, adds a person and a team member.
     clock_b.advance(hours=1)
-    b.contact_map.update_stakeholder(replace(b.contact_map.load_map(small.account.id)
+    b.contact_maps.update_stakeholder(replace(b.contact_maps.load_map(small.account.id)
                                              .stakeholders[0], title="Chief Executive"))
-    b.contact_map.set_grade(small.cell(0, 0), Grade.OPEN)
-    b.contact_map.add_stakeholder(Stakeholder(new_id(), small.account.id, "Bea New",
+    b.contact_maps.set_grade(small.cell(0, 0), Grade.OPEN)
+    b.contact_maps.add_stakeholder(Stakeholder(new_id(), small.account.id, "Bea New",
                                               title="Buyer", position=-1))
-    b.contact_map.add_team_member(small.account.id, TeamMember(new_id(), "Cal Ours"))
+    b.contact_maps.add_team_member(small.account.id, TeamMember(new_id(), "Cal Ours"))
     # A, later: a different grade on the same cell, and a new phone for Ada.
     clock_a.advance(hours=2)
-    a.contact_map.set_grade(small.cell(0, 0), Grade.INDIFFERENT)
-    a.contact_map.update_stakeholder(replace(small.stakeholders[0], phone="+1 555 0100"))
+    a.contact_maps.set_grade(small.cell(0, 0), Grade.INDIFFERENT)
+    a.contact_maps.update_stakeholder(replace(small.stakeholders[0], phone="+1 555 0100"))
     # B, latest: grades a cell A never touched.
     clock_b.advance(hours=2)
-    b.contact_map.set_grade(small.cell(1, 2), Grade.TRUST)
+    b.contact_maps.set_grade(small.cell(1, 2), Grade.TRUST)
 
     file_b = tmp_path / "from_b.cmacct"
     AccountExchangeService(b.workspace, clock_b).export_account(small.account.id, file_b)
     summary = AccountExchangeService(a.workspace, clock_a).import_account(file_b)
 
-    merged = a.contact_map.load_map(small.account.id)
+    merged = a.contact_maps.load_map(small.account.id)
     ada = merged.stakeholder(ada_id)
     # A's edit of Ada is newer: all of Ada's row is A's (row timestamps decide per field).
     assert (ada.title, ada.phone) == ("CEO", "+1 555 0100")
@@ -126,7 +126,7 @@ def test_changes_on_both_sides_merge_newer_wins_and_a_grade_fork_is_reported(
     back = AccountExchangeService(b.workspace, clock_b).import_account(file_a)
     assert back.conflicts == []  # B had nothing A did not already merge
     assert snapshot(b, small.account.id)["cells"] == snapshot(a, small.account.id)["cells"]
-    b_ada = b.contact_map.load_map(small.account.id).stakeholder(ada_id)
+    b_ada = b.contact_maps.load_map(small.account.id).stakeholder(ada_id)
     assert b_ada.phone == "+1 555 0100"
     a.close()
     b.close()
@@ -135,7 +135,7 @@ def test_changes_on_both_sides_merge_newer_wins_and_a_grade_fork_is_reported(
 def test_people_created_on_both_laptops_under_one_name_are_matched(tmp_path: Path) -> None:
     a = build_small_map(tmp_path / "a.cmap")
     b = build_small_map(tmp_path / "b.cmap")  # same names, other ids
-    b.opened.contact_map.set_grade(b.cell(0, 1), Grade.TRUST)
+    b.opened.contact_maps.set_grade(b.cell(0, 1), Grade.TRUST)
     file = tmp_path / "b.cmacct"
     AccountExchangeService(b.opened.workspace).export_account(b.account.id, file)
     summary = AccountExchangeService(a.opened.workspace).import_account(file)
@@ -143,7 +143,7 @@ def test_people_created_on_both_laptops_under_one_name_are_matched(tmp_path: Pat
     assert "account Acme Corp" in summary.matched_by_name
     assert "stakeholder Uma User" in summary.matched_by_name
     assert "team member Rep One" in summary.matched_by_name
-    merged = a.opened.contact_map.load_map(a.account.id)
+    merged = a.opened.contact_maps.load_map(a.account.id)
     assert len(merged.stakeholders) == 3 and len(merged.team_members) == 2
     assert merged.grade(a.cell(0, 1)) is Grade.TRUST
     assert [acc.name for acc in a.opened.accounts.list_accounts()] == ["Acme Corp"]
@@ -207,16 +207,16 @@ def test_sections_from_a_later_app_are_listed_not_dropped_silently(tmp_path: Pat
 def test_a_row_older_than_the_local_one_is_kept_local(tmp_path: Path) -> None:
     small, b, clock_a, clock_b = _two_laptops(tmp_path)
     clock_b.advance(minutes=5)
-    uma = b.contact_map.load_map(small.account.id).stakeholders[1]
-    b.contact_map.update_stakeholder(replace(uma, seniority=Seniority.EXECUTIVE))
+    uma = b.contact_maps.load_map(small.account.id).stakeholders[1]
+    b.contact_maps.update_stakeholder(replace(uma, seniority=Seniority.EXECUTIVE))
     file_b = tmp_path / "b.cmacct"
     AccountExchangeService(b.workspace, clock_b).export_account(small.account.id, file_b)
     clock_a.advance(minutes=10)
-    small.opened.contact_map.update_stakeholder(replace(small.stakeholders[1], title="Lead"))
+    small.opened.contact_maps.update_stakeholder(replace(small.stakeholders[1], title="Lead"))
     summary = AccountExchangeService(small.opened.workspace, clock_a).import_account(file_b)
     [stakeholders] = [s for s in summary.sections if s.name == "stakeholders"]
     assert stakeholders.kept_local == 1 and stakeholders.updated == 0
-    assert small.opened.contact_map.load_map(small.account.id).stakeholders[1].seniority is \
+    assert small.opened.contact_maps.load_map(small.account.id).stakeholders[1].seniority is \
         Seniority.INDIVIDUAL_CONTRIBUTOR
     small.opened.close()
     b.close()
@@ -256,7 +256,7 @@ def test_sponsor_letters_travel_with_their_revisions(tmp_path: Path) -> None:
     small, b, clock_a, clock_b = _two_laptops(tmp_path)
     a = small.opened
     letters_a = LetterService(a.workspace, clock_a)
-    first = letters_a.save(replace(letters_a.draft(a.contact_map.load_map(small.account.id)),
+    first = letters_a.save(replace(letters_a.draft(a.contact_maps.load_map(small.account.id)),
                                    subject="Next steps for the fleet pilot"))
     revision = letters_a.save(replace(letters_a.new_revision(first.id), subject="Revised plan"))
     file = tmp_path / "letters.cmacct"

@@ -29,7 +29,7 @@ def service(small: SmallMap) -> BlueprintService:
 def test_a_draft_starts_from_the_cell_with_the_goal_one_level_up(
     small: SmallMap, service: BlueprintService
 ) -> None:
-    small.opened.contact_map.set_grade(small.cell(1, 0), Grade.SATISFIED)
+    small.opened.contact_maps.set_grade(small.cell(1, 0), Grade.SATISFIED)
     draft = service.draft(small.cell(1, 0))
     assert draft.stakeholder_id == small.stakeholders[0].id
     assert draft.cells == (small.cell(1, 0),)
@@ -50,7 +50,7 @@ def test_successive_plans_move_a_relationship_one_level_at_a_time(
         small: SmallMap, service: BlueprintService) -> None:
     """Article 004: "You can generally only move a client up one level at a time" — each
     step gets its own plan, and the earlier ones stay as its history."""
-    cell, maps = small.cell(0, 0), small.opened.contact_map
+    cell, maps = small.cell(0, 0), small.opened.contact_maps
     maps.set_grade(cell, Grade.SATISFIED)
     first = service.create(replace(service.draft(cell), strategies=(Strategy.LIKING,)))
     assert first.goal is Grade.OPEN
@@ -83,7 +83,7 @@ def test_a_plan_closed_short_of_its_goal_says_why_and_no_longer_covers_the_cell(
 
 def test_a_done_plan_stops_covering_when_the_grade_slides_below_its_goal(
         small: SmallMap, service: BlueprintService) -> None:
-    cell, maps = small.cell(0, 0), small.opened.contact_map
+    cell, maps = small.cell(0, 0), small.opened.contact_maps
     maps.set_grade(cell, Grade.OPEN)
     done = service.create(replace(service.draft(cell), goal=Grade.OPEN,
                                   strategies=(Strategy.LIKING,), status=BlueprintStatus.DONE))
@@ -96,7 +96,7 @@ def test_a_done_plan_stops_covering_when_the_grade_slides_below_its_goal(
 
 
 def test_a_goal_below_the_map_grade_is_refused(small: SmallMap, service: BlueprintService) -> None:
-    small.opened.contact_map.set_grade(small.cell(0, 0), Grade.OPEN)
+    small.opened.contact_maps.set_grade(small.cell(0, 0), Grade.OPEN)
     with pytest.raises(ValidationError, match="below the current grade"):
         service.create(replace(service.draft(small.cell(0, 0)), goal=Grade.INDIFFERENT))
 

@@ -25,7 +25,7 @@ def test_neutralise(cell: str, expected: str) -> None:
 
 def test_export_round_trips_ordinary_text_and_neutralises_formulas(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "w.cmap")
-    service = small.opened.contact_map
+    service = small.opened.contact_maps
     ada = replace(small.stakeholders[0], title='Chief "Everything", Officer',
                   notes="Line one\nLine two — Zoë, 李", email="=HYPERLINK(\"http://x\")")
     service.update_stakeholder(ada)
@@ -51,7 +51,7 @@ def test_export_round_trips_ordinary_text_and_neutralises_formulas(tmp_path: Pat
 def test_an_export_imports_back_as_updates_without_duplicates(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "w.cmap")
     out = tmp_path / "map.csv"
-    write_csv(contact_map_rows(small.opened.contact_map.load_map(small.account.id)), out)
+    write_csv(contact_map_rows(small.opened.contact_maps.load_map(small.account.id)), out)
     importer = CsvImportService(small.opened.workspace)
     source = importer.read(out.read_bytes())
     plan = importer.preview(source, small.account.id, ImportOptions(source.fields))

@@ -30,7 +30,7 @@ def small(tmp_path: Path) -> SmallMap:
 
 
 def names(small: SmallMap) -> list[str]:
-    return [s.name for s in small.opened.contact_map.load_map(small.account.id).stakeholders]
+    return [s.name for s in small.opened.contact_maps.load_map(small.account.id).stakeholders]
 
 
 @pytest.mark.parametrize(("make", "format_name", "encoding", "expected"), [
@@ -57,7 +57,7 @@ def test_each_export_is_recognised_and_imported_intact(
     assert names(small)[3:] == expected
     small.opened.close()
     reopened = open_workspace(small.opened.path, create=False)
-    stakeholders = reopened.contact_map.load_map(small.account.id).stakeholders
+    stakeholders = reopened.contact_maps.load_map(small.account.id).stakeholders
     assert [s.name for s in stakeholders][3:] == expected
     reopened.close()
 
@@ -67,7 +67,7 @@ def test_linkedin_fields_and_a_formula_looking_title_arrive_as_text(small: Small
     source = service.read(contact_exports.linkedin_connections())
     service.apply(source, small.account.id, ImportOptions(source.fields))
     by_name = {s.name: s for s in
-               small.opened.contact_map.load_map(small.account.id).stakeholders}
+               small.opened.contact_maps.load_map(small.account.id).stakeholders}
     assert by_name["Helena Vogt"].email == "helena@northwind.example"
     assert by_name["Helena Vogt"].seniority is Seniority.EXECUTIVE
     assert by_name["Priya Raman"].seniority is Seniority.SENIOR_MANAGER
@@ -79,7 +79,7 @@ def test_quoted_newlines_in_notes_survive(small: SmallMap) -> None:
     service = CsvImportService(small.opened.workspace)
     source = service.read(contact_exports.google_contacts())
     service.apply(source, small.account.id, ImportOptions(source.fields))
-    marcus = next(s for s in small.opened.contact_map.load_map(small.account.id).stakeholders
+    marcus = next(s for s in small.opened.contact_maps.load_map(small.account.id).stakeholders
                   if s.name == "Marcus Reid")
     assert marcus.notes == 'Met at the "Freight, Future" summit\nLikes data.'
     assert marcus.department == "Finance"
@@ -96,7 +96,7 @@ def test_company_filter_and_seniority_edits_in_the_preview(small: SmallMap) -> N
     assert plan.lines(Action.SKIP) == [9]
     assert names(small) == ["Ada Power", "Uma User", "Abe Advisor"]  # preview writes nothing
     service.apply(source, small.account.id, options)
-    li = next(s for s in small.opened.contact_map.load_map(small.account.id).stakeholders
+    li = next(s for s in small.opened.contact_maps.load_map(small.account.id).stakeholders
               if s.name == "伟 李")
     assert li.seniority is Seniority.EXECUTIVE
 
@@ -114,13 +114,13 @@ def test_existing_people_are_updated_not_duplicated(small: SmallMap) -> None:
     plan = result.plan
     assert (plan.added, plan.updated, plan.skipped) == (0, 1, 2)
     assert names(small) == ["Ada Power", "Uma User", "Abe Advisor"]
-    ada = small.opened.contact_map.load_map(small.account.id).stakeholders[0]
+    ada = small.opened.contact_maps.load_map(small.account.id).stakeholders[0]
     assert (ada.title, ada.email) == ("Chief Executive", "ada@acme.example")
     service.undo(result)
-    ada = small.opened.contact_map.load_map(small.account.id).stakeholders[0]
+    ada = small.opened.contact_maps.load_map(small.account.id).stakeholders[0]
     assert (ada.title, ada.email) == ("CEO", "")
     service.redo(result)
-    ada = small.opened.contact_map.load_map(small.account.id).stakeholders[0]
+    ada = small.opened.contact_maps.load_map(small.account.id).stakeholders[0]
     assert ada.title == "Chief Executive"
 
 

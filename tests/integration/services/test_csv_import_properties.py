@@ -29,19 +29,19 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> SmallMap:
 
 def _check_import(small: SmallMap, data: bytes) -> None:
     service = CsvImportService(small.opened.workspace)
-    before = small.opened.contact_map.load_map(small.account.id).stakeholders
+    before = small.opened.contact_maps.load_map(small.account.id).stakeholders
     try:
         source = service.read(data)
         plan = service.apply(source, small.account.id, ImportOptions(source.fields)).plan
     except CsvFileError as error:
         assert error.line >= 1
         assert str(error).startswith(f"Line {error.line}: ")
-        after = small.opened.contact_map.load_map(small.account.id).stakeholders
+        after = small.opened.contact_maps.load_map(small.account.id).stakeholders
         assert after == before
         return
     except ContactMapError as error:  # pragma: no cover - would fail the property
         pytest.fail(f"error without a line number: {error}")
-    after = small.opened.contact_map.load_map(small.account.id).stakeholders
+    after = small.opened.contact_maps.load_map(small.account.id).stakeholders
     assert len(after) == len(before) + plan.added
     assert plan.added + plan.updated + plan.skipped == len(source.table.records)
 

@@ -34,7 +34,7 @@ def _reporting(contact_map: ContactMap) -> dict[str, str]:
 def test_the_sample_map_round_trips_through_csv_into_an_empty_account(tmp_path: Path) -> None:
     sample = open_workspace(tmp_path / "sample.cmap", with_sample=True)
     [account] = sample.accounts.list_accounts()
-    original = sample.contact_map.load_map(account.id)
+    original = sample.contact_maps.load_map(account.id)
     out = tmp_path / "map.csv"
     write_csv(contact_map_rows(original), out)
     sample.close()
@@ -53,7 +53,7 @@ def test_the_sample_map_round_trips_through_csv_into_an_empty_account(tmp_path: 
     target.close()
 
     reopened = open_workspace(tmp_path / "empty.cmap")  # on disk, not just in memory
-    imported = reopened.contact_map.load_map(empty.id)
+    imported = reopened.contact_maps.load_map(empty.id)
     assert [m.name for m in imported.team_members] == [m.name for m in original.team_members]
     assert _grades(imported) == _grades(original)
     assert _reporting(imported) == _reporting(original)
@@ -73,20 +73,20 @@ def test_the_import_with_its_grades_is_one_step_of_undo_and_redo(tmp_path: Path)
     assert (plan.grades_given, plan.managers_given) == (4, 2)
     result = service.apply(source, account.id, ImportOptions(source.fields))
     assert result.links.unknown_managers == ((4, "nobody@x.com"),)
-    done = opened.contact_map.load_map(account.id)
+    done = opened.contact_maps.load_map(account.id)
     assert [m.name for m in done.team_members] == ["Rep One", "New Person"]
     assert _reporting(done) == {"Bo Staff": "Ada Boss"}
     assert len(_grades(done)) == 4
 
     service.undo(result)
-    undone = opened.contact_map.load_map(account.id)
+    undone = opened.contact_maps.load_map(account.id)
     assert undone.stakeholders == [] and undone.team_members == []
 
     again = service.redo(result)
-    redone = opened.contact_map.load_map(account.id)
+    redone = opened.contact_maps.load_map(account.id)
     assert _grades(redone) == _grades(done) and _reporting(redone) == _reporting(done)
     service.undo(again)
-    assert opened.contact_map.load_map(account.id).team_members == []
+    assert opened.contact_maps.load_map(account.id).team_members == []
     opened.close()
 
 

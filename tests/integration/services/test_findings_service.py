@@ -70,7 +70,7 @@ def test_findings_follow_the_thresholds_and_the_clock(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "w.cmap")
     opened = small.opened
     try:
-        maps = opened.contact_map
+        maps = opened.contact_maps
         maps._clock = clock  # the grades below are reviewed "now" by this clock
         maps.set_grade(small.cell(0, 0), Grade.SATISFIED)
         clock.advance(minutes=1)  # history is ordered by time
@@ -100,7 +100,7 @@ def test_key_without_blueprint_speaks_only_once_blueprints_are_wired(tmp_path: P
     small = build_small_map(tmp_path / "w.cmap")
     opened = small.opened
     try:
-        maps = opened.contact_map
+        maps = opened.contact_maps
         maps.set_grade(small.cell(0, 0), Grade.SATISFIED)
         maps.update_marks(Relationship(small.cell(0, 0), is_key=True))
         settings = SettingsService(opened.workspace)

@@ -19,12 +19,12 @@ def test_note_on_a_jump_is_kept_and_turns_the_warning_into_a_note(tmp_path: Path
     path = tmp_path / "w.cmap"
     small = build_small_map(path)
     clock = FakeClock()
-    small.opened.contact_map._clock = clock
-    small.opened.contact_map.set_grade(small.cell(0, 0), Grade.SATISFIED)
+    small.opened.contact_maps._clock = clock
+    small.opened.contact_maps.set_grade(small.cell(0, 0), Grade.SATISFIED)
     clock.advance(minutes=5)
-    jump = small.opened.contact_map.set_grade(small.cell(0, 0), Grade.TRUST).change
+    jump = small.opened.contact_maps.set_grade(small.cell(0, 0), Grade.TRUST).change
     assert jump is not None
-    before = big_jumps(small.opened.contact_map.load_map(small.account.id))
+    before = big_jumps(small.opened.contact_maps.load_map(small.account.id))
     assert [f.severity for f in before] == [Severity.WARNING]
 
     saved = GradeNoteService(small.opened.workspace).set_note(jump.id, "  Ran the pilot  ")
@@ -33,7 +33,7 @@ def test_note_on_a_jump_is_kept_and_turns_the_warning_into_a_note(tmp_path: Path
 
     reopened = open_workspace(path)
     try:
-        contact_map = reopened.contact_map.load_map(small.account.id)
+        contact_map = reopened.contact_maps.load_map(small.account.id)
         assert [c.note for c in contact_map.history_of(small.cell(0, 0))] == ["", "Ran the pilot"]
         [finding] = big_jumps(contact_map)
         assert (finding.rule, finding.severity) == (Rule.BIG_JUMP, Severity.INFO)

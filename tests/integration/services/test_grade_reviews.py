@@ -25,15 +25,15 @@ def test_the_same_grade_again_is_a_review_kept_with_who_and_when(tmp_path: Path)
     before = batch.relationships([cell])
     [done] = batch.set_grades({cell: Grade.OPEN})
     assert done.change is not None and done.change.is_review
-    history = small.opened.contact_map.load_map(small.account.id).history
+    history = small.opened.contact_maps.load_map(small.account.id).history
     assert [(c.old_grade, c.new_grade, c.changed_at, c.changed_by) for c in history] == [
         (None, Grade.OPEN, MONDAY, "pat"), (Grade.OPEN, Grade.OPEN, FRIDAY, "pat")]
-    assert small.opened.contact_map.load_map(small.account.id).relationship(
+    assert small.opened.contact_maps.load_map(small.account.id).relationship(
         cell).reviewed_at == FRIDAY
 
     [undone] = batch.take_back([done], before, "undone")
     assert undone.withdrawn == done.change
-    contact_map = small.opened.contact_map.load_map(small.account.id)
+    contact_map = small.opened.contact_maps.load_map(small.account.id)
     assert [c.is_review for c in contact_map.history] == [False]
     assert contact_map.relationship(cell).reviewed_at == MONDAY  # the earlier review is back
     small.opened.close()
@@ -47,7 +47,7 @@ def test_an_account_file_carries_who_recorded_each_change(tmp_path: Path) -> Non
     AccountExchangeService(small.opened.workspace).export_account(small.account.id, file)
     other = open_workspace(tmp_path / "b.cmap")
     AccountExchangeService(other.workspace).import_account(file)
-    [change] = other.contact_map.load_map(small.account.id).history
+    [change] = other.contact_maps.load_map(small.account.id).history
     assert change.changed_by == "pat"
     other.close()
     small.opened.close()

@@ -52,13 +52,13 @@ def test_a_refusal_is_one_line_naming_record_and_field(change: dict[str, object]
 
 def test_history_of_someone_taken_off_the_team_travels_with_them(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "a.cmap")
-    small.opened.contact_map.set_grade(small.cell(1, 0), Grade.OPEN)
-    small.opened.contact_map.remove_team_member(small.account.id, small.team_members[1].id)
+    small.opened.contact_maps.set_grade(small.cell(1, 0), Grade.OPEN)
+    small.opened.contact_maps.remove_team_member(small.account.id, small.team_members[1].id)
     file = tmp_path / "acme.cmacct"
     AccountExchangeService(small.opened.workspace).export_account(small.account.id, file)
     other = open_workspace(tmp_path / "b.cmap")
     AccountExchangeService(other.workspace).import_account(file)
-    arrived = other.contact_map.load_map(small.account.id)
+    arrived = other.contact_maps.load_map(small.account.id)
     assert [m.name for m in arrived.team_members] == ["Rep One"]
     assert [c.new_grade for c in arrived.history] == [Grade.OPEN]
     other.close()
@@ -68,8 +68,8 @@ def test_history_of_someone_taken_off_the_team_travels_with_them(tmp_path: Path)
 def test_an_older_or_re_dated_change_never_regrades_a_cell(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "a.cmap")
     cell = small.cell(0, 0)
-    small.opened.contact_map.set_grade(cell, Grade.OPEN)
-    small.opened.contact_map.set_grade(cell, Grade.SATISFIED)
+    small.opened.contact_maps.set_grade(cell, Grade.OPEN)
+    small.opened.contact_maps.set_grade(cell, Grade.SATISFIED)
     file = tmp_path / "acme.cmacct"
     exchange = AccountExchangeService(small.opened.workspace)
     exchange.export_account(small.account.id, file)
@@ -82,7 +82,7 @@ def test_an_older_or_re_dated_change_never_regrades_a_cell(tmp_path: Path) -> No
          "changed_at": "2001-01-01T00:00:00", "new_grade": "D"})
     file.write_text(json.dumps(document), encoding="utf-8")
     exchange.import_account(file)
-    contact_map = small.opened.contact_map.load_map(small.account.id)
+    contact_map = small.opened.contact_maps.load_map(small.account.id)
     assert contact_map.grade(cell) is Grade.SATISFIED
     assert len(contact_map.history) == 3
     small.opened.close()

@@ -33,11 +33,11 @@ def _prepare(path: Path) -> None:
     opened = open_workspace(path)
     account = opened.accounts.create_account(KILL_ACCOUNT)
     for index in range(4):
-        opened.contact_map.add_stakeholder(Stakeholder(
+        opened.contact_maps.add_stakeholder(Stakeholder(
             id=new_id(), account_id=account.id, name=f"Stakeholder {index}", position=-1,
         ))
     for index in range(3):
-        opened.contact_map.add_team_member(account.id, TeamMember(new_id(), f"Member {index}"))
+        opened.contact_maps.add_team_member(account.id, TeamMember(new_id(), f"Member {index}"))
     opened.close()
 
 
@@ -73,7 +73,7 @@ def _verify(path: Path, acknowledged: list[dict[str, object]],
     try:
         assert opened.recovered_from is not None and opened.recovered_from.pid == child_pid
         account = opened.accounts.find_by_name(KILL_ACCOUNT)
-        contact_map = opened.contact_map.load_map(account.id)
+        contact_map = opened.contact_maps.load_map(account.id)
     finally:
         opened.close()
     notes = {change.note for change in contact_map.history}

@@ -25,7 +25,7 @@ def test_a_letter_survives_reopening_with_every_field(tmp_path: Path) -> None:
     small = build_small_map(path)
     clock = FakeClock()
     service = LetterService(small.opened.workspace, clock)
-    contact_map = small.opened.contact_map.load_map(small.account.id)
+    contact_map = small.opened.contact_maps.load_map(small.account.id)
     letter = replace(
         service.draft(contact_map),
         subject='R&D <Team> "quoted"', signature="Line one\nLine two",
@@ -52,7 +52,7 @@ def test_revisions_are_kept_newest_first_and_deletion_returns_the_letter(tmp_pat
     small = build_small_map(tmp_path / "w.cmap")
     clock = FakeClock()
     service = LetterService(small.opened.workspace, clock)
-    first = service.save(service.draft(small.opened.contact_map.load_map(small.account.id)))
+    first = service.save(service.draft(small.opened.contact_maps.load_map(small.account.id)))
     clock.advance(days=10)
     second = service.new_revision(first.id)
     assert second.based_on_id == first.id and second.letter_date == clock.now.date()

@@ -16,7 +16,7 @@ from tests.helpers.builders import build_small_map
 def test_new_orders_survive_reopening(tmp_path: Path) -> None:
     path = tmp_path / "w.cmap"
     small = build_small_map(path)
-    service = small.opened.contact_map
+    service = small.opened.contact_maps
     columns = [s.id for s in reversed(small.stakeholders)]
     rows = [m.id for m in reversed(small.team_members)]
     service.reorder_stakeholders(small.account.id, columns)
@@ -24,19 +24,19 @@ def test_new_orders_survive_reopening(tmp_path: Path) -> None:
     small.opened.close()
     reopened = open_workspace(path)
     try:
-        contact_map = reopened.contact_map.load_map(small.account.id)
+        contact_map = reopened.contact_maps.load_map(small.account.id)
         assert [s.id for s in contact_map.stakeholders] == columns
         assert [m.id for m in contact_map.team_members] == rows
-        added = reopened.contact_map.add_stakeholder(Stakeholder(
+        added = reopened.contact_maps.add_stakeholder(Stakeholder(
             id=new_id(), account_id=small.account.id, name="New One", position=-1))
-        assert reopened.contact_map.load_map(small.account.id).stakeholders[-1].id == added.id
+        assert reopened.contact_maps.load_map(small.account.id).stakeholders[-1].id == added.id
     finally:
         reopened.close()
 
 
 def test_a_removed_stakeholder_is_not_part_of_the_order(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "w.cmap")
-    service = small.opened.contact_map
+    service = small.opened.contact_maps
     service.remove_stakeholder(small.stakeholders[1].id)
     order = [small.stakeholders[2].id, small.stakeholders[0].id]
     service.reorder_stakeholders(small.account.id, order)
@@ -47,7 +47,7 @@ def test_a_removed_stakeholder_is_not_part_of_the_order(tmp_path: Path) -> None:
 @pytest.mark.parametrize("change", ["missing", "twice", "stranger"])
 def test_an_order_that_does_not_match_the_people_is_refused(tmp_path: Path, change: str) -> None:
     small = build_small_map(tmp_path / "w.cmap")
-    service = small.opened.contact_map
+    service = small.opened.contact_maps
     ids = [s.id for s in small.stakeholders]
     team = [m.id for m in small.team_members]
     wrong = {"missing": ids[:-1], "twice": [*ids[:-1], ids[0]], "stranger": [*ids, "x"]}[change]

@@ -18,10 +18,10 @@ def test_a_long_list_of_findings_prints_a_dozen_of_each_kind_and_counts_the_rest
     small = build_small_map(tmp_path / "w.cmap")
     opened = small.opened
     for number in range(30):  # nobody on the team knows any of them
-        opened.contact_map.add_stakeholder(Stakeholder(
+        opened.contact_maps.add_stakeholder(Stakeholder(
             id=new_id(), account_id=small.account.id, name=f"Person {number:02d}",
             position=10 + number))
-    every = FindingsService(opened.contact_map, SettingsService(opened.workspace),
+    every = FindingsService(opened.contact_maps, SettingsService(opened.workspace),
                             BlueprintService(opened.workspace).cells_with_blueprint
                             ).findings_for_account(small.account.id).findings
     unknown = [f for f in every if f.rule is Rule.NO_RELATIONSHIP]
@@ -42,7 +42,7 @@ def test_a_short_list_is_printed_whole(tmp_path: Path) -> None:
 
     document = contact_map_document(small.opened, small.account.id)
 
-    every = FindingsService(small.opened.contact_map, SettingsService(small.opened.workspace),
+    every = FindingsService(small.opened.contact_maps, SettingsService(small.opened.workspace),
                             BlueprintService(small.opened.workspace).cells_with_blueprint
                             ).findings_for_account(small.account.id).findings
     assert [f.message for f in document.findings] == [f.message for f in every]

@@ -24,7 +24,7 @@ def test_two_key_relationships_of_the_sample_have_a_plan(tmp_path: Path) -> None
                             backups_root=tmp_path / "backups")
     try:
         [account] = opened.accounts.list_accounts()
-        contact_map = opened.contact_map.load_map(account.id)
+        contact_map = opened.contact_maps.load_map(account.id)
         service = BlueprintService(opened.workspace, clock)
         summaries = service.summaries(contact_map, NOW.date())
         plans = {(s.stakeholder_name, s.team_names): s for s in summaries}
@@ -45,7 +45,7 @@ def test_two_key_relationships_of_the_sample_have_a_plan(tmp_path: Path) -> None
             assert plan.owner_id == plan.main_cell.team_member_id
             assert summary.owner_name in summary.team_names
 
-        findings = FindingsService(opened.contact_map, SettingsService(opened.workspace),
+        findings = FindingsService(opened.contact_maps, SettingsService(opened.workspace),
                                    service.cells_with_blueprint, clock=clock)
         result = findings.findings_for_account(account.id)
         keys = [r.cell for r in contact_map.relationships.values() if r.is_key]

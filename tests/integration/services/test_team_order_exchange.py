@@ -34,8 +34,8 @@ class Laptops:
         self.clock_a, self.clock_b = FakeClock(), FakeClock()
         self.a = open_workspace(tmp_path / "a.cmap", clock=self.clock_a)
         self.account_id = self.a.accounts.create_account("Acme Corp", "Manufacturing").id
-        self.a.contact_map.add_stakeholder(Stakeholder(new_id(), self.account_id, "Ada Power"))
-        self.ids = {name: self.a.contact_map.add_team_member(
+        self.a.contact_maps.add_stakeholder(Stakeholder(new_id(), self.account_id, "Ada Power"))
+        self.ids = {name: self.a.contact_maps.add_team_member(
             self.account_id, TeamMember(new_id(), name)).id for name in TEAM}
         self.b = open_workspace(tmp_path / "b.cmap", clock=self.clock_b)
         self.send(self.a, self.b)
@@ -47,10 +47,10 @@ class Laptops:
         return AccountExchangeService(target.workspace, clock).import_account(file).lines()
 
     def reorder(self, laptop: OpenWorkspace, names: list[str]) -> None:
-        laptop.contact_map.reorder_team(self.account_id, [self.ids[n] for n in names])
+        laptop.contact_maps.reorder_team(self.account_id, [self.ids[n] for n in names])
 
     def team(self, laptop: OpenWorkspace) -> list[str]:
-        return [m.name for m in laptop.contact_map.load_map(self.account_id).team_members]
+        return [m.name for m in laptop.contact_maps.load_map(self.account_id).team_members]
 
     def close(self) -> None:
         self.a.close()
@@ -96,11 +96,11 @@ def test_adding_and_restoring_a_member_stamps_the_row_with_the_services_clock(
     laptops: Laptops,
 ) -> None:
     laptops.clock_a.advance(hours=1)
-    laptops.a.contact_map.add_team_member(laptops.account_id, TeamMember(new_id(), "New Four"))
+    laptops.a.contact_maps.add_team_member(laptops.account_id, TeamMember(new_id(), "New Four"))
     laptops.clock_a.advance(hours=1)
-    removal = laptops.a.contact_map.remove_team_member(laptops.account_id, laptops.ids["Rep One"])
+    removal = laptops.a.contact_maps.remove_team_member(laptops.account_id, laptops.ids["Rep One"])
     laptops.clock_a.advance(hours=1)
-    laptops.a.contact_map.restore_team_member(removal)
+    laptops.a.contact_maps.restore_team_member(removal)
     file = laptops.folder / "a.cmacct"
     AccountExchangeService(laptops.a.workspace, laptops.clock_a).export_account(
         laptops.account_id, file)
@@ -113,7 +113,7 @@ def test_adding_and_restoring_a_member_stamps_the_row_with_the_services_clock(
 
 def test_an_account_file_from_before_team_times_still_imports(laptops: Laptops) -> None:
     laptops.clock_a.advance(hours=1)
-    laptops.ids["New Four"] = laptops.a.contact_map.add_team_member(
+    laptops.ids["New Four"] = laptops.a.contact_maps.add_team_member(
         laptops.account_id, TeamMember(new_id(), "New Four")).id
     laptops.reorder(laptops.a, ["Exec Three", "New Four", "Rep One", "Eng Two"])
     file = laptops.folder / "old.cmacct"
@@ -164,12 +164,12 @@ def test_a_newer_record_without_a_column_leaves_that_column_as_it_is_here(
 ) -> None:
     """As a file from before a column existed would: every table, not only the team."""
     laptops.clock_b.advance(hours=1)
-    ada = laptops.b.contact_map.load_map(laptops.account_id).stakeholders[0]
-    laptops.b.contact_map.update_stakeholder(replace(ada, title="CEO", phone="+1 555 0100"))
+    ada = laptops.b.contact_maps.load_map(laptops.account_id).stakeholders[0]
+    laptops.b.contact_maps.update_stakeholder(replace(ada, title="CEO", phone="+1 555 0100"))
     laptops.clock_a.advance(hours=2)
-    laptops.a.contact_map.update_stakeholder(replace(ada, title="Chief Executive",
+    laptops.a.contact_maps.update_stakeholder(replace(ada, title="Chief Executive",
                                                                department="Board"))
-    laptops.a.contact_map.add_stakeholder(Stakeholder(new_id(), laptops.account_id, "Uma User",
+    laptops.a.contact_maps.add_stakeholder(Stakeholder(new_id(), laptops.account_id, "Uma User",
                                                       title="Planner", position=1))
     file = laptops.folder / "a.cmacct"
     AccountExchangeService(laptops.a.workspace, laptops.clock_a).export_account(
@@ -180,7 +180,7 @@ def test_a_newer_record_without_a_column_leaves_that_column_as_it_is_here(
         record["title"] = None
     file.write_text(json.dumps(document), encoding="utf-8")
     AccountExchangeService(laptops.b.workspace, laptops.clock_b).import_account(file)
-    people = laptops.b.contact_map.load_map(laptops.account_id).stakeholders
+    people = laptops.b.contact_maps.load_map(laptops.account_id).stakeholders
     # A's row is newer: its department wins, but it says nothing of title or phone, so B
     # keeps its own; a new person takes the defaults.
     assert [(p.name, p.department, p.title, p.phone) for p in people] == [

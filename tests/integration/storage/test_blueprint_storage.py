@@ -20,7 +20,7 @@ from tests.helpers.old_schemas import write_v2_workspace
 def test_a_blueprint_round_trips_through_the_file(tmp_path: Path) -> None:
     path = tmp_path / "w.cmap"
     small = build_small_map(path)
-    small.opened.contact_map.set_grade(small.cell(0, 2), Grade.SATISFIED)
+    small.opened.contact_maps.set_grade(small.cell(0, 2), Grade.SATISFIED)
     service = BlueprintService(small.opened.workspace, FakeClock())
     saved = service.create(Blueprint(
         id=new_id(), account_id=small.account.id, stakeholder_id=small.stakeholders[2].id,
@@ -73,9 +73,9 @@ def test_a_removed_stakeholder_hides_their_blueprints(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "w.cmap")
     service = BlueprintService(small.opened.workspace, FakeClock())
     service.create(service.draft(small.cell(0, 1)))
-    small.opened.contact_map.remove_stakeholder(small.stakeholders[1].id)
+    small.opened.contact_maps.remove_stakeholder(small.stakeholders[1].id)
     assert service.list_for_account(small.account.id) == []
-    small.opened.contact_map.restore_stakeholder(small.stakeholders[1].id)
+    small.opened.contact_maps.restore_stakeholder(small.stakeholders[1].id)
     assert len(service.list_for_account(small.account.id)) == 1
     small.opened.close()
 
@@ -92,5 +92,5 @@ def test_a_version_2_file_gets_blueprint_tables_and_keeps_its_map(tmp_path: Path
     reopened = open_workspace(path, backups_root=tmp_path / "backups")
     [loaded] = BlueprintService(reopened.workspace).list_for_account("a1")
     assert loaded.strategies == (Strategy.SOCIAL_PROOF,)
-    assert reopened.contact_map.load_map("a1").grade(CellRef("t1", "s1")) is Grade.OPEN
+    assert reopened.contact_maps.load_map("a1").grade(CellRef("t1", "s1")) is Grade.OPEN
     reopened.close()

@@ -45,16 +45,16 @@ def test_a_commit_on_a_full_database_is_rolled_back_with_a_clear_error(tmp_path:
     engine.dispose()
     with pytest.raises(StorageError, match="The change was not saved: the disk is full"):
         for index in range(20):
-            opened.contact_map.add_stakeholder(Stakeholder(
+            opened.contact_maps.add_stakeholder(Stakeholder(
                 id=new_id(), account_id=account.id, name=f"Big {index}",
                 notes="x" * 19_000, position=-1,
             ))
-    names_during = [s.name for s in opened.contact_map.load_map(account.id).stakeholders]
+    names_during = [s.name for s in opened.contact_maps.load_map(account.id).stakeholders]
     event.remove(engine, "connect", cap)
     opened.close()
 
     reopened = open_workspace(tmp_path / "full.cmap")
-    names = [s.name for s in reopened.contact_map.load_map(account.id).stakeholders]
+    names = [s.name for s in reopened.contact_maps.load_map(account.id).stakeholders]
     reopened.close()
     assert names == names_during
     assert names[:3] == ["Ada Power", "Uma User", "Abe Advisor"]
@@ -66,7 +66,7 @@ def test_everything_written_on_a_tiny_disk_fails_cleanly(tmp_path: Path) -> None
     opened = open_workspace(path)
     account = opened.accounts.create_account("Big")
     for index in range(40):  # about 800 KB, well past the limit below
-        opened.contact_map.add_stakeholder(Stakeholder(
+        opened.contact_maps.add_stakeholder(Stakeholder(
             id=new_id(), account_id=account.id, name=f"Existing {index}",
             notes="e" * 19_000, position=-1,
         ))
@@ -106,7 +106,7 @@ def test_everything_written_on_a_tiny_disk_fails_cleanly(tmp_path: Path) -> None
 
     assert _sound(path)
     reopened = open_workspace(path)
-    contact_map = reopened.contact_map.load_map(reopened.accounts.find_by_name("Big").id)
+    contact_map = reopened.contact_maps.load_map(reopened.accounts.find_by_name("Big").id)
     names = {s.name for s in contact_map.stakeholders}
     reopened.close()
     assert set(report["committed"]) <= names

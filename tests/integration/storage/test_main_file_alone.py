@@ -46,7 +46,7 @@ def _wait_until(condition: object, timeout: float = 10.0) -> None:
 
 def test_edits_reach_the_main_file_when_typing_pauses(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "w.cmap")
-    service = small.opened.contact_map
+    service = small.opened.contact_maps
     for row in range(2):
         for column in range(3):
             service.set_grade(small.cell(row, column), Grade.OPEN)
@@ -68,7 +68,7 @@ def test_edits_reach_the_main_file_when_typing_pauses(tmp_path: Path) -> None:
 
 def test_close_leaves_everything_in_the_main_file(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "w.cmap")
-    small.opened.contact_map.set_grade(small.cell(1, 1), Grade.SATISFIED)
+    small.opened.contact_maps.set_grade(small.cell(1, 1), Grade.SATISFIED)
     # A reader left open elsewhere keeps SQLite from removing the WAL at close.
     reader = sqlite3.connect(tmp_path / "w.cmap")
     reader.execute("SELECT count(*) FROM accounts").fetchone()

@@ -10,7 +10,7 @@ from tests.helpers.builders import build_small_map
 
 def test_a_cells_relationship_and_changes_share_one_cell_and_its_ids(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "plan.cmap")
-    service = small.opened.contact_map
+    service = small.opened.contact_maps
     first, second = small.cell(0, 0), small.cell(1, 0)
     service.set_grade(first, Grade.OPEN)
     service.set_grade(first, Grade.SATISFIED)

@@ -22,7 +22,7 @@ def test_a_version_1_file_is_upgraded_with_its_rows_kept(tmp_path: Path) -> None
     write_v1_workspace(path)
     opened = open_workspace(path)
     [account] = opened.accounts.list_accounts()
-    contact_map = opened.contact_map.load_map(account.id)
+    contact_map = opened.contact_maps.load_map(account.id)
     assert account.name == "Old Account"
     assert [s.name for s in contact_map.stakeholders] == ["Olga Old"]
     assert [g.letter for g in (r.grade for r in contact_map.relationships.values()) if g] == ["O"]
@@ -137,7 +137,7 @@ def test_a_version_5_file_gets_the_team_times_as_a_new_file_has_them(tmp_path: P
                     ("t2", 1, "1970-01-01 00:00:00.000000")]
     opened = open_workspace(old, create=False)
     [account] = opened.accounts.list_accounts()
-    contact_map = opened.contact_map.load_map(account.id)
+    contact_map = opened.contact_maps.load_map(account.id)
     assert [m.name for m in contact_map.team_members] == ["Tim Team", "Tess Second"]
     lifecycle = LifecycleService(opened.workspace)
     [engagement] = lifecycle.list(Engagement, account.id)

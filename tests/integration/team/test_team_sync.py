@@ -54,8 +54,8 @@ def test_edits_of_different_fields_offline_all_arrive(
     small, (ann, bob, lee) = team
     ann.grade(small.cell(0, 0), "T")
     bob.grade(small.cell(1, 1), "O")
-    person = bob.opened.contact_map.load_map(small.account.id).stakeholders[2]
-    bob.opened.contact_map.update_stakeholder(replace(person, title="Chief Tech"))
+    person = bob.opened.contact_maps.load_map(small.account.id).stakeholders[2]
+    bob.opened.contact_maps.update_stakeholder(replace(person, title="Chief Tech"))
     for order in ([bob, ann, lee, bob], [lee, ann, bob, lee]):
         for laptop in order:
             laptop.team.sync()
@@ -74,12 +74,12 @@ def test_the_same_field_edited_on_two_laptops_keeps_the_newest_and_lists_the_oth
     small, (ann, bob, lee) = team
     ann.grade(small.cell(0, 1), "S")
     bob.grade(small.cell(0, 1), "D")  # later: wins everywhere
-    people = {p.id: p for p in ann.opened.contact_map.load_map(small.account.id).stakeholders}
+    people = {p.id: p for p in ann.opened.contact_maps.load_map(small.account.id).stakeholders}
     ada = people[small.stakeholders[0].id]
-    ann.opened.contact_map.update_stakeholder(replace(ada, title="Ann's"))
-    ada_b = {p.id: p for p in bob.opened.contact_map.load_map(small.account.id).stakeholders}[
+    ann.opened.contact_maps.update_stakeholder(replace(ada, title="Ann's"))
+    ada_b = {p.id: p for p in bob.opened.contact_maps.load_map(small.account.id).stakeholders}[
         ada.id]
-    bob.opened.contact_map.update_stakeholder(replace(ada_b, title="Bob's"))
+    bob.opened.contact_maps.update_stakeholder(replace(ada_b, title="Bob's"))
     for laptop in (ann, bob, lee, ann):
         laptop.team.sync()
     snapshot = _converged([ann, bob, lee], small.account.id)
@@ -115,7 +115,7 @@ def test_status_counts_what_waits(team: tuple[SmallMap, list[Laptop]]) -> None:
 
 def test_a_new_id_person_added_on_one_laptop_arrives(team: tuple[SmallMap, list[Laptop]]) -> None:
     small, (ann, bob, lee) = team
-    bob.opened.contact_map.add_stakeholder(Stakeholder(
+    bob.opened.contact_maps.add_stakeholder(Stakeholder(
         id=new_id(), account_id=small.account.id, name="Nia New", title="CFO", position=3))
     bob.team.sync()
     lee.team.sync()
@@ -150,14 +150,14 @@ def test_a_removal_travels_and_an_undo_brings_it_back(
     ann.grade(small.cell(1, 0), "O")
     for laptop in (ann, bob):
         laptop.team.sync()
-    removal = bob.opened.contact_map.remove_team_member(small.account.id, member.id)
+    removal = bob.opened.contact_maps.remove_team_member(small.account.id, member.id)
     for laptop in (bob, ann, lee):
         laptop.team.sync()
     snapshot = _converged([ann, bob, lee], small.account.id)
     assert member.id not in {t["team_member_id"] for t in snapshot["account_team"]}
     assert member.id not in {r["team_member_id"] for r in snapshot["relationships"]}
     assert member.id in {c["team_member_id"] for c in snapshot["grade_changes"]}  # history
-    bob.opened.contact_map.restore_team_member(removal)
+    bob.opened.contact_maps.restore_team_member(removal)
     for laptop in (bob, ann, lee):
         laptop.team.sync()
     snapshot = _converged([ann, bob, lee], small.account.id)
