@@ -18,6 +18,11 @@ class WhenShown(QObject):
         self._pending = False
         widget.installEventFilter(self)
 
+    @property
+    def pending(self) -> bool:
+        """True while the work waits for the widget to be shown."""
+        return self._pending
+
     def request(self) -> None:
         self._pending = not self._widget.isVisible()
         if not self._pending:

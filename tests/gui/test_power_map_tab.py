@@ -115,7 +115,7 @@ def test_a_hidden_tab_is_redrawn_when_shown_with_the_current_person(
     ken = _person(tab, "Ken Adeyemi")
     document.runner.run(EditStakeholderCommand(document, ken, replace(ken, name="Ken A.")))
     document.select_stakeholder(ken.id)
-    assert tab._stale
+    assert tab._drawn_when_shown.pending
     item = tab.scene.item(ken.id)
     assert item is not None and item.card.stakeholder.name == "Ken Adeyemi"
     tab.show()

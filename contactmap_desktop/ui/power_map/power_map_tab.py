@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.changes import Changes
@@ -30,6 +30,7 @@ from contactmap_desktop.ui.power_map.legend import Legend
 from contactmap_desktop.ui.power_map.png_export import write_scene_png
 from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene
 from contactmap_desktop.ui.power_map.power_map_view import PowerMapView
+from contactmap_desktop.ui.when_shown import WhenShown
 
 ReportError = Callable[[str], None]
 
@@ -44,7 +45,6 @@ class PowerMapTab(QWidget):
         super().__init__(parent)
         self._document = document
         self._report_error = report_error
-        self._stale = True  # the scene does not show the document's map yet
         self._fit_when_drawn = True
         self.scene = PowerMapScene()
         self.view = PowerMapView(self.scene)
@@ -70,6 +70,9 @@ class PowerMapTab(QWidget):
         self.view.editable = not document.read_only
         self.no_manager_action.setEnabled(not document.read_only)
         self._show_zoom(self.view.zoom())
+        # The scene is drawn when the tab is on screen, not at every edit made out of sight.
+        self._drawn_when_shown = WhenShown(self, self.redraw)
+        self._drawn_when_shown.request()
 
     # --- content -------------------------------------------------------------------------
 
@@ -80,7 +83,6 @@ class PowerMapTab(QWidget):
     def redraw(self) -> None:
         """Draw the document's map now, keeping the selection (and the zoom unless the
         account changed)."""
-        self._stale = False
         contact_map = self._document.contact_map
         self.scene.set_map(contact_map)
         self.find_box.set_people(contact_map.stakeholders if contact_map else [])
@@ -95,21 +97,13 @@ class PowerMapTab(QWidget):
 
     def select_stakeholder(self, stakeholder_id: str | None) -> None:
         """Follow a selection made elsewhere (the grid, a finding)."""
-        if not self._stale and stakeholder_id != self.view.selected_id():
+        if not self._drawn_when_shown.pending and stakeholder_id != self.view.selected_id():
             self.view.select(stakeholder_id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.redraw()
 
     def _changed(self, fit: bool) -> None:
         # A hidden tab is redrawn when it is next shown, not at every grade typed in the grid.
         self._fit_when_drawn = self._fit_when_drawn or fit
-        if self.isVisible():
-            self.redraw()
-        else:
-            self._stale = True
+        self._drawn_when_shown.request()
 
     def _document_changed(self, changes: Changes) -> None:
         account_id = self._document.account_id
@@ -121,7 +115,7 @@ class PowerMapTab(QWidget):
     def _cells_changed(self) -> None:
         # Grades and marks move no one on the chart: the cards are repainted in place.
         contact_map = self._document.contact_map
-        if self.isVisible() and not self._stale and contact_map is not None:
+        if self.isVisible() and not self._drawn_when_shown.pending and contact_map is not None:
             self.scene.update_cards(contact_map)
         else:
             self._changed(fit=False)
