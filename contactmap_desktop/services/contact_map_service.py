@@ -131,9 +131,13 @@ class ContactMapService:
     def read_cells(self, cells: Iterable[CellRef]) -> list[CellState]:
         """The stored state of these cells, to bring a map in memory up to date after a
         write (one from this window, or rows a sync wrote)."""
+        wanted = list(cells)
+        if not wanted:
+            return []
         with UnitOfWork(self._workspace) as repos:
-            return [CellState(repos.relationships.get(cell),
-                              tuple(repos.grade_changes.list_for_cell(cell))) for cell in cells]
+            relationships = repos.relationships.get_many(wanted)
+            history = repos.grade_changes.list_for_cells(wanted)
+        return [CellState(relationships[cell], tuple(history[cell])) for cell in wanted]
 
     # --- grades and marks ----------------------------------------------------------------
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import NotFoundError, ValidationError
@@ -283,6 +283,22 @@ class RelationshipRepository:
         )
         return mapping.relationship_from_row(row, leverage)
 
+    def get_many(self, cells: Collection[CellRef]) -> dict[CellRef, Relationship]:
+        """Several cells at once (a sync's arrivals): two queries, not two per cell."""
+        found = {cell: Relationship(cell=cell) for cell in cells}
+        keys = [(cell.team_member_id, cell.stakeholder_id) for cell in found]
+        links: dict[CellRef, list[CellRef]] = defaultdict(list)
+        for link in self._session.scalars(select(LeverageLinkRow).where(
+                tuple_(LeverageLinkRow.source_team_member_id,
+                       LeverageLinkRow.source_stakeholder_id).in_(keys))):
+            links[CellRef(link.source_team_member_id, link.source_stakeholder_id)].append(
+                CellRef(link.target_team_member_id, link.target_stakeholder_id))
+        for row in self._session.scalars(select(RelationshipRow).where(
+                tuple_(RelationshipRow.team_member_id, RelationshipRow.stakeholder_id).in_(keys))):
+            cell = CellRef(row.team_member_id, row.stakeholder_id)
+            found[cell] = mapping.relationship_from_row(row, tuple(links.get(cell, ())))
+        return found
+
     def save(self, relationship: Relationship, now: datetime) -> None:
         cell = relationship.cell
         row = self._session.get(RelationshipRow, (cell.team_member_id, cell.stakeholder_id))
@@ -385,16 +401,19 @@ class GradeChangeRepository:
             raise NotFoundError("That grade change is no longer in this workspace.")
         row.note = note
 
-    def list_for_cell(self, cell: CellRef) -> list[GradeChange]:
+    def list_for_cells(self, cells: Collection[CellRef]) -> dict[CellRef, list[GradeChange]]:
+        """The history of several cells at once, each oldest first."""
+        history: dict[CellRef, list[GradeChange]] = {cell: [] for cell in cells}
+        keys = [(cell.stakeholder_id, cell.team_member_id) for cell in history]
         rows = self._session.scalars(
             select(GradeChangeRow)
-            .where(
-                GradeChangeRow.stakeholder_id == cell.stakeholder_id,
-                GradeChangeRow.team_member_id == cell.team_member_id,
-            )
+            .where(tuple_(GradeChangeRow.stakeholder_id, GradeChangeRow.team_member_id).in_(keys))
             .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
         )
-        return [mapping.grade_change_from_row(row) for row in rows]
+        for row in rows:
+            change = mapping.grade_change_from_row(row)
+            history[change.cell].append(change)
+        return history
 
 
 class SettingsRepository:

@@ -1,0 +1,33 @@
+"""Reading cells back as stored, as the window does after every write (its own or a sync's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import Relationship
+from tests.helpers.builders import build_small_map
+
+
+def test_cells_read_back_with_their_leverage_and_history_blank_ones_included(
+        tmp_path: Path) -> None:
+    small = build_small_map(tmp_path / "w.cmap")
+    maps = small.opened.contact_maps
+    try:
+        maps.set_grade(small.cell(0, 0), Grade.TRUST)
+        maps.set_grade(small.cell(0, 0), Grade.OPEN)
+        maps.set_grade(small.cell(1, 1), Grade.INDIFFERENT)
+        maps.update_marks(Relationship(small.cell(0, 0), Grade.OPEN, is_key=True,
+                                       leverage_for=(small.cell(1, 1),)))
+        cells = [small.cell(0, 0), small.cell(1, 1), small.cell(1, 2)]
+        states = maps.read_cells(cells)
+        assert [s.relationship.cell for s in states] == cells
+        first, second, blank = states
+        assert first.relationship.grade is Grade.OPEN and first.relationship.is_key
+        assert first.relationship.leverage_for == (small.cell(1, 1),)
+        assert [c.new_grade for c in first.history] == [Grade.TRUST, Grade.OPEN]
+        assert second.relationship.grade is Grade.INDIFFERENT and len(second.history) == 1
+        assert blank.relationship == Relationship(small.cell(1, 2)) and blank.history == ()
+        assert maps.read_cells([]) == []
+    finally:
+        small.opened.close()
