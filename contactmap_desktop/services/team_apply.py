@@ -123,6 +123,7 @@ class Applier:
         self.store.set_new_grades(new_grades)
         for conflict in conflicts:
             self._grade_conflict(conflict)
+        self._forks_received(settled_cells - {c.cell for c in conflicts})
         session.flush()
 
     def _load_shadows(self, changes: list[Change]) -> None:
@@ -336,6 +337,25 @@ class Applier:
                        lost_grade.letter if lost_grade else None, kept_at.isoformat(),
                        lost_at.isoformat(), HERE if conflict.incoming_won else ELSEWHERE,
                        ELSEWHERE if conflict.incoming_won else HERE)
+
+    def _forks_received(self, cells: set[CellRef]) -> None:
+        """A laptop that receives both sides of a fork (two grades given without seeing each
+        other) lists it too: the newest change did not start from the grade before it."""
+        by_cell: dict[CellRef, list[GradeChange]] = defaultdict(list)
+        for change in self._history(cells):
+            by_cell[change.cell].append(change)
+        for cell, history in by_cell.items():
+            if len(history) < 2:
+                continue
+            before, newest = sorted(history, key=lambda c: (c.changed_at, c.id))[-2:]
+            if newest.old_grade == before.new_grade or newest.new_grade == before.new_grade:
+                continue
+            self._conflict(self._account_of_cell(cell), "relationships",
+                           cell_key(cell.team_member_id, cell.stakeholder_id), "grade",
+                           newest.new_grade.letter if newest.new_grade else None,
+                           before.new_grade.letter if before.new_grade else None,
+                           newest.changed_at.isoformat(), before.changed_at.isoformat(),
+                           newest.changed_by or ELSEWHERE, before.changed_by or ELSEWHERE)
 
     def _account_of_cell(self, cell: CellRef) -> str:
         person = self.store.session.get(StakeholderRow, cell.stakeholder_id)
