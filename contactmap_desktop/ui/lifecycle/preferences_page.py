@@ -24,8 +24,9 @@ from contactmap_desktop.services.settings_service import (
 )
 from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesPage
 
-TIER_HEADERS = ("From annual value", "Review every (days)", "Who takes part",
-                "CEO visit every (days, blank: none)")
+# On two lines, so that all four columns fit the Preferences dialog side by side.
+TIER_HEADERS = ("From annual\nvalue", "Review every\n(days)", "Who takes part",
+                "CEO visit every\n(days, blank: none)")
 
 
 class LifecyclePage(PreferencesPage):
