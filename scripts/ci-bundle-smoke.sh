@@ -54,7 +54,7 @@ set -e
 pass "check on a damaged file: exit 1, one line"
 
 # Non-Latin names through the frozen app's CSV import and export (codecs, fonts data).
-printf 'Name,Title,Department\n王芳,采购总监,采购部\nСветлана Иванова,CFO,Finance\n' \
+printf 'Name,Title,Department\n王芳,采购总监,采购部\nСветлана Иванова,CFO,Finance\nمحمد علي,CIO,IT\nप्रिया शर्मा,COO,Ops\n김민준,CTO,IT\n' \
   > "$work/people.csv"
 run import-csv "$work/people.csv" --account "Northwind Logistics" > /dev/null ||
   fail "import-csv exited $?"
@@ -72,6 +72,12 @@ run export-pdf map --account "Northwind Logistics" --out "$work/map.pdf" > /dev/
   fail "export-pdf map exited $?"
 pdf_has_names "$work/map.pdf" || fail "the map PDF's text lacks the CJK or Cyrillic name"
 pass "export-pdf map: the PDF text holds the CJK and Cyrillic names"
+# Shaped scripts need HarfBuzz and python-bidi in the bundle, and their faces: the names
+# read back letter for letter (Arabic in reading order, Devanagari with its conjuncts).
+for word in "محمد" "علي" "प्रिया" "शर्मा" "김민준"; do
+  grep -q "$word" "$work/map.pdf.txt" || fail "the map PDF's text lacks $word"
+done
+pass "export-pdf map: Arabic, Devanagari and Korean names read back in reading order"
 
 set +e
 run export-pdf letter --account "Northwind Logistics" --out "$work/letter.pdf" \
