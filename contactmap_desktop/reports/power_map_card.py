@@ -84,7 +84,12 @@ def draw_card(canvas: Canvas, card: PowerCard, box: Box, chart_height: float, fo
         path.lineTo(left + box.width, top - 4)
         path.lineTo(left + box.width, top - size - 4)
         path.close()
-        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.8)
+        canvas.drawPath(path, stroke=1, fill=1)
+        # A dark dot in it, as on the Contact Map: the corner shows in grayscale too.
+        canvas.setFillColor(INK)
+        canvas.circle(left + box.width - 6, top - 6, 2, stroke=0, fill=1)
     canvas.restoreState()
 
 

@@ -212,7 +212,11 @@ def _draw_legend(canvas: Canvas, fonts: ReportFonts, with_chain: bool, content: 
 
     x, y = content.x, content.y + 2
     canvas.setFillColor(KEY_MARK)
-    canvas.rect(x, y, 12, 12, stroke=0, fill=1)
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.8)
+    canvas.rect(x, y, 12, 12, stroke=1, fill=1)
+    canvas.setFillColor(INK)
+    canvas.circle(x + 8, y + 8, 1.6, stroke=0, fill=1)
     x = _label(canvas, x + 16, y, "key relationship", fonts)
     canvas.setFillColor(grade_background(Grade.DISSATISFIED))
     canvas.roundRect(x, y, 18, 12, 3, stroke=0, fill=1)
