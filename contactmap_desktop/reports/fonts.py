@@ -17,6 +17,7 @@ resources/fonts; a source checkout uses the distribution's font packages
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -138,6 +139,28 @@ class ReportFonts:
                 return regular[0]
         # A script without its face prints in the Unicode face (as boxes), which raises nothing.
         return self._unicode_face(face)
+
+    def pieces(self, script: Script, piece: str, face: str) -> list[tuple[str, str]]:
+        """``piece`` of ``script`` as (text, face) runs in the weight and slant of ``face``.
+        An emoji the emoji face lacks (newer than Symbola) prints as its name in brackets
+        in ``face`` ("[melting face]"): words say what was meant, where a box would not."""
+        chosen = self.face_for(script, face)
+        if script is not Script.EMOJI or chosen not in SCRIPT_FACES[Script.EMOJI][0]:
+            return [(piece, chosen)]
+        cmap = pdfmetrics.getFont(chosen).face.charToGlyph
+        runs: list[tuple[str, str]] = []
+        for char in piece:
+            if ord(char) in cmap:
+                text, where = char, chosen
+            elif unicodedata.category(char) in ("Mn", "Cf", "Sk"):
+                continue  # a joiner, selector or skin tone of a missing emoji: nothing
+            else:
+                text, where = f"[{unicodedata.name(char, 'emoji').lower()}]", face
+            if runs and runs[-1][1] == where:
+                runs[-1] = runs[-1][0] + text, where
+            else:
+                runs.append((text, where))
+        return runs
 
     @property
     def has_cjk(self) -> bool:

@@ -36,8 +36,9 @@ def _frags_by_face(frags: list[Any], fonts: ReportFonts) -> list[Any]:
         if not text or is_standard(text):
             placed.append(frag)
             continue
-        placed += [frag.clone(text=piece, fontName=fonts.face_for(script, frag.fontName))
-                   for script, piece in script_runs(text)]
+        placed += [frag.clone(text=run, fontName=run_face)
+                   for script, piece in script_runs(text)
+                   for run, run_face in fonts.pieces(script, piece, frag.fontName)]
     if len(placed) == 1 and needs_finishing(placed):
         # ReportLab lays out a paragraph of one fragment as plain words, which lose their
         # shaping: an empty second fragment keeps it on the path of fragments.
@@ -49,7 +50,8 @@ def face_runs(text: str, face: str, fonts: ReportFonts) -> list[tuple[str, str]]
     """(piece, face) runs of one line of plain text set in the standard ``face``."""
     if is_standard(text):
         return [(text, face)]
-    return [(piece, fonts.face_for(script, face)) for script, piece in script_runs(text)]
+    return [run for script, piece in script_runs(text)
+            for run in fonts.pieces(script, piece, face)]
 
 
 def text_width(text: str, face: str, size: float, fonts: ReportFonts) -> float:

@@ -152,3 +152,20 @@ def test_the_corpus_reads_back_in_reading_order_from_every_document(
         text = "".join(unicodedata.normalize("NFC", _extracted(path)).replace("-", "").split())
         for name in NAMES:
             assert "".join(name.replace("-", "").split()) in text, (document, name)
+
+
+@needs_poppler
+def test_an_emoji_the_emoji_face_lacks_prints_as_its_name_not_a_box(tmp_path: Path) -> None:
+    from reportlab.platypus import SimpleDocTemplate
+
+    from contactmap_desktop.reports.page_footer import footer_canvas
+
+    fonts = report_fonts()
+    [(script, piece)] = script_runs("🙂🫠")  # U+1FAE0 is newer than Symbola
+    assert fonts.pieces(script, piece, fonts.regular) == [
+        ("🙂", "ContactMapEmoji"), ("[melting face]", fonts.regular)]
+    out = tmp_path / "emoji.pdf"
+    SimpleDocTemplate(str(out), invariant=1).build(
+        [paragraph("Ana 🙂🫠 👍🏽", letter_styles(fonts).body, fonts)],
+        canvasmaker=footer_canvas(fonts, "", 50))
+    assert "Ana 🙂[melting face] 👍🏽" in pdf_text(out)
