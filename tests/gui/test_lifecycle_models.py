@@ -51,7 +51,7 @@ def _lists(sample: OpenWorkspace) -> list[tuple[str, RecordModel[object], list[o
 
     by_id = lambda v: v.id  # noqa: E731
     return [
-        ("engagements", model(columns.engagement_columns(), lambda s: s.engagement.id),
+        ("engagements", model(columns.engagement_columns(lambda: "EUR"), lambda s: s.engagement.id),
          list(overview.engagements)),
         ("criteria", model(columns.criterion_columns(people), by_id), every(SuccessCriterion)),
         ("reviews", model(columns.review_columns(people), by_id), every(DeliveryReview)),
