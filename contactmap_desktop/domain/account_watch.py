@@ -35,7 +35,9 @@ def renewal_notice(renewal_date: date | None, stage: AccountStage, today: date,
 
 @dataclass(frozen=True)
 class Competitor:
-    """A competitor seen at the account: what they pitch, to whom, and when last seen."""
+    """A competitor seen at the account: what they pitch, to whom, and when last seen; our
+    answer to it and, where we have none, what we asked our product team for (article 003:
+    pitch your similar solutions, and tell your product team what you lack)."""
 
     id: str
     account_id: str
@@ -44,6 +46,8 @@ class Competitor:
     pitched_to: str = ""
     last_seen: date | None = None
     notes: str = ""
+    our_answer: str = ""
+    product_request: str = ""
 
     def checked(self, today: date) -> Competitor:
         if self.last_seen is not None and self.last_seen > today:
@@ -51,7 +55,10 @@ class Competitor:
         return replace(self, name=clean_name(self.name, "competitor"),
                        pitch=clean_long_text(self.pitch, "What they pitch"),
                        pitched_to=clean_short_text(self.pitched_to, "To whom"),
-                       notes=clean_long_text(self.notes, "The notes"))
+                       notes=clean_long_text(self.notes, "The notes"),
+                       our_answer=clean_long_text(self.our_answer, "Our answer"),
+                       product_request=clean_long_text(self.product_request,
+                                                       "The request to our product team"))
 
 
 # Allowed range of each setting (inclusive); the preferences use the same bounds.

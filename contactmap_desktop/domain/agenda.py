@@ -121,9 +121,8 @@ def account_agenda(data: AccountAgendaInput, tiers: Sequence[CadenceTier],
     if data.letters:
         letter = data.letters[0]
         for row, milestone in enumerate(letter.milestones):
-            # Letters do not record when a step is done, so only recent dates are shown.
-            if milestone.due is not None and \
-                    milestone.due >= today - timedelta(days=settings.agenda_days):
+            # A step stays on the agenda, overdue once its date is past, until marked done.
+            if milestone.due is not None and not milestone.is_done:
                 add(AgendaKind.MILESTONE, milestone.step or "Milestone", milestone.due,
                     letter.id, part=row)
     return items

@@ -36,29 +36,44 @@ class Milestone:
     owner: str = ""
     due: date | None = None
     criterion: str = ""  # the go/no-go test that says the step is done
+    done_on: date | None = None  # when the step was reached; until then it is still owed
 
     @property
     def needs_date(self) -> bool:
         """The method insists on hard dates: a step without one is flagged."""
         return self.due is None
 
+    @property
+    def is_done(self) -> bool:
+        return self.done_on is not None
+
+    def is_overdue(self, today: date) -> bool:
+        """Past its date and not done: it stays overdue until it is marked done."""
+        return not self.is_done and self.due is not None and self.due < today
+
     def to_json(self) -> dict[str, Any]:
         return {"step": self.step, "owner": self.owner,
-                "due": self.due.isoformat() if self.due else None, "criterion": self.criterion}
+                "due": self.due.isoformat() if self.due else None, "criterion": self.criterion,
+                "done_on": self.done_on.isoformat() if self.done_on else None}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Milestone:
-        due = raw.get("due")
+        due, done = raw.get("due"), raw.get("done_on")
         return cls(str(raw.get("step", "")), str(raw.get("owner", "")),
-                   date.fromisoformat(due) if due else None, str(raw.get("criterion", "")))
+                   date.fromisoformat(due) if due else None, str(raw.get("criterion", "")),
+                   date.fromisoformat(done) if done else None)
 
+
+# Words that show a step goes through the client's purchasing (article 002: the purchase order
+# is usually cut by a purchasing agent, not by the sponsor).
+_PURCHASING_WORDS = ("purchas", "procure", "purchase order", " po ", "po.", "p.o.")
 
 # Single-line fields get the short limit, the rest the long one.
 _SHORT_FIELDS = {"subject", "addressee_name", "addressee_title", "addressee_company",
-                 "salutation", "sender_name", "sender_title"}
+                 "salutation", "sender_name", "sender_title", "agreed_by"}
 _TEXT_FIELDS = ("subject", "addressee_name", "addressee_title", "addressee_company",
                 "salutation", "sender_name", "sender_title", "signature", "current_method",
-                "results", "impact", "solution", "value", "closing_note")
+                "results", "impact", "solution", "value", "closing_note", "agreed_by")
 
 
 @dataclass(frozen=True)
@@ -89,6 +104,9 @@ class SponsorLetter:
     based_on_id: str | None = None  # the letter this revision was copied from
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # The sponsor's agreement to the steps and their dates: who, and on which day.
+    agreed_by: str = ""
+    agreed_on: date | None = None
 
     @property
     def undated_milestones(self) -> list[int]:
@@ -111,6 +129,19 @@ class SponsorLetter:
             missing.append("its recap is empty")
         if not self.solution.strip():
             missing.append("its solution is empty")
+        # Article 002: steps with hard dates, each with who owns it and its go/no-go, through
+        # purchasing to delivery.
+        for number, step in enumerate(self.milestones, start=1):
+            lacks = [what for what, empty in (("hard date", step.due is None),
+                                              ("owner", not step.owner.strip()),
+                                              ("go/no-go criterion", not step.criterion.strip()))
+                     if empty]
+            if lacks:
+                missing.append(f"step {number} has no {' and no '.join(lacks)}")
+        words = " " + " ".join(f"{m.step} {m.criterion}" for m in self.milestones).lower() + " "
+        if self.milestones and not any(word in words for word in _PURCHASING_WORDS):
+            missing.append("no step goes through purchasing, where a purchasing agent "
+                           "usually issues the order")
         return missing
 
     def checked(self) -> SponsorLetter:
@@ -135,9 +166,12 @@ class SponsorLetter:
         return self
 
     def revision(self, today: date) -> SponsorLetter:
-        """A new letter copied from this one, dated ``today``, pointing back to it."""
+        """A new letter copied from this one, dated ``today``, pointing back to it; the new
+        revision is not agreed yet."""
         return replace(self, id=new_id(), letter_date=today, based_on_id=self.id,
-                       created_at=None, updated_at=None)
+                       created_at=None, updated_at=None, agreed_by="", agreed_on=None)
+
+
 
 
 def blank_letter(account_id: str, today: date, *, account_name: str = "",

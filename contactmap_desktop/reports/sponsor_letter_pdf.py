@@ -206,6 +206,8 @@ class LetterStory:
         for number, milestone in enumerate(milestones, start=1):
             due = (self.text(short.format(milestone.due)) if milestone.due
                    else f'<font color="#b8401f"><i>{UNDATED}</i></font>')
+            if milestone.done_on is not None:
+                due += f"<br/><i>done {self.text(short.format(milestone.done_on))}</i>"
             rows.append([self.para(str(number), cell), self.para(self.text(milestone.step), cell),
                          self.para(self.text(milestone.owner), cell), self.para(due, cell),
                          self.para(self.text(milestone.criterion), cell)])
@@ -254,7 +256,21 @@ class LetterStory:
                 signature.append(self.para(self.text(line.strip()), self.styles.small))
         story.append(Spacer(1, 6))
         story.append(KeepTogether(signature))  # the closing never leaves the name behind
+        story.append(KeepTogether(self.acknowledgement()))
         return story
+
+    def acknowledgement(self) -> list[Flowable]:
+        """The sponsor's agreement to the steps and dates (article 002: dates agreed to):
+        recorded, or lines to sign on."""
+        letter = self.letter
+        if letter.agreed_by.strip() and letter.agreed_on is not None:
+            said = (f"<b>Agreed:</b> the steps and dates above were agreed by "
+                    f"{self.text(letter.agreed_by.strip())} on "
+                    f"{self.text(self.template.long_dates().format(letter.agreed_on))}.")
+        else:
+            said = ("<b>Agreed:</b> the steps and dates above. &nbsp; Name: "
+                    "________________________ &nbsp; Date: ______________")
+        return [Spacer(1, 10), self.para(said, self.styles.small)]
 
     def paragraphs(self, body: str) -> list[Flowable]:
         """Blank lines separate paragraphs; single newlines stay line breaks inside one."""

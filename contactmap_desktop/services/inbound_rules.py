@@ -177,7 +177,8 @@ _NO_TODAY = DATE_RANGE[1]
 
 def _letter(letter: SponsorLetter) -> str | None:
     letter.checked()
-    return _dates_problem([m.due for m in letter.milestones], "a milestone's due date")
+    return _dates_problem([m.due for m in letter.milestones], "a milestone's due date") or \
+        _dates_problem([m.done_on for m in letter.milestones], "a milestone's done date")
 
 
 def _metric(metric: Metric) -> str | None:

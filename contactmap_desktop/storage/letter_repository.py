@@ -18,7 +18,8 @@ _NEWEST_FIRST = (SponsorLetterRow.letter_date.desc(), SponsorLetterRow.created_a
                  SponsorLetterRow.id)
 _PLAIN = ("subject", "addressee_id", "addressee_name", "addressee_title", "addressee_company",
           "salutation", "sender_id", "sender_name", "sender_title", "signature", "current_method",
-          "results", "impact", "solution", "value", "closing_note", "based_on_id")
+          "results", "impact", "solution", "value", "closing_note", "based_on_id", "agreed_by",
+          "agreed_on")
 
 
 class LetterRepository:

@@ -128,12 +128,13 @@ def meeting_to_row(value: ReviewMeeting, row: ReviewMeetingRow) -> None:
 
 def competitor(row: CompetitorRow) -> Competitor:
     return Competitor(row.id, row.account_id, row.name, row.pitch, row.pitched_to,
-                      row.last_seen, row.notes)
+                      row.last_seen, row.notes, row.our_answer, row.product_request)
 
 
 def competitor_to_row(value: Competitor, row: CompetitorRow) -> None:
     row.account_id, row.name, row.pitch = value.account_id, value.name, value.pitch
     row.pitched_to, row.last_seen, row.notes = value.pitched_to, value.last_seen, value.notes
+    row.our_answer, row.product_request = value.our_answer, value.product_request
 
 
 @dataclass(frozen=True)

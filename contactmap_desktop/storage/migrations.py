@@ -237,6 +237,22 @@ def _v10_letter_salutation(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
+_V11_STATEMENTS = (
+    "ALTER TABLE accounts ADD COLUMN review_interval_days INTEGER",
+    "ALTER TABLE sponsor_letters ADD COLUMN agreed_by VARCHAR DEFAULT '' NOT NULL",
+    "ALTER TABLE sponsor_letters ADD COLUMN agreed_on DATE",
+    "ALTER TABLE competitors ADD COLUMN our_answer TEXT DEFAULT '' NOT NULL",
+    "ALTER TABLE competitors ADD COLUMN product_request TEXT DEFAULT '' NOT NULL",
+)
+
+
+def _v11_method_records(connection: Connection) -> None:
+    # Frozen DDL: an account's own review interval, the sponsor's agreement to a letter's
+    # steps, and our answer to a competitor with what we asked our product team for.
+    for statement in _V11_STATEMENTS:
+        connection.execute(text(statement))
+
+
 # Objects that an earlier version created and a later step removed: a file of that version
 # holds them legitimately until it is upgraded (storage/file_check.py knows them by this).
 RETIRED_OBJECTS = frozenset({"ux_blueprint_cells_cell"})
@@ -255,6 +271,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     8: _v8_successive_blueprints,
     9: _v9_account_currency,
     10: _v10_letter_salutation,
+    11: _v11_method_records,
 }
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
 APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # The time of rows that predate their table's ``updated_at``: any real change is newer.
 EPOCH = datetime(1970, 1, 1)
 
@@ -44,6 +44,9 @@ class AccountRow(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     # ISO 4217 code of the account's amounts; "" until one is chosen (schema 9).
     currency: Mapped[str] = mapped_column(String(3), default="", server_default=text("''"))
+    # Days between business reviews when this account departs from its value tier's cadence
+    # (schema 11): the article says to tweak the schedule; None follows the tier.
+    review_interval_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class StakeholderRow(Base):
@@ -243,6 +246,9 @@ class SponsorLetterRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     # Schema 10 (last, where the upgrade adds it): how the letter greets its addressee.
     salutation: Mapped[str] = mapped_column(String, default="", server_default=text("''"))
+    # Who at the client agreed the steps and their dates, and when (schema 11).
+    agreed_by: Mapped[str] = mapped_column(String, default="", server_default=text("''"))
+    agreed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 # --- the account lifecycle (schema 5) ----------------------------------------------------
@@ -374,6 +380,9 @@ class CompetitorRow(Base):
     last_seen: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # Our answer to their pitch, and what we asked our product team for (schema 11).
+    our_answer: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    product_request: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
 
 
 # --- team sync (schema 7) ----------------------------------------------------------------

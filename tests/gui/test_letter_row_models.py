@@ -44,7 +44,7 @@ def test_milestones_survive_the_model_tester_through_every_edit(
 
 def test_an_undated_milestone_is_flagged_and_delete_clears_a_date(
         qtmodeltester: ModelTester) -> None:
-    model = MilestoneModel()
+    model = MilestoneModel(today=lambda: date(2026, 1, 15))  # before the first step's date
     model.set_rows(STEPS)
     qtmodeltester.check(model)
     undated = model.index(1, MilestoneModel.DATE_COLUMN)
@@ -112,3 +112,22 @@ def test_a_letter_and_its_revisions_are_listed_with_revision_numbers(
     model.set_letters([replace(third, subject="Rollout, final"), second, first, other])
     assert model.index(0).data() == "2026-03-02 — Rollout, final"
     assert model.index(1).data() == "2026-03-02 — Rollout · revision 2"
+
+
+def test_a_step_ticked_done_records_the_day_and_an_undone_past_step_is_overdue(
+        qtmodeltester: ModelTester) -> None:
+    """Article 002: "Use hard step dates" — a step past its date and not done is overdue
+    until it is ticked done."""
+    model = MilestoneModel(today=lambda: date(2026, 2, 10))
+    model.set_rows(STEPS)
+    qtmodeltester.check(model)
+    dated = model.index(0, MilestoneModel.DATE_COLUMN)
+    assert "overdue" in dated.data(Qt.ItemDataRole.ToolTipRole)
+    done = model.index(0, MilestoneModel.DONE_COLUMN)
+    assert done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.setData(done, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.rows()[0].done_on == date(2026, 2, 10)
+    assert done.data() == "2026-02-10"
+    assert dated.data(Qt.ItemDataRole.ToolTipRole) is None  # done: no longer overdue
+    model.setData(done, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.rows()[0].done_on is None

@@ -47,7 +47,9 @@ def composer(qtbot: QtBot, tmp_path: Path) -> Iterator[Composer]:
     exports = tmp_path / "exports"
     exports.mkdir()
     tab = LettersTab(service, ReportSettings(SettingsService(opened.workspace)), runner,
-                     errors.append, ask_path=lambda _parent, _folder, _letter: exports / "out.pdf")
+                     errors.append, ask_path=lambda _parent, _folder, _letter: exports / "out.pdf",
+                     # The sample letter still lacks a date: export it anyway, without asking.
+                     confirm_gaps=lambda _parent, _gaps: True)
     qtbot.addWidget(tab)
     tab.resize(1300, 800)
     with qtbot.waitSignal(tab.preview.updated, timeout=10_000):
@@ -263,12 +265,13 @@ def test_exporting_an_unfinished_letter_asks_first_and_says_what_is_missing(
 
     c.tab._confirm_gaps = confirm
     qtbot.mouseClick(c.tab.export_button, Qt.MouseButton.LeftButton)
-    assert asked == []  # the sample letter is complete: no question
+    # The sample's purchase-order step has no date yet (article 002: "Use hard step dates").
+    assert asked == [["step 4 has no hard date"]]
     out = tmp_path / "exports" / "out.pdf"
-    out.unlink()
+    assert not out.exists()
     c.tab.form.texts["solution"].setPlainText("")
     qtbot.mouseClick(c.tab.export_button, Qt.MouseButton.LeftButton)
-    assert asked == [["its solution is empty"]]
+    assert asked[-1] == ["its solution is empty", "step 4 has no hard date"]
     assert not out.exists()  # refused: nothing written
     answer = True
     qtbot.mouseClick(c.tab.export_button, Qt.MouseButton.LeftButton)

@@ -347,8 +347,21 @@ def write_v9_workspace(path: Path) -> None:
     connection.close()
 
 
+def write_v10_workspace(path: Path) -> None:
+    """Version 9 plus each letter's salutation."""
+    write_v9_workspace(path)
+    connection = sqlite3.connect(path)
+    # Frozen DDL, as the version 10 app wrote it.
+    connection.execute("ALTER TABLE sponsor_letters ADD COLUMN salutation VARCHAR DEFAULT ''"
+                       " NOT NULL")
+    connection.execute("PRAGMA user_version = 10")
+    connection.commit()
+    connection.close()
+
+
 # Every released schema version, for the upgrade tests: add the next one when you bump
 # SCHEMA_VERSION (the version you replace becomes a released one).
 WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace,
            4: write_v4_workspace, 5: write_v5_workspace, 6: write_v6_workspace,
-           7: write_v7_workspace, 8: write_v8_workspace, 9: write_v9_workspace}
+           7: write_v7_workspace, 8: write_v8_workspace, 9: write_v9_workspace,
+           10: write_v10_workspace}

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -31,7 +32,7 @@ from contactmap_desktop.ui.letters.rows_editor import RowsEditor
 LABELS_ABOVE_BELOW = 420  # px of form width
 _LINES = {"subject": "Subject", "addressee_name": "Name", "addressee_title": "Title",
           "addressee_company": "Company", "salutation": "Greet as", "sender_name": "Name",
-          "sender_title": "Title"}
+          "sender_title": "Title", "agreed_by": "Agreed by"}
 _TEXTS = {"signature": ("Signature block", "Phone, e-mail, company: the lines under the name"),
           "current_method": ("Current method", "How the work is done today"),
           "results": ("Its results", "What the current method produces, in figures"),
@@ -98,6 +99,14 @@ class LetterForm(QScrollArea):
             {MilestoneModel.DATE_COLUMN: DateDelegate()},
             fit_columns=(MilestoneModel.DATE_COLUMN,))
         self.milestone_editor.table.setMinimumHeight(240)
+        # The sponsor's agreement to the steps and dates (article 002: dates agreed to).
+        self.lines["agreed_by"].setPlaceholderText("Who at the client agreed the steps")
+        self.agreed = QCheckBox("Agreed on")
+        self.agreed.setObjectName("letterAgreed")
+        self.agreed.toggled.connect(self._agreed_toggled)
+        self.agreed_on = DateField()
+        self.agreed_on.setObjectName("letterAgreedOn")
+        self.agreed_on.date_edited.connect(self._agreed_on_changed)
         self.undated = QLabel()
         self.undated.setObjectName("undatedMilestones")
         self.undated.setStyleSheet("color: #b8401f;")
@@ -142,6 +151,8 @@ class LetterForm(QScrollArea):
         assert isinstance(steps_layout, QFormLayout)
         steps_layout.addRow(self.milestone_editor)
         steps_layout.addRow(self.undated)
+        steps_layout.addRow("Agreed by", self.lines["agreed_by"])
+        steps_layout.addRow(self.agreed, self.agreed_on)
         layout.addWidget(steps)
         layout.addWidget(self._group("Closing", [("Closing", self.texts["closing_note"])]))
         layout.addStretch(1)
@@ -191,6 +202,9 @@ class LetterForm(QScrollArea):
             self.letter_date.setDate(shown.letter_date)
             self.pains.set_rows(shown.pains)
             self.milestones.set_rows(shown.milestones)
+            self.agreed.setChecked(shown.agreed_on is not None)
+            self.agreed_on.setEnabled(shown.agreed_on is not None)
+            self.agreed_on.setDate(shown.agreed_on or date.today())
             self._show_people(shown)
             self._show_undated()
         finally:
@@ -244,6 +258,14 @@ class LetterForm(QScrollArea):
     def _date_changed(self, day: date) -> None:
         self._set("letter_date", day)
 
+    def _agreed_toggled(self, on: bool) -> None:
+        self.agreed_on.setEnabled(on)
+        self._set("agreed_on", self.agreed_on.date() if on else None)
+
+    def _agreed_on_changed(self, day: date) -> None:
+        if self.agreed.isChecked():
+            self._set("agreed_on", day)
+
     def _person_picked(self, side: str, combo: QComboBox, row: int) -> None:
         """A stakeholder (side "addressee") or team member ("sender") picked from the map."""
         person = combo.itemData(row)
@@ -282,5 +304,5 @@ class LetterForm(QScrollArea):
         for text in self.texts.values():
             text.setReadOnly(read_only)
         for other in (self.addressee_picker, self.sender_picker, self.letter_date, self.pain_editor,
-                      self.milestone_editor):
+                      self.milestone_editor, self.agreed, self.agreed_on):
             other.setEnabled(not read_only)

@@ -292,6 +292,9 @@ class LettersTab(QWidget):
         if letter is None:
             return
         self.flush()
+        gaps = letter.gaps()  # checked before printing as before exporting
+        if gaps and not self._confirm_gaps(self, gaps):
+            return
         try:
             pdf = letter_pdf_bytes(letter, self._settings)
         except ContactMapError as error:

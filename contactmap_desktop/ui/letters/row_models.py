@@ -6,6 +6,7 @@ makes a new tuple and announces it with ``rows_edited``, which the form turns in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -162,12 +163,40 @@ class PainModel(RowsModel[PainStatement]):
 class MilestoneModel(RowsModel[Milestone]):
     """Next steps; a step without a hard date is flagged in its date cell."""
 
-    headers = ("Step", "Owner", "Date", "Go / no-go")
-    fields = ("step", "owner", "due", "criterion")
+    headers = ("Step", "Owner", "Date", "Go / no-go", "Done")
+    fields = ("step", "owner", "due", "criterion", "done_on")
     DATE_COLUMN = 2
+    DONE_COLUMN = 4
 
-    def __init__(self) -> None:
+    def __init__(self, today: Callable[[], date] = date.today) -> None:
         super().__init__(Milestone())
+        self._today = today  # the day a step is ticked done
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and index.column() == self.DONE_COLUMN:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+                Qt.ItemFlag.ItemIsUserCheckable
+        return super().flags(index)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == self.DONE_COLUMN:
+            done_on = self._rows[index.row()].done_on
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if done_on else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.DisplayRole:
+                return date_text(done_on) if done_on else ""
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Tick when the step is reached; until then it stays on the Agenda."
+            return None
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if index.isValid() and index.column() == self.DONE_COLUMN:
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            done = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
+            return super().setData(index, self._today() if done else None)
+        return super().setData(index, value, role)
 
     def shown(self, row: Milestone, column: int, role: int) -> Any:
         if row.due is None:
@@ -177,7 +206,15 @@ class MilestoneModel(RowsModel[Milestone]):
         return date_text(row.due)
 
     def decoration(self, row: Milestone, column: int, role: int) -> Any:
-        if column != self.DATE_COLUMN or row.due is not None:
+        if column != self.DATE_COLUMN:
+            return None
+        if row.is_overdue(self._today()):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(UNDATED_COLOR)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Past its date and not done: it stays overdue until you tick it done."
+            return None
+        if row.due is not None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(UNDATED_COLOR)
@@ -188,6 +225,8 @@ class MilestoneModel(RowsModel[Milestone]):
         return None
 
     def parsed(self, field: str, value: Any) -> Any:
+        if field == "done_on":
+            return value if isinstance(value, date) else None
         if field != "due":
             return super().parsed(field, value)
         if isinstance(value, QDate):

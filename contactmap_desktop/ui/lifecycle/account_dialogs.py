@@ -79,15 +79,28 @@ class CompetitorDialog(FormDialog):
         self.last_seen = OptionalDateEdit(value.last_seen, today)
         self.notes = QPlainTextEdit(value.notes)
         self.notes.setMaximumHeight(70)
+        self.our_answer = QPlainTextEdit(value.our_answer)
+        self.our_answer.setObjectName("competitorAnswer")
+        self.our_answer.setPlaceholderText("Our similar solution, as we pitch it to them")
+        self.our_answer.setMaximumHeight(70)
+        self.product_request = QPlainTextEdit(value.product_request)
+        self.product_request.setObjectName("competitorProductRequest")
+        self.product_request.setPlaceholderText(
+            "Without a similar solution: what we asked our product team for")
+        self.product_request.setMaximumHeight(70)
         for label, widget in (("Name", self.name), ("What they pitch", self.pitch),
                               ("To whom", self.pitched_to), ("Last seen", self.last_seen),
+                              ("Our answer", self.our_answer),
+                              ("Asked of our product team", self.product_request),
                               ("Notes", self.notes)):
             self.form.addRow(label, widget)
 
     def build_command(self) -> LifecycleCommand:
         after = replace(self._template, name=self.name.text(), pitch=self.pitch.toPlainText(),
                         pitched_to=self.pitched_to.text(), last_seen=self.last_seen.value(),
-                        notes=self.notes.toPlainText())
+                        notes=self.notes.toPlainText(),
+                        our_answer=self.our_answer.toPlainText(),
+                        product_request=self.product_request.toPlainText())
         return SaveCommand(self.context, f"Competitor {after.name}", after, self._before)
 
 

@@ -144,7 +144,9 @@ def competitor_columns() -> list[Column[Competitor]]:
     return [Column("Competitor", lambda c: c.name),
             Column("What they pitch", lambda c: c.pitch.replace("\n", " ")),
             Column("To whom", lambda c: c.pitched_to),
-            Column("Last seen", lambda c: date_text(c.last_seen))]
+            Column("Last seen", lambda c: date_text(c.last_seen)),
+            Column("Our answer", lambda c: c.our_answer.replace("\n", " ") or (
+                "none — asked our product team" if c.product_request else "none yet"))]
 
 
 def stage_columns() -> list[Column[StageChange]]:

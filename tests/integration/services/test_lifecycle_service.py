@@ -81,8 +81,11 @@ def test_every_kind_of_value_survives_reopening_the_file(small: SmallMap,
                measurements=(Measurement(date(2026, 2, 1), 93.5),)),
         ReviewMeeting(new_id(), small.account.id, TODAY, (rep,), (ada,), "Good",
                       our_ceo_present=True),
+        # Article 003: "Pitch your similar solutions. And, if you don't have similar
+        # solutions, tell your product team".
         Competitor(new_id(), small.account.id, "RouteCo", "Cheaper licences", "Procurement",
-                   date(2026, 2, 2)),
+                   date(2026, 2, 2), our_answer="Volume tiers from 50 depots",
+                   product_request="Per-depot pricing asked of the product team"),
         StageChange(new_id(), small.account.id, AccountStage.PILOT, date(2026, 1, 1)),
     ]
     saved = [service.save(v) for v in values]

@@ -218,3 +218,14 @@ def test_a_version_9_file_gets_the_letter_salutation_as_a_new_file_has_it(
                 } == {""}
     finally:
         connection.close()
+
+
+def test_a_version_10_file_gets_the_method_records_as_a_new_file_has_them(
+        tmp_path: Path) -> None:
+    from tests.helpers.old_schemas import write_v10_workspace
+    old, new = tmp_path / "v10.cmap", tmp_path / "new.cmap"
+    write_v10_workspace(old)
+    for path in (old, new):
+        open_workspace(path, backups_root=tmp_path / "backups").close()
+    for table in ("accounts", "sponsor_letters", "competitors"):
+        assert _columns(old, table) == _columns(new, table), table

@@ -60,14 +60,18 @@ def test_passive_engagements_blueprints_and_letter_milestones() -> None:
                           due=TODAY - timedelta(days=1), status=BlueprintStatus.PLANNED)
     letter = SponsorLetter("l", "a", TODAY, milestones=(
         Milestone("Pilot go/no-go", due=TODAY + timedelta(days=3)),
-        Milestone("Long past", due=TODAY - timedelta(days=60))))
+        Milestone("Long past", due=TODAY - timedelta(days=60)),
+        Milestone("Done", due=TODAY - timedelta(days=5), done_on=TODAY - timedelta(days=6))))
     data = AccountAgendaInput(_account(annual_value=0), engagements=[engagement],
                               steps={"e": ours}, blueprints=[blueprint],
                               stakeholder_names={"s": "Ana"}, letters=[letter])
     items = sort_agenda(account_agenda(data, DEFAULT_TIERS, SETTINGS, TODAY))
-    assert [(i.kind, i.overdue, i.target_id) for i in items] == [
-        (AgendaKind.BLUEPRINT, True, "b"),
-        (AgendaKind.PASSIVE, False, "e"),
-        (AgendaKind.MILESTONE, False, "l"),
+    # Article 002: "Use hard step dates" — a step long past and not done stays on the agenda,
+    # overdue, until it is marked done; a done one leaves it.
+    assert [(i.kind, i.overdue, i.target_id, i.part) for i in items] == [
+        (AgendaKind.MILESTONE, True, "l", 1),
+        (AgendaKind.BLUEPRINT, True, "b", None),
+        (AgendaKind.PASSIVE, False, "e", None),
+        (AgendaKind.MILESTONE, False, "l", 0),
     ]
-    assert items[0].title == "Blueprint for Ana: Open goal"
+    assert items[1].title == "Blueprint for Ana: Open goal"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -84,3 +85,33 @@ def test_a_template_s_dates_and_what_it_refuses() -> None:
         LetterTemplate(month_names="Jan Feb")
     with pytest.raises(ValidationError, match="day, month and year"):
         LetterTemplate(date_pattern="MMMM yyyy")
+
+
+def test_a_done_step_round_trips_and_is_never_overdue() -> None:
+    from datetime import date
+
+    from contactmap_desktop.domain.letters import Milestone
+
+    step = Milestone("PO issued", "Daniel", date(2026, 3, 1), "PO received",
+                     done_on=date(2026, 3, 2))
+    assert Milestone.from_json(step.to_json()) == step
+    assert not step.is_overdue(date(2026, 4, 1))
+    assert Milestone("PO issued", due=date(2026, 3, 1)).is_overdue(date(2026, 3, 2))
+    assert Milestone.from_json({"step": "old file, no done_on"}).done_on is None
+
+
+def test_the_completeness_check_asks_for_the_articles_steps() -> None:
+    """Article 002: "Then detail the next steps needed to reach the delivery. Use hard step
+    dates." — and the purchase order is "typically handled through a purchasing agent"."""
+    from datetime import date
+
+    from contactmap_desktop.domain.letters import Milestone, PainStatement, SponsorLetter
+
+    base = SponsorLetter("l", "a", date(2026, 3, 1), sender_name="Ann Lee",
+                         pains=(PainStatement("It hurts", "Priya"),), solution="Ours")
+    steps = (Milestone("Pilot review", "Priya", date(2026, 3, 20), "Go"),
+             Milestone("Purchase order issued", "", None, ""))
+    assert replace(base, milestones=steps).gaps() == [
+        "step 2 has no hard date and no owner and no go/no-go criterion"]
+    [gap] = replace(base, milestones=steps[:1]).gaps()
+    assert "purchasing agent" in gap

@@ -255,3 +255,17 @@ def test_the_salutation_greets_as_written_and_the_first_word_without_one(
     assert "Dear 佐藤様," in pdf_text(tmp_path / "sato.pdf")
     _write(tmp_path / "plain.pdf", _letter(addressee_name="Priya Raman"))
     assert "Dear Priya," in pdf_text(tmp_path / "plain.pdf")
+
+
+@needs_poppler
+def test_the_sponsors_agreement_is_printed_as_an_acknowledgement(tmp_path: Path) -> None:
+    """Article 002: "without firm milestones set, and dates for achievement agreed to you are
+    like a boat adrift" — the letter shows who agreed the dates and when, or lines to sign."""
+    unsigned = " ".join(pdf_text(_write(tmp_path / "a.pdf", _letter())).split())
+    assert "Agreed: the steps and dates above. Name:" in unsigned
+    agreed = _letter(agreed_by="李伟 <Ops>", agreed_on=date(2026, 3, 9),
+                     milestones=(Milestone("Pilot review", "Priya", date(2026, 3, 20), "Go",
+                                           done_on=date(2026, 3, 18)),))
+    text = " ".join(pdf_text(_write(tmp_path / "b.pdf", agreed)).split())
+    assert "were agreed by 李伟 <Ops> on 9 March 2026." in text
+    assert "done 18 Mar 2026" in text or "done 18 March 2026" in text
