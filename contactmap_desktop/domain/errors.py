@@ -22,6 +22,10 @@ class WorkspaceError(ContactMapError):
     """A workspace file that cannot be opened as it is; the file is left untouched."""
 
 
+class DamagedWorkspaceError(WorkspaceError):
+    """A workspace that fails SQLite's integrity check: it may be viewed, never written."""
+
+
 class StorageError(ContactMapError):
     """The disk refused a write (full, read-only, failing); what was being saved was not kept."""
 

@@ -68,6 +68,11 @@ class OpenWorkspace:
     def read_only(self) -> bool:
         return self.workspace.read_only
 
+    @property
+    def damage(self) -> str | None:
+        """Why the file failed its integrity check, when it is open only to be looked at."""
+        return self.workspace.damage
+
     def close(self) -> str | None:
         """Back up if anything changed, then let go of the file and its lock.
 
@@ -98,12 +103,15 @@ def open_workspace(
     read_only: bool = False,
     backups_root: Path | None = None,
     retention: RetentionPolicy | None = None,
+    view_damaged: bool = False,
 ) -> OpenWorkspace:
     """Open (or create) ``path``; a newly created file gets the sample account if asked.
 
     Raises WorkspaceLockedError when another running copy of the app edits the file (then
     ``read_only=True`` opens it for viewing), and WorkspaceError when the file is damaged,
-    foreign or from a newer version; such a file is never changed.
+    foreign or from a newer version; such a file is never changed. With ``view_damaged``, a
+    file failing SQLite's integrity check opens read-only instead (``damage`` says why), and
+    no backup is ever taken of it: a damaged backup would push good ones out.
     """
     path = Path(path).expanduser()
     is_new = not path.exists()
@@ -125,6 +133,7 @@ def open_workspace(
             path, create=create, read_only=read_only,
             # Never upgrade a file without a copy of it as it was.
             before_upgrade=lambda file, _version: backups.back_up(file),
+            view_damaged=view_damaged,
         )
     except BaseException:
         if lock is not None:
@@ -138,7 +147,7 @@ def open_workspace(
         location=location_warning(path),
         recovered_from=lock.stale_holder if lock is not None else None,
     )
-    if read_only:
+    if workspace.read_only:
         return opened
     try:
         if is_new and with_sample:

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from contactmap_desktop.domain.errors import StorageError, WorkspaceError
+from contactmap_desktop.domain.errors import DamagedWorkspaceError, StorageError, WorkspaceError
 from contactmap_desktop.domain.export_targets import side_file_refusal
 from contactmap_desktop.storage.checkpoints import WalCheckpointer
 from contactmap_desktop.storage.file_check import check_workspace_file
@@ -96,10 +96,13 @@ def _restrict_permissions(path: Path) -> None:
 class Workspace:
     """An open workspace file; hands out sessions for units of work."""
 
-    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False,
+                 damage: str | None = None) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        # Why the file failed its integrity check, when it is open only to be looked at.
+        self.damage = damage
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         self._checkpointer: WalCheckpointer | None = None
         if not read_only:
@@ -114,19 +117,29 @@ class Workspace:
         create: bool = True,
         read_only: bool = False,
         before_upgrade: BeforeUpgrade | None = None,
+        view_damaged: bool = False,
     ) -> Workspace:
         """Open ``path``; create a new empty workspace if it does not exist and ``create``.
 
         A file that is not a workspace, is damaged or is from a newer version raises
         WorkspaceError and is left byte-for-byte as it was. A file of an older schema is
         upgraded in one transaction, after ``before_upgrade`` (which takes a backup) ran.
+        With ``view_damaged``, a file failing SQLite's integrity check opens read-only, its
+        ``damage`` saying why, instead of raising DamagedWorkspaceError.
         """
         path = Path(path).expanduser()
         if not path.exists():
             if not create or read_only:
                 raise WorkspaceError(f"{path} does not exist.")
             return cls._create(path)
-        version = check_workspace_file(path)
+        try:
+            version = check_workspace_file(path)
+        except DamagedWorkspaceError as error:
+            if not view_damaged:
+                raise
+            # Nothing more may be written to it: any write could spread the damage.
+            return cls(path, _make_engine(path, read_only=True), read_only=True,
+                       damage=str(error))
         if version < FIRST_SCHEMA_VERSION:
             raise WorkspaceError(
                 f"{path} says it is schema version {version}, which no version of ContactMap "

@@ -7,7 +7,7 @@ import sqlite3
 import struct
 from pathlib import Path
 
-from contactmap_desktop.domain.errors import StorageError, WorkspaceError
+from contactmap_desktop.domain.errors import DamagedWorkspaceError, StorageError, WorkspaceError
 from contactmap_desktop.domain.export_targets import SQLITE_MAGIC
 from contactmap_desktop.storage.inbound_files import ordinary_file_problem
 from contactmap_desktop.storage.io_errors import describe_open_failure
@@ -54,7 +54,7 @@ def check_workspace_file(path: Path, *, thorough: bool = False) -> int:
         )
     problem = _integrity_problem(path, thorough)
     if problem:
-        raise WorkspaceError(f"{path} is damaged: {problem}.")
+        raise DamagedWorkspaceError(f"{path} is damaged: {problem}.")
     return int(user_version)
 
 
@@ -99,7 +99,9 @@ def _known_objects() -> frozenset[str]:
 
 
 def _integrity_problem(path: Path, thorough: bool) -> str | None:
-    """SQLite's checks through a read-only connection; None when the file is sound."""
+    """SQLite's checks through a read-only connection; None when the file is sound, the
+    problem when the checks ran and found damage (such a file can still be looked at).
+    A file SQLite cannot even check, or that is not as the app writes it, raises."""
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -119,22 +121,26 @@ def _integrity_problem(path: Path, thorough: bool) -> str | None:
         environment = describe_open_failure(path, error)
         if environment is not None:  # a sound file in the wrong place: not "damaged"
             raise StorageError(f"{path} cannot be opened: {environment}.") from None
-        return f"SQLite reports “{error}”"
+        # Damaged past checking (truncated, malformed): refused, never viewed.
+        raise WorkspaceError(f"{path} is damaged: SQLite reports “{error}”.") from None
     except UnicodeDecodeError:
         # SQLite's message quoted the damaged bytes themselves, which are not UTF-8.
-        return "SQLite reports damage it cannot put into words"
+        raise WorkspaceError(
+            f"{path} is damaged: SQLite reports damage it cannot put into words.") from None
     finally:
         connection.close()
     # One row may hold many problems, one per line: the first three are enough to say it.
     messages = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
     if messages != ["ok"]:
         return "SQLite's integrity check reports “" + "; ".join(messages[:3]) + "”"
-    if foreign:
-        return (f"it holds {', '.join(foreign[:3])}, which ContactMap never creates "
-                "(it may have been changed by another program)")
+    if foreign:  # sound, but not as the app writes it: refused, never viewed
+        raise WorkspaceError(
+            f"{path} cannot be opened: it holds {', '.join(foreign[:3])}, which ContactMap "
+            "never creates (it may have been changed by another program).")
     missing = [name for name in _CORE_TABLES if name not in tables]
     if missing:
-        return "the table “" + missing[0] + "” is missing"
+        # Damage no viewing could get round: refused, never viewed.
+        raise WorkspaceError(f"{path} is damaged: the table “{missing[0]}” is missing.")
     if broken_links:
         table, _, parent, _ = broken_links[0]
         return f"rows of “{table}” point to missing rows of “{parent}”"

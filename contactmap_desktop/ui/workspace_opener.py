@@ -45,9 +45,10 @@ class WorkspaceOpener:
     def open(self, path: Path, *, create: bool = False, with_sample: bool = False,
              parent: QWidget | None = None) -> OpenWorkspace | None:
         try:
+            # A damaged file opens read-only, with a banner that offers its backups.
             opened = open_workspace(path, create=create, with_sample=with_sample,
                                     backups_root=self._backups_root,
-                                    retention=self._retention())
+                                    retention=self._retention(), view_damaged=True)
         except WorkspaceLockedError as error:
             if not self._ask_locked(error, parent):
                 return None
