@@ -32,6 +32,14 @@ from contactmap_desktop.storage.row_reading import read_back
 _READ_BACK = frozenset({"sponsor_letters", "metrics", "review_meetings", "success_criteria"})
 
 
+# Records the window cannot show although each value reads: (table, condition, what it is).
+_WHOLE_RECORDS = (
+    ("blueprints", "NOT EXISTS (SELECT 1 FROM blueprint_cells "
+                   "WHERE blueprint_cells.blueprint_id = blueprints.id)",
+     "a plan with no relationship to work on"),
+)
+
+
 def unreadable_value(path: Path) -> str | None:
     """The first stored value the app cannot read, naming its table, row and column; None
     when there is none. Opens the file read-only."""
@@ -41,6 +49,11 @@ def unreadable_value(path: Path) -> str | None:
             problem = _section_problem(connection, section)
             if problem is not None:
                 return problem
+        for table, predicate, what in _WHOLE_RECORDS:
+            found = connection.execute(
+                f'SELECT rowid FROM "{table}" WHERE {predicate} LIMIT 1').fetchone()
+            if found is not None:
+                return f"{table} row {found[0]} is {what}"
         return None
     finally:
         connection.close()

@@ -31,6 +31,7 @@ BROKEN = {
     "a time that is no time": ("UPDATE stakeholders SET updated_at = 'yesterday'",
                                ": updated_at"),
     "text where a number belongs": ("UPDATE stakeholders SET position = 'first'", ": position"),
+    "a plan with no cell": ("DELETE FROM blueprint_cells", "is a plan with no relationship"),
 }
 
 
