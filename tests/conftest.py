@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,10 +55,18 @@ def garbage_collected_on_the_main_thread(request: pytest.FixtureRequest) -> Iter
 def postgres_server() -> Iterator[PrivateServer]:
     """A private PostgreSQL server for the run, started when a test first needs it."""
     server = start_server()
+    # A run ended with SIGTERM (a timeout, a CI cancel) still stops the server: as Ctrl+C,
+    # pytest then tears the session down.
+    previous = signal.signal(signal.SIGTERM, _interrupted)
     try:
         yield server
     finally:
+        signal.signal(signal.SIGTERM, previous)
         server.stop()
+
+
+def _interrupted(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @pytest.fixture
