@@ -15,7 +15,8 @@ from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 
 
 class LifecycleCommand(EditCommand):
-    """An edit of the open account's lifecycle: subclasses ``write`` and ``unwrite`` it."""
+    """An edit of the open account's lifecycle; ``written()`` is the change set of each of
+    its writes."""
 
     moves_stage = False  # True when the edit may change the account's stage
 
@@ -25,21 +26,7 @@ class LifecycleCommand(EditCommand):
         assert context.account_id is not None
         self._account_id = context.account_id
 
-    def write(self) -> None:
-        raise NotImplementedError
-
-    def unwrite(self) -> None:
-        raise NotImplementedError
-
-    def apply(self) -> Changes:
-        self.write()
-        return self._changes()
-
-    def revert(self) -> Changes:
-        self.unwrite()
-        return self._changes()
-
-    def _changes(self) -> Changes:
+    def written(self) -> Changes:
         changes = lifecycle_of(self._account_id)
         return changes | account_changed(self._account_id) if self.moves_stage else changes
 
@@ -58,15 +45,17 @@ class SaveCommand(LifecycleCommand):
     def saved(self) -> Any:
         return self._after
 
-    def write(self) -> None:
+    def apply(self) -> Changes:
         self._after = self._context.lifecycle.save(self._after)
+        return self.written()
 
-    def unwrite(self) -> None:
+    def revert(self) -> Changes:
         service = self._context.lifecycle
         if self._before is None:
             service.delete(type(self._after), self._after.id)
         else:
             service.restore(Removed((self._before,)))
+        return self.written()
 
 
 class DeleteCommand(LifecycleCommand):
@@ -77,12 +66,14 @@ class DeleteCommand(LifecycleCommand):
         self._id = value_id
         self._removed: Removed | None = None
 
-    def write(self) -> None:
+    def apply(self) -> Changes:
         self._removed = self._context.lifecycle.delete(self._kind, self._id)
+        return self.written()
 
-    def unwrite(self) -> None:
+    def revert(self) -> Changes:
         assert self._removed is not None
         self._context.lifecycle.restore(self._removed)
+        return self.written()
 
 
 class RecordStageCommand(LifecycleCommand):
@@ -93,13 +84,15 @@ class RecordStageCommand(LifecycleCommand):
         self._change = change
         self._recorded: Removed | None = None
 
-    def write(self) -> None:
+    def apply(self) -> Changes:
         self._recorded = self._context.lifecycle.record_stage(self._change)
         self._change = self._recorded.values[0]
+        return self.written()
 
-    def unwrite(self) -> None:
+    def revert(self) -> Changes:
         assert self._recorded is not None
         self._context.lifecycle.take_back(self._recorded)
+        return self.written()
 
 
 class StartEngagementCommand(LifecycleCommand):
@@ -111,14 +104,16 @@ class StartEngagementCommand(LifecycleCommand):
         self._problem = problem
         self.engagement: Engagement | None = None
 
-    def write(self) -> None:
+    def apply(self) -> Changes:
         service = self._context.lifecycle
         if self.engagement is None:
             self.engagement = service.start_engagement_from_problem(self._review_id,
                                                                     self._problem)
         else:
             service.restore(Removed((self.engagement,)))
+        return self.written()
 
-    def unwrite(self) -> None:
+    def revert(self) -> Changes:
         assert self.engagement is not None
         self._context.lifecycle.delete(Engagement, self.engagement.id)
+        return self.written()
