@@ -66,12 +66,15 @@ BOUNDS: dict[str, tuple[int, int]] = {
     "passive_after_steps": (1, 20),
     "renewal_notice_days": (1, 730),
     "agenda_days": (1, 60),
+    "quiet_after_days": (7, 730),
 }
 
 LABELS: dict[str, str] = {
     "passive_after_steps": "Steps of ours in a row before an engagement counts as passive",
     "renewal_notice_days": "Days before a renewal date that reminders start",
     "agenda_days": "Days ahead the agenda looks",
+    "quiet_after_days": "Days since the client's last commitment before an engagement is "
+                        "passive",
 }
 
 
@@ -80,6 +83,8 @@ class LifecycleSettings:
     passive_after_steps: int = 3
     renewal_notice_days: int = 90
     agenda_days: int = 7
+    # A client who has committed nothing for this long is passive, whoever took the last step.
+    quiet_after_days: int = 60
 
     def __post_init__(self) -> None:
         for name, (low, high) in BOUNDS.items():

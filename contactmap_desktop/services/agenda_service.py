@@ -20,9 +20,17 @@ from contactmap_desktop.domain.agenda import (
     sort_agenda,
 )
 from contactmap_desktop.domain.commitments import Commitment, Momentum, momentum
-from contactmap_desktop.domain.engagements import Engagement, StageChange, churn_reason
+from contactmap_desktop.domain.engagements import (
+    DeliveryReview,
+    Engagement,
+    StageChange,
+    SuccessCriterion,
+    churn_reason,
+)
+from contactmap_desktop.domain.lifecycle_rules import ChurnRate, churn_rate
 from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.domain.model import Account
+from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.domain.review_cadence import (
     CadenceTier,
     ReviewDue,
@@ -70,6 +78,7 @@ class Agenda:
 
     items: tuple[AgendaItem, ...]
     days: int
+    churn: ChurnRate  # accounts lost in the last year, of the customers (article 003)
 
 
 class AgendaService:
@@ -120,6 +129,12 @@ class AgendaService:
             blueprints = repos.blueprints.by_account()
             names = repos.stakeholders.names()
             letters = repos.letters.newest_by_account()
+            criteria = repos.lifecycle.by_parent(SuccessCriterion)
+            reviews = repos.lifecycle.by_parent(DeliveryReview)
+            metrics = repos.lifecycle.by_parent(Metric, open_engagements_only=True)
+            executives = frozenset(m.id for m in repos.team_members.list_all()
+                                   if m.seniority is Seniority.EXECUTIVE)
+            stages = repos.lifecycle.by_parent(StageChange)
         items: list[AgendaItem] = []
         for account in accounts:
             newest = letters.get(account.id)
@@ -127,9 +142,11 @@ class AgendaService:
                 account=account, meetings=meetings.get(account.id, ()),
                 engagements=engagements.get(account.id, ()), steps=steps,
                 blueprints=blueprints.get(account.id, ()), stakeholder_names=names,
-                letters=(newest,) if newest is not None else ())
+                letters=(newest,) if newest is not None else (), criteria=criteria,
+                reviews=reviews, metrics=metrics, executives=executives)
             items += account_agenda(data, tiers, settings, today)
-        return Agenda(tuple(sort_agenda(items)), settings.agenda_days)
+        return Agenda(tuple(sort_agenda(items)), settings.agenda_days,
+                      churn_rate(stages, today))
 
 
 def _rules(repos: Repositories) -> tuple[LifecycleSettings, tuple[CadenceTier, ...]]:

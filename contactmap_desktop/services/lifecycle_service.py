@@ -19,6 +19,7 @@ from contactmap_desktop.domain.engagements import (
     engagement_from_problem,
 )
 from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.lifecycle_rules import check_review_after_delivery
 from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.domain.model import AccountStage
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
@@ -149,6 +150,7 @@ class LifecycleService:
                                             .next_position(SuccessCriterion, value.engagement_id))
             return cleaned_criterion
         if isinstance(value, DeliveryReview):
+            check_review_after_delivery(engagement)
             _known((value.stakeholder_id,), people, "The stakeholder of this review")
             for other in repos.lifecycle.list(DeliveryReview, value.engagement_id):
                 if other.stakeholder_id == value.stakeholder_id and other.id != value.id:

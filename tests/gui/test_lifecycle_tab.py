@@ -224,11 +224,14 @@ def test_the_agenda_lists_an_overdue_review_and_renewal_and_opens_them(
             for r in range(view.model.rowCount())]
     assert rows[0][:3] == ["2026-02-09 (overdue)", "Acme Corp", "Review meeting"]
     assert "executives join in rotation" in rows[0][3]
-    assert rows[1][:3] == ["2026-03-30", "Acme Corp", "Renewal"]
+    # Article 003: at $500k "add in key executives from the company, in rotation" — the
+    # last review had none of ours.
+    assert rows[1][:3] == ["2026-03-10", "Acme Corp", "Executives at reviews"]
+    assert rows[2][:3] == ["2026-03-30", "Acme Corp", "Renewal"]
     assert "1 overdue" in view.heading.text()
     opened: list[object] = []
     view.open_requested.connect(opened.append)
-    rect = view.view.visualRect(view.model.index(1, 0))
+    rect = view.view.visualRect(view.model.index(2, 0))
     # A double-click is a press and release, then a second press reported as double.
     qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

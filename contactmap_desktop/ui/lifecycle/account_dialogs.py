@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from contactmap_desktop.domain.account_watch import Competitor
 from contactmap_desktop.domain.engagements import StageChange
@@ -48,6 +48,14 @@ class MeetingDialog(FormDialog):
         self.metrics = ChecklistView(metric_names, value.metrics_reviewed)
         self.notes = QPlainTextEdit(value.notes)
         self.notes.setMaximumHeight(80)
+        # Article 003: these reviews inform — industry trends, how the relationship is going,
+        # where to improve — and do not sell.
+        purpose = QLabel("A business review informs: industry trends, how things are going "
+                         "between us, where we can improve. Listen for new needs, but do not "
+                         "sell in it.")
+        purpose.setObjectName("reviewPurpose")
+        purpose.setWordWrap(True)
+        self.form.addRow(purpose)
         for label, widget in (("Date", self.held_on), ("Our side", self.ours),
                               ("", self.ceo), ("Client side", self.theirs),
                               ("Metrics reviewed", self.metrics), ("Notes", self.notes)):

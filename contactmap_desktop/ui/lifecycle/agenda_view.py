@@ -86,7 +86,10 @@ class AgendaView(QWidget):
         self.heading.setText(
             f"<b>Agenda</b> — due in the next {counted(agenda.days, 'day')}: "
             f"{counted(len(items), 'item')}"
-            + (f", <b style='color:#b8401f'>{overdue} overdue</b>" if overdue else ""))
+            + (f", <b style='color:#b8401f'>{overdue} overdue</b>" if overdue else "")
+            + (f" · churn in the last year: {agenda.churn.churned} of "
+               f"{counted(agenda.churn.customers, 'customer account')} "
+               f"({agenda.churn.percent:.0f} %)" if agenda.churn.customers else ""))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

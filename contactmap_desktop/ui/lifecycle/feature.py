@@ -20,7 +20,8 @@ from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
 from contactmap_desktop.ui.main_window import MainWindow
 
 AGENDA_DELAY_MS = 400
-_ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL)
+_ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL,
+                 AgendaKind.EXECUTIVES)
 
 
 class LifecycleFeature:

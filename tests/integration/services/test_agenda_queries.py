@@ -25,8 +25,9 @@ from tests.helpers.fake_clock import FakeClock
 
 NOW = datetime(2026, 3, 10, 9, 0)
 TODAY = NOW.date()
-# Settings, accounts, meetings, engagements, steps, blueprints (3), names, letters; BEGIN.
-MOST_STATEMENTS = 12
+# Settings, accounts, meetings, engagements, steps, blueprints (3), names, letters, success
+# criteria, delivery reviews, metrics, the team's seniority, stage histories; BEGIN.
+MOST_STATEMENTS = 17
 
 
 @pytest.fixture
@@ -58,19 +59,22 @@ def test_the_agenda_reads_as_many_statements_for_twenty_accounts_as_for_one(
     service = AgendaService(workspace, FakeClock(NOW))
     add_busy_account(workspace, "Account 00", 2, TODAY)
     with statements(workspace) as for_one:
-        assert len(service.agenda().items) == 7
+        assert len(service.agenda().items) == 10
     for number in range(1, 20):
         add_busy_account(workspace, f"Account {number:02}", 4, TODAY)
     with statements(workspace) as for_twenty:
         agenda = service.agenda()
     assert len(for_twenty) == len(for_one) <= MOST_STATEMENTS
-    # Review and CEO visit due, renewal, one passive engagement per open one, the blueprint
-    # and the newest letter's two milestones.
+    # Review and CEO visit due, renewal, one passive engagement per open one, the blueprint,
+    # the newest letter's two milestones; per delivered pilot a review owed and no contract
+    # after it; and no executive of ours at the last review of a large account.
     per_account = Counter(item.account_name for item in agenda.items)
-    assert per_account == {"Account 00": 7} | {f"Account {n:02}": 8 for n in range(1, 20)}
+    assert per_account == {"Account 00": 10} | {f"Account {n:02}": 13 for n in range(1, 20)}
     first = [(i.kind, i.overdue) for i in agenda.items if i.account_name == "Account 00"]
     assert sorted(first, key=lambda k: (k[0].value, k[1])) == [
         (AgendaKind.BLUEPRINT, False), (AgendaKind.CEO_VISIT, False),
+        (AgendaKind.DELIVERY_REVIEW, False), (AgendaKind.EXECUTIVES, False),
+        (AgendaKind.FOLLOW_ON, False),
         (AgendaKind.MILESTONE, False), (AgendaKind.MILESTONE, True),
         (AgendaKind.PASSIVE, False), (AgendaKind.RENEWAL, False), (AgendaKind.REVIEW, True)]
     assert agenda.days == 7

@@ -68,7 +68,8 @@ def test_every_kind_of_value_survives_reopening_the_file(small: SmallMap,
                                                         tmp_path: Path) -> None:
     ada, uma = small.stakeholders[0].id, small.stakeholders[1].id
     rep = small.team_members[0].id
-    engagement = _engagement(small, service, start=date(2026, 1, 1), end=date(2026, 6, 30))
+    engagement = _engagement(small, service, start=date(2026, 1, 1), end=date(2026, 6, 30),
+                             status=EngagementStatus.DELIVERED)
     values = [
         SuccessCriterion(new_id(), engagement.id, "Empty miles down 10%", (ada, uma)),
         DeliveryReview(new_id(), engagement.id, ada, TODAY, Verdict.PARTLY, "Close",
@@ -108,6 +109,10 @@ def test_every_kind_of_value_survives_reopening_the_file(small: SmallMap,
 def test_checks_name_the_problem(small: SmallMap, service: LifecycleService) -> None:
     engagement = _engagement(small, service)
     ada = small.stakeholders[0].id
+    # Article 000: "as soon as you have delivered, go to each stakeholder" — not before.
+    with pytest.raises(ValidationError, match="not delivered yet"):
+        service.save(DeliveryReview(new_id(), engagement.id, ada, TODAY, Verdict.MET))
+    engagement = service.save(replace(engagement, status=EngagementStatus.DELIVERED))
     with pytest.raises(ValidationError, match="before the start date"):
         _engagement(small, service, start=TODAY, end=TODAY - timedelta(days=1))
     with pytest.raises(ValidationError, match="not a stakeholder or team member"):
@@ -148,7 +153,7 @@ def test_deleting_an_engagement_takes_its_parts_and_restore_puts_all_back(
 
 def test_a_next_problem_becomes_an_engagement_once(small: SmallMap,
                                                    service: LifecycleService) -> None:
-    engagement = _engagement(small, service)
+    engagement = _engagement(small, service, status=EngagementStatus.DELIVERED)
     review = service.save(DeliveryReview(new_id(), engagement.id, small.stakeholders[0].id,
                                          TODAY, Verdict.MET, "",
                                          ("Invoices by hand", "Depot staffing")))

@@ -72,6 +72,8 @@ def test_passive_engagements_blueprints_and_letter_milestones() -> None:
         (AgendaKind.MILESTONE, True, "l", 1),
         (AgendaKind.BLUEPRINT, True, "b", None),
         (AgendaKind.PASSIVE, False, "e", None),
+        # Article 001: "You should have a set of explicit measurement criteria".
+        (AgendaKind.UNMEASURED, False, "e", None),
         (AgendaKind.MILESTONE, False, "l", 0),
     ]
     assert items[1].title == "Blueprint for Ana: Open goal"
