@@ -60,8 +60,11 @@ class BlueprintService:
         """Every cell a plan still covers (for the key-cell finding and the grid's mark): an
         open plan, or a Done one whose goal the grade still holds."""
         with UnitOfWork(self._workspace) as repos:
-            grades = {r.cell: r.grade for r in repos.relationships.list_for_account(account_id)}
-            return frozenset(cell for plan in repos.blueprints.list_for_account(account_id)
+            plans = repos.blueprints.list_for_account(account_id)
+            # Only the planned cells' grades: the whole account's would cost a large map's load.
+            planned = {cell for plan in plans for cell in plan.cells}
+            grades = {cell: r.grade for cell, r in repos.relationships.get_many(planned).items()}
+            return frozenset(cell for plan in plans
                              for cell in plan.cells if plan.holds(grades.get(cell)))
 
     def strategy_usage(self, account_id: str) -> dict[Strategy, tuple[Blueprint, ...]]:

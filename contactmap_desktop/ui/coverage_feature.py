@@ -1,8 +1,9 @@
 """Coverage in the window: findings, cell details and grade history docks, the Focus filter,
 notes on recorded grade changes, and Preferences ▸ Coverage.
 
-Findings are recomputed shortly after edits stop (not inside each edit), so grading stays
-instant on the largest accounts.
+Findings are worked out shortly after edits stop (not inside each edit), on another thread
+(ui/findings_worker.py), so grading stays instant and the window never waits for them on the
+largest accounts.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from contactmap_desktop.domain.cell_details import cell_details
 from contactmap_desktop.domain.changes import Changes, grades_of
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.findings import Finding
 from contactmap_desktop.domain.focus import focus_cells
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, GradeChange
@@ -21,6 +23,7 @@ from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.ui.dates import WindowDates
 from contactmap_desktop.ui.dialogs.preferences_dialog import CoveragePage
 from contactmap_desktop.ui.edit_runner import EditCommand
+from contactmap_desktop.ui.findings_worker import FindingsWorker
 from contactmap_desktop.ui.main_window import MainWindow
 from contactmap_desktop.ui.panels.cell_details_panel import CellDetailsPanel
 from contactmap_desktop.ui.panels.findings_panel import FindingsPanel
@@ -73,10 +76,13 @@ class CoverageFeature:
         self.focus = FocusFilter(grid, self._cells_in_focus, window.map_page.model.index_of,
                                  window.map_page.visibility)
         window.map_page.add_tool(self.focus.chooser)
+        self._worker = FindingsWorker(findings, lambda: document.contact_map, window)
+        self._worker.found.connect(self._found)
+        window.closing.connect(self._worker.stop)
         self._timer = QTimer(window)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECOMPUTE_DELAY_MS)
-        self._timer.timeout.connect(self.recompute)
+        self._timer.timeout.connect(self._worker.request)
         document.map_loaded.connect(self._map_loaded)
         document.changed.connect(self._changed)
         document.current_cell_changed.connect(self._show_cell)
@@ -85,10 +91,27 @@ class CoverageFeature:
         window.add_preferences_page(lambda: CoveragePage(self.settings))
         self._map_loaded()
 
+    @property
+    def pending(self) -> bool:
+        """True while findings are due or being worked out (tests and benchmarks wait on it)."""
+        return self._timer.isActive() or self._worker.busy
+
     def recompute(self) -> None:
+        """The findings now, on this thread (what the worker does after edits pause)."""
+        self._timer.stop()
+        self._worker.cancel()
         contact_map = self._document.contact_map
-        self.findings = [] if contact_map is None else \
-            self.findings_service.findings_for_map(contact_map)
+        self._show([] if contact_map is None else
+                   self.findings_service.findings_for_map(contact_map))
+
+    def _found(self, snapshot: ContactMap, findings: list[Finding]) -> None:
+        """The worker's answer, for the map as it still is (older answers never arrive)."""
+        if snapshot.account.id == self._document.account_id:
+            self._show(findings)
+
+    def _show(self, findings: list[Finding]) -> None:
+        contact_map = self._document.contact_map
+        self.findings = findings
         self.findings_panel.show_findings(
             self.findings, people=contact_map is not None and bool(contact_map.stakeholders))
         # The dock's tab stays short; the panel's first line gives the counts by severity.
@@ -102,6 +125,7 @@ class CoverageFeature:
     def _map_loaded(self) -> None:
         """Another account: its findings are worked out just after the grid has painted, so
         a large account shows at once and its findings follow."""
+        self._worker.cancel()
         self.findings = []
         self.findings_panel.show_pending()
         self.findings_dock.setWindowTitle("Findings")
@@ -115,13 +139,16 @@ class CoverageFeature:
             return
         if changes.settings or account_id in changes.people | changes.team \
                 | changes.whole_accounts:
-            self.recompute()
+            self._show_cell(self._document.current_cell)
+            self._worker.cancel()  # an answer from before this change is not current
+            self._timer.start(0)
             return
         cells = changes.cells | changes.marks | changes.plans
         if not cells:
             return
         if self._document.current_cell in cells:
             self._show_cell(self._document.current_cell)
+        self._worker.cancel()
         self._timer.start(RECOMPUTE_DELAY_MS)
 
     def _show_cell(self, cell: CellRef | None) -> None:

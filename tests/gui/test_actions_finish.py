@@ -98,7 +98,7 @@ def test_a_long_tooltip_wraps_to_a_readable_width(qtbot: QtBot, sample_window: M
     assert isinstance(coverage, CoverageFeature)
     window.findChild(QWidget, "findingsDock").raise_()  # type: ignore[union-attr]
     tree = coverage.findings_panel.tree
-    qtbot.waitUntil(lambda: tree.model().rowCount() > 0)
+    qtbot.waitUntil(lambda: bool(coverage.findings))  # worked out on another thread
     tree.expandAll()
     first_finding = tree.model().index(0, 0, tree.model().index(0, 0))
     tip = first_finding.data(Qt.ItemDataRole.ToolTipRole)

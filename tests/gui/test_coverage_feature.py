@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.findings import Rule, Severity
@@ -90,3 +90,28 @@ def test_another_account_shows_at_once_and_its_findings_follow(
     assert sum(coverage.findings_panel.model.count(severity) for severity in Severity) == 0
     qtbot.waitUntil(lambda: bool(coverage.findings))
     assert coverage.findings_dock.windowTitle() == f"Findings ({len(coverage.findings)})"
+
+
+def test_findings_are_worked_out_off_the_window_thread_and_only_current_ones_shown(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    qtbot.waitUntil(lambda: not coverage.pending)
+    threads: list[bool] = []
+    service = coverage.findings_service
+    compute = service.findings_for_map
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(QThread.currentThread() is QApplication.instance().thread())  # type: ignore[union-attr]
+        return compute(*args, **kwargs)
+
+    service.findings_for_map = watched  # type: ignore[method-assign]
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.DISSATISFIED})
+    qtbot.waitUntil(lambda: any(f.rule is Rule.BELOW_SATISFIED for f in coverage.findings))
+    assert threads and not any(threads)  # never on the window's thread
+    qtbot.waitUntil(lambda: not coverage.pending)
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.OPEN})
+    coverage._timer.timeout.emit()  # the pause in typing, now
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.MOTIVATED})  # while it computes
+    qtbot.waitUntil(lambda: not coverage.pending)
+    assert any(f.rule is Rule.BELOW_SATISFIED and small_map.cell(1, 2) in f.cells
+               for f in coverage.findings)  # the map as it is, not the answer for Open

@@ -90,3 +90,20 @@ def test_a_cells_history_follows_changes_recorded_and_notes_edited() -> None:
         ("c1", "met at the fair"), ("c3", "")]
     assert [c.id for c in contact_map.history] == ["c1", "c2", "c3"]
     assert contact_map.history[0].note == "met at the fair"
+
+
+def test_a_snapshot_keeps_the_map_as_it_was_while_the_map_changes() -> None:
+    contact_map = _map()
+    cell = CellRef("t1", "s1")
+    contact_map.put(Relationship(cell, Grade.OPEN))
+    contact_map.add_change(GradeChange("c1", cell, None, Grade.OPEN, datetime(2026, 1, 5)))
+    snapshot = contact_map.snapshot()
+    contact_map.put(Relationship(cell, Grade.DISSATISFIED))
+    contact_map.add_change(GradeChange("c2", cell, Grade.OPEN, Grade.DISSATISFIED,
+                                       datetime(2026, 2, 5)))
+    contact_map.stakeholders.append(Stakeholder("s3", "a", "Three"))
+    assert snapshot.grade(cell) is Grade.OPEN and snapshot.concern_count() == 0
+    assert [c.id for c in snapshot.history_of(cell)] == ["c1"] and len(snapshot.history) == 1
+    assert len(snapshot.stakeholders) == 2 and snapshot.depth("s1") == 1
+    assert contact_map.grade(cell) is Grade.DISSATISFIED and contact_map.concern_count() == 1
+    assert [c.id for c in contact_map.history_of(cell)] == ["c1", "c2"]
