@@ -26,9 +26,12 @@ class BackgroundTask(QThread):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, job: Job, parent: QObject | None = None) -> None:
+    def __init__(self, job: Job, parent: QObject | None = None, *,
+                 nothing_done: str = "Nothing was imported.") -> None:
+        """``nothing_done``: what the user is told did not happen when the job meets a bug."""
         super().__init__(parent)
         self._job = job
+        self._nothing_done = nothing_done
         self._cancelled = False
         self.result: Any = None
 
@@ -51,6 +54,6 @@ class BackgroundTask(QThread):
         except Exception:  # a bug: keep the window alive and say so
             log.exception("Background task failed")
             self.failed.emit("Something went wrong (a bug); the details are in the log. "
-                             "Nothing was imported.")
+                             + self._nothing_done)
             return
         self.succeeded.emit(self.result)

@@ -13,7 +13,12 @@ from contactmap_desktop.domain.findings import Finding
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.csv_export import contact_map_rows, findings_rows, write_csv
 from contactmap_desktop.services.csv_import import CsvImportService
-from contactmap_desktop.ui.dialogs.account_exchange_dialogs import export_account, import_account
+from contactmap_desktop.ui.background_task import BackgroundTask
+from contactmap_desktop.ui.dialogs.account_exchange_dialogs import (
+    account_file_target,
+    import_account,
+    show_export_error,
+)
 from contactmap_desktop.ui.dialogs.import_dialog import import_stakeholders
 from contactmap_desktop.ui.grid_clipboard import GridClipboard
 from contactmap_desktop.ui.import_commands import ImportStakeholdersCommand
@@ -33,6 +38,8 @@ class DataFeature:
         self.imports = imports
         self.exchange = exchange
         self._findings = findings
+        self.exports: list[BackgroundTask] = []  # files being written
+        window.closing.connect(self._wait_for_exports)
         grid = window.map_page.grid
         self.clipboard = GridClipboard(grid, document.runner, document.grade_batch,
                                        window.map_page.model.cell_at, window.report_error)
@@ -88,34 +95,58 @@ class DataFeature:
 
     # --- out -----------------------------------------------------------------------------
 
+    # Exports are written on another thread, from a snapshot of the map: at 100,000 cells
+    # they take a second or more of Python, which the window must not wait for.
+
     def export_stakeholders(self) -> None:
         contact_map = self._window.document.contact_map
         if contact_map is not None:
+            snapshot = contact_map.snapshot()
             self._write(f"{contact_map.account.name} stakeholders.csv",
-                        lambda: contact_map_rows(contact_map))
+                        lambda: contact_map_rows(snapshot))
 
     def export_findings(self) -> None:
         contact_map = self._window.document.contact_map
         if contact_map is not None:
-            findings = self._findings()
+            snapshot, findings = contact_map.snapshot(), self._findings()
             self._write(f"{contact_map.account.name} findings.csv",
-                        lambda: findings_rows(contact_map, findings))
+                        lambda: findings_rows(snapshot, findings))
 
     def export_account(self) -> None:
         contact_map = self._window.document.contact_map
-        if contact_map is not None:
-            export_account(self._window, self.exchange, contact_map.account.id,
-                           contact_map.account.name)
+        if contact_map is None:
+            return
+        target = account_file_target(self._window, contact_map.account.name)
+        if target is not None:
+            account_id = contact_map.account.id
+            self._in_background(lambda: self.exchange.export_account(account_id, target),
+                                target, lambda message: show_export_error(self._window, message))
 
     def _write(self, suggested: str, rows: Callable[[], list[list[str]]]) -> None:
         name, _ = QFileDialog.getSaveFileName(self._window, "Export as CSV",
                                               str(Path.home() / suggested), CSV_FILTER)
-        if not name:
-            return
-        try:
-            write_csv(rows(), Path(name))
-        except ContactMapError as error:
-            self._window.report_error(str(error))
-            return
-        self._window.statusBar().showMessage(f"Wrote {name}", 8000)
+        if name:
+            self._in_background(lambda: write_csv(rows(), Path(name)), Path(name),
+                                self._window.report_error)
+
+    def _in_background(self, write: Callable[[], object], target: Path,
+                       failed: Callable[[str], None]) -> None:
+        task = BackgroundTask(lambda _report: write(), self._window,
+                              nothing_done=f"{target.name} may be incomplete.")
+        task.succeeded.connect(
+            lambda _result: self._window.statusBar().showMessage(f"Wrote {target}", 8000))
+        task.failed.connect(failed)
+        task.finished.connect(lambda: self._written(task))
+        self.exports.append(task)
+        self._window.statusBar().showMessage(f"Writing {target.name}…")
+        task.start()
+
+    def _written(self, task: BackgroundTask) -> None:
+        self.exports.remove(task)
+        task.deleteLater()
+
+    def _wait_for_exports(self) -> None:
+        """The window closes: the files being written are finished first."""
+        for task in self.exports:
+            task.wait()
 

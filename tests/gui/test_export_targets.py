@@ -30,7 +30,7 @@ def test_csv_and_pdf_exports_refuse_the_workspace_files(
     pdf = window.features.map_export
     assert isinstance(pdf, MapExport)
     pdf.export(target)
-    qtbot.waitUntil(lambda: pdf.task is None, timeout=20_000)
+    qtbot.waitUntil(lambda: pdf.task is None and not data.exports, timeout=20_000)
     assert len(errors) == 2 and all("choose another name" in e for e in errors), errors
     if before is not None:
         assert target.read_bytes() == before

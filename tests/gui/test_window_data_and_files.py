@@ -38,13 +38,16 @@ def test_copy_and_paste_a_block_of_grades_is_one_undo_step(
     assert [model.index(r, 2).data() for r in range(2)] == ["", ""]
 
 
-def test_export_stakeholders_writes_the_map_as_csv(window: MainWindow, tmp_path: Path,
+def test_export_stakeholders_writes_the_map_as_csv(qtbot: QtBot, window: MainWindow,
+                                                   tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
     data = window.features.data
     assert isinstance(data, DataFeature)
     data.export_stakeholders()
+    assert data.exports  # written on another thread
+    qtbot.waitUntil(lambda: not data.exports)
     text = target.read_text(encoding="utf-8-sig")
     assert "Ada Power" in text and "Abe Advisor" in text
 
@@ -101,3 +104,17 @@ def _open_read_only_and_type(qtbot: QtBot, tmp_path: Path, ui_settings: UiSettin
     assert grid.model().index(0, 0).data() == ""
     assert reported == ["This workspace is open read-only; changes cannot be saved."]
     window.close()
+
+
+def test_an_account_file_is_exported_off_the_window_thread(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "acme.cmacct"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    data = window.features.data
+    assert isinstance(data, DataFeature)
+    data.export_account()
+    assert data.exports
+    qtbot.waitUntil(lambda: not data.exports)
+    assert target.stat().st_size > 0
+    assert window.statusBar().currentMessage() == f"Wrote {target}"

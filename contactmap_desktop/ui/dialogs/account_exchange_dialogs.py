@@ -63,17 +63,27 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def account_file_target(parent: QWidget, account_name: str,
+                        choose: ChooseFile = choose_file_to_save) -> Path | None:
+    """Ask where to write the account file, suggesting a name made of the account's."""
+    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in account_name).strip()
+    return choose(parent, Path.home() / f"{safe or 'account'}.cmacct")
+
+
+def show_export_error(parent: QWidget, message: str) -> None:
+    QMessageBox.warning(parent, "Export Account", as_typed(message))
+
+
 def export_account(parent: QWidget, service: AccountExchangeService, account_id: str,
                    account_name: str, choose: ChooseFile = choose_file_to_save) -> Path | None:
     """Ask where to write the account file and write it; errors are shown, not raised."""
-    safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in account_name).strip()
-    target = choose(parent, Path.home() / f"{safe or 'account'}.cmacct")
+    target = account_file_target(parent, account_name, choose)
     if target is None:
         return None
     try:
         service.export_account(account_id, target)
     except ContactMapError as error:
-        QMessageBox.warning(parent, "Export Account", as_typed(str(error)))
+        show_export_error(parent, str(error))
         return None
     return target
 
