@@ -114,7 +114,8 @@ def account_agenda(data: AccountAgendaInput, tiers: Sequence[CadenceTier],
                                     part))
 
     if account.stage is not AccountStage.CHURNED:
-        review = next_review_due(account.annual_value, tiers, data.meetings, today)
+        review = next_review_due(account.annual_value, tiers, data.meetings, today,
+                                 account.review_interval_days)
         if review is not None and not review.scheduled:
             add(AgendaKind.REVIEW, review.tier.who, review.due)
         elif review is not None:

@@ -49,6 +49,9 @@ class Account:
     renewal_date: date | None = None
     notes: str = ""
     currency: str = ""  # ISO 4217 code of the amounts; "" until one is chosen
+    # Days between business reviews when this account departs from its value tier's cadence
+    # (article 001: "don't be afraid to tweak the schedule"); None follows the tier.
+    review_interval_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,9 @@
 
 The defaults follow the method: from $100k a quarterly review led by the account executive;
 from $500k our executives join in rotation; from $1M our CEO visits at least once a year.
-The tiers are a setting the user can edit.
+Below $100k the article sets nothing; the app suggests a half-yearly update so that no
+account goes unreviewed. The tiers are a setting the user can edit, and any account can set
+its own interval instead of its tier's ("don't be afraid to tweak the schedule").
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class CadenceTier:
 
 
 DEFAULT_TIERS: tuple[CadenceTier, ...] = (
+    CadenceTier(0, 182, "Half-yearly update from the account executive (the app's suggestion)"),
     CadenceTier(100_000, 91, "Quarterly review led by the account executive"),
     CadenceTier(500_000, 91, "Quarterly review; our executives join in rotation"),
     CadenceTier(1_000_000, 91, "Quarterly review with our executives; our CEO visits yearly",
@@ -109,11 +112,28 @@ class ReviewDue:
         return not self.scheduled and self.due < today
 
 
+MOST_DAYS_BETWEEN_REVIEWS = 3650
+
+
+def check_review_interval(days: int | None) -> None:
+    """An account's own interval between reviews, when it has one, is 1 to 3650 days."""
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int)
+                             or not 1 <= days <= MOST_DAYS_BETWEEN_REVIEWS):
+        raise ValidationError(f"Reviews must be due every 1 to {MOST_DAYS_BETWEEN_REVIEWS} "
+                              "days.")
+
+
 def next_review_due(annual_value: int, tiers: Sequence[CadenceTier],
-                    meetings: Sequence[ReviewMeeting], today: date) -> ReviewDue | None:
-    """None below the lowest tier. A booked future meeting is the next review; otherwise the
-    last one held plus the tier's interval; with none held yet, a review is due today."""
+                    meetings: Sequence[ReviewMeeting], today: date,
+                    own_interval: int | None = None) -> ReviewDue | None:
+    """None below the lowest tier (unless the account has its own interval). A booked future
+    meeting is the next review; otherwise the last one held plus the interval (the account's
+    own, else its tier's); with none held yet, a review is due today."""
     tier = tier_for(annual_value, tiers)
+    if own_interval is not None:
+        base = tier or CadenceTier(0, own_interval, "Review at this account's own interval")
+        tier = replace(base, every_days=own_interval,
+                       who=f"{base.who} (every {own_interval} days for this account)")
     if tier is None:
         return None
     booked = [m.held_on for m in meetings if m.held_on > today]

@@ -8,6 +8,7 @@ from contactmap_desktop.domain.changes import Changes, account_changed
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import Account, AccountStage, new_id
 from contactmap_desktop.domain.money import clean_currency
+from contactmap_desktop.domain.review_cadence import check_review_interval
 from contactmap_desktop.domain.validation import (
     clean_long_text,
     clean_name,
@@ -66,6 +67,7 @@ class AccountService:
         )
         if cleaned.annual_value < 0:
             raise ValidationError("The annual contract value cannot be negative.")
+        check_review_interval(cleaned.review_interval_days)
         with UnitOfWork(self._workspace) as repos:
             repos.accounts.get(account.id)
             self._ensure_unique(repos.accounts.list(), cleaned)

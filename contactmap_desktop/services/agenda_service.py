@@ -110,7 +110,8 @@ class AgendaService:
         return AccountOverview(
             account=account, stage_history=tuple(history), churn_reason=churn_reason(history),
             engagements=tuple(states), meetings=tuple(meetings),
-            review=next_review_due(account.annual_value, tiers, meetings, today),
+            review=next_review_due(account.annual_value, tiers, meetings, today,
+                                   account.review_interval_days),
             ceo_visit_due=next_ceo_visit_due(account.annual_value, tiers, meetings, today),
             renewal=renewal_notice(account.renewal_date, account.stage, today,
                                    settings.renewal_notice_days),

@@ -45,6 +45,7 @@ def account_from_row(row: AccountRow) -> Account:
         stage=AccountStage(row.stage),
         annual_value=row.annual_value,
         currency=row.currency,
+        review_interval_days=row.review_interval_days,
         renewal_date=row.renewal_date,
         notes=row.notes,
     )
@@ -56,6 +57,7 @@ def copy_account_to_row(account: Account, row: AccountRow) -> None:
     row.stage = account.stage.value
     row.annual_value = account.annual_value
     row.currency = account.currency
+    row.review_interval_days = account.review_interval_days
     row.renewal_date = account.renewal_date
     row.notes = account.notes
 

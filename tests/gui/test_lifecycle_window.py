@@ -74,7 +74,7 @@ def test_the_preferences_page_checks_and_saves_the_thresholds(
     sample_window.document.apply(SETTINGS)  # as Edit ▸ Preferences does once saved
     assert settings.get(LIFECYCLE_SETTINGS).passive_after_steps == 4
     assert all(i.kind is not AgendaKind.PASSIVE for i in feature.agenda.model.records())
-    page.tiers.item(1, 0).setText("100000")  # the same start as the first tier
+    page.tiers.item(2, 0).setText("100000")  # the same start as the tier before it
     with pytest.raises(ValidationError, match="same account value"):
         page.check()
 

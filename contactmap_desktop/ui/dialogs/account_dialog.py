@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpi
 
 from contactmap_desktop.domain.model import MAX_AMOUNT, Account, AccountStage
 from contactmap_desktop.domain.money import COMMON, ISO_4217
+from contactmap_desktop.domain.review_cadence import MOST_DAYS_BETWEEN_REVIEWS
 from contactmap_desktop.ui.commands import AddAccountCommand, EditAccountCommand
 from contactmap_desktop.ui.date_field import DateField
 from contactmap_desktop.ui.dialogs.form_dialog import FormDialog
@@ -54,9 +55,23 @@ class AccountDialog(FormDialog):
             self.has_renewal.setChecked(account.renewal_date is not None)
             self.renewal.setEnabled(account.renewal_date is not None)
             self.has_renewal.toggled.connect(self.renewal.setEnabled)
+            # Article 001: "don't be afraid to tweak the schedule" of review meetings.
+            self.own_interval = QCheckBox("Reviews every")
+            self.own_interval.setObjectName("accountOwnInterval")
+            self.interval = QSpinBox()
+            self.interval.setObjectName("accountReviewInterval")
+            self.interval.setRange(1, MOST_DAYS_BETWEEN_REVIEWS)
+            self.interval.setSuffix(" days")
+            self.interval.setValue(account.review_interval_days or 91)
+            self.own_interval.setChecked(account.review_interval_days is not None)
+            self.interval.setEnabled(account.review_interval_days is not None)
+            self.own_interval.setToolTip("Set this account's own rhythm of review meetings; "
+                                         "unticked, its value tier decides")
+            self.own_interval.toggled.connect(self.interval.setEnabled)
             self.form.addRow("&Stage:", self.stage)
             self.form.addRow("Annual &value:", value_row)
             self.form.addRow(self.has_renewal, self.renewal)
+            self.form.addRow(self.own_interval, self.interval)
         self.submit = self._save
         self.setMinimumWidth(380)
 
@@ -75,6 +90,8 @@ class AccountDialog(FormDialog):
             self._original, name=self.name.text(), industry=self.industry.text(),
             stage=self.stage.currentData(), annual_value=self.value_box.value(),
             currency=self.currency.currentData(), renewal_date=self._renewal_date(),
+            review_interval_days=self.interval.value() if self.own_interval.isChecked()
+            else None,
         )
         if edited != self._original:
             self._document.runner.run_or_raise(

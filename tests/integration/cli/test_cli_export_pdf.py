@@ -116,5 +116,5 @@ def test_an_unfinished_letter_is_written_with_a_warning(
     assert main(["--workspace", str(sample), "export-pdf", "letter", "--account",
                  SAMPLE_ACCOUNT_NAME, "--out", str(out)]) == 0
     assert out.exists()
-    assert "warning: the letter is not finished: its solution is empty." in (
-        capsys.readouterr().err)
+    assert ("warning: the letter is not finished: its solution is empty; step 4 has no hard "
+            "date.") in capsys.readouterr().err

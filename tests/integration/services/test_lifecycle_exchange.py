@@ -11,6 +11,7 @@ from contactmap_desktop.domain.commitments import Commitment, CommitmentKind, Si
 from contactmap_desktop.domain.engagements import (
     DeliveryReview,
     Engagement,
+    EngagementStatus,
     StageChange,
     SuccessCriterion,
     Verdict,
@@ -33,7 +34,8 @@ def test_lifecycle_round_trips_and_newer_edits_win(tmp_path: Path) -> None:
     clock = FakeClock(NOW)
     service = LifecycleService(small.opened.workspace, clock)
     ada, rep = small.stakeholders[0].id, small.team_members[0].id
-    engagement = service.save(Engagement(new_id(), small.account.id, "Pilot", value=5))
+    engagement = service.save(Engagement(new_id(), small.account.id, "Pilot", value=5,
+                                         status=EngagementStatus.DELIVERED))
     values = [
         service.save(SuccessCriterion(new_id(), engagement.id, "Faster", (ada,))),
         service.save(DeliveryReview(new_id(), engagement.id, ada, NOW.date(), Verdict.MET, "",

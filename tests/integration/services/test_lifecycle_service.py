@@ -209,7 +209,8 @@ def test_the_overview_flags_passive_engagements_and_metrics_off_target(
     [state] = overview.engagements
     assert state.momentum.passive and state.momentum.ours_in_a_row == 3
     assert state.metrics_off_target == ("On-time",)
-    assert overview.review is None  # a prospect worth nothing has no review cadence
+    # Below $100k the app's suggested tier asks for a half-yearly update; none held yet.
+    assert overview.review is not None and overview.review.due == TODAY
 
 
 def test_the_sample_account_shows_a_lifecycle(tmp_path: Path) -> None:

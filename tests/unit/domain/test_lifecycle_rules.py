@@ -44,7 +44,7 @@ TODAY = date(2026, 3, 10)
 
 
 @pytest.mark.parametrize(("value", "tier_start"), [
-    (0, None), (99_999, None), (100_000, 100_000), (499_999, 100_000), (500_000, 500_000),
+    (0, 0), (99_999, 0), (100_000, 100_000), (499_999, 100_000), (500_000, 500_000),
     (999_999, 500_000), (1_000_000, 1_000_000), (25_000_000, 1_000_000),
 ])
 def test_the_cadence_tier_follows_the_account_value(value: int, tier_start: int | None) -> None:
@@ -53,8 +53,8 @@ def test_the_cadence_tier_follows_the_account_value(value: int, tier_start: int 
 
 
 def test_only_the_million_tier_asks_for_a_yearly_ceo_visit() -> None:
-    assert [t.ceo_visit_every_days for t in DEFAULT_TIERS] == [None, None, 365]
-    assert "executives" in DEFAULT_TIERS[1].who
+    assert [t.ceo_visit_every_days for t in DEFAULT_TIERS] == [None, None, None, 365]
+    assert "executives" in DEFAULT_TIERS[2].who
 
 
 def _meeting(on: date, ceo: bool = False) -> ReviewMeeting:
@@ -77,9 +77,28 @@ def test_a_booked_meeting_is_the_next_review_and_never_overdue() -> None:
 
 
 def test_no_review_below_the_lowest_tier_and_due_now_when_none_held() -> None:
-    assert next_review_due(99_999, DEFAULT_TIERS, [], TODAY) is None
+    assert next_review_due(99_999, DEFAULT_TIERS[1:], [], TODAY) is None
     due = next_review_due(100_000, DEFAULT_TIERS, [], TODAY)
     assert due is not None and due.due == TODAY and not due.overdue(TODAY)
+
+
+def test_accounts_under_100k_get_a_half_yearly_update_by_default() -> None:
+    """Article 003 starts at "$100,000 accounts gets the updates from their sales executive
+    once a quarter"; below that the app suggests half-yearly, so no account goes unreviewed."""
+    held = [_meeting(date(2025, 12, 1))]
+    due = next_review_due(20_000, DEFAULT_TIERS, held, TODAY)
+    assert due is not None and due.due == date(2025, 12, 1) + timedelta(days=182)
+    assert "the app's suggestion" in due.tier.who
+
+
+@pytest.mark.parametrize(("value", "own", "days"), [
+    (150_000, None, 91), (150_000, 30, 30), (150_000, 120, 120), (20_000, 60, 60)])
+def test_any_account_can_tweak_its_review_frequency(value: int, own: int | None,
+                                                    days: int) -> None:
+    """Article 001: "don't be afraid to tweak the schedule." """
+    held = [_meeting(date(2026, 1, 1))]
+    due = next_review_due(value, DEFAULT_TIERS, held, TODAY, own)
+    assert due is not None and due.due == date(2026, 1, 1) + timedelta(days=days)
 
 
 def test_ceo_visit_is_due_a_year_after_the_last_one_with_our_ceo() -> None:
@@ -90,14 +109,14 @@ def test_ceo_visit_is_due_a_year_after_the_last_one_with_our_ceo() -> None:
 
 
 def test_edited_tiers_are_sorted_and_checked() -> None:
-    tiers = checked_tiers([CadenceTier(50_000, 180, "  Twice a  year "), DEFAULT_TIERS[0]])
+    tiers = checked_tiers([CadenceTier(50_000, 180, "  Twice a  year "), DEFAULT_TIERS[1]])
     assert [t.from_value for t in tiers] == [50_000, 100_000]
     assert tiers[0].who == "Twice a year"
     with pytest.raises(ValidationError, match="same account value"):
-        checked_tiers([DEFAULT_TIERS[0], DEFAULT_TIERS[0]])
+        checked_tiers([DEFAULT_TIERS[1], DEFAULT_TIERS[1]])
     with pytest.raises(ValidationError, match="1 to 3650 days"):
         checked_tiers([CadenceTier(1, 0, "never")])
-    assert CadenceTier.from_json(DEFAULT_TIERS[2].to_json()) == DEFAULT_TIERS[2]
+    assert CadenceTier.from_json(DEFAULT_TIERS[3].to_json()) == DEFAULT_TIERS[3]
 
 
 def _step(day: int, side: Side, status: StepStatus = StepStatus.FULFILLED) -> Commitment:
