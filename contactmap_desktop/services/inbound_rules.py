@@ -22,6 +22,7 @@ from contactmap_desktop.domain.metrics import Direction, Metric
 from contactmap_desktop.domain.model import MAX_AMOUNT, AccountStage, FocusPeriod
 from contactmap_desktop.domain.money import ISO_4217
 from contactmap_desktop.domain.people import BuyingRole, Seniority
+from contactmap_desktop.domain.review_cadence import MOST_DAYS_BETWEEN_REVIEWS
 from contactmap_desktop.domain.validation import (
     LONG_TEXT_MAX,
     clean_long_text,
@@ -105,8 +106,14 @@ DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 TIME_RANGE = (EPOCH, dt.datetime(2200, 1, 1))
 
 
+# Whole numbers with a range of their own, as the window's boxes hold them.
+_RANGES = {("account", "review_interval_days"): (1, MOST_DAYS_BETWEEN_REVIEWS)}
+
+
 def integer_range(section: str, column: str) -> tuple[int, int]:
-    return (0, MAX_AMOUNT) if (section, column) in AMOUNTS else _QT_INT
+    if (section, column) in AMOUNTS:
+        return 0, MAX_AMOUNT
+    return _RANGES.get((section, column), _QT_INT)
 
 
 def field_problem(section: str, column: str, value: Any) -> str | None:

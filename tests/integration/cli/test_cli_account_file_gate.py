@@ -163,6 +163,8 @@ UNREADABLE: dict[str, tuple[Mutation, str]] = {
                     "blueprints[0].due_date"),
     "a number for a date": (_set("account", "renewal_date", 20260101), "account.renewal_date"),
     "huge annual value": (_set("account", "annual_value", 10**30), "account.annual_value"),
+    "review every 0 days": (_set("account", "review_interval_days", 0),
+                            "account.review_interval_days"),
     "huge position": (_set("stakeholders", "position", 2**40), "stakeholders[0].position"),
     "huge engagement value": (_set("engagements", "value", 10**13, "northwind"),
                               "engagements[0].value"),
