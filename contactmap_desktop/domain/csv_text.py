@@ -15,6 +15,9 @@ DELIMITERS = (",", ";", "\t")
 FIELD_LIMIT = 1_000_000
 # How far down the file the header may be (LinkedIn puts a notes block first).
 HEADER_SEARCH_ROWS = 30
+# A file is read in pieces of this many characters: one call that copies megabytes holds the
+# interpreter's lock, and an import in the background would stall the window that long.
+PIECE = 1 << 20
 
 
 class CsvFileError(ValidationError):
@@ -83,12 +86,12 @@ def _strict(data: bytes, encoding: str) -> str:
 def read_table(data: bytes, known_headers: Iterable[str] = ()) -> CsvTable:
     """Decode, find the delimiter and the header row, and read every record after it."""
     text, encoding = decode(data)
-    if not text.strip():
+    if not text or text.isspace():
         raise CsvFileError(1, "the file is empty.")
     known = {_fold(h) for h in known_headers}
     best: tuple[tuple[int, int, int], str, int] | None = None
     for delimiter in DELIMITERS:
-        head = _rows(text, delimiter, limit=HEADER_SEARCH_ROWS + 20)
+        head = _head_rows(text, delimiter, HEADER_SEARCH_ROWS + 20)
         found = _find_header(head, known)
         if found is None:
             continue
@@ -108,10 +111,34 @@ def read_table(data: bytes, known_headers: Iterable[str] = ()) -> CsvTable:
     return CsvTable(encoding, delimiter, header_line, headers, records)
 
 
+def _head_rows(text: str, delimiter: str, limit: int) -> list[tuple[int, list[str]]]:
+    """The first ``limit`` rows, read from the first lines alone when they hold more than
+    that (so each row read is whole), else from the whole text."""
+    end = 0
+    for _ in range(4 * limit):
+        end = text.find("\n", end) + 1
+        if not end:
+            break
+    if end:
+        rows = _rows(text[:end], delimiter, limit + 1)
+        if len(rows) > limit:
+            return rows[:limit]
+    return _rows(text, delimiter, limit)
+
+
+def _as_file(text: str) -> io.StringIO:
+    """The text as a file for the csv reader (lines end as they do in it), copied in pieces."""
+    file = io.StringIO(newline="")
+    for start in range(0, len(text), PIECE):
+        file.write(text[start:start + PIECE])
+    file.seek(0)
+    return file
+
+
 def _rows(text: str, delimiter: str, limit: int | None = None) -> list[tuple[int, list[str]]]:
     """Rows with the line each starts on; csv errors become line-numbered errors."""
     csv.field_size_limit(FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = csv.reader(_as_file(text), delimiter=delimiter, strict=False)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     try:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.ui.main_thread_gc import worker_running
 
 log = logging.getLogger(__name__)
 Report = Callable[[int, int], None]
@@ -45,7 +46,8 @@ class BackgroundTask(QThread):
 
     def run(self) -> None:
         try:
-            self.result = self._job(self._report)
+            with worker_running():
+                self.result = self._job(self._report)
         except Cancelled:
             return
         except ContactMapError as error:

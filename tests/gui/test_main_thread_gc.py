@@ -7,7 +7,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.ui.main_thread_gc import INTERVAL_MS, MainThreadCollector
+from contactmap_desktop.ui.main_thread_gc import INTERVAL_MS, MainThreadCollector, worker_running
 
 
 class _Cycle:
@@ -39,4 +39,28 @@ def test_cycles_are_collected_by_the_timer_on_the_gui_thread(qtbot: QtBot) -> No
         qtbot.wait(INTERVAL_MS * 2 + 100)
         assert _freed and set(_freed) == {threading.main_thread().name}
     finally:
+        collector.deleteLater()
+
+
+def test_while_a_worker_runs_only_young_objects_are_collected(qtbot: QtBot) -> None:
+    collector = MainThreadCollector()
+    generations: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            generations.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        with worker_running():
+            kept = [[] for _ in range(gc.get_threshold()[0] * 30)]
+            for _ in range(gc.get_threshold()[1] + 2):
+                gc.collect(0)  # the middle generation comes due
+                kept += [[] for _ in range(gc.get_threshold()[0] + 1)]
+            collector.collect_if_due()
+        assert generations[-1] == 0
+        collector.collect_if_due()
+        assert generations[-1] >= 1  # the worker is done: the older ones again
+    finally:
+        gc.callbacks.remove(seen)
         collector.deleteLater()

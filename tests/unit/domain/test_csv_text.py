@@ -61,3 +61,19 @@ def test_invalid_utf16_names_its_line() -> None:
     data = codecs.BOM_UTF16_LE + "Name\nAda\n".encode("utf-16-le") + b"\x00\xdc"
     with pytest.raises(CsvFileError, match="Line 3"):
         read_table(data, KNOWN)
+
+
+@pytest.mark.parametrize("lines_per_note", [2, 12])  # the header within the first lines, or not
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_file_read_in_small_pieces_reads_as_a_whole(monkeypatch: pytest.MonkeyPatch,
+                                                      newline: str, lines_per_note: int) -> None:
+    notes = newline.join('"note' + newline * (lines_per_note - 1) + '"' for _ in range(20))
+    rows = newline.join(f"Person {n},Title {n}" for n in range(300))
+    data = f"{notes}{newline}First Name,Position{newline}{rows}{newline}".encode()
+    whole = read_table(data, KNOWN)
+    monkeypatch.setattr("contactmap_desktop.domain.csv_text.PIECE", 7)
+    pieces = read_table(data, KNOWN)
+    assert pieces == whole
+    assert whole.headers == ("First Name", "Position")
+    assert whole.header_line == 20 * lines_per_note + 1
+    assert len(whole.records) == 300 and whole.records[-1].cells == ("Person 299", "Title 299")
