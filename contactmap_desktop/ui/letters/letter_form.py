@@ -60,7 +60,7 @@ class LetterForm(QScrollArea):
             line = QLineEdit()
             line.setObjectName(name)
             if name == "salutation":
-                line.setPlaceholderText("Ms Sato, 佐藤様… (empty: the first word of the name)")
+                line.setPlaceholderText("Ms Sato, 佐藤様… (empty: first name)")
             line.textEdited.connect(lambda text, name=name: self._set(name, text))
             line.installEventFilter(self)
             self.lines[name] = line
