@@ -112,7 +112,17 @@ class GradeCell(GradeBox):
 class MapGrid(Table):  # type: ignore[misc]
     """The grid table, with an arrow from each leverage source to the cell it helps when both
     are in this part of the grid (a split keeps the class and the cells, so parts draw their
-    own arrows)."""
+    own arrows). A split never carries fewer than :data:`KEPT_ROWS` team members on to the
+    next page under the repeated header."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        parts = list(super().split(availWidth, availHeight))
+        if len(parts) != 2 or len(parts[1]._cellvalues) - self.repeatRows >= KEPT_ROWS:
+            return parts
+        staying = len(self._cellvalues) - KEPT_ROWS  # rows, header included
+        if staying - self.repeatRows < KEPT_ROWS:
+            return []  # too few rows to split well: the group goes on the next page whole
+        return list(super().split(availWidth, sum(self._rowHeights[:staying]) + 0.01))
 
     def draw(self) -> None:
         super().draw()

@@ -212,3 +212,18 @@ def test_leverage_links_are_drawn_between_cells_of_the_same_part(
     assert [usable for _start, _end, usable in drawn] == [True, False]
     (start, end, _usable) = drawn[0]
     assert start[0] < end[0] and start[1] > end[1]  # from row 1 column 2 down and right
+
+
+@needs_poppler
+@pytest.mark.parametrize("paper", [PaperSize.A4, PaperSize.LETTER])
+def test_a_column_group_never_carries_one_or_two_team_members_to_a_page(
+        tmp_path: Path, paper: PaperSize) -> None:
+    from tests.helpers.international import TEAM_NAMES, international_account
+
+    out = tmp_path / "map.pdf"
+    write_contact_map_pdf(out, ContactMapDocument(international_account(), [],
+                                                  date(2026, 3, 5), paper))
+    for page in pdf_text(out).split("\f"):
+        for part in page.split("Our team")[1:]:  # each group's header on the page
+            shown = sum(name in part.split("Stakeholders ")[0] for name in TEAM_NAMES)
+            assert shown >= KEPT_ROWS
