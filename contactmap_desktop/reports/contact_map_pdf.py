@@ -115,7 +115,7 @@ class MapGrid(Table):  # type: ignore[misc]
     own arrows). A split never carries fewer than :data:`KEPT_ROWS` team members on to the
     next page under the repeated header."""
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = list(super().split(availWidth, availHeight))
         if len(parts) != 2 or len(parts[1]._cellvalues) - self.repeatRows >= KEPT_ROWS:
             return parts
