@@ -40,6 +40,11 @@ if [ ! -f "$root/.bootstrapped" ]; then
                          "$suite" "$root" http://archive.ubuntu.com/ubuntu) ;;
     *) source=("$suite" "$root" http://deb.debian.org/debian) ;;
   esac
+  # A release newer than this debootstrap (forky on Debian 12's) is built like the others.
+  scripts=/usr/share/debootstrap/scripts
+  if [ ! -e "$scripts/$suite" ]; then
+    case $suite in jammy|noble) source+=("$scripts/gutsy") ;; *) source+=("$scripts/sid") ;; esac
+  fi
   # The default variant: the packages of a fresh install ("important" priority).
   debootstrap "${source[@]}" > "$root.debootstrap.log" 2>&1 ||
     { tail -20 "$root.debootstrap.log" >&2; exit 1; }
