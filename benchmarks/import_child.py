@@ -29,8 +29,8 @@ from benchmarks.window_child import window_on  # noqa: E402
 from contactmap_desktop.services.csv_import import CsvImportService, ImportOptions  # noqa: E402
 from contactmap_desktop.services.workspace_service import open_workspace  # noqa: E402
 from contactmap_desktop.startup import create_qt_application  # noqa: E402
-from contactmap_desktop.ui.background_task import BackgroundTask, Report  # noqa: E402
-from contactmap_desktop.ui.main_thread_gc import MainThreadCollector  # noqa: E402
+from contactmap_desktop.ui.core.background_task import BackgroundTask, Report  # noqa: E402
+from contactmap_desktop.ui.core.main_thread_gc import MainThreadCollector  # noqa: E402
 
 TICK_MS = 10
 

@@ -71,8 +71,8 @@ def _window_wait(path: Path, edit_elsewhere: Callable[[], object]) -> float:
     from PySide6.QtWidgets import QApplication
 
     from contactmap_desktop.application import build_window
-    from contactmap_desktop.ui.settings import UiSettings
-    from contactmap_desktop.ui.team_feature import FIRST_SYNC_MS, TeamFeature
+    from contactmap_desktop.ui.core.settings import UiSettings
+    from contactmap_desktop.ui.team.feature import FIRST_SYNC_MS, TeamFeature
 
     app = QApplication.instance() or QApplication([])
     opened = _open(path)

@@ -31,9 +31,9 @@ from benchmarks.data_paths import read_with_sqlite  # noqa: E402
 from contactmap_desktop.application import build_window  # noqa: E402
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace  # noqa: E402
 from contactmap_desktop.startup import create_qt_application  # noqa: E402
-from contactmap_desktop.ui.coverage_feature import RECOMPUTE_DELAY_MS  # noqa: E402
-from contactmap_desktop.ui.main_window import MainWindow  # noqa: E402
-from contactmap_desktop.ui.settings import UiSettings  # noqa: E402
+from contactmap_desktop.ui.core.main_window import MainWindow  # noqa: E402
+from contactmap_desktop.ui.core.settings import UiSettings  # noqa: E402
+from contactmap_desktop.ui.coverage.feature import RECOMPUTE_DELAY_MS  # noqa: E402
 
 BACKUPS = Path(tempfile.mkdtemp(prefix="bench-backups-"))
 

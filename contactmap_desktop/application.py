@@ -14,14 +14,14 @@ from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.logging_setup import setup_logging
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace
-from contactmap_desktop.ui.dates import WindowDates
+from contactmap_desktop.ui.core.dates import WindowDates
+from contactmap_desktop.ui.core.long_tooltips import LongToolTips
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.core.map_document import MapDocument
+from contactmap_desktop.ui.core.settings import UiSettings
+from contactmap_desktop.ui.core.window_actions import install_core_actions
+from contactmap_desktop.ui.core.workspace_opener import WorkspaceOpener
 from contactmap_desktop.ui.features import install_features
-from contactmap_desktop.ui.long_tooltips import LongToolTips
-from contactmap_desktop.ui.main_window import MainWindow
-from contactmap_desktop.ui.map_document import MapDocument
-from contactmap_desktop.ui.settings import UiSettings
-from contactmap_desktop.ui.window_actions import install_core_actions
-from contactmap_desktop.ui.workspace_opener import WorkspaceOpener
 
 log = logging.getLogger(__name__)
 

@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         return 1
             window = getattr(args, "workspace", None), bool(args.smoke)
         # The window collects cycles on its own thread, with automatic collection off
-        # (ui/main_thread_gc.py): off from here already, so that loading Qt is not interrupted.
+        # (ui/core/main_thread_gc.py): off from here already, so that loading Qt is not interrupted.
         gc.disable()
         from contactmap_desktop.startup import run_gui  # Qt is only loaded for the window
 

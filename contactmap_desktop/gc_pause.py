@@ -4,7 +4,7 @@ Reading an account creates tens of thousands of small values at once; every few 
 allocations the collector would walk all the objects alive, which costs a third of the load
 of a large map. The values hold no cycles, so nothing is missed by collecting after the load.
 
-The window turns automatic collection off for its whole life (ui/main_thread_gc.py), so there
+The window turns automatic collection off for its whole life (ui/core/main_thread_gc.py), so there
 this changes nothing; it matters for the command line and the services used on their own.
 """
 

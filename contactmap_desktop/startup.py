@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME
-from contactmap_desktop.ui.app_icon import app_icon
-from contactmap_desktop.ui.error_reporting import ExceptionReporter
-from contactmap_desktop.ui.main_thread_gc import MainThreadCollector
-from contactmap_desktop.ui.settings import UiSettings
-from contactmap_desktop.ui.startup_splash import StartupSplash
-from contactmap_desktop.ui.theme import apply_color_scheme
+from contactmap_desktop.ui.core.app_icon import app_icon
+from contactmap_desktop.ui.core.error_reporting import ExceptionReporter
+from contactmap_desktop.ui.core.main_thread_gc import MainThreadCollector
+from contactmap_desktop.ui.core.settings import UiSettings
+from contactmap_desktop.ui.core.startup_splash import StartupSplash
+from contactmap_desktop.ui.core.theme import apply_color_scheme
 
 if TYPE_CHECKING:
     from contactmap_desktop.application import Application

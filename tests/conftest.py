@@ -30,7 +30,7 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory,
 
 @pytest.fixture(autouse=True)
 def garbage_collected_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
-    """As in the app (ui/main_thread_gc.py): in a test with widgets, Python's cycle collector
+    """As in the app (ui/core/main_thread_gc.py): in a test with widgets, Python's cycle collector
     must not run in a worker thread, where freeing a Qt object crashes; collect afterwards.
 
     What survives the collection is frozen: a full collection walks every object alive, and

@@ -11,18 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contactmap_desktop.services.workspace_services import WorkspaceServices
-from contactmap_desktop.ui import appearance_feature, grid_feature, safety_feature
+from contactmap_desktop.ui.appearance import feature as appearance_feature
 from contactmap_desktop.ui.blueprints.feature import BlueprintFeature
-from contactmap_desktop.ui.coverage_feature import CoverageFeature
-from contactmap_desktop.ui.data_feature import DataFeature
-from contactmap_desktop.ui.letters.letters_feature import LettersFeature
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.coverage.feature import CoverageFeature
+from contactmap_desktop.ui.coverage.review_feature import ReviewFeature
+from contactmap_desktop.ui.data.feature import DataFeature
+from contactmap_desktop.ui.data.map_export import MapExport
+from contactmap_desktop.ui.grid import feature as grid_feature
+from contactmap_desktop.ui.letters.feature import LettersFeature
 from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
-from contactmap_desktop.ui.main_window import MainWindow
-from contactmap_desktop.ui.map_export_feature import MapExport
-from contactmap_desktop.ui.power_map import power_map_feature
+from contactmap_desktop.ui.power_map import feature as power_map_feature
 from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
-from contactmap_desktop.ui.review_feature import ReviewFeature
-from contactmap_desktop.ui.team_feature import TeamFeature
+from contactmap_desktop.ui.safety import feature as safety_feature
+from contactmap_desktop.ui.team.feature import TeamFeature
 
 
 @dataclass(frozen=True)

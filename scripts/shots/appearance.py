@@ -19,9 +19,9 @@ from PySide6.QtCore import QSettings
 
 from contactmap_desktop.application import build_window
 from contactmap_desktop.startup import create_qt_application
-from contactmap_desktop.ui.main_window import MainWindow
-from contactmap_desktop.ui.settings import UiSettings
-from contactmap_desktop.ui.theme import ColorScheme, apply_color_scheme
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.core.settings import UiSettings
+from contactmap_desktop.ui.core.theme import ColorScheme, apply_color_scheme
 from shots.common import OUT, open_sample, save
 
 SCALES = (150, 200)
@@ -47,9 +47,9 @@ def sample_window(folder: Path, size: tuple[int, int] = (1440, 860)) -> Iterator
 
 
 def shoot_appearance(folder: Path) -> list[Path]:
-    from contactmap_desktop.ui.dialogs.appearance_page import AppearancePage
-    from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
-    from contactmap_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+    from contactmap_desktop.ui.appearance.appearance_page import AppearancePage
+    from contactmap_desktop.ui.core.preferences_dialog import PreferencesDialog
+    from contactmap_desktop.ui.help.shortcuts_dialog import ShortcutsDialog
 
     app = create_qt_application()
     shots: list[Path] = []

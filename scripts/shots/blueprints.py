@@ -23,7 +23,7 @@ def shoot_blueprints(folder: Path) -> list[Path]:
     from contactmap_desktop.services.blueprint_service import BlueprintService
     from contactmap_desktop.services.workspace_service import open_workspace
     from contactmap_desktop.ui.blueprints.views import BlueprintViews
-    from contactmap_desktop.ui.edit_runner import EditRunner
+    from contactmap_desktop.ui.core.edit_runner import EditRunner
 
     moment = datetime(2026, 3, 2, 9, 30)
     opened = open_workspace(folder / "Sample.cmap", clock=lambda: moment, with_sample=True,

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from contactmap_desktop.services.workspace_service import OpenWorkspace
-    from contactmap_desktop.ui.main_window import MainWindow
+    from contactmap_desktop.ui.core.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
@@ -35,7 +35,7 @@ def window_on(opened: OpenWorkspace, folder: Path) -> MainWindow:
 
     from contactmap_desktop.application import build_window
     from contactmap_desktop.startup import create_qt_application
-    from contactmap_desktop.ui.settings import UiSettings
+    from contactmap_desktop.ui.core.settings import UiSettings
 
     create_qt_application()
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)

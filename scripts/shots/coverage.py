@@ -16,10 +16,10 @@ def shoot_coverage(folder: Path) -> list[Path]:
     from contactmap_desktop.services.findings_service import FindingsService
     from contactmap_desktop.services.settings_service import SettingsService
     from contactmap_desktop.services.workspace_service import open_workspace
-    from contactmap_desktop.ui.dialogs.preferences_dialog import CoveragePage, PreferencesDialog
-    from contactmap_desktop.ui.panels.cell_details_panel import CellDetailsPanel
-    from contactmap_desktop.ui.panels.findings_panel import FindingsPanel
-    from contactmap_desktop.ui.panels.history_panel import HistoryPanel
+    from contactmap_desktop.ui.core.preferences_dialog import CoveragePage, PreferencesDialog
+    from contactmap_desktop.ui.coverage.cell_details_panel import CellDetailsPanel
+    from contactmap_desktop.ui.coverage.findings_panel import FindingsPanel
+    from contactmap_desktop.ui.coverage.history_panel import HistoryPanel
 
     # Each write of the sample happens four days after the one before, so the history spans
     # months, some reviews go stale, and the timeline has something to show.
@@ -66,7 +66,7 @@ def shoot_weekly_review(folder: Path) -> list[Path]:
     from datetime import datetime, timedelta
 
     from contactmap_desktop.services.workspace_service import open_workspace
-    from contactmap_desktop.ui.review_feature import ReviewFeature
+    from contactmap_desktop.ui.coverage.review_feature import ReviewFeature
     from shots.common import window_on
 
     # The sample was graded four months ago, so every grade is due for a look.

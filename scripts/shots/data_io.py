@@ -20,8 +20,8 @@ def shoot_data_io(folder: Path) -> list[Path]:
     from contactmap_desktop.services.csv_import import CsvImportService
     from contactmap_desktop.services.sample_account import create_sample_account
     from contactmap_desktop.services.workspace_service import open_workspace
-    from contactmap_desktop.ui.dialogs.account_exchange_dialogs import ImportSummaryDialog
-    from contactmap_desktop.ui.dialogs.import_dialog import ImportDialog
+    from contactmap_desktop.ui.data.account_exchange_dialogs import ImportSummaryDialog
+    from contactmap_desktop.ui.data.import_dialog import ImportDialog
     from tests.helpers import contact_exports
 
     app = QApplication.instance()

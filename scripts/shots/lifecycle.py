@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from shots.common import open_sample, save, window_on
 
 if TYPE_CHECKING:
+    from contactmap_desktop.ui.core.main_window import MainWindow
     from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
-    from contactmap_desktop.ui.main_window import MainWindow
 
 
 def shoot_lifecycle(folder: Path) -> list[Path]:

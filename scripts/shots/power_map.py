@@ -54,8 +54,8 @@ def shoot_power_map(folder: Path) -> list[Path]:
 def shoot_dark_power_map(folder: Path) -> Path:
     """The sample's power map on a computer set to dark, Ana Ruiz chosen as in power-map.png."""
     from contactmap_desktop.startup import create_qt_application
+    from contactmap_desktop.ui.core.theme import ColorScheme, apply_color_scheme
     from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
-    from contactmap_desktop.ui.theme import ColorScheme, apply_color_scheme
     from shots.appearance import sample_window
 
     app = create_qt_application()

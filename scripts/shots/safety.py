@@ -16,10 +16,10 @@ def shoot_safety(folder: Path) -> list[Path]:
     from contactmap_desktop.services.backup_service import BackupService
     from contactmap_desktop.services.diagnostics import collect_diagnostics
     from contactmap_desktop.services.workspace_service import open_workspace
-    from contactmap_desktop.ui.dialogs.about_dialog import AboutDialog, current_diagnostics
-    from contactmap_desktop.ui.dialogs.damaged_file_dialog import DamagedFileDialog
-    from contactmap_desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
-    from contactmap_desktop.ui.dialogs.workspace_locked_dialog import WorkspaceLockedDialog
+    from contactmap_desktop.ui.help.about_dialog import AboutDialog, current_diagnostics
+    from contactmap_desktop.ui.safety.damaged_file_dialog import DamagedFileDialog
+    from contactmap_desktop.ui.safety.restore_backup_dialog import RestoreBackupDialog
+    from contactmap_desktop.ui.safety.workspace_locked_dialog import WorkspaceLockedDialog
 
     moment = [datetime(2026, 3, 2, 8, 30)]
     root, path = folder / "backups", folder / "Account plans.cmap"

@@ -80,8 +80,8 @@ def shoot_startup_splash(folder: Path) -> list[Path]:
     """What shows while the workspace opens, in the light and the dark scheme."""
     from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME
     from contactmap_desktop.startup import create_qt_application
-    from contactmap_desktop.ui.startup_splash import StartupSplash
-    from contactmap_desktop.ui.theme import ColorScheme, apply_color_scheme
+    from contactmap_desktop.ui.core.startup_splash import StartupSplash
+    from contactmap_desktop.ui.core.theme import ColorScheme, apply_color_scheme
 
     app = create_qt_application()
     shots = []

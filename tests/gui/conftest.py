@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.application import build_window
 from contactmap_desktop.services.workspace_service import open_workspace
-from contactmap_desktop.ui.appearance_feature import apply_scheme
-from contactmap_desktop.ui.main_window import MainWindow
-from contactmap_desktop.ui.settings import UiSettings
-from contactmap_desktop.ui.theme import ColorScheme
+from contactmap_desktop.ui.appearance.feature import apply_scheme
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.core.settings import UiSettings
+from contactmap_desktop.ui.core.theme import ColorScheme
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.sample_workspace import sample_copy
 

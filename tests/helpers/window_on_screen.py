@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from contactmap_desktop.application import build_window
 from contactmap_desktop.services.workspace_service import open_workspace
-from contactmap_desktop.ui.settings import UiSettings
+from contactmap_desktop.ui.core.settings import UiSettings
 
 
 def main() -> int:

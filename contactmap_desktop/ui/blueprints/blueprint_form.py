@@ -27,9 +27,9 @@ from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.ui.blueprints.text_field import CommittingTextEdit
-from contactmap_desktop.ui.date_field import DateField
-from contactmap_desktop.ui.dates import date_text
-from contactmap_desktop.ui.plain_text import plain_label
+from contactmap_desktop.ui.core.date_field import DateField
+from contactmap_desktop.ui.core.dates import date_text
+from contactmap_desktop.ui.core.plain_text import plain_label
 
 WARNING_STYLE = "color: #7a4a00; background: #fff3d6; border-radius: 3px; padding: 4px;"
 

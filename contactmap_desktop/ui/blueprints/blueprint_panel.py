@@ -34,7 +34,7 @@ from contactmap_desktop.ui.blueprints.commands import (
     UpdateBlueprintCommand,
 )
 from contactmap_desktop.ui.blueprints.grade_chip import grade_chip_html
-from contactmap_desktop.ui.edit_runner import EditRunner
+from contactmap_desktop.ui.core.edit_runner import EditRunner
 
 NOTHING, OFFER, PLAN = range(3)
 

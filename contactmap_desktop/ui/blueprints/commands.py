@@ -10,7 +10,7 @@ from __future__ import annotations
 from contactmap_desktop.domain.blueprints import Blueprint
 from contactmap_desktop.domain.changes import Changes, plans_of
 from contactmap_desktop.services.blueprint_service import BlueprintService
-from contactmap_desktop.ui.edit_runner import EditCommand
+from contactmap_desktop.ui.core.edit_runner import EditCommand
 
 
 class CreateBlueprintCommand(EditCommand):

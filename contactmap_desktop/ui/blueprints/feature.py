@@ -18,9 +18,9 @@ from contactmap_desktop.services.blueprint_report import export_blueprints
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import utc_now
 from contactmap_desktop.ui.blueprints.views import BlueprintViews
-from contactmap_desktop.ui.main_window import MainWindow
-from contactmap_desktop.ui.models.roles import MapRole
-from contactmap_desktop.ui.window_actions import add_menu_entry
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.core.roles import MapRole
+from contactmap_desktop.ui.core.window_actions import add_menu_entry
 
 REFRESH_DELAY_MS = 150
 

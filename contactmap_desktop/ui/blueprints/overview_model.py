@@ -9,9 +9,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from contactmap_desktop.domain.blueprints import BlueprintStatus, BlueprintSummary
 from contactmap_desktop.ui.blueprints.grade_chip import grade_pair_icon
-from contactmap_desktop.ui.dates import date_text
-from contactmap_desktop.ui.models.roles import OverviewRole
-from contactmap_desktop.ui.plain_text import as_typed
+from contactmap_desktop.ui.core.dates import date_text
+from contactmap_desktop.ui.core.plain_text import as_typed
+from contactmap_desktop.ui.core.roles import OverviewRole
 
 _Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BACKGROUND = "#fde7c8"

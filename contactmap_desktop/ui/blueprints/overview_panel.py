@@ -22,7 +22,7 @@ from contactmap_desktop.ui.blueprints.overview_model import (
     STRATEGIES,
     BlueprintOverviewModel,
 )
-from contactmap_desktop.ui.models.roles import OverviewRole
+from contactmap_desktop.ui.core.roles import OverviewRole
 
 
 class BlueprintOverviewPanel(QWidget):

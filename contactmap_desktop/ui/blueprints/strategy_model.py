@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from contactmap_desktop.domain.blueprints import BlueprintSummary, Strategy
 from contactmap_desktop.domain.reference import StrategyGuide
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.ui.models.roles import StrategyRole
+from contactmap_desktop.ui.core.roles import StrategyRole
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -19,7 +19,7 @@ from contactmap_desktop.domain.blueprints import Blueprint, BlueprintSummary, St
 from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.ui.blueprints.reference_html import parse_cell_link, strategy_html
 from contactmap_desktop.ui.blueprints.strategy_model import StrategyListModel
-from contactmap_desktop.ui.models.roles import StrategyRole
+from contactmap_desktop.ui.core.roles import StrategyRole
 
 
 class StrategyPanel(QWidget):

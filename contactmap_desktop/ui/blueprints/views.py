@@ -19,8 +19,8 @@ from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
 from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
 from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
 from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
-from contactmap_desktop.ui.edit_runner import EditRunner
-from contactmap_desktop.ui.plain_text import as_typed
+from contactmap_desktop.ui.core.edit_runner import EditRunner
+from contactmap_desktop.ui.core.plain_text import as_typed
 
 ExportPdf = Callable[[str, Path], None]  # account id, target file
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentMo
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from contactmap_desktop.domain.errors import ValidationError
-from contactmap_desktop.ui.date_field import DateField
-from contactmap_desktop.ui.dates import WindowDates, from_qdate, to_qdate
+from contactmap_desktop.ui.core.date_field import DateField
+from contactmap_desktop.ui.core.dates import WindowDates, from_qdate, to_qdate
 
 
 class DateDelegate(QStyledItemDelegate):

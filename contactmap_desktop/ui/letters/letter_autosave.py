@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.services.letters import LetterService
-from contactmap_desktop.ui.edit_runner import EditRunner
+from contactmap_desktop.ui.core.edit_runner import EditRunner
 from contactmap_desktop.ui.letters.letter_commands import EditLetterCommand
 
 SAVE_DELAY_MS = 600

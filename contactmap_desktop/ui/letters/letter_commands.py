@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 from contactmap_desktop.domain.changes import Changes, letters_of
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.services.letters import LetterService
-from contactmap_desktop.ui.edit_runner import EditCommand
+from contactmap_desktop.ui.core.edit_runner import EditCommand
 
 _MERGE_ID = 5105  # any constant unique among the app's mergeable commands
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.model import Stakeholder, TeamMember
-from contactmap_desktop.ui.date_field import DateField
+from contactmap_desktop.ui.core.date_field import DateField
 from contactmap_desktop.ui.letters.date_delegate import DateDelegate
 from contactmap_desktop.ui.letters.row_models import MilestoneModel, PainModel
 from contactmap_desktop.ui.letters.rows_editor import RowsEditor

@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from contactmap_desktop.domain.letters import SponsorLetter
-from contactmap_desktop.ui.dates import date_text, date_time_text
-from contactmap_desktop.ui.models.roles import LetterRole
-from contactmap_desktop.ui.plain_text import as_typed
+from contactmap_desktop.ui.core.dates import date_text, date_time_text
+from contactmap_desktop.ui.core.plain_text import as_typed
+from contactmap_desktop.ui.core.roles import LetterRole
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.wording import counted
+from contactmap_desktop.ui.core.plain_text import plain_label
 from contactmap_desktop.ui.letters.pdf_pages import POINTS_PER_INCH, render_pages
-from contactmap_desktop.ui.plain_text import plain_label
 
 if TYPE_CHECKING:  # ReportLab loads with the first preview, after the window is up
     from contactmap_desktop.reports.sponsor_letter_pdf import SponsorLetterDocument

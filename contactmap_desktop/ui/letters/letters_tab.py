@@ -27,7 +27,9 @@ from contactmap_desktop.services.letter_report import (
 )
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
-from contactmap_desktop.ui.edit_runner import EditRunner, ReportError
+from contactmap_desktop.ui.core.edit_runner import EditRunner, ReportError
+from contactmap_desktop.ui.core.plain_text import plain_label
+from contactmap_desktop.ui.core.when_shown import WhenShown
 from contactmap_desktop.ui.letters.letter_autosave import LetterAutosave
 from contactmap_desktop.ui.letters.letter_commands import AddLetterCommand, DeleteLetterCommand
 from contactmap_desktop.ui.letters.letter_form import LetterForm
@@ -38,8 +40,6 @@ from contactmap_desktop.ui.letters.letter_printing import (
     ask_export_path,
     show_print_preview,
 )
-from contactmap_desktop.ui.plain_text import plain_label
-from contactmap_desktop.ui.when_shown import WhenShown
 
 
 class LettersTab(QWidget):

@@ -25,8 +25,8 @@ from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.letter_report import MAX_LOGO_BYTES
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.storage.inbound_files import check_ordinary_file
-from contactmap_desktop.ui.dates import letter_dates_of
-from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesPage
+from contactmap_desktop.ui.core.dates import letter_dates_of
+from contactmap_desktop.ui.core.preferences_dialog import PreferencesPage
 
 PAPER_NAMES = {PaperSize.A4: "A4", PaperSize.LETTER: "US Letter"}
 WORDING_LABELS = {

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from contactmap_desktop.domain.letters import Milestone, PainStatement
-from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.core.dates import date_text
 
 Row = TypeVar("Row", PainStatement, Milestone)
 Index = QModelIndex | QPersistentModelIndex

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from contactmap_desktop.domain.agenda import AgendaItem
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.agenda_service import AgendaService
+from contactmap_desktop.ui.core.when_shown import WhenShown
 from contactmap_desktop.ui.lifecycle.columns import agenda_columns
 from contactmap_desktop.ui.lifecycle.record_model import RecordModel
-from contactmap_desktop.ui.when_shown import WhenShown
 
 
 def _key(item: AgendaItem) -> str:

@@ -12,9 +12,9 @@ from contactmap_desktop.domain.metrics import Metric, format_number
 from contactmap_desktop.domain.model import AccountStage
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
 from contactmap_desktop.services.agenda_service import EngagementState
-from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.core.dates import date_text
+from contactmap_desktop.ui.core.money import money_text
 from contactmap_desktop.ui.lifecycle.record_model import Column
-from contactmap_desktop.ui.money import money_text
 
 
 def _names(ids: tuple[str, ...], names: Mapping[str, str]) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from contactmap_desktop.domain.changes import Changes, account_changed, lifecycle_of
 from contactmap_desktop.domain.engagements import Engagement, StageChange
 from contactmap_desktop.services.lifecycle_service import Removed
-from contactmap_desktop.ui.edit_runner import EditCommand
+from contactmap_desktop.ui.core.edit_runner import EditCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 
 

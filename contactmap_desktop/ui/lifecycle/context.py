@@ -13,7 +13,7 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
-from contactmap_desktop.ui.edit_runner import EditRunner
+from contactmap_desktop.ui.core.edit_runner import EditRunner
 
 if TYPE_CHECKING:
     from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand

@@ -10,7 +10,8 @@ from contactmap_desktop.domain.commitments import Commitment, Side
 from contactmap_desktop.domain.engagements import DeliveryReview, SuccessCriterion
 from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.services.agenda_service import EngagementState
-from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.core.dates import date_text
+from contactmap_desktop.ui.core.plain_text import plain_label
 from contactmap_desktop.ui.lifecycle import columns
 from contactmap_desktop.ui.lifecycle.commands import DeleteCommand, StartEngagementCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
@@ -24,7 +25,6 @@ from contactmap_desktop.ui.lifecycle.step_dialogs import (
     MeasurementDialog,
     MetricDialog,
 )
-from contactmap_desktop.ui.plain_text import plain_label
 
 
 def _key(value: SuccessCriterion | DeliveryReview | Commitment | Metric) -> str:

@@ -12,12 +12,12 @@ from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.letters.letters_tab import LettersTab
 from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
 from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
-from contactmap_desktop.ui.main_window import MainWindow
 
 AGENDA_DELAY_MS = 400
 _ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL,

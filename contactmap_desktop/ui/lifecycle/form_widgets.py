@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.ui.date_field import DateField
-from contactmap_desktop.ui.dialogs.form_focus import start_on_first_field
+from contactmap_desktop.ui.core.date_field import DateField
+from contactmap_desktop.ui.core.form_focus import start_on_first_field
+from contactmap_desktop.ui.core.plain_text import plain_label
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
-from contactmap_desktop.ui.plain_text import plain_label
 
 
 def date_edit(value: date) -> DateField:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 
 from contactmap_desktop.domain.engagements import Engagement
 from contactmap_desktop.services.agenda_service import EngagementState
+from contactmap_desktop.ui.core.when_shown import WhenShown
 from contactmap_desktop.ui.lifecycle import columns
 from contactmap_desktop.ui.lifecycle.account_panel import AccountPanel
 from contactmap_desktop.ui.lifecycle.commands import DeleteCommand, SaveCommand
@@ -17,7 +18,6 @@ from contactmap_desktop.ui.lifecycle.form_widgets import FormDialog
 from contactmap_desktop.ui.lifecycle.list_section import ListSection
 from contactmap_desktop.ui.lifecycle.record_model import RecordModel
 from contactmap_desktop.ui.lifecycle.summary import overview_html
-from contactmap_desktop.ui.when_shown import WhenShown
 
 
 def _key(state: EngagementState) -> str:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactmap_desktop.ui.core.flow_layout import FlowLayout
+from contactmap_desktop.ui.core.roles import RecordRole
 from contactmap_desktop.ui.lifecycle.record_model import RecordModel
-from contactmap_desktop.ui.models.roles import RecordRole
-from contactmap_desktop.ui.views.flow_layout import FlowLayout
 
 Action = Callable[[Any], None]
 

@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygo
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from contactmap_desktop.domain.metrics import Metric, format_number, is_off_target
-from contactmap_desktop.ui.dates import date_text
+from contactmap_desktop.ui.core.dates import date_text
+from contactmap_desktop.ui.core.plain_text import as_typed
 from contactmap_desktop.ui.lifecycle.record_model import FLAG_COLOR
-from contactmap_desktop.ui.plain_text import as_typed
 
 _LINE = "#4f7fae"
 

@@ -22,7 +22,7 @@ from contactmap_desktop.services.settings_service import (
     REVIEW_TIERS,
     SettingsService,
 )
-from contactmap_desktop.ui.dialogs.preferences_dialog import PreferencesPage
+from contactmap_desktop.ui.core.preferences_dialog import PreferencesPage
 
 # On two lines, so that all four columns fit the Preferences dialog side by side.
 TIER_HEADERS = ("From annual\nvalue", "Review every\n(days)", "Who takes part",

@@ -13,8 +13,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from contactmap_desktop.ui.models.roles import RecordRole
-from contactmap_desktop.ui.plain_text import as_typed
+from contactmap_desktop.ui.core.plain_text import as_typed
+from contactmap_desktop.ui.core.roles import RecordRole
 
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex

@@ -6,8 +6,8 @@ from html import escape
 
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.agenda_service import AccountOverview
-from contactmap_desktop.ui.dates import date_text
-from contactmap_desktop.ui.money import money_text
+from contactmap_desktop.ui.core.dates import date_text
+from contactmap_desktop.ui.core.money import money_text
 
 WARN = "<b style='color:#b8401f'>{}</b>"
 

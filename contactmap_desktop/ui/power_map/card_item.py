@@ -21,7 +21,7 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.power_map import PowerCard
 from contactmap_desktop.palette import KEY_MARK, PowerMapColors
-from contactmap_desktop.ui.plain_text import as_typed
+from contactmap_desktop.ui.core.plain_text import as_typed
 
 # Below this zoom the text is too small to read: draw the outline and the grade only.
 DETAIL_ZOOM = 0.4

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from contactmap_desktop.domain.grades import GRADES_TOP_DOWN, Grade
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.palette import KEY_MARK, PowerMapColors
-from contactmap_desktop.ui.theme import power_map_colors
+from contactmap_desktop.ui.core.theme import power_map_colors
 
 
 def _chip(background: str, ink: str, text: str) -> str:

@@ -25,8 +25,8 @@ from contactmap_desktop.domain.power_map import (
     uncovered_chains,
 )
 from contactmap_desktop.palette import POWER_MAP_LIGHT, PowerMapColors
+from contactmap_desktop.ui.core.theme import power_map_colors
 from contactmap_desktop.ui.power_map.card_item import PowerCardItem
-from contactmap_desktop.ui.theme import power_map_colors
 
 MARGIN = 40.0
 

@@ -23,14 +23,14 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.power_map import focus_cell
 from contactmap_desktop.services.map_report import export_power_map
-from contactmap_desktop.ui.commands import EditStakeholderCommand
-from contactmap_desktop.ui.map_document import MapDocument
+from contactmap_desktop.ui.core.map_document import MapDocument
+from contactmap_desktop.ui.core.when_shown import WhenShown
+from contactmap_desktop.ui.grid.commands import EditStakeholderCommand
 from contactmap_desktop.ui.power_map.find_box import FindBox
 from contactmap_desktop.ui.power_map.legend import Legend
 from contactmap_desktop.ui.power_map.png_export import write_scene_png
 from contactmap_desktop.ui.power_map.power_map_scene import PowerMapScene
 from contactmap_desktop.ui.power_map.power_map_view import PowerMapView
-from contactmap_desktop.ui.when_shown import WhenShown
 
 ReportError = Callable[[str], None]
 

@@ -18,7 +18,7 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.reference import Reference, load_reference
 from contactmap_desktop.paths import resource
 from contactmap_desktop.services.blueprint_service import BlueprintService
-from contactmap_desktop.ui.edit_runner import EditRunner
+from contactmap_desktop.ui.core.edit_runner import EditRunner
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.fake_clock import FakeClock
 

@@ -15,7 +15,7 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.ui.blueprints.overview_model import DUE, STAKEHOLDER
 from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
-from contactmap_desktop.ui.models.roles import OverviewRole
+from contactmap_desktop.ui.core.roles import OverviewRole
 from tests.gui.blueprints.conftest import Desk
 from tests.gui.blueprints.test_strategy_panel import _views
 from tests.helpers.pdf_checks import needs_poppler, pdf_text

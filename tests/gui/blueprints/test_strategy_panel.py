@@ -15,7 +15,7 @@ from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
 from contactmap_desktop.ui.blueprints.views import BlueprintViews
-from contactmap_desktop.ui.models.roles import StrategyRole
+from contactmap_desktop.ui.core.roles import StrategyRole
 from tests.gui.blueprints.conftest import Desk
 
 

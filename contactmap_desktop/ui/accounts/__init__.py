@@ -1,0 +1,1 @@
+"""Accounts and people: the accounts panel and the account and person dialogs."""

@@ -1,0 +1,1 @@
+"""Appearance: colour schemes, the welcome banner, machine preferences."""

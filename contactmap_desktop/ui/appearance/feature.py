@@ -1,0 +1,28 @@
+"""What belongs to this computer: Preferences ▸ Appearance and Backups, and the first-start
+welcome. The grid follows a change of scheme by itself: its cells and headers take their
+colors from the palette at every paint."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from contactmap_desktop.ui.appearance.appearance_page import AppearancePage
+from contactmap_desktop.ui.appearance.welcome_banner import WelcomeBanner
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.core.theme import ColorScheme, apply_color_scheme
+from contactmap_desktop.ui.safety.backups_page import BackupsPage
+
+
+def apply_scheme(scheme: ColorScheme) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_color_scheme(app, scheme)
+
+
+def install(window: MainWindow) -> None:
+    window.add_preferences_page(lambda: AppearancePage(window.ui_settings, apply_scheme))
+    window.add_preferences_page(lambda: BackupsPage(window.ui_settings))
+    if not window.ui_settings.welcome_dismissed():
+        banner = WelcomeBanner()
+        banner.dismissed.connect(window.ui_settings.dismiss_welcome)
+        window.map_page.add_banner(banner)

@@ -1,0 +1,1 @@
+"""What every feature of the window shares: the window, the document, undo, theme."""

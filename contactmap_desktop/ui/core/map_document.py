@@ -1,0 +1,102 @@
+"""The open workspace and account that every view of the window shares, and the one place
+where a change set reaches the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from contactmap_desktop.domain.changes import Changes
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.errors import NotFoundError
+from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.ui.core.edit_runner import EditRunner, ReportError
+
+
+class MapDocument(QObject):
+    """Holds the current account's map, kept in step with the file through ``apply``.
+
+    Every write (an edit, its undo or redo, an account file merged in, rows a sync wrote)
+    ends as a change set given to ``apply``, which brings ``contact_map`` up to date and
+    then emits ``changed``; each view reads the change set and redraws only what it names.
+    """
+
+    map_loaded = Signal()  # another account was opened
+    changed = Signal(object)  # Changes, once contact_map holds them
+    current_cell_changed = Signal(object)  # CellRef | None
+    current_stakeholder_changed = Signal(object)  # stakeholder id | None
+
+    def __init__(self, opened: OpenWorkspace, report_error: ReportError,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.opened = opened
+        self.undo_stack = QUndoStack(self)
+        self.runner = EditRunner(self.undo_stack, report_error, self.apply)
+        self.runner.read_only = opened.read_only
+        self.grade_batch = opened.services.grade_batch
+        self.account_id: str | None = None
+        self.contact_map: ContactMap | None = None
+        self.current_cell: CellRef | None = None
+        self.current_stakeholder_id: str | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    def open_account(self, account_id: str | None) -> None:
+        self.account_id = account_id
+        self._read_map()
+        self._drop_missing_selection()
+        self.map_loaded.emit()
+
+    def apply(self, changes: Changes) -> None:
+        """Bring the open map up to date with ``changes``, then tell every view.
+
+        What the change set names is read from the workspace, so a change written elsewhere
+        (a sync, another window's file) shows the same way as an edit made here."""
+        if not changes:
+            return
+        contact_map, account_id = self.contact_map, self.account_id
+        if contact_map is not None and account_id is not None:
+            if {account_id} & (changes.people | changes.team | changes.whole_accounts):
+                self._read_map()
+                self._drop_missing_selection()
+            else:
+                if account_id in changes.accounts:
+                    try:
+                        contact_map.account = self.opened.accounts.get(account_id)
+                    except NotFoundError:  # deleted: the window shows no account
+                        self.open_account(None)
+                        self.changed.emit(changes)
+                        return
+                cells = [cell for cell in changes.cells | changes.marks
+                         if contact_map.has_cell(cell)]
+                for state in self.opened.contact_maps.read_cells(cells):
+                    contact_map.refresh_cell(state.relationship, state.history)
+        self.changed.emit(changes)
+
+    def _read_map(self) -> None:
+        self.contact_map = None if self.account_id is None else \
+            self.opened.contact_maps.load_map(self.account_id)
+
+    def select_cell(self, cell: CellRef | None) -> None:
+        if cell != self.current_cell:
+            self.current_cell = cell
+            self.current_cell_changed.emit(cell)
+        self.select_stakeholder(cell.stakeholder_id if cell else self.current_stakeholder_id)
+
+    def select_stakeholder(self, stakeholder_id: str | None) -> None:
+        if stakeholder_id != self.current_stakeholder_id:
+            self.current_stakeholder_id = stakeholder_id
+            self.current_stakeholder_changed.emit(stakeholder_id)
+
+    def _drop_missing_selection(self) -> None:
+        stakeholders = {s.id for s in self.contact_map.stakeholders} if self.contact_map else set()
+        team = {t.id for t in self.contact_map.team_members} if self.contact_map else set()
+        cell = self.current_cell
+        if cell is not None and (cell.stakeholder_id not in stakeholders
+                                 or cell.team_member_id not in team):
+            self.select_cell(None)
+        if self.current_stakeholder_id not in stakeholders:
+            self.select_stakeholder(None)

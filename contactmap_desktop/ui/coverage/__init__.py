@@ -1,0 +1,1 @@
+"""Coverage: findings, cell details, grade history, focus and weekly review."""

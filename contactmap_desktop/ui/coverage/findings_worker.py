@@ -1,0 +1,82 @@
+"""The open account's findings worked out on another thread, so the window never waits for them.
+
+At 100,000 cells the rules take a few hundred milliseconds of Python: on the window's thread
+that is a stall after every pause in typing. The worker reads a snapshot of the map (its
+values are immutable, only the containers are copied) and the settings through its own unit of
+work; its answer reaches the window only if no newer request was made meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.findings import Finding
+from contactmap_desktop.services.findings_service import FindingsService
+from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
+
+
+class FindingsWorker(QObject):
+    """One computation at a time; requests made while it runs are folded into the next one."""
+
+    found = Signal(object, object)  # the map snapshot read, list[Finding]
+
+    def __init__(self, service: FindingsService, current_map: Callable[[], ContactMap | None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._current_map = current_map
+        self._task: BackgroundTask | None = None
+        self._requested = False
+        self._generation = 0  # counts requests; an answer for an older one is dropped
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None or self._requested
+
+    def request(self) -> None:
+        """Work out the findings of the map as it is when the computation starts."""
+        self._generation += 1
+        self._requested = True
+        if self._task is None:
+            self._start()
+
+    def cancel(self) -> None:
+        """Whatever is being worked out is no longer wanted (the window computed it itself)."""
+        self._generation += 1
+        self._requested = False
+
+    def stop(self) -> None:
+        """The window closes: no answer is wanted, and the thread must end before it goes."""
+        self.cancel()
+        if self._task is not None:
+            self._task.wait()
+
+    def _start(self) -> None:
+        self._requested = False
+        contact_map = self._current_map()
+        if contact_map is None:
+            return
+        snapshot, generation = contact_map.snapshot(), self._generation
+
+        def job(report: Report) -> list[Finding]:
+            return self._service.findings_for_map(snapshot)
+
+        task = BackgroundTask(job, self)
+        task.succeeded.connect(lambda findings: self._answered(generation, snapshot, findings))
+        task.finished.connect(self._finished)
+        self._task = task
+        task.start()
+
+    def _answered(self, generation: int, snapshot: ContactMap, findings: list[Finding]) -> None:
+        if generation == self._generation:
+            self.found.emit(snapshot, findings)
+
+    def _finished(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.deleteLater()
+        if self._requested:
+            self._start()

@@ -1,0 +1,1 @@
+"""Data in and out: stakeholder import, CSV and PDF export, account files."""

@@ -1,0 +1,1 @@
+"""The Contact Map tab: the grid, its model, commands, find and order."""

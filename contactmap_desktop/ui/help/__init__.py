@@ -1,0 +1,1 @@
+"""Help: the user guide, keyboard shortcuts and About."""

@@ -1,0 +1,1 @@
+"""Safety: backups, restoring, damaged and locked workspaces."""

@@ -1,0 +1,1 @@
+"""Team mode in the window: connect, share, sync and its indicator."""

@@ -1,0 +1,208 @@
+"""Team mode in the window: connect, share, sync in the background and a status indicator.
+
+A sync runs on a worker thread (the window's thread only reads the report); what arrived
+reaches the open map through the document's precise refreshes, so the selection and the
+undo stack stay as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QLabel
+
+from contactmap_desktop.domain.changes import Changes
+from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.services.team_report import SyncReport
+from contactmap_desktop.services.team_service import TeamService, TeamStatus
+from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
+from contactmap_desktop.ui.core.main_window import MainWindow, free_mnemonic
+from contactmap_desktop.ui.core.window_actions import add_menu_entry
+from contactmap_desktop.ui.team.team_dialogs import ConflictsDialog, ConnectDialog, ShareDialog
+
+SYNC_EVERY_MS = 60_000
+FIRST_SYNC_MS = 2_000
+# Counting what waits after an edit waits for typing to pause.
+COUNT_AFTER_EDIT_MS = 700
+# Arriving cells the window reads per turn of its event loop.
+CELLS_PER_TURN = 8
+
+
+class TeamFeature:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        document = window.document
+        self.team = TeamService(document.opened.workspace)
+        self.task: BackgroundTask | None = None
+        self._pending: list[Changes] = []
+        self.offline_reason = ""
+        self.indicator = QLabel()
+        self.indicator.setObjectName("teamIndicator")
+        window.statusBar().addPermanentWidget(self.indicator)
+        team_menu = window.menu("&File").addMenu(free_mnemonic("Team", window.menu("&File")))
+        # File ▸ Team sits above File's closing part, with the other file commands.
+        window.menu("&File").removeAction(team_menu.menuAction())
+        window.add_menu_action("&File", team_menu.menuAction())
+        self.connect_action = team_menu.addAction("&Connect…")
+        self.connect_action.triggered.connect(lambda _=False: self.ask_connect())
+        self.sync_action = team_menu.addAction("&Sync Now")
+        self.sync_action.setShortcut("Ctrl+Shift+Y")
+        self.sync_action.triggered.connect(lambda _=False: self.sync_now())
+        self.conflicts_action = team_menu.addAction("C&onflicts…")
+        self.conflicts_action.triggered.connect(lambda _=False: self.show_conflicts())
+        self.share_action = add_menu_entry(window, "&Account", "S&hare…", self.ask_share)
+        self.timer = QTimer(window)
+        self.timer.setInterval(SYNC_EVERY_MS)
+        self.timer.timeout.connect(self.sync_now)
+        self.count_timer = QTimer(window)
+        self.count_timer.setSingleShot(True)
+        self.count_timer.setInterval(COUNT_AFTER_EDIT_MS)
+        self.count_timer.timeout.connect(self.show_status)
+        document.undo_stack.indexChanged.connect(lambda _index: self.count_timer.start())
+        document.map_loaded.connect(self._update_enabled)
+        self.connected = not document.read_only and self.team.is_connected()
+        self._update_enabled()
+        self.show_status()
+        if self.connected:
+            self.timer.start()
+            QTimer.singleShot(FIRST_SYNC_MS, self.sync_now)
+
+    def _update_enabled(self) -> None:
+        writable = not self._window.document.read_only
+        self.connect_action.setEnabled(writable)
+        for action in (self.sync_action, self.conflicts_action):
+            action.setEnabled(writable and self.connected)
+        self.share_action.setEnabled(writable and self.connected
+                                     and self._window.document.account_id is not None)
+
+    # --- the indicator ---------------------------------------------------------------------
+
+    def show_status(self) -> None:
+        if not self.connected:
+            self.indicator.hide()
+            return
+        if self.task is not None:
+            # Not counted meanwhile: the sync may hold the workspace's write lock.
+            self.indicator.setText("Team: syncing…")
+            self.indicator.show()
+            return
+        try:
+            status = self.team.status(ask_server=False)
+        except ContactMapError as error:
+            self.indicator.setText("Team: ?")
+            self.indicator.setToolTip(str(error))
+            return
+        self.indicator.setText(indicator_text(status, self.offline_reason,
+                                              syncing=self.task is not None))
+        tip = "\n".join(status.lines())
+        if self.offline_reason:
+            tip = f"{self.offline_reason}\n{tip}"
+        self.indicator.setToolTip(tip)
+        self.indicator.show()
+
+    # --- syncing ---------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        """Start a sync on a worker thread, unless one is running."""
+        self._run(lambda _report: self.team.sync(), self._offline)
+
+    def _run(self, job: Callable[[Report], object], failed: Callable[[str], None]) -> None:
+        if not self.connected or self.task is not None:
+            return
+        self.task = BackgroundTask(job, self._window)
+        self.task.succeeded.connect(self._synced)
+        self.task.failed.connect(failed)
+        self.task.finished.connect(self._task_done)
+        self.task.start()
+        self.show_status()
+
+    def _task_done(self) -> None:
+        if self.task is not None:
+            self.task.deleteLater()
+        self.task = None
+        self.show_status()
+
+    def _offline(self, message: str) -> None:
+        self.offline_reason = message
+
+    def _synced(self, report: object) -> None:
+        self.offline_reason = ""
+        if isinstance(report, SyncReport):
+            self.arrived(report)
+
+    def arrived(self, report: SyncReport) -> None:
+        """What the sync wrote reaches the window as any edit's change set, in slices of a
+        few cells, one per turn of the event loop: the document reads each named cell on
+        the window's thread (about 4 ms a cell), and the window must not wait on it."""
+        idle = not self._pending
+        self._pending += in_slices(report.changes)
+        if idle:
+            self._apply_next()
+
+    def _apply_next(self) -> None:
+        if self._pending:
+            self._window.document.apply(self._pending.pop(0))
+        if self._pending:
+            QTimer.singleShot(0, self._apply_next)
+
+    # --- the dialogs -----------------------------------------------------------------------
+
+    def ask_connect(self) -> None:
+        dialog = ConnectDialog(self.team.connect, self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.connected = True
+        self._update_enabled()
+        self.timer.start()
+        self.sync_now()
+
+    def ask_share(self) -> None:
+        contact_map = self._window.document.contact_map
+        if contact_map is None:
+            return
+        dialog = ShareDialog(contact_map.account.name, self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, logins = contact_map.account.name, dialog.chosen
+        self._run(lambda _report: self.team.share(name, logins), self._window.report_error)
+
+    def show_conflicts(self) -> None:
+        try:
+            lines = self.team.status(ask_server=False).conflicts
+        except ContactMapError as error:
+            self._window.report_error(str(error))
+            return
+        dialog = ConflictsDialog(lines, self._window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.team.mark_conflicts_reviewed()
+            self.show_status()
+
+
+def in_slices(changes: Changes, size: int = CELLS_PER_TURN) -> Iterator[Changes]:
+    """The change set as a first slice with everything but cells, then cells a few at a
+    time (their grades, history and marks together)."""
+    cells = sorted(changes.cells | changes.marks, key=lambda c: (c.stakeholder_id,
+                                                                 c.team_member_id))
+    first = replace(changes, cells=frozenset(), marks=frozenset())
+    if first or not cells:
+        yield first
+    for start in range(0, len(cells), size):
+        part = frozenset(cells[start:start + size])
+        yield Changes(cells=part & changes.cells, marks=part & changes.marks)
+
+
+def indicator_text(status: TeamStatus, offline_reason: str, *, syncing: bool) -> str:
+    """Synced, n changes waiting, offline, conflicts: one short word or two."""
+    if syncing:
+        return "Team: syncing…"
+    if offline_reason:
+        return "Team: offline"
+    if status.conflicts:
+        n = len(status.conflicts)
+        return f"Team: {n} conflict{'s' if n != 1 else ''}"
+    if status.to_send:
+        return f"Team: {status.to_send} change{'s' if status.to_send != 1 else ''} waiting"
+    return "Team: synced"
+

@@ -1,0 +1,101 @@
+"""Blueprints in the window: the docks follow the grid, edits share the window's undo stack,
+F1 and “What does this mean?” open the reference, the overview leads back to the map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.blueprints import Strategy
+from contactmap_desktop.domain.changes import plans_of
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.services.blueprint_service import BlueprintService
+from contactmap_desktop.ui.blueprints.blueprint_panel import OFFER, PLAN
+from contactmap_desktop.ui.blueprints.feature import BlueprintFeature
+from contactmap_desktop.ui.core.main_window import MainWindow
+from tests.helpers.builders import SmallMap
+
+
+def _feature(window: MainWindow) -> BlueprintFeature:
+    feature = window.features.blueprints
+    assert isinstance(feature, BlueprintFeature)
+    return feature
+
+
+def test_the_panel_follows_the_grid_and_edits_use_the_window_undo(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    views = _feature(window).views
+    cell = small_map.cell(1, 2)
+    window.map_page.set_grades({cell: Grade.SATISFIED})
+    window.map_page.grid.go_to(cell)
+    assert views.panel.pages.currentIndex() == OFFER
+    assert "Abe Advisor" in views.panel.heading.text()
+    qtbot.mouseClick(views.panel.create_button, Qt.MouseButton.LeftButton)
+    assert views.panel.pages.currentIndex() == PLAN
+    views.strategies.select(Strategy.SCARCITY)
+    qtbot.mouseClick(views.strategies.use, Qt.MouseButton.LeftButton)
+    stack = window.document.undo_stack
+    assert stack.undoText() == "Add strategy “It's going fast”"
+    assert views.overview.model.rowCount() == 1
+    stack.undo()
+    stack.undo()
+    assert views.panel.pages.currentIndex() == OFFER
+    assert BlueprintService(small_map.opened.workspace).for_cell(cell) is None
+    assert views.overview.model.rowCount() == 0
+    stack.redo()
+    assert views.overview.model.rowCount() == 1
+
+
+def test_f1_on_a_cell_opens_the_reference_at_its_grade(qtbot: QtBot, window: MainWindow,
+                                                       small_map: SmallMap) -> None:
+    feature = _feature(window)
+    window.map_page.set_grades({small_map.cell(1, 1): Grade.DISSATISFIED})
+    grid = window.map_page.grid
+    grid.go_to(small_map.cell(1, 1))
+    feature.reference_dock.hide()
+    qtbot.keyClick(grid, Qt.Key.Key_F1)
+    assert feature.reference_dock.isVisible()
+    text = feature.views.reference.text
+    assert text.verticalScrollBar().value() > 0
+    top = text.cursorForPosition(text.viewport().rect().topLeft()).block().text()
+    assert "Dissatisfied" in top or text.verticalScrollBar().value() == \
+        text.verticalScrollBar().maximum()
+
+
+def test_the_cell_menu_offers_the_blueprint_and_an_explanation(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    feature = _feature(window)
+    menu = QMenu()
+    window.map_page.grid.context_menu_about_to_show.emit(menu, small_map.cell(0, 0))
+    texts = [action.text() for action in menu.actions()]
+    assert "&Blueprint…" in texts and "&What does this mean?" in texts
+    feature.explain_stakeholder(small_map.stakeholders[1].id)  # Uma User: a User
+    assert feature.reference_dock.isVisible()
+
+
+def test_a_double_click_in_the_overview_selects_the_cell(qtbot: QtBot, window: MainWindow,
+                                                         small_map: SmallMap) -> None:
+    feature = _feature(window)
+    service = BlueprintService(small_map.opened.workspace)
+    service.create(service.draft(small_map.cell(0, 1)))
+    window.document.apply(plans_of([small_map.cell(0, 1)]))
+    overview = feature.views.overview
+    window.show_tab(overview)
+    assert overview.model.rowCount() == 1
+    overview.table.doubleClicked.emit(overview.proxy.index(0, 0))
+    assert window.tabs.currentWidget() is window.map_page
+    assert window.map_page.grid.current_cell() == small_map.cell(0, 1)
+    assert feature.views.panel.pages.currentIndex() == PLAN
+
+
+def test_text_still_being_typed_is_saved_when_the_window_closes(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    views = _feature(window).views
+    cell = small_map.cell(0, 0)
+    window.map_page.grid.go_to(cell)
+    views.panel.create_blueprint()
+    views.panel.form.notes.setPlainText("Call after the board meeting")
+    window.closing.emit()
+    saved = BlueprintService(small_map.opened.workspace).for_cell(cell)
+    assert saved is not None and saved.notes == "Call after the board meeting"

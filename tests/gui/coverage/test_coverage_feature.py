@@ -1,0 +1,117 @@
+"""The coverage docks in the window follow the grid and the edits, and lead back to the map."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.findings import Rule, Severity
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import FocusPeriod
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.coverage.feature import CoverageFeature
+from tests.helpers.builders import SmallMap
+
+
+def _coverage(window: MainWindow) -> CoverageFeature:
+    feature = window.features.coverage
+    assert isinstance(feature, CoverageFeature)
+    return feature
+
+
+def test_findings_follow_edits_and_lead_to_the_cell(qtbot: QtBot, window: MainWindow,
+                                                    small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    grid = window.map_page.grid
+    grid.setCurrentIndex(grid.model().index(1, 2))
+    qtbot.keyClick(grid, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: any(f.rule is Rule.BELOW_SATISFIED for f in coverage.findings))
+    concern = next(f for f in coverage.findings if f.rule is Rule.BELOW_SATISFIED)
+    grid.setCurrentIndex(grid.model().index(0, 0))
+    coverage.findings_panel.finding_activated.emit(concern)
+    assert grid.current_cell() == small_map.cell(1, 2)
+    concerns = sum(1 for f in coverage.findings if f.severity.value == "concern")
+    assert coverage.findings_panel.summary.text().startswith(f"{concerns} concerns")
+    assert coverage.findings_dock.windowTitle() == f"Findings ({len(coverage.findings)})"
+
+
+def test_details_and_history_show_the_selected_cell(qtbot: QtBot, window: MainWindow,
+                                                    small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    window.map_page.set_grades({small_map.cell(0, 0): Grade.SATISFIED})
+    window.map_page.set_grades({small_map.cell(0, 0): Grade.OPEN})
+    window.map_page.grid.go_to(small_map.cell(0, 0))
+    assert "Rep One" in coverage.details_panel.text()
+    assert coverage.history_panel.model.rowCount() == 2
+    assert "2 grade changes" in coverage.history_panel.heading.text()
+
+
+def test_a_note_on_a_grade_change_is_saved_and_undone(qtbot: QtBot, window: MainWindow,
+                                                      small_map: SmallMap,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    coverage = _coverage(window)
+    window.map_page.set_grades({small_map.cell(0, 1): Grade.TRUST})
+    window.map_page.grid.go_to(small_map.cell(0, 1))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *_args: ("Met at the trade fair, then two workshops", True))
+    table = coverage.history_panel.table
+    table.doubleClicked.emit(table.model().index(0, 0))
+    note = lambda: window.document.opened.contact_maps.load_map(  # noqa: E731
+        small_map.account.id).history_of(small_map.cell(0, 1))[0].note
+    assert note() == "Met at the trade fair, then two workshops"
+    assert coverage.history_panel.model.change_at(0).note == note()  # type: ignore[union-attr]
+    window.document.undo_stack.undo()
+    assert note() == ""
+
+
+def test_focus_filter_hides_what_needs_no_action(qtbot: QtBot, window: MainWindow,
+                                                 small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.DISSATISFIED,
+                                small_map.cell(0, 0): Grade.OPEN})
+    coverage.recompute()
+    coverage.focus.set_period(FocusPeriod.DAYS_30)
+    grid = window.map_page.grid
+    assert [grid.isColumnHidden(c) for c in range(3)] == [True, True, False]
+    assert [grid.isRowHidden(r) for r in range(2)] == [True, False]
+    coverage.focus.set_period(None)
+    assert not any(grid.isColumnHidden(c) for c in range(3))
+
+
+def test_another_account_shows_at_once_and_its_findings_follow(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    qtbot.waitUntil(lambda: bool(coverage.findings))
+    window.document.open_account(window.document.account_id)
+    assert coverage.findings == []
+    assert coverage.findings_panel.summary.text() == "Reading the map…"
+    assert sum(coverage.findings_panel.model.count(severity) for severity in Severity) == 0
+    qtbot.waitUntil(lambda: bool(coverage.findings))
+    assert coverage.findings_dock.windowTitle() == f"Findings ({len(coverage.findings)})"
+
+
+def test_findings_are_worked_out_off_the_window_thread_and_only_current_ones_shown(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    qtbot.waitUntil(lambda: not coverage.pending)
+    threads: list[bool] = []
+    service = coverage.findings_service
+    compute = service.findings_for_map
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(QThread.currentThread() is QApplication.instance().thread())  # type: ignore[union-attr]
+        return compute(*args, **kwargs)
+
+    service.findings_for_map = watched  # type: ignore[method-assign]
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.DISSATISFIED})
+    qtbot.waitUntil(lambda: any(f.rule is Rule.BELOW_SATISFIED for f in coverage.findings))
+    assert threads and not any(threads)  # never on the window's thread
+    qtbot.waitUntil(lambda: not coverage.pending)
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.OPEN})
+    coverage._timer.timeout.emit()  # the pause in typing, now
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.MOTIVATED})  # while it computes
+    qtbot.waitUntil(lambda: not coverage.pending)
+    assert any(f.rule is Rule.BELOW_SATISFIED and small_map.cell(1, 2) in f.cells
+               for f in coverage.findings)  # the map as it is, not the answer for Open

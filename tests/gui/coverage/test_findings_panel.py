@@ -1,0 +1,158 @@
+"""The findings model under qtmodeltester, the panel's title and clicks, history and timeline."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.coverage_settings import CoverageThresholds
+from contactmap_desktop.domain.findings import Finding, Rule, Severity, coverage_findings
+from contactmap_desktop.domain.grade_timeline import grade_distribution
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import GradeChange
+from contactmap_desktop.ui.core.roles import FindingRole
+from contactmap_desktop.ui.coverage import findings_panel
+from contactmap_desktop.ui.coverage.findings_model import FindingsModel
+from contactmap_desktop.ui.coverage.findings_panel import FindingsPanel
+from contactmap_desktop.ui.coverage.history_panel import HistoryPanel
+from tests.helpers.map_values import build_map, cell, grid, member, stakeholder
+
+TODAY = date(2026, 3, 2)
+
+
+def _findings(letters: str) -> list[Finding]:
+    return coverage_findings(grid(letters), CoverageThresholds(), TODAY)
+
+
+def test_findings_model_passes_the_model_tester_through_updates(
+        qapp: QApplication, qtmodeltester: ModelTester) -> None:
+    model = FindingsModel()
+    qtmodeltester.check(model)  # keeps watching every later change
+    for letters in ("IDMS", "S", "", "TTTTO", "IDMSTO", "M"):
+        model.set_findings(_findings(letters))
+        assert model.findings() == _findings(letters)
+    qtmodeltester.check(model)
+
+
+def test_groups_show_counts_and_findings_carry_their_role(qapp: QApplication) -> None:
+    model = FindingsModel()
+    findings = _findings("IDMS")
+    model.set_findings(findings)
+    concerns = model.index(0, 0)
+    assert concerns.data() == f"Concerns ({model.count(Severity.CONCERN)})"
+    assert concerns.data(FindingRole.SEVERITY) is Severity.CONCERN
+    first = model.index(0, 0, concerns)
+    assert first.data(FindingRole.FINDING) == findings[0]
+    assert "Motivated to change" in first.data()
+    assert model.parent(first) == concerns
+    assert model.rowCount(first) == 0
+
+
+def test_the_panel_summary_counts_and_a_click_names_the_finding(qtbot: QtBot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_findings(_findings("IDMS"))
+    panel.resize(420, 400)
+    panel.show()
+    # I, D, M: three concerns; four graded cells are too few for the share rules to speak;
+    # four on one person: one note.
+    assert panel.summary.text() == "3 concerns · 0 warnings · 1 note"
+    concerns = panel.model.index(0, 0)
+    target = panel.model.index(1, 0, concerns)
+    rect = panel.tree.visualRect(target)
+    assert rect.isValid()  # groups are expanded
+    with qtbot.waitSignal(panel.finding_activated) as signal:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args[0].rule is Rule.BELOW_SATISFIED
+    assert signal.args[0].cells == panel.model.findings()[1].cells
+
+    panel.show_findings([])
+    assert panel.empty.isVisibleTo(panel)
+    assert panel.summary.text() == "0 concerns · 0 warnings · 0 notes"
+
+
+def test_a_new_finding_appears_expanded_under_its_group(qtbot: QtBot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_findings(_findings("S"))
+    panel.show_findings(_findings("SM"))
+    concerns = panel.model.index(0, 0)
+    assert panel.tree.isExpanded(concerns)
+    assert panel.model.rowCount(concerns) == 1
+
+
+def test_history_panel_shows_the_cells_changes_and_the_timeline(qtbot: QtBot) -> None:
+    start = datetime(2026, 1, 10, 9)
+    changes = [
+        GradeChange("1", cell("m", "X"), None, Grade.SATISFIED, start),
+        GradeChange("2", cell("m", "X"), Grade.SATISFIED, Grade.TRUST, start + timedelta(5),
+                    "Won the bid together"),
+    ]
+    contact_map = build_map([stakeholder("X")], [member("m")], {("m", "X"): "T"},
+                            history=changes)
+    panel = HistoryPanel()
+    qtbot.addWidget(panel)
+    panel.show_cell(contact_map, cell("m", "X"))
+    panel.show_timeline(contact_map)
+    assert panel.timeline.points() == []  # out of sight, the history is not replayed yet
+    panel.show()
+    assert panel.model.rowCount() == 2
+    newest = [panel.model.index(0, c).data() for c in range(4)]
+    assert newest == ["2026-01-15 09:00", "Satisfied → Trust  (2 levels)", "",
+                      "Won the bid together"]
+    assert "2 grade changes" in panel.heading.text()
+    assert panel.timeline.points() == grade_distribution(changes)
+    assert "1 Trust" in panel.timeline.toolTip()
+    panel.resize(360, 320)
+    image = panel.timeline.grab().toImage()
+    assert image.width() > 0
+    panel.show_cell(None, None)
+    assert panel.model.rowCount(QModelIndex()) == 0
+
+
+def test_details_panel_shows_plain_words_and_escapes_names(qtbot: QtBot) -> None:
+    from contactmap_desktop.domain.cell_details import cell_details
+    from contactmap_desktop.ui.coverage.cell_details_panel import CellDetailsPanel
+
+    name = "<b>Bold</b> & Co"
+    contact_map = build_map([stakeholder(name)], [member("m")], {("m", name): "D"})
+    panel = CellDetailsPanel()
+    qtbot.addWidget(panel)
+    panel.show_details(cell_details(contact_map, cell("m", name), TODAY))
+    text = panel.text()
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; Co" in text and "<b>Bold</b> &" not in text
+    assert "D — Dissatisfied" in text and "Last reviewed 1 Mar 2026 (yesterday)." in text
+    assert "Not a key relationship." in text
+    panel.show_details(None)
+    assert panel.text().startswith("Select a cell")
+
+
+def test_a_long_list_shows_one_line_per_finding_and_the_sentence_on_hover(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(findings_panel, "ONE_LINE_ABOVE", 3)
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(260, 400)  # narrow: these sentences need several lines to be read whole
+    panel.show()
+    few, many = _findings("S"), _findings("IDMS")
+    assert len(few) <= 3 < len(many)
+
+    def heights() -> set[int]:
+        concerns = panel.model.index(0, 0)
+        return {panel.tree.visualRect(panel.model.index(row, 0, concerns)).height()
+                for row in range(panel.model.rowCount(concerns))}
+
+    panel.show_findings(many)
+    one_line = heights()
+    assert len(one_line) == 1 and panel.tree.uniformRowHeights()
+    first = panel.model.index(0, 0, panel.model.index(0, 0))
+    assert first.data() in first.data(Qt.ItemDataRole.ToolTipRole)
+
+    panel.show_findings(few + many[:1])  # short again: rows as tall as their sentences
+    assert not panel.tree.uniformRowHeights()
+    assert max(heights()) > max(one_line)

@@ -1,0 +1,120 @@
+"""The window's file commands: copy and paste grades, CSV export, another workspace, read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.application import Application
+from contactmap_desktop.domain.errors import WorkspaceLockedError
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.core.settings import UiSettings
+from contactmap_desktop.ui.core.workspace_opener import WorkspaceOpener
+from contactmap_desktop.ui.data.feature import DataFeature
+from tests.helpers.builders import SmallMap, build_small_map
+from tests.helpers.processes import start_child, wait_ready
+
+
+def test_copy_and_paste_a_block_of_grades_is_one_undo_step(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    window.map_page.set_grades({small_map.cell(0, 0): Grade.TRUST,
+                                small_map.cell(1, 0): Grade.OPEN})
+    grid = window.map_page.grid
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton,
+                     pos=grid.visualRect(grid.model().index(0, 0)).center())
+    qtbot.keyClick(grid, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text().split() == ["T", "O"]
+    grid.setCurrentIndex(grid.model().index(0, 2))
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    model = window.map_page.model
+    assert [model.index(r, 2).data() for r in range(2)] == ["T", "O"]
+    window.document.undo_stack.undo()
+    assert [model.index(r, 2).data() for r in range(2)] == ["", ""]
+
+
+def test_export_stakeholders_writes_the_map_as_csv(qtbot: QtBot, window: MainWindow,
+                                                   tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    data = window.features.data
+    assert isinstance(data, DataFeature)
+    data.export_stakeholders()
+    assert data.exports  # written on another thread
+    qtbot.waitUntil(lambda: not data.exports)
+    text = target.read_text(encoding="utf-8-sig")
+    assert "Ada Power" in text and "Abe Advisor" in text
+
+
+def test_opening_another_workspace_replaces_the_window(qtbot: QtBot, tmp_path: Path,
+                                                       ui_settings: UiSettings) -> None:
+    first = build_small_map(tmp_path / "first.cmap")
+    first.opened.close()
+    application = Application(ui_settings, WorkspaceOpener(backups_root=tmp_path / "backups"))
+    assert application.open(tmp_path / "first.cmap", create=False)
+    window = application.window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.workspace_requested.emit(tmp_path / "second.cmap", True)
+    second = application.window
+    assert second is not None and second is not window
+    qtbot.addWidget(second)
+    assert second.windowTitle() == "second.cmap — ContactMap"
+    assert second.document.contact_map is None  # an empty workspace: no account yet
+    assert ui_settings.recent_workspaces()[:2] == [(tmp_path / "second.cmap").resolve(),
+                                                  (tmp_path / "first.cmap").resolve()]
+    second.close()
+
+
+def test_a_workspace_in_use_opens_read_only_and_refuses_edits(
+        qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    build_small_map(tmp_path / "shared.cmap").opened.close()
+    holder = start_child("hold", str(tmp_path / "shared.cmap"))  # another running copy
+    wait_ready(holder)
+    try:
+        _open_read_only_and_type(qtbot, tmp_path, ui_settings, monkeypatch)
+    finally:
+        holder.communicate("", timeout=30)
+
+
+def _open_read_only_and_type(qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[WorkspaceLockedError] = []
+    opener = WorkspaceOpener(ask_locked=lambda error, _parent: asked.append(error) or True,
+                             backups_root=tmp_path / "backups")
+    application = Application(ui_settings, opener)
+    assert application.open(tmp_path / "shared.cmap", create=False)
+    window = application.window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert asked and window.windowTitle().endswith("(read-only) — ContactMap")
+    reported: list[str] = []
+    monkeypatch.setattr(window, "report_error", reported.append)
+    window.document.runner._report_error = reported.append
+    grid = window.map_page.grid
+    grid.setCurrentIndex(grid.model().index(0, 0))
+    qtbot.keyClick(grid, Qt.Key.Key_T)
+    assert grid.model().index(0, 0).data() == ""
+    assert reported == ["This workspace is open read-only; changes cannot be saved."]
+    window.close()
+
+
+def test_an_account_file_is_exported_off_the_window_thread(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "acme.cmacct"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    data = window.features.data
+    assert isinstance(data, DataFeature)
+    data.export_account()
+    assert data.exports
+    qtbot.waitUntil(lambda: not data.exports)
+    assert target.stat().st_size > 0
+    assert window.statusBar().currentMessage() == f"Wrote {target}"

@@ -1,0 +1,1 @@
+"""Tests of contactmap_desktop/ui/help."""
