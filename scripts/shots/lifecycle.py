@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from shots.common import open_sample, save, window_on
+from shots.common import open_sample, save, wait_until, window_on
 
 if TYPE_CHECKING:
     from contactmap_desktop.ui.core.main_window import MainWindow
@@ -66,18 +66,26 @@ def _milestone_opened(window: MainWindow, feature: LifecycleFeature) -> Path:
 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     from contactmap_desktop.domain.agenda import AgendaKind
+    from contactmap_desktop.domain.changes import SETTINGS
     from contactmap_desktop.services.settings_service import LIFECYCLE_SETTINGS, SettingsService
 
     settings = SettingsService(window.document.opened.workspace)
     settings.set(LIFECYCLE_SETTINGS, replace(settings.get(LIFECYCLE_SETTINGS), agenda_days=30))
-    feature.refresh()
+    window.document.apply(SETTINGS)  # as Preferences does: every view reads the settings
     window.show_tab(window.map_page)
     table = feature.agenda.view
     row = next(r for r, item in enumerate(feature.agenda.model.records())
                if item.kind is AgendaKind.MILESTONE)
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                      pos=table.visualRect(feature.agenda.model.index(row, 0)).center())
+    letters = window.features.letters.tab
+    drawn: list[int] = []
+    letters.preview.updated.connect(drawn.append)
     QTest.keyClick(table, Qt.Key.Key_Return)
+    wait_until(lambda: bool(drawn), lambda: letters.preview.status.text())
+    for _ in range(20):  # the new pages' layout settles over a few rounds of events
+        QApplication.processEvents()
     return save(window, "agenda-letter", close=False)
