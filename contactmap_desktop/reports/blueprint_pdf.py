@@ -16,9 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     ListFlowable,
+    ListItem,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -51,6 +53,7 @@ from contactmap_desktop.reports.text_runs import draw_text, paragraph
 MARGIN = 48.0
 CHIP_WIDTH = 24.0
 CHIP_HEIGHT = 16.0
+ITEM_INDENT = 14.0  # from a list's bullet to its item's text
 
 
 @dataclass(frozen=True)
@@ -261,9 +264,17 @@ class _Writer:
         lines = [line for line in lines if line]
         if not lines:
             return [self.para("—", self.styles.body)]
-        return [ListFlowable([self.para(self.text(line), self.bullet) for line in lines],
-                             bulletType="bullet", start="•", leftIndent=14,
+        return [ListFlowable([self._item(self.para(self.text(line), self.bullet))
+                              for line in lines],
+                             bulletType="bullet", start="•", leftIndent=ITEM_INDENT,
                              bulletFontName=self.fonts.regular, bulletFontSize=10)]
+
+    def _item(self, item: Paragraph) -> Paragraph | ListItem:
+        """An item read right to left (set from the right margin) takes its bullet there."""
+        if item.style.alignment != TA_RIGHT:
+            return item
+        return ListItem(item, bulletDir="rtl", bulletAlign="right", leftIndent=0,
+                        rightIndent=ITEM_INDENT)
 
     def _paragraphs(self, value: str) -> list[Flowable]:
         """Paragraphs split at blank lines, so that a long section flows across pages."""

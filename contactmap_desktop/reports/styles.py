@@ -56,6 +56,18 @@ class LetterStyles:
     signer: ParagraphStyle
 
 
+def right_to_left(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` for a paragraph read right to left: set from the right margin, its indents
+    swapped (made once per style, like the styles themselves)."""
+    return _mirrored(style) if style.alignment == TA_LEFT else style
+
+
+@functools.cache
+def _mirrored(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}RTL", parent=style, alignment=TA_RIGHT,
+                          leftIndent=style.rightIndent, rightIndent=style.leftIndent)
+
+
 @functools.cache
 def letter_styles(fonts: ReportFonts, base_size: float = 10.5) -> LetterStyles:
     """The styles, made once per faces and size: the same objects for every document, so

@@ -11,6 +11,7 @@ are parsed and laid out once per session (:mod:`laid_paragraph`). Runs in a shap
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -20,13 +21,20 @@ from reportlab.platypus import Paragraph
 from contactmap_desktop.reports.fonts import ReportFonts
 from contactmap_desktop.reports.laid_paragraph import laid_paragraph
 from contactmap_desktop.reports.markup import is_standard, printable, script_runs
-from contactmap_desktop.reports.shaping import needs_finishing, visual_runs
+from contactmap_desktop.reports.shaping import needs_finishing, paragraph_base, visual_runs
 from contactmap_desktop.reports.shaping import text_width as run_width
+from contactmap_desktop.reports.styles import right_to_left
 
 
 def paragraph(markup: str, style: ParagraphStyle, fonts: ReportFonts) -> Paragraph:
-    """``Paragraph(markup, style)`` with each run of text in a face that has its letters."""
-    return laid_paragraph(markup, style, fonts, lambda frags: _frags_by_face(frags, fonts))
+    """``Paragraph(markup, style)`` with each run of text in a face that has its letters;
+    a paragraph whose base direction is right to left is set from the right margin."""
+    place = functools.partial(_frags_by_face, fonts=fonts)
+    built = laid_paragraph(markup, style, fonts, place)
+    mirrored = right_to_left(style)
+    if mirrored is style or not needs_finishing(built.frags) or not paragraph_base(built.frags):
+        return built
+    return laid_paragraph(markup, mirrored, fonts, place)
 
 
 def _frags_by_face(frags: list[Any], fonts: ReportFonts) -> list[Any]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,16 @@ needs_poppler = pytest.mark.skipif(
 def pdf_text(path: Path, *, layout: bool = False) -> str:
     command = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(path), "-"]
     return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def word_boxes(path: Path, page: int = 1) -> list[tuple[str, float, float]]:
+    """The words of page ``page`` as pdftotext finds them: (text, left x, right x) in points."""
+    command = ["pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(page), "-l", str(page),
+               str(path), "-"]
+    html = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return [(unescape(text), float(left), float(right)) for left, right, text in re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        html)]
 
 
 def page_count(path: Path) -> int:
