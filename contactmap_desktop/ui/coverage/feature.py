@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QInputDialog
 
 from contactmap_desktop.domain.cell_details import cell_details
 from contactmap_desktop.domain.changes import Changes, grades_of
-from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.findings import Finding
 from contactmap_desktop.domain.focus import focus_cells
+from contactmap_desktop.domain.grade_timeline import DistributionPoint
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, GradeChange
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.grade_note_service import GradeNoteService
@@ -26,7 +26,7 @@ from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.preferences_dialog import CoveragePage
 from contactmap_desktop.ui.coverage.cell_details_panel import CellDetailsPanel
 from contactmap_desktop.ui.coverage.findings_panel import FindingsPanel
-from contactmap_desktop.ui.coverage.findings_worker import FindingsWorker
+from contactmap_desktop.ui.coverage.findings_worker import FindingsWorker, WorkedOut
 from contactmap_desktop.ui.coverage.focus_filter import FocusFilter
 from contactmap_desktop.ui.coverage.history_panel import HistoryPanel
 
@@ -104,12 +104,13 @@ class CoverageFeature:
         self._show([] if contact_map is None else
                    self.findings_service.findings_for_map(contact_map))
 
-    def _found(self, snapshot: ContactMap, findings: list[Finding]) -> None:
+    def _found(self, answer: WorkedOut) -> None:
         """The worker's answer, for the map as it still is (older answers never arrive)."""
-        if snapshot.account.id == self._document.account_id:
-            self._show(findings)
+        if answer.snapshot.account.id == self._document.account_id:
+            self._show(answer.findings, answer.timeline)
 
-    def _show(self, findings: list[Finding]) -> None:
+    def _show(self, findings: list[Finding], timeline: list[DistributionPoint] | None = None
+              ) -> None:
         contact_map = self._document.contact_map
         self.findings = findings
         self.findings_panel.show_findings(
@@ -118,9 +119,9 @@ class CoverageFeature:
         self.findings_dock.setWindowTitle(f"Findings ({len(self.findings)})")
         self.focus.apply()
         self._show_cell(self._document.current_cell)
-        # The account's timeline replays its whole history: here, after edits pause, rather
-        # than at every edit or move of the current cell.
-        self.history_panel.show_timeline(contact_map)
+        # The account's timeline replays its whole history: after edits pause (the worker
+        # replays it with the findings), rather than at every edit or move of the cell.
+        self.history_panel.show_timeline(contact_map, timeline)
 
     def _map_loaded(self) -> None:
         """Another account: its findings are worked out just after the grid has painted, so

@@ -1,27 +1,39 @@
 """The open account's findings worked out on another thread, so the window never waits for them.
 
-At 100,000 cells the rules take a few hundred milliseconds of Python: on the window's thread
-that is a stall after every pause in typing. The worker reads a snapshot of the map (its
-values are immutable, only the containers are copied) and the settings through its own unit of
-work; its answer reaches the window only if no newer request was made meanwhile.
+At 100,000 cells the rules and the replay of the grade history for the timeline take a few
+hundred milliseconds of Python: on the window's thread that is a stall after every pause in
+typing. The worker reads a snapshot of the map (its values are immutable, only the containers
+are copied) and the settings through its own unit of work; its answer reaches the window only
+if no newer request was made meanwhile.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.findings import Finding
+from contactmap_desktop.domain.grade_timeline import DistributionPoint, grade_distribution
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
+
+
+@dataclass(frozen=True)
+class WorkedOut:
+    """What the worker found on one snapshot of the map."""
+
+    snapshot: ContactMap
+    findings: list[Finding]
+    timeline: list[DistributionPoint]
 
 
 class FindingsWorker(QObject):
     """One computation at a time; requests made while it runs are folded into the next one."""
 
-    found = Signal(object, object)  # the map snapshot read, list[Finding]
+    found = Signal(object)  # WorkedOut
 
     def __init__(self, service: FindingsService, current_map: Callable[[], ContactMap | None],
                  parent: QObject | None = None) -> None:
@@ -61,18 +73,19 @@ class FindingsWorker(QObject):
             return
         snapshot, generation = contact_map.snapshot(), self._generation
 
-        def job(report: Report) -> list[Finding]:
-            return self._service.findings_for_map(snapshot)
+        def job(report: Report) -> WorkedOut:
+            return WorkedOut(snapshot, self._service.findings_for_map(snapshot),
+                             grade_distribution(snapshot.history, snapshot.cells()))
 
         task = BackgroundTask(job, self)
-        task.succeeded.connect(lambda findings: self._answered(generation, snapshot, findings))
+        task.succeeded.connect(lambda answer: self._answered(generation, answer))
         task.finished.connect(self._finished)
         self._task = task
         task.start()
 
-    def _answered(self, generation: int, snapshot: ContactMap, findings: list[Finding]) -> None:
+    def _answered(self, generation: int, answer: WorkedOut) -> None:
         if generation == self._generation:
-            self.found.emit(snapshot, findings)
+            self.found.emit(answer)
 
     def _finished(self) -> None:
         task, self._task = self._task, None

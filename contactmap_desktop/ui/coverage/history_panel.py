@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.grade_timeline import grade_distribution
+from contactmap_desktop.domain.grade_timeline import DistributionPoint, grade_distribution
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.core.when_shown import WhenShown
@@ -55,6 +55,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.timeline_label)
         layout.addWidget(self.timeline)
         self._timeline_of: ContactMap | None = None
+        self._timeline_points: list[DistributionPoint] | None = None
         # Replaying the whole history takes a tenth of a second on a 100,000-cell account:
         # done while the panel is on screen, or when next shown.
         self._timeline_when_shown = WhenShown(self, self._draw_timeline)
@@ -74,9 +75,12 @@ class HistoryPanel(QWidget):
         self.heading.setText(f"<b>{escape(member)} ↔ {escape(stakeholder)}</b>: {counts}")
         self.model.set_changes(changes)
 
-    def show_timeline(self, contact_map: ContactMap | None) -> None:
-        """The account's timeline: now if the panel is on screen, else when it is next shown."""
+    def show_timeline(self, contact_map: ContactMap | None,
+                      points: list[DistributionPoint] | None = None) -> None:
+        """The account's timeline (``points`` when already replayed, off the window's thread):
+        now if the panel is on screen, else when it is next shown."""
         self._timeline_of = contact_map
+        self._timeline_points = points
         self._timeline_when_shown.request()
 
     def _draw_timeline(self) -> None:
@@ -84,5 +88,7 @@ class HistoryPanel(QWidget):
         if contact_map is None:
             self.timeline.set_points([])
             return
-        self.timeline.set_points(grade_distribution(contact_map.history, contact_map.cells()))
+        if self._timeline_points is None:
+            self._timeline_points = grade_distribution(contact_map.history, contact_map.cells())
+        self.timeline.set_points(self._timeline_points)
 
