@@ -57,12 +57,19 @@ def unmeasured(engagement: Engagement, criteria: Sequence[SuccessCriterion],
             if not have]
 
 
+def missing_metrics(engagements: Sequence[Engagement],
+                    metrics: Mapping[str, Sequence[Metric]]) -> list[Engagement]:
+    """The active engagements whose latest measured value misses a metric's target: the
+    account is not delivering on them (article 001)."""
+    return [e for e in engagements if e.status is EngagementStatus.ACTIVE
+            and any(m.off_target for m in metrics.get(e.id, ()))]
+
+
 def not_delivering(engagements: Sequence[Engagement],
                    metrics: Mapping[str, Sequence[Metric]]) -> list[tuple[Engagement, Engagement]]:
     """Pairs (proposed, active) where more is proposed while an active engagement misses its
     metrics. Article 001: "Do NOT ask for more if you aren't delivering"."""
-    missing = [e for e in engagements if e.status is EngagementStatus.ACTIVE
-               and any(m.off_target for m in metrics.get(e.id, ()))]
+    missing = missing_metrics(engagements, metrics)
     proposed = [e for e in engagements if e.status is EngagementStatus.PROPOSED]
     return [(new, current) for new in proposed for current in missing]
 

@@ -19,7 +19,7 @@ from contactmap_desktop.domain.engagements import (
     engagement_from_problem,
 )
 from contactmap_desktop.domain.errors import ValidationError
-from contactmap_desktop.domain.lifecycle_rules import check_review_after_delivery
+from contactmap_desktop.domain.lifecycle_rules import check_review_after_delivery, missing_metrics
 from contactmap_desktop.domain.metrics import Metric
 from contactmap_desktop.domain.model import AccountStage
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
@@ -58,6 +58,13 @@ class LifecycleService:
         an engagement (criteria, reviews, commitments, metrics), in their natural order."""
         with UnitOfWork(self._workspace) as repos:
             return repos.lifecycle.list(kind, parent_id)
+
+    def not_delivering(self, account_id: str) -> tuple[Engagement, ...]:
+        """The account's active engagements that miss their metrics: asking for more now goes
+        against article 001 ("Do NOT ask for more if you aren't delivering")."""
+        with UnitOfWork(self._workspace) as repos:
+            return tuple(missing_metrics(repos.lifecycle.list(Engagement, account_id),
+                                         repos.lifecycle.by_parent(Metric, account_id)))
 
     # --- writing -------------------------------------------------------------------------
 

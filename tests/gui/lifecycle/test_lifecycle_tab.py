@@ -11,11 +11,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QPushButton, QTableView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+)
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.engagements import Engagement, EngagementStatus
-from contactmap_desktop.domain.metrics import Metric
+from contactmap_desktop.domain.metrics import Measurement, Metric
 from contactmap_desktop.domain.model import AccountStage, new_id
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
 from contactmap_desktop.services.agenda_service import AccountOverview, Agenda, AgendaService
@@ -25,6 +31,7 @@ from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.form_widgets import FormDialog
 from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
+from contactmap_desktop.ui.lifecycle.not_delivering_dialog import NotDeliveringDialog
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.fake_clock import FakeClock
 
@@ -161,6 +168,63 @@ def test_a_new_engagement_through_the_dialog_is_selected_and_undoable(
     assert current is not None and current.engagement.name == "Three-year contract"
     tab.context.undo_stack.undo()
     assert [s.engagement.name for s in tab.engagements.model.records()] == ["Route pilot"]
+
+
+def _not_delivering(tab: LifecycleTab) -> None:
+    """An active engagement whose latest measured value misses its target."""
+    engagement = tab.context.lifecycle.save(Engagement(
+        new_id(), tab.context.account_id or "", "Depot rollout",
+        status=EngagementStatus.ACTIVE))
+    tab.context.lifecycle.save(Metric(new_id(), engagement.id, "On-time", 95.0, "%",
+                                      measurements=(Measurement(NOW.date(), 80.0),)))
+    tab.reload()
+
+
+@pytest.mark.parametrize(("go_on", "opened"), [(False, False), (True, True)])
+def test_a_new_engagement_while_not_delivering_is_questioned_first(
+    qtbot: QtBot, tab: LifecycleTab, monkeypatch: pytest.MonkeyPatch, go_on: bool,
+    opened: bool
+) -> None:
+    asked: list[list[str]] = []
+
+    def ask(behind: list[Engagement], parent: object) -> bool:
+        asked.append([engagement.name for engagement in behind])
+        return go_on
+
+    monkeypatch.setattr(NotDeliveringDialog, "ask", ask)
+    click(qtbot, tab, "engagementsAdd")
+    assert asked == [] and tab.dialog is not None  # delivering: no question
+    tab.dialog.reject()
+    tab.dialog = None
+    _not_delivering(tab)
+    click(qtbot, tab, "engagementsAdd")
+    assert asked == [["Depot rollout"]]
+    assert (tab.dialog is not None) is opened
+
+
+@pytest.mark.parametrize(("button", "go_on"), [("start_button", True), ("cancel", False)])
+def test_the_not_delivering_question_says_why_and_cancel_is_the_default(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, button: str, go_on: bool
+) -> None:
+    behind = [Engagement("e", "a", "Depot <b>rollout</b>", status=EngagementStatus.ACTIVE)]
+    shown: list[NotDeliveringDialog] = []
+
+    def exec_(dialog: NotDeliveringDialog) -> int:
+        shown.append(dialog)
+        assert dialog.defaultButton() is dialog.button(QMessageBox.StandardButton.Cancel)
+        chosen = dialog.start_button if button == "start_button" else \
+            dialog.button(QMessageBox.StandardButton.Cancel)
+        chosen.click()
+        return 0
+
+    monkeypatch.setattr(NotDeliveringDialog, "exec", exec_)
+    assert NotDeliveringDialog.ask(behind) is go_on
+    dialog = shown[0]
+    assert dialog.text() == "“Depot <b>rollout</b>” misses its metrics: this account is not " \
+        "delivering yet."
+    assert dialog.textFormat() is Qt.TextFormat.PlainText
+    assert "before we have earned it" in dialog.informativeText()
+    dialog.deleteLater()
 
 
 def test_a_churned_stage_needs_a_reason_and_undo_restores_the_stage(

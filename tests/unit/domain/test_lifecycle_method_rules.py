@@ -20,6 +20,7 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.lifecycle_rules import (
     check_review_after_delivery,
     churn_rate,
+    missing_metrics,
     not_delivering,
     pilots_without_follow_on,
     quiet_since,
@@ -92,6 +93,7 @@ def test_asking_for_more_while_not_delivering_is_flagged() -> None:
                      measurements=(Measurement(TODAY, 97.0),))
     assert not_delivering([current, new], {"current": [missing]}) == [(new, current)]
     assert not_delivering([current, new], {"current": [meeting]}) == []
+    assert missing_metrics([current, new], {"current": [missing]}) == [current]
 
 
 @pytest.mark.parametrize(("client_days_ago", "quiet"), [
