@@ -38,12 +38,14 @@ def shoot_blueprints(folder: Path) -> list[Path]:
                     if b.stakeholder_id == helena)
         stack = QUndoStack()
         today = moment.date() + timedelta(days=10)
-        views = BlueprintViews(service, EditRunner(stack, print), load_reference(
+        # Nothing is edited here: no change set to pass on.
+        runner = EditRunner(stack, print, lambda _changes: None)
+        views = BlueprintViews(service, runner, load_reference(
             resource("reference")), lambda: today, lambda a, out: export_blueprints(
             opened, a, out))
         views.show_map(contact_map)
         views.show_cell(main)
-        views.panel.resize(420, 900)
+        views.panel.resize(420, 930)  # all of it, "Why closed" included, without scrolling
         views.strategies.select(Strategy.SOCIAL_PROOF)
         views.strategies.resize(420, 640)
         views.reference.resize(460, 640)
