@@ -29,7 +29,13 @@ class WhenShown(QObject):
             self._work()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show and self._pending:
+        # The widget and this filter refer to each other, so the garbage collector frees
+        # them together: it may clear this object's attributes before the widget's destructor
+        # sends its last events (children removed, …) through the filter. Those are never a
+        # Show, so only a Show may look at the attributes.
+        if event.type() != QEvent.Type.Show:
+            return False
+        if watched is self._widget and self._pending:
             self._pending = False
             self._work()
         return False

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import gc
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.ui.core.when_shown import WhenShown
@@ -25,3 +27,30 @@ def test_work_waits_for_the_widget_to_be_shown_and_runs_once(qtbot: QtBot) -> No
     widget.hide()
     widget.show()  # nothing was asked for meanwhile
     assert done == [True, True]
+
+
+class _Panel(QWidget):
+    """A panel as ours are built: its work is its own method, and it has children."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.when_shown = WhenShown(self, self.draw)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("a"))
+        layout.addWidget(QLabel("b"))
+
+    def draw(self) -> None:
+        pass
+
+
+def test_a_panel_collected_as_garbage_is_torn_down_quietly(qtbot: QtBot) -> None:
+    """The panel and its WhenShown refer to each other, so the garbage collector frees them:
+    it clears the WhenShown's attributes first, and the panel's destructor then sends its
+    last events (children removed) through the filter still installed."""
+    panel = _Panel()
+    panel.show()
+    panel.close()
+    del panel
+    with qtbot.captureExceptions() as raised:
+        gc.collect()
+    assert raised == []
