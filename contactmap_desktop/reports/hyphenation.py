@@ -4,15 +4,20 @@ Table cells are narrow (a stakeholder's column on the Contact Map is under an in
 ReportLab cuts a word that does not fit wherever the width runs out, with no hyphen. Names
 have no dictionary to hyphenate by, so :func:`hyphenate` offers the breaks after a vowel
 and before a consonant (a syllable's end in most European names) that leave at least three
-letters on each side, longest first as ReportLab wants them. ReportLab tries them only for
-Latin and basic Cyrillic letters; other words break as they did. Only name cells use this
-(:data:`NAME_BREAKS`): ordinary text in a table wraps between words.
+letters on each side, longest first as ReportLab wants them. Only alphabets with capital
+and small letters (Latin, Greek, Cyrillic, Armenian, Georgian) break with a hyphen: Chinese,
+Japanese, Korean, Thai, Arabic, Hebrew and Devanagari words are not hyphenated in print, so
+they break as they did. Only name cells use this (:data:`NAME_BREAKS`): ordinary text in a
+table wraps between words.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
+
+from reportlab.platypus import paragraph as platypus_paragraph
 
 SIDE = 3  # letters kept on each side of a break
 _VOWELS = frozenset("aeiouyαεηιουωаеёиоуыэюяіїє")
@@ -43,6 +48,13 @@ def hyphenate(word: str) -> list[tuple[str, str]]:
             points.append(start)  # just after the hyphen
     return [(word[:point], word[point:]) for point in sorted(points, reverse=True)]
 
+
+# ReportLab offers a word to the hyphenator only when its letters are in a fixed list (Latin
+# and part of Cyrillic): Greek names, or Ukrainian ones with і, ї, є, were cut anywhere with no
+# hyphen. Every letter is let through; :func:`hyphenate` declines the scripts without case.
+# Only styles that name a hyphenator or embedded hyphenation (NAME_BREAKS) read these.
+platypus_paragraph._hy_letters_pat = re.compile(r"^[^\W\d_]+$")
+platypus_paragraph._hy_shy_letters_pat = re.compile(r"^(?:[^\W\d_]|[-\xad])+$")
 
 # A paragraph style's settings for names: break at their own hyphens, else with one added
 # (ReportLab tries again on the next line before it cuts a word without one).

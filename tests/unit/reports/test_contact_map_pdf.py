@@ -144,6 +144,8 @@ def test_the_key_mark_shows_in_grayscale_on_a_light_grade(tmp_path: Path) -> Non
     ("Wojciechowska", ["Wojciecho|wska", "Wojcie|chowska"]),
     ("Lee", []), ("Jean-Luc", ["Jean-|Luc"]), ("王小明王小明", []),
     ("Nowak-Kowalska", ["Nowak-Kowa|lska", "Nowak-|Kowalska"]),
+    ("Παπαδοπούλου", ["Παπαδοπού|λου", "Παπαδο|πούλου", "Παπα|δοπούλου"]),
+    ("Світлана", ["Сві|тлана"]), ("สมชายใจดี", []), ("김민준김민준", []), ("محمدبنسلمان", []),
 ])
 def test_names_break_between_syllables_with_three_letters_each_side(
         word: str, breaks: list[str]) -> None:
@@ -162,6 +164,19 @@ def test_a_long_name_in_a_stakeholder_column_breaks_with_a_hyphen(tmp_path: Path
     assert any(piece.endswith("-") and piece[:-1].isalpha() for piece in pieces)
     # Every line break inside the surname falls after a hyphen, none in mid-syllable.
     assert not any(piece in ("Wojciechows", "ka", "Szymańsk") for piece in pieces)
+
+
+@needs_poppler
+def test_a_greek_name_breaks_with_a_hyphen_and_a_thai_one_without(tmp_path: Path) -> None:
+    contact_map = _map(2)
+    contact_map.stakeholders[0] = Stakeholder("s0", "a", "Ελένη Παπαδοπούλου")
+    contact_map.stakeholders[1] = Stakeholder("s1", "a", "สมชายใจดีสมชายใจดีสมชาย")
+    contact_map = ContactMap(contact_map.account, contact_map.stakeholders,
+                             contact_map.team_members)
+    out = _write(tmp_path, contact_map, [])
+    pieces = [word for line in pdf_text(out, layout=True).splitlines() for word in line.split()]
+    assert "Παπαδο-" in pieces and "πούλου" in pieces
+    assert not any(piece.endswith("-") and "ส" in piece for piece in pieces)
 
 
 @needs_poppler
