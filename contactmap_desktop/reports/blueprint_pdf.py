@@ -37,6 +37,7 @@ from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.domain.wording import counted, noun_for
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.grade_box import GradeBox
+from contactmap_desktop.reports.hyphenation import name_cells
 from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
 from contactmap_desktop.reports.page_footer import footer_canvas
@@ -171,9 +172,9 @@ class _Writer:
             story.extend(self._plan(summary, width))
         return story
 
-    def _cell(self, value: str, *, bold: bool = False) -> Paragraph:
+    def _cell(self, value: str, *, bold: bool = False, name: bool = False) -> Paragraph:
         style = self.styles.table_head if bold else self.styles.table_cell
-        return self.para(self.text(value), style)
+        return self.para(self.text(value), name_cells(style) if name else style)
 
     def _grades(self, summary: BlueprintSummary) -> Table:
         arrow = self.para("→", self.styles.table_cell)
@@ -198,7 +199,7 @@ class _Writer:
                 self._cell(summary.stakeholder_name, bold=True),
                 self._grades(summary),
                 self._cell(summary.strategy_labels or "none chosen yet"),
-                self._cell(summary.owner_name or "no owner"),
+                self._cell(summary.owner_name or "no owner", name=True),
                 self._cell(_due(summary)),
                 self._cell(blueprint.status.label),
             ])

@@ -10,7 +10,6 @@ every page (:mod:`map_legend`); the coverage findings follow the grid.
 
 from __future__ import annotations
 
-import functools
 import io
 import math
 from collections.abc import Sequence
@@ -19,7 +18,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     SimpleDocTemplate,
@@ -40,7 +38,7 @@ from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.reports.cell_marks import draw_key_mark, draw_needs_filling
 from contactmap_desktop.reports.fonts import ReportFonts, report_fonts
 from contactmap_desktop.reports.grade_box import GradeBox
-from contactmap_desktop.reports.hyphenation import NAME_BREAKS
+from contactmap_desktop.reports.hyphenation import name_cells
 from contactmap_desktop.reports.map_legend import STRIP, LegendOff, draw_legend_strip
 from contactmap_desktop.reports.markup import paragraph_text
 from contactmap_desktop.reports.output import write_bytes_atomically
@@ -253,17 +251,11 @@ def write_contact_map_pdf(path: Path, document: ContactMapDocument) -> None:
     write_bytes_atomically(path, build_contact_map_pdf(document))
 
 
-@functools.cache
-def name_style(styles: LetterStyles) -> ParagraphStyle:
-    """The table cell style for names, which may break with a hyphen (made once)."""
-    return ParagraphStyle("NameCell", parent=styles.table_cell, **NAME_BREAKS)
-
-
 def _grid(contact_map: ContactMap, stakeholder_ids: list[str], fonts: ReportFonts,
           styles: LetterStyles, cell_width: float) -> list[Flowable]:
     """A column group's table, which starts on a page only with room for its header and
     :data:`KEPT_ROWS` team members (then it splits under its repeated header)."""
-    names = name_style(styles)
+    names = name_cells(styles.table_cell)
     head = [paragraph("Our team", styles.table_head, fonts)]
     for stakeholder_id in stakeholder_ids:
         person = contact_map.stakeholder(stakeholder_id)

@@ -7,16 +7,18 @@ and before a consonant (a syllable's end in most European names) that leave at l
 letters on each side, longest first as ReportLab wants them. Only alphabets with capital
 and small letters (Latin, Greek, Cyrillic, Armenian, Georgian) break with a hyphen: Chinese,
 Japanese, Korean, Thai, Arabic, Hebrew and Devanagari words are not hyphenated in print, so
-they break as they did. Only name cells use this (:data:`NAME_BREAKS`): ordinary text in a
+they break as they did. Only name cells use this (:func:`name_cells`): ordinary text in a
 table wraps between words.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as platypus_paragraph
 
 SIDE = 3  # letters kept on each side of a break
@@ -60,3 +62,9 @@ platypus_paragraph._hy_shy_letters_pat = re.compile(r"^(?:[^\W\d_]|[-\xad])+$")
 # (ReportLab tries again on the next line before it cuts a word without one).
 NAME_BREAKS: dict[str, Any] = {"hyphenationLang": hyphenate, "embeddedHyphenation": 2,
                                "hyphenationMinWordLength": 2 * SIDE}
+
+
+@functools.cache
+def name_cells(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` for table cells of names, which may break with a hyphen (made once)."""
+    return ParagraphStyle(f"{style.name}Names", parent=style, **NAME_BREAKS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -90,3 +91,11 @@ def test_tactics_are_bulleted_and_a_long_plan_says_whose_it_is_on_every_page(
         assert "Northwind & <Sons> · Contact Blueprints" in page
     # The plan's first page is filled, not left three-quarters empty.
     assert "Tactic 1:" in pages[1] and "Tactic 12:" in pages[1]
+
+
+@needs_poppler
+def test_a_long_owner_name_breaks_with_a_hyphen_not_mid_word(tmp_path: Path) -> None:
+    summary = _summary("Ann", Grade.SATISFIED, Grade.OPEN)
+    out = _write(tmp_path, [replace(summary, owner_name="Ελένη Παπαδοπούλου")])
+    pieces = [word for line in pdf_text(out, layout=True).splitlines() for word in line.split()]
+    assert "Παπα-" in pieces and "δοπούλου" in pieces  # was Παπαδ / οπούλου, no hyphen
