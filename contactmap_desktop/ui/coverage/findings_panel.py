@@ -63,12 +63,10 @@ class _WrappingDelegate(QStyledItemDelegate):
             hint = self._one_line[(depth, spacing)] = super().sizeHint(option, index)
         if self.one_line:
             return hint
-        # Room left for the text: the column minus indentation, the icon and some padding.
-        icon = self._tree.iconSize().width()
-        if icon <= 0:  # unset: the style's small icon size is used
-            icon = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        width = (self._tree.viewport().width() - self._tree.indentation() * (depth + 1)
-                 - icon - 32)
+        # The row's rect as the tree paints it: the column less the indentation of its level
+        # (the branch marks). The style lays the sentence out in that rect exactly as it
+        # paints it (decoration, margins, line breaks), so a row takes the lines it needs.
+        width = self._tree.viewport().width() - self._tree.indentation() * (depth + 1)
         if width <= 40:
             return hint
         text = str(index.data() or "")
@@ -77,10 +75,21 @@ class _WrappingDelegate(QStyledItemDelegate):
         if height is None:
             if len(self._heights) > 50_000:  # widths the panel no longer has
                 self._heights.clear()
-            bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
-                                          int(Qt.TextFlag.TextWordWrap), text)
-            height = self._heights[key] = bounds.height() + 6
+            laid_out = QStyleOptionViewItem(option)
+            laid_out.rect = QRect(0, 0, width, hint.height())
+            # A little air between sentences, so one finding ends where the next begins.
+            height = self._heights[key] = super().sizeHint(laid_out, index).height() + 6
         return QSize(hint.width(), max(hint.height(), height))
+
+
+class _FindingsTree(QTreeView):
+    """The findings tree; its sentences wrap again whenever their width changes: the panel
+    resized, or the scroll bar came or went (the viewport's resizes arrive here)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.doItemsLayout()
 
 
 class FindingsPanel(QWidget):
@@ -92,7 +101,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("findingsPanel")
         self.model = FindingsModel()
-        self.tree = QTreeView()
+        self.tree = _FindingsTree()
         self.tree.setObjectName("findingsTree")
         self.tree.setAccessibleName("Coverage findings")
         self.tree.setModel(self.model)
@@ -121,10 +130,6 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.empty)
         layout.addWidget(self.tree)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.tree.doItemsLayout()  # re-wrap the sentences to the new width
 
     def show_findings(self, findings: list[Finding], *, people: bool = True) -> None:
         """Show ``findings``; with no ``people`` on the map there was nothing to check."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -156,3 +157,46 @@ def test_a_long_list_shows_one_line_per_finding_and_the_sentence_on_hover(
     panel.show_findings(few + many[:1])  # short again: rows as tall as their sentences
     assert not panel.tree.uniformRowHeights()
     assert max(heights()) > max(one_line)
+
+
+@pytest.mark.parametrize("width", [240, 300, 420])
+def test_a_wrapped_finding_takes_the_lines_it_needs_and_no_more(
+        qtbot: QtBot, width: int) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_findings(_findings("IDMSII"))
+    panel.resize(width, 900)  # narrow, and tall enough that no scroll bar comes and goes
+    panel.show()
+    qtbot.waitExposed(panel)
+    tree, style = panel.tree, panel.tree.style()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    concerns = panel.model.index(0, 0)
+    assert panel.model.rowCount(concerns) >= 4
+    for row in range(panel.model.rowCount(concerns)):
+        index = panel.model.index(row, 0, concerns)
+        option = QStyleOptionViewItem()
+        tree.itemDelegate().initStyleOption(option, index)  # type: ignore[attr-defined]
+        option.rect = tree.visualRect(index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        icon = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)  # as the tree paints
+        option.decorationSize = QSize(icon, icon)
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, tree)
+        # The style lays the line out a pixel wider than the text rect less its margins.
+        needed = _wrapped_height(str(index.data()), option.font, text.width() - margin + 1)
+        spacing = option.fontMetrics.lineSpacing()
+        assert needed <= option.rect.height() < needed + spacing, index.data()
+
+
+def _wrapped_height(text: str, font: QFont, width: int) -> float:
+    """The height of ``text`` broken into lines of ``width`` as the style paints it."""
+    layout = QTextLayout(text, font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(wrap)
+    layout.beginLayout()
+    height = 0.0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        height += line.height()
+    layout.endLayout()
+    return height
