@@ -19,6 +19,7 @@ from contactmap_desktop.ui.lifecycle.engagement_dialogs import CriterionDialog, 
 from contactmap_desktop.ui.lifecycle.form_widgets import FormDialog
 from contactmap_desktop.ui.lifecycle.list_section import ListSection
 from contactmap_desktop.ui.lifecycle.metric_chart import MetricChart
+from contactmap_desktop.ui.lifecycle.not_delivering_dialog import may_start_engagement
 from contactmap_desktop.ui.lifecycle.record_model import RecordModel
 from contactmap_desktop.ui.lifecycle.step_dialogs import (
     CommitmentDialog,
@@ -131,6 +132,8 @@ class EngagementPanel(QTabWidget):
         self._context.run(DeleteCommand(self._context, text, kind, value_id))
 
     def _start_from(self, review: DeliveryReview, index: int) -> None:
+        if not may_start_engagement(self._context, self):
+            return
         command = StartEngagementCommand(self._context, review.id, index)
         if self._context.run(command) and command.engagement is not None:
             self._context.engagement_started.emit(command.engagement.id)

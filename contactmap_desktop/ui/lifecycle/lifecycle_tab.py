@@ -16,7 +16,7 @@ from contactmap_desktop.ui.lifecycle.engagement_dialogs import EngagementDialog
 from contactmap_desktop.ui.lifecycle.engagement_panel import EngagementPanel
 from contactmap_desktop.ui.lifecycle.form_widgets import FormDialog
 from contactmap_desktop.ui.lifecycle.list_section import ListSection
-from contactmap_desktop.ui.lifecycle.not_delivering_dialog import NotDeliveringDialog
+from contactmap_desktop.ui.lifecycle.not_delivering_dialog import may_start_engagement
 from contactmap_desktop.ui.lifecycle.record_model import RecordModel
 from contactmap_desktop.ui.lifecycle.summary import overview_html
 
@@ -115,11 +115,8 @@ class LifecycleTab(QWidget):
     def _new_engagement(self) -> None:
         account_id = self.context.account_id
         assert account_id is not None
-        # Article 001: do not ask for more while not delivering — said when it matters.
-        behind = self.context.lifecycle.not_delivering(account_id)
-        if behind and not NotDeliveringDialog.ask(behind, self):
-            return
-        self._open(EngagementDialog(self.context, account_id, None, self))
+        if may_start_engagement(self.context, self):
+            self._open(EngagementDialog(self.context, account_id, None, self))
 
     def _open(self, dialog: FormDialog) -> None:
         self.dialog = dialog

@@ -9,6 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from contactmap_desktop.domain.engagements import Engagement
+from contactmap_desktop.ui.lifecycle.context import LifecycleContext
+
+
+def may_start_engagement(context: LifecycleContext, parent: QWidget | None = None) -> bool:
+    """True when a new engagement may start on the context's account: it is delivering, or
+    the user, told it is not, chose to go on. Article 001: do not ask for more while not
+    delivering — said at the moment more is asked for."""
+    assert context.account_id is not None
+    behind = context.lifecycle.not_delivering(context.account_id)
+    return not behind or NotDeliveringDialog.ask(behind, parent)
 
 
 class NotDeliveringDialog(QMessageBox):

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.domain.engagements import Engagement, EngagementStatus
+from contactmap_desktop.domain.engagements import (
+    DeliveryReview,
+    Engagement,
+    EngagementStatus,
+    Verdict,
+)
 from contactmap_desktop.domain.metrics import Measurement, Metric
 from contactmap_desktop.domain.model import AccountStage, new_id
 from contactmap_desktop.domain.review_cadence import ReviewMeeting
@@ -200,6 +205,25 @@ def test_a_new_engagement_while_not_delivering_is_questioned_first(
     click(qtbot, tab, "engagementsAdd")
     assert asked == [["Depot rollout"]]
     assert (tab.dialog is not None) is opened
+
+
+def test_a_next_problem_while_not_delivering_is_questioned_too(
+    qtbot: QtBot, tab: LifecycleTab, small: SmallMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delivered = tab.engagements.model.records()[0].engagement
+    tab.context.lifecycle.save(DeliveryReview(
+        new_id(), delivered.id, small.stakeholders[0].id, NOW.date(), Verdict.PARTLY,
+        next_problems=("Night shift planning", "")))
+    _not_delivering(tab)
+    answers = [False, True]
+    monkeypatch.setattr(NotDeliveringDialog, "ask", lambda *_args: answers.pop(0))
+    tab.show_engagement(delivered.id)
+    click_row(qtbot, tab.engagement_panel.reviews.view, 0)
+    click(qtbot, tab.engagement_panel, "startFromProblem1")  # cancelled
+    assert len(tab.engagements.model.records()) == 2
+    click(qtbot, tab.engagement_panel, "startFromProblem1")  # started anyway
+    names = {s.engagement.name for s in tab.engagements.model.records()}
+    assert "Night shift planning" in names and answers == []
 
 
 @pytest.mark.parametrize(("button", "go_on"), [("start_button", True), ("cancel", False)])
