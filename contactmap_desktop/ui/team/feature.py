@@ -67,7 +67,9 @@ class TeamFeature:
         self.show_status()
         if self.connected:
             self.timer.start()
-            QTimer.singleShot(FIRST_SYNC_MS, self.sync_now)
+            # Bound to the window: a bare single shot that fired after the window was gone
+            # started a sync on a deleted window.
+            QTimer.singleShot(FIRST_SYNC_MS, window, self.sync_now)
 
     def _update_enabled(self) -> None:
         writable = not self._window.document.read_only
@@ -145,7 +147,7 @@ class TeamFeature:
         if self._pending:
             self._window.document.apply(self._pending.pop(0))
         if self._pending:
-            QTimer.singleShot(0, self._apply_next)
+            QTimer.singleShot(0, self._window, self._apply_next)
 
     # --- the dialogs -----------------------------------------------------------------------
 

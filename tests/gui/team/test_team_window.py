@@ -108,3 +108,15 @@ def test_arrivals_are_applied_a_few_cells_per_turn() -> None:
     assert slices[0] == Changes(people=frozenset({"a"}))
     assert [len(s.cells) for s in slices[1:]] == [8, 8, 4]
     assert frozenset().union(*(s.marks for s in slices)) == cells
+
+
+def test_a_window_closed_before_its_first_sync_starts_none(
+        qtbot: QtBot, team_window: tuple[MainWindow, Laptop, SmallMap],
+        ui_settings: UiSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first sync is asked for a moment after the window opens; a window deleted before
+    that moment (File ▸ Open replaces it) must not start one on its remains."""
+    window, _, _ = team_window
+    monkeypatch.setattr("contactmap_desktop.ui.team.feature.FIRST_SYNC_MS", 50)
+    short_lived = build_window(window.document.opened, ui_settings)
+    short_lived.deleteLater()
+    qtbot.wait(200)  # past the first sync's moment: pytest-qt fails on any exception raised
