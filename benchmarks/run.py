@@ -82,6 +82,8 @@ ITEMS: dict[str, Item] = {
                                    *pdf_exports.contact_map_figures(accounts.large,
                                                                     max(1, runs // 2))],
     "csv": lambda accounts, runs: window_figures.import_figures(accounts.csv_rows),
+    "waits": lambda accounts, runs: window_figures.wait_figures(accounts.large,
+                                                                accounts.csv_rows[-1]),
 }
 
 

@@ -1,0 +1,136 @@
+"""How long the window's thread cannot answer while the user works on a large account.
+
+    python benchmarks/waits_child.py WORKSPACE ACCOUNT_ID ROWS
+
+Prints one JSON object: the longest wait of a 10 ms timer on the window's thread (beyond its
+10 ms) while grades are typed with pauses (the findings worked out after each pause), while
+every export runs (CSV of stakeholders and of findings, the account file, the map PDF), and
+while a CSV file of ROWS people is imported into another account of the same workspace as the
+Import dialog does; and the same timer's longest wait with nothing running (the floor).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QFileDialog  # noqa: E402
+
+from benchmarks.csv_import import make_file  # noqa: E402
+from benchmarks.import_child import TICK_MS, idle, watch  # noqa: E402
+from benchmarks.window_child import window_on  # noqa: E402
+from contactmap_desktop.services.csv_import import CsvImportService, ImportOptions  # noqa: E402
+from contactmap_desktop.startup import create_qt_application  # noqa: E402
+from contactmap_desktop.ui.core.background_task import BackgroundTask, Report  # noqa: E402
+from contactmap_desktop.ui.core.main_thread_gc import MainThreadCollector  # noqa: E402
+from contactmap_desktop.ui.core.main_window import MainWindow  # noqa: E402
+from contactmap_desktop.ui.coverage.feature import CoverageFeature  # noqa: E402
+from contactmap_desktop.ui.data.feature import DataFeature  # noqa: E402
+from contactmap_desktop.ui.data.map_export import MapExport  # noqa: E402
+
+KEYS = (Qt.Key.Key_O, Qt.Key.Key_S, Qt.Key.Key_I, Qt.Key.Key_T)
+PAUSE_MS = 600  # longer than the findings' delay: each pause lets them be worked out
+
+
+def longest(gaps: list[float]) -> float:
+    return max(0.0, max(gaps) - TICK_MS)
+
+
+def when(done: Callable[[], bool], then: Callable[[], None]) -> None:
+    """Call ``then`` from the event loop once ``done()`` holds, checking every 20 ms."""
+    QTimer.singleShot(20, lambda: then() if done() else when(done, then))
+
+
+def typing(window: MainWindow) -> float:
+    grid = window.map_page.grid
+    model = grid.model()
+    coverage = window.features.coverage
+    assert isinstance(coverage, CoverageFeature)
+    steps = list(range(12))
+
+    def run(loop: QEventLoop) -> None:
+        def step() -> None:
+            if not steps:
+                when(lambda: not coverage.pending, loop.quit)
+                return
+            number = steps.pop(0)
+            grid.setCurrentIndex(model.index(number % 7, number // 3))
+            QTest.keyClick(grid, KEYS[number % len(KEYS)])
+            QTimer.singleShot(PAUSE_MS if number % 4 == 3 else 60, step)
+        QTimer.singleShot(0, step)
+
+    return longest(watch(run))
+
+
+def exports(window: MainWindow, folder: Path) -> float:
+    data, pdf = window.features.data, window.features.map_export
+    assert isinstance(data, DataFeature) and isinstance(pdf, MapExport)
+    names = iter(["stakeholders.csv", "findings.csv", "account.cmacct"])
+    QFileDialog.getSaveFileName = lambda *_a, **_k: (str(folder / next(names)), "")  # type: ignore[method-assign, assignment]
+
+    def run(loop: QEventLoop) -> None:
+        data.export_stakeholders()
+        data.export_findings()
+        data.export_account()
+        pdf.export(folder / "map.pdf")
+        when(lambda: not data.exports and pdf.task is None, loop.quit)
+
+    return longest(watch(run))
+
+
+def csv_import(window: MainWindow, rows: int) -> float:
+    opened = window.document.opened
+    account = opened.accounts.create_account(f"Import {rows:,}")
+    service = CsvImportService(opened.workspace)
+    source = make_file(rows)
+
+    def job(report: Report) -> object:
+        read = service.read(source)
+        return service.apply(read, account.id, ImportOptions(read.fields), report)
+
+    task = BackgroundTask(job)
+
+    def run(loop: QEventLoop) -> None:
+        task.finished.connect(loop.quit)
+        task.start()
+
+    gaps = watch(run)
+    task.wait()
+    if task.result is None:
+        raise RuntimeError(f"the import of {rows:,} rows failed")
+    return longest(gaps)
+
+
+def main() -> None:
+    source, account_id, rows = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    app = create_qt_application()
+    MainThreadCollector(app)  # collections on the window's thread, as the app
+    copy = Path(tempfile.mkdtemp(prefix="bench-waits-")) / source.name
+    shutil.copyfile(source, copy)  # the edits and the import stay out of the shared account
+    opened, window = window_on(copy, app)
+    window.open_account(account_id)
+    coverage = window.features.coverage
+    assert isinstance(coverage, CoverageFeature)
+    loop = QEventLoop()
+    when(lambda: not coverage.pending, loop.quit)
+    loop.exec()
+    with tempfile.TemporaryDirectory() as folder:
+        result = {"idle": longest(watch(idle)), "typing": typing(window),
+                  "exports": exports(window, Path(folder)), "import": csv_import(window, rows)}
+    window.close()
+    opened.close()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
