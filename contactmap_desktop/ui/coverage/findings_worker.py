@@ -43,6 +43,7 @@ class FindingsWorker(QObject):
         self._task: BackgroundTask | None = None
         self._requested = False
         self._generation = 0  # counts requests; an answer for an older one is dropped
+        self._stopped = False
 
     @property
     def busy(self) -> bool:
@@ -50,6 +51,8 @@ class FindingsWorker(QObject):
 
     def request(self) -> None:
         """Work out the findings of the map as it is when the computation starts."""
+        if self._stopped:  # a timer that fires after the window closed starts no thread
+            return
         self._generation += 1
         self._requested = True
         if self._task is None:
@@ -62,6 +65,7 @@ class FindingsWorker(QObject):
 
     def stop(self) -> None:
         """The window closes: no answer is wanted, and the thread must end before it goes."""
+        self._stopped = True
         self.cancel()
         if self._task is not None:
             self._task.wait()

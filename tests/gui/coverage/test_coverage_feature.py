@@ -115,3 +115,15 @@ def test_findings_are_worked_out_off_the_window_thread_and_only_current_ones_sho
     qtbot.waitUntil(lambda: not coverage.pending)
     assert any(f.rule is Rule.BELOW_SATISFIED and small_map.cell(1, 2) in f.cells
                for f in coverage.findings)  # the map as it is, not the answer for Open
+
+
+def test_no_findings_thread_starts_once_the_window_closed(qtbot: QtBot, window: MainWindow,
+                                                          small_map: SmallMap) -> None:
+    coverage = _coverage(window)
+    window.close()
+    worker = coverage._worker
+    before = worker._task
+    coverage._timer.timeout.emit()  # findings due just as the window closed (main.py --smoke)
+    # No thread is started or asked for: one still running when the app exits aborts it.
+    assert worker._task is before and not worker._requested
+    assert before is None or before.isFinished()
