@@ -69,6 +69,9 @@ mkdir -p "$src"
 find "$src" -mindepth 1 -maxdepth 1 ! -name .venv -exec rm -rf {} +
 git ls-files -z --cached --others --exclude-standard |
   tar --null -T - --ignore-failed-read -cf - 2> /dev/null | tar -xf - -C "$src"
+# The method's articles beside the checkout, where the tests that quote them look.
+rm -rf "$root/root/shared"
+[ -d ../shared/method ] && mkdir -p "$root/root/shared" && cp -r ../shared/method "$root/root/shared/"
 
 # A private mount namespace: /proc, /sys and /dev vanish with this process, whatever happens.
 quoted=$(printf ' %q' "$@")

@@ -21,7 +21,9 @@ from contactmap_desktop.paths import resource
 
 REFERENCE = resource("reference")
 # The articles themselves are not shipped; where a copy is at hand, quotes are checked against it.
-METHOD = Path(os.environ.get("CONTACTMAP_METHOD_DIR", "/work/shared/method"))
+# The articles sit in shared/method beside the checkout (as CI lays it out too).
+METHOD = Path(os.environ.get("CONTACTMAP_METHOD_DIR",
+                             Path(__file__).resolve().parents[3].parent / "shared" / "method"))
 
 
 def test_all_six_strategies_are_present_with_every_field_filled() -> None:
