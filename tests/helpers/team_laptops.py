@@ -17,6 +17,8 @@ from contactmap_desktop.storage.account_tables import (
     export_section,
 )
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
+from tests.helpers.builders import SmallMap, build_small_map
+from tests.helpers.team_logins import new_login, prepared
 
 # Kept per laptop by design: the settings of a workspace, and when a change was fetched.
 _LOCAL = {"settings"}
@@ -55,3 +57,18 @@ class Laptop:
 
     def close(self) -> None:
         self.opened.close()
+
+
+def ann_and_bob(team_database: str, folder: Path) -> tuple[Laptop, Laptop, SmallMap]:
+    """Two reps' laptops: Ann's holds the small map (Acme Corp) and shares it with Bob,
+    whose laptop has fetched it."""
+    prepared(team_database)
+    _, ann_url = new_login(team_database, "rep")
+    bob, bob_url = new_login(team_database, "rep")
+    small = build_small_map(folder / "ann.cmap")
+    small.opened.close()
+    ann = Laptop.join(folder / "ann.cmap", ann_url)
+    ann.team.share("Acme Corp", [bob])
+    bob_laptop = Laptop.join(folder / "bob.cmap", bob_url)
+    bob_laptop.team.sync()
+    return ann, bob_laptop, small

@@ -15,9 +15,8 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.settings import UiSettings
 from contactmap_desktop.ui.team.feature import TeamFeature
-from tests.helpers.builders import SmallMap, build_small_map
-from tests.helpers.team_laptops import Laptop
-from tests.helpers.team_logins import new_login, prepared
+from tests.helpers.builders import SmallMap
+from tests.helpers.team_laptops import Laptop, ann_and_bob
 
 
 @pytest.fixture
@@ -25,15 +24,7 @@ def team_window(qtbot: QtBot, team_database: str, tmp_path: Path, ui_settings: U
                 monkeypatch: pytest.MonkeyPatch
                 ) -> Iterator[tuple[MainWindow, Laptop, SmallMap]]:
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
-    prepared(team_database)
-    _, ann_url = new_login(team_database, "rep")
-    bob, bob_url = new_login(team_database, "rep")
-    small = build_small_map(tmp_path / "ann.cmap")
-    small.opened.close()
-    ann = Laptop.join(tmp_path / "ann.cmap", ann_url)
-    ann.team.share("Acme Corp", [bob])
-    bob_laptop = Laptop.join(tmp_path / "bob.cmap", bob_url)
-    bob_laptop.team.sync()
+    ann, bob_laptop, small = ann_and_bob(team_database, tmp_path)
     window = build_window(ann.opened, ui_settings)
     qtbot.addWidget(window)
     window.show()

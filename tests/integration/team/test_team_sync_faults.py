@@ -13,7 +13,7 @@ from pathlib import Path
 from contactmap_desktop.domain.model import CellRef
 from tests.helpers.builders import build_small_map
 from tests.helpers.processes import ROOT
-from tests.helpers.team_laptops import Laptop
+from tests.helpers.team_laptops import Laptop, ann_and_bob
 from tests.helpers.team_logins import new_login, prepared
 
 GRADES = "TOSIDM"
@@ -25,15 +25,8 @@ def _grade_ids(laptop: Laptop, account_id: str) -> set[str]:
 
 def test_a_sync_killed_again_and_again_loses_nothing(team_database: str,
                                                      tmp_path: Path) -> None:
-    prepared(team_database)
-    _, ann_url = new_login(team_database, "rep")
-    bob, bob_url = new_login(team_database, "rep")
-    small = build_small_map(tmp_path / "ann.cmap")
-    small.opened.close()
-    ann = Laptop.join(tmp_path / "ann.cmap", ann_url)
-    ann.team.share("Acme Corp", [bob])
-    bob_laptop = Laptop.join(tmp_path / "bob.cmap", bob_url)
-    bob_laptop.team.sync()
+    ann, bob_laptop, small = ann_and_bob(team_database, tmp_path)
+    ann_url = ann.team_url
     account = small.account.id
     cells = [small.cell(r, c) for r in range(2) for c in range(3)]
     rng = random.Random(18)
