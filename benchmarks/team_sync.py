@@ -30,7 +30,6 @@ import psycopg  # noqa: E402
 from benchmarks.large_account import build_large_account  # noqa: E402
 from contactmap_desktop.domain.grades import Grade  # noqa: E402
 from contactmap_desktop.domain.model import CellRef  # noqa: E402
-from contactmap_desktop.services.team_service import TeamService  # noqa: E402
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace  # noqa: E402
 from tests.helpers.postgres_server import start_server  # noqa: E402
 from tests.helpers.team_logins import new_login, prepared  # noqa: E402
@@ -128,13 +127,13 @@ def main() -> None:
         bob, bob_url = new_login(url, "rep")
         built = build_large_account(folder / "ann.cmap", args.stakeholders, args.team)
         ann = _open(folder / "ann.cmap")
-        ann_team = TeamService(ann.workspace)
+        ann_team = ann.services.team
         ann_team.connect(ann_url)
         started = time.perf_counter()
         ann_team.share(built.account_name, [bob])
         send = time.perf_counter() - started
         bob_ws = _open(folder / "bob.cmap")
-        bob_team = TeamService(bob_ws.workspace)
+        bob_team = bob_ws.services.team
         bob_team.connect(bob_url)
         started = time.perf_counter()
         bob_team.sync()

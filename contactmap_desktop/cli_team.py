@@ -13,7 +13,6 @@ from contactmap_desktop.services.team_admin import (
     init_team_server,
     read_password_file,
 )
-from contactmap_desktop.services.team_service import TeamService
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.storage.team_server import parse_address
 
@@ -52,10 +51,6 @@ def add_member(args: argparse.Namespace) -> int:
     return 0
 
 
-def _team(opened: OpenWorkspace) -> TeamService:
-    return TeamService(opened.workspace)
-
-
 @with_workspace
 def connect(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     address, url_password = parse_address(args.url)
@@ -63,14 +58,14 @@ def connect(args: argparse.Namespace, opened: OpenWorkspace) -> int:
     if password is None and sys.stdin.isatty():
         password = getpass.getpass(f"Password for {address.login} at {address.place} "
                                    "(empty: none, or from your .pgpass): ") or None
-    role, kept = _team(opened).connect(args.url, password)
+    role, kept = opened.services.team.connect(args.url, password)
     print(f"Connected to {address.place} as {address.login} ({role}); password: {kept}.")
     return 0
 
 
 @with_workspace
 def share(args: argparse.Namespace, opened: OpenWorkspace) -> int:
-    report = _team(opened).share(args.account, args.with_logins)
+    report = opened.services.team.share(args.account, args.with_logins)
     print(f"“{args.account}” is shared with {', '.join(args.with_logins)}.")
     for line in report.lines():
         print(line)
@@ -79,13 +74,13 @@ def share(args: argparse.Namespace, opened: OpenWorkspace) -> int:
 
 @with_workspace
 def sync(args: argparse.Namespace, opened: OpenWorkspace) -> int:
-    for line in _team(opened).sync().lines():
+    for line in opened.services.team.sync().lines():
         print(line)
     return 0
 
 
 @with_workspace
 def status(args: argparse.Namespace, opened: OpenWorkspace) -> int:
-    for line in _team(opened).status().lines():
+    for line in opened.services.team.status().lines():
         print(line)
     return 0

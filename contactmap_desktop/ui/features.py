@@ -55,7 +55,7 @@ def install_features(window: MainWindow, services: WorkspaceServices) -> WindowF
     letters = LettersFeature(window, services.letters, services.report_settings)
     lifecycle = LifecycleFeature(window, services.lifecycle, services.agenda, services.blueprints,
                                  services.settings, letters.tab)
-    team = TeamFeature(window)
+    team = TeamFeature(window, services.team)
     appearance_feature.install(window)
     return WindowFeatures(coverage, review, blueprints, data, power_map, map_export, letters,
                           lifecycle, team)

@@ -35,7 +35,7 @@ class Laptop:
     @classmethod
     def join(cls, path: Path, url: str) -> Laptop:
         opened = open_workspace(path, backups_root=path.parent / f"{path.stem}-backups")
-        laptop = cls(opened, TeamService(opened.workspace), url)
+        laptop = cls(opened, opened.services.team, url)
         laptop.team.connect(url)
         return laptop
 

@@ -31,10 +31,10 @@ CELLS_PER_TURN = 8
 
 
 class TeamFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, team: TeamService) -> None:
         self._window = window
         document = window.document
-        self.team = TeamService(document.opened.workspace)
+        self.team = team
         self.task: BackgroundTask | None = None
         self._pending: list[Changes] = []
         self.offline_reason = ""

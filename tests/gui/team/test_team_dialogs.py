@@ -1,0 +1,133 @@
+"""File ▸ Team and Account ▸ Share… as a user meets them before any server answers: the menu
+of a workspace on no team, the Connect, Share and Conflicts dialogs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from contactmap_desktop.domain.errors import TeamServerError
+from contactmap_desktop.ui.core.form_dialog import FormDialog
+from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.team.team_dialogs import ConflictsDialog, ConnectDialog, ShareDialog
+
+
+def press_ok(qtbot: QtBot, dialog: FormDialog) -> None:
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_a_workspace_on_no_team_offers_only_connect_and_shows_no_indicator(
+        window: MainWindow) -> None:
+    feature = window.features.team
+    assert feature.team is window.document.opened.services.team  # the root's, not its own
+    assert not feature.connected
+    assert feature.connect_action.isEnabled()
+    assert not feature.sync_action.isEnabled()
+    assert not feature.conflicts_action.isEnabled()
+    assert not feature.share_action.isEnabled()
+    assert not feature.indicator.isVisible()
+    assert not feature.timer.isActive()
+
+
+def test_connecting_from_the_menu_starts_syncing_and_an_unreachable_server_says_offline(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    feature = window.features.team
+    asked: list[tuple[str, str | None]] = []
+
+    def connect(url: str, password: str | None) -> tuple[str, str]:
+        asked.append((url, password))
+        return "rep", ".pgpass"
+
+    def unreachable() -> object:
+        raise TeamServerError("Cannot reach the team server at 127.0.0.1:1/team (refused).")
+
+    def typed(dialog: ConnectDialog) -> int:
+        dialog.show()
+        qtbot.keyClicks(dialog.url, " postgresql://ann@127.0.0.1:1/team ")
+        qtbot.keyClicks(dialog.password, "secret")
+        press_ok(qtbot, dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(feature.team, "connect", connect)
+    monkeypatch.setattr(feature.team, "sync", unreachable)
+    monkeypatch.setattr(feature.team, "status", lambda ask_server: _no_waits())
+    monkeypatch.setattr(ConnectDialog, "exec", typed)
+
+    feature.connect_action.trigger()
+
+    assert asked == [("postgresql://ann@127.0.0.1:1/team", "secret")]
+    assert feature.connected and feature.timer.isActive()
+    assert feature.sync_action.isEnabled() and feature.share_action.isEnabled()
+    qtbot.waitUntil(lambda: feature.task is None, timeout=10_000)
+    assert feature.indicator.text() == "Team: offline"
+    assert "Cannot reach" in feature.indicator.toolTip()
+    feature.timer.stop()
+
+
+def _no_waits() -> object:
+    from contactmap_desktop.services.team_service import TeamStatus
+
+    return TeamStatus("127.0.0.1:1/team", "ann", "rep", [], 0, 0, None)
+
+
+def test_connect_names_a_missing_address_and_keeps_the_dialog_open(qtbot: QtBot) -> None:
+    tried: list[str] = []
+    dialog = ConnectDialog(lambda url, _password: tried.append(url))
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    press_ok(qtbot, dialog)
+
+    assert dialog.isVisible() and tried == []
+    assert dialog.error_label.text() == "Write the server's address."
+
+
+def test_a_refusing_server_is_explained_in_the_connect_dialog(qtbot: QtBot) -> None:
+    def refuse(_url: str, _password: str | None) -> None:
+        raise TeamServerError("The server refused the password for ann.")
+
+    dialog = ConnectDialog(refuse)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.url, "postgresql://ann@server/team")
+
+    press_ok(qtbot, dialog)
+
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "The server refused the password for ann."
+    assert dialog.url.text() == "postgresql://ann@server/team"  # kept for a second try
+
+
+def test_share_takes_logins_separated_by_commas_or_spaces(qtbot: QtBot) -> None:
+    dialog = ShareDialog("Acme Corp")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.windowTitle() == "Share “Acme Corp”"
+
+    press_ok(qtbot, dialog)
+    assert dialog.error_label.text() == "Name at least one login to share with."
+
+    qtbot.keyClicks(dialog.logins, "bob, carol  dan,")
+    press_ok(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.chosen == ["bob", "carol", "dan"]
+
+
+def test_conflicts_are_listed_and_can_be_marked_reviewed_only_when_there_are_some(
+        qtbot: QtBot) -> None:
+    listed = ConflictsDialog(["Acme Corp, Ann × Bob: O kept over S", "Acme Corp: notes"])
+    qtbot.addWidget(listed)
+    listed.show()
+    assert listed.details.toPlainText().splitlines()[1] == "Acme Corp: notes"
+    assert listed.reviewed.isEnabled()
+    qtbot.mouseClick(listed.reviewed, Qt.MouseButton.LeftButton)
+    assert listed.result() == QDialog.DialogCode.Accepted
+
+    empty = ConflictsDialog([])
+    qtbot.addWidget(empty)
+    empty.show()
+    assert not empty.reviewed.isEnabled()
+    assert empty.details.toPlainText() == ""

@@ -1,0 +1,43 @@
+"""The composition root: every service built once per open workspace, the team's on first use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from contactmap_desktop.services.workspace_service import open_workspace
+from tests.helpers.fake_clock import FakeClock
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_team_service_is_built_once_on_the_workspace_and_clock_of_the_root(
+        tmp_path: Path) -> None:
+    clock = FakeClock()
+    opened = open_workspace(tmp_path / "w.cmap", clock=clock)
+    try:
+        team = opened.services.team
+        assert team is opened.services.team
+        assert not team.is_connected()
+        assert team.engine._workspace is opened.workspace
+        assert team.engine._clock is clock
+    finally:
+        opened.close()
+
+
+def test_a_command_that_never_asks_for_the_team_does_not_load_the_sync_engine(
+        tmp_path: Path) -> None:
+    code = ("import sys\n"
+            "from pathlib import Path\n"
+            "from contactmap_desktop.services.workspace_service import open_workspace\n"
+            f"opened = open_workspace(Path({str(tmp_path / 'w.cmap')!r}))\n"
+            "opened.accounts.list_accounts()\n"
+            "print('contactmap_desktop.services.team_sync' in sys.modules)\n"
+            "opened.services.team.is_connected()\n"
+            "print('contactmap_desktop.services.team_sync' in sys.modules)\n"
+            "opened.close()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+
+    assert result.stdout.split() == ["False", "True"], result.stderr
