@@ -39,7 +39,7 @@ def make_file(rows: int) -> bytes:
 def measure(rows: int, folder: Path) -> None:
     data = make_file(rows)
     opened = open_workspace(folder / f"bench-{rows}.cmap")
-    account = opened.accounts.create_account(f"Bench {rows}")
+    account = opened.accounts.create_account(f"Bench {rows}").value
     service = CsvImportService(opened.workspace)
     start = time.perf_counter()
     source = service.read(data)

@@ -59,7 +59,7 @@ def measure(rows: int, folder: Path) -> dict[str, float]:
     path = folder / f"import-{rows}.cmap"
     open_workspace(path, create=True, backups_root=folder / "backups").close()
     opened, window = window_on(path, create_qt_application())
-    account = opened.accounts.create_account(f"Import {rows:,}")
+    account = opened.accounts.create_account(f"Import {rows:,}").value
     data = make_file(rows)
     service = CsvImportService(opened.workspace)
 

@@ -90,7 +90,7 @@ def exports(window: MainWindow, folder: Path) -> float:
 
 def csv_import(window: MainWindow, rows: int) -> float:
     opened = window.document.opened
-    account = opened.accounts.create_account(f"Import {rows:,}")
+    account = opened.accounts.create_account(f"Import {rows:,}").value
     service = CsvImportService(opened.workspace)
     source = make_file(rows)
 

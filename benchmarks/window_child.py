@@ -58,7 +58,7 @@ def window_on(path: Path, app: QApplication) -> tuple[OpenWorkspace, MainWindow]
 def open_account(runs: int, path: Path, account_id: str) -> dict[str, float]:
     app = create_qt_application()
     opened, window = window_on(path, app)
-    away = opened.accounts.create_account("Somewhere else").id
+    away = opened.accounts.create_account("Somewhere else").value.id
     app_times, floor_times = [], []
     for _ in range(runs):
         window.open_account(away)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from typing import Generic, TypeVar
 
 from contactmap_desktop.domain.model import CellRef
 
@@ -41,6 +42,17 @@ class Changes:
 
 
 NO_CHANGES = Changes()
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    """What a writing operation gives back when its caller needs more than the change set:
+    the value as stored (or what undo needs to take the write back), and what changed."""
+
+    value: T
+    changes: Changes
 
 
 def grades_of(cells: Iterable[CellRef]) -> Changes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from contactmap_desktop.domain.changes import Changes, account_changed
+from contactmap_desktop.domain.changes import Changes, Saved, account_changed
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import Account, AccountStage, new_id
 from contactmap_desktop.domain.money import clean_currency
@@ -45,7 +45,7 @@ class AccountService:
     def create_account(
         self, name: str, industry: str = "", stage: AccountStage = AccountStage.PROSPECT,
         account_id: str | None = None,
-    ) -> Account:
+    ) -> Saved[Account]:
         account = Account(
             id=account_id or new_id(),
             name=clean_name(name, "account"),
@@ -55,9 +55,9 @@ class AccountService:
         with UnitOfWork(self._workspace) as repos:
             self._ensure_unique(repos.accounts.list(), account)
             repos.accounts.save(account, self._clock())
-        return account
+        return Saved(account, account_changed(account.id))
 
-    def update_account(self, account: Account) -> Account:
+    def update_account(self, account: Account) -> Saved[Account]:
         cleaned = replace(
             account,
             name=clean_name(account.name, "account"),
@@ -72,7 +72,7 @@ class AccountService:
             repos.accounts.get(account.id)
             self._ensure_unique(repos.accounts.list(), cleaned)
             repos.accounts.save(cleaned, self._clock())
-        return cleaned
+        return Saved(cleaned, account_changed(cleaned.id))
 
     def delete_account(self, account_id: str) -> Changes:
         with UnitOfWork(self._workspace) as repos:
@@ -85,6 +85,8 @@ class AccountService:
         return account_changed(account_id)
 
     def purge_deleted(self) -> None:
+        """Drop what was deleted in an earlier session, while the workspace opens; no view
+        shows deleted records, so there is no change set to return."""
         with UnitOfWork(self._workspace) as repos:
             repos.accounts.purge_deleted()
 

@@ -6,7 +6,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from contactmap_desktop.domain.changes import Changes, grades_of, people_of, team_of
+from contactmap_desktop.domain.changes import (
+    Changes,
+    Saved,
+    grades_of,
+    marks_of,
+    people_of,
+    team_of,
+)
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
@@ -147,7 +154,7 @@ class ContactMapService:
         with UnitOfWork(self._workspace) as repos:
             return write_grade(repos, cell, grade, note, self._clock(), self._who())
 
-    def update_marks(self, relationship: Relationship) -> Relationship:
+    def update_marks(self, relationship: Relationship) -> Saved[Relationship]:
         """Save key, focus, needs-filling, note and leverage of a cell; the grade is kept."""
         with UnitOfWork(self._workspace) as repos:
             ensure_cell_exists(repos, relationship.cell)
@@ -168,11 +175,11 @@ class ContactMapService:
             if relationship.cell in updated.leverage_for:
                 raise ValidationError("A relationship cannot be leverage for itself.")
             repos.relationships.save(updated, self._clock())
-        return updated
+        return Saved(updated, marks_of([updated.cell]))
 
     # --- stakeholders --------------------------------------------------------------------
 
-    def add_stakeholder(self, stakeholder: Stakeholder) -> Stakeholder:
+    def add_stakeholder(self, stakeholder: Stakeholder) -> Saved[Stakeholder]:
         """Save a new stakeholder at the end of the map (or at its given position)."""
         with UnitOfWork(self._workspace) as repos:
             repos.accounts.get(stakeholder.account_id)
@@ -181,14 +188,14 @@ class ContactMapService:
                 position = repos.stakeholders.next_position(stakeholder.account_id)
             cleaned = self._clean_stakeholder(repos, replace(stakeholder, position=position))
             repos.stakeholders.save(cleaned, self._clock())
-        return cleaned
+        return Saved(cleaned, people_of(cleaned.account_id))
 
-    def update_stakeholder(self, stakeholder: Stakeholder) -> Stakeholder:
+    def update_stakeholder(self, stakeholder: Stakeholder) -> Saved[Stakeholder]:
         with UnitOfWork(self._workspace) as repos:
             repos.stakeholders.get(stakeholder.id)
             cleaned = self._clean_stakeholder(repos, stakeholder)
             repos.stakeholders.save(cleaned, self._clock())
-        return cleaned
+        return Saved(cleaned, people_of(cleaned.account_id))
 
     def remove_stakeholder(self, stakeholder_id: str) -> Changes:
         with UnitOfWork(self._workspace) as repos:
@@ -240,7 +247,7 @@ class ContactMapService:
 
     def add_team_member(
         self, account_id: str, member: TeamMember, position: int | None = None
-    ) -> TeamMember:
+    ) -> Saved[TeamMember]:
         """Put a person on the account's team, creating them if they are new to the workspace."""
         cleaned = replace(
             member,
@@ -255,9 +262,9 @@ class ContactMapService:
             now = self._clock()
             repos.team_members.save(cleaned, now)
             repos.team_members.add_to_account(account_id, cleaned.id, position, now)
-        return cleaned
+        return Saved(cleaned, team_of(account_id))
 
-    def update_team_member(self, account_id: str, member: TeamMember) -> TeamMember:
+    def update_team_member(self, account_id: str, member: TeamMember) -> Saved[TeamMember]:
         cleaned = replace(
             member,
             name=clean_name(member.name, "team member"),
@@ -269,7 +276,7 @@ class ContactMapService:
             team = [m for m in repos.team_members.list_for_account(account_id) if m.id != member.id]
             ensure_unique_name(cleaned.name, [m.name for m in team], "team member", "this team")
             repos.team_members.save(cleaned, self._clock())
-        return cleaned
+        return Saved(cleaned, team_of(account_id))
 
     def remove_team_member(self, account_id: str, team_member_id: str) -> TeamRemoval:
         """Take a person off the account's team, returning what is needed to undo it."""

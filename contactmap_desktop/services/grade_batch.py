@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from contactmap_desktop.domain.changes import Saved, grades_of
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, Relationship
 from contactmap_desktop.services.clock import Clock, utc_now
@@ -30,13 +31,14 @@ class GradeBatchService:
             return {cell: repos.relationships.get(cell).grade for cell in cells}
 
     def set_grades(self, grades: Mapping[CellRef, Grade | None], note: str = ""
-                   ) -> list[GradeResult]:
+                   ) -> Saved[list[GradeResult]]:
         """Same rules as grading one cell (a change is recorded, the same grade is a review,
         blank drops leverage), all cells committed together or none."""
         now, by = self._clock(), self._who()
         with UnitOfWork(self._workspace) as repos:
-            return [write_grade(repos, cell, grade, note, now, by)
+            done = [write_grade(repos, cell, grade, note, now, by)
                     for cell, grade in grades.items()]
+        return Saved(done, grades_of(grades))
 
     def relationships(self, cells: Sequence[CellRef]) -> dict[CellRef, Relationship]:
         """The cells as stored now, to take an edit of them back later."""
@@ -44,9 +46,10 @@ class GradeBatchService:
             return {cell: repos.relationships.get(cell) for cell in cells}
 
     def take_back(self, done: Sequence[GradeResult], before: Mapping[CellRef, Relationship],
-                  note: str) -> list[GradeResult]:
+                  note: str) -> Saved[list[GradeResult]]:
         """Undo what ``set_grades`` did: reviews leave the history, changes are reversed."""
         now, by = self._clock(), self._who()
         with UnitOfWork(self._workspace) as repos:
-            return [take_back_grade(repos, result, before[result.relationship.cell], note,
-                                    now, by) for result in done]
+            undone = [take_back_grade(repos, result, before[result.relationship.cell], note,
+                                      now, by) for result in done]
+        return Saved(undone, grades_of(result.relationship.cell for result in done))

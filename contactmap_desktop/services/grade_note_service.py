@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from contactmap_desktop.domain.changes import Saved, grades_of
 from contactmap_desktop.domain.model import GradeChange
 from contactmap_desktop.domain.validation import clean_long_text
 from contactmap_desktop.storage.database import Workspace
@@ -18,10 +19,11 @@ class GradeNoteService:
     def __init__(self, workspace: Workspace) -> None:
         self._workspace = workspace
 
-    def set_note(self, change_id: str, note: str) -> GradeChange:
-        """Save the note of one change; returns the change as now stored."""
+    def set_note(self, change_id: str, note: str) -> Saved[GradeChange]:
+        """Save the note of one change; returns the change as now stored (its cell's history
+        changed)."""
         cleaned = clean_long_text(note, "The note")
         with UnitOfWork(self._workspace) as repos:
             change = repos.grade_changes.get(change_id)
             repos.grade_changes.set_note(change_id, cleaned)
-        return replace(change, note=cleaned)
+        return Saved(replace(change, note=cleaned), grades_of([change.cell]))

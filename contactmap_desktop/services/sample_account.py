@@ -72,7 +72,7 @@ _GRADES: dict[tuple[str, str], list[Grade]] = {
 def create_sample_account(accounts: AccountService, contact_maps: ContactMapService) -> str:
     """Create the sample account with its people, grades, history and marks; return its id."""
     account = accounts.create_account(SAMPLE_ACCOUNT_NAME, "Freight and logistics",
-                                      AccountStage.PILOT)
+                                      AccountStage.PILOT).value
     accounts.update_account(replace(
         account,
         annual_value=240_000,
@@ -93,7 +93,7 @@ def create_sample_account(accounts: AccountService, contact_maps: ContactMapServ
     for name, title, seniority in _TEAM:
         member = contact_maps.add_team_member(
             account.id, TeamMember(new_id(), name, title, seniority, _email(name, "ours.example"))
-        )
+        ).value
         ids[name] = member.id
     for (member_name, stakeholder_name), grades in _GRADES.items():
         cell = CellRef(ids[member_name], ids[stakeholder_name])

@@ -55,10 +55,10 @@ class TwoAccounts:
 def build_two_accounts(folder: Path) -> TwoAccounts:
     path = folder / "home.cmap"
     opened = open_workspace(sample_copy(path))
-    acme = opened.accounts.create_account("Acme Corp", "Manufacturing")
-    ada = opened.contact_maps.add_stakeholder(Stakeholder(new_id(), acme.id, "Ada Power"))
+    acme = opened.accounts.create_account("Acme Corp", "Manufacturing").value
+    ada = opened.contact_maps.add_stakeholder(Stakeholder(new_id(), acme.id, "Ada Power")).value
     opened.contact_maps.add_stakeholder(Stakeholder(new_id(), acme.id, "Uma User", position=1))
-    rep = opened.contact_maps.add_team_member(acme.id, TeamMember(new_id(), "Rep One"))
+    rep = opened.contact_maps.add_team_member(acme.id, TeamMember(new_id(), "Rep One")).value
     opened.contact_maps.set_grade(CellRef(rep.id, ada.id), Grade.OPEN)
     opened.contact_maps.set_grade(CellRef(rep.id, ada.id), Grade.SATISFIED)
     exchange = AccountExchangeService(opened.workspace)

@@ -31,12 +31,12 @@ class SmallMap:
 
 def build_small_map(path: Path) -> SmallMap:
     opened = open_workspace(path)
-    account = opened.accounts.create_account("Acme Corp", "Manufacturing")
+    account = opened.accounts.create_account("Acme Corp", "Manufacturing").value
     stakeholders = [
         opened.contact_maps.add_stakeholder(Stakeholder(
             id=new_id(), account_id=account.id, name=name, title=title,
             seniority=seniority, roles=frozenset(roles), position=position,
-        ))
+        )).value
         for position, (name, title, seniority, roles) in enumerate([
             ("Ada Power", "CEO", Seniority.EXECUTIVE, {BuyingRole.POWER}),
             ("Uma User", "Planner", Seniority.INDIVIDUAL_CONTRIBUTOR, {BuyingRole.USER}),
@@ -46,7 +46,7 @@ def build_small_map(path: Path) -> SmallMap:
     ]
     team_members = [
         opened.contact_maps.add_team_member(account.id,
-                                            TeamMember(new_id(), name, title, seniority))
+                                            TeamMember(new_id(), name, title, seniority)).value
         for name, title, seniority in [
             ("Rep One", "Account Executive", Seniority.SENIOR_MANAGER),
             ("Eng Two", "Solutions Engineer", Seniority.MANAGER),

@@ -84,14 +84,14 @@ def synthetic_org(count: int, seed: int = 7, team_size: int = 6,
 
 def save_org(opened: OpenWorkspace, contact_map: ContactMap) -> str:
     """Store a synthetic org in a workspace through the services; return the new account id."""
-    account = opened.accounts.create_account(contact_map.account.name)
+    account = opened.accounts.create_account(contact_map.account.name).value
     ids = {s.id: new_id() for s in contact_map.stakeholders}
     for person in contact_map.stakeholders:  # managers come before their reports
         opened.contact_maps.add_stakeholder(replace(
             person, id=ids[person.id], account_id=account.id,
             reports_to_id=ids[person.reports_to_id] if person.reports_to_id else None,
         ))
-    members = {m.id: opened.contact_maps.add_team_member(account.id, replace(m, id=new_id()))
+    members = {m.id: opened.contact_maps.add_team_member(account.id, replace(m, id=new_id())).value
                for m in contact_map.team_members}
     for relationship in contact_map.relationships.values():
         cell = CellRef(members[relationship.cell.team_member_id].id,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from contactmap_desktop.domain.cell_details import cell_details
-from contactmap_desktop.domain.changes import Changes, grades_of
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.findings import Finding
 from contactmap_desktop.domain.focus import focus_cells
 from contactmap_desktop.domain.grade_timeline import DistributionPoint
@@ -49,8 +49,7 @@ class ChangeNoteCommand(EditCommand):
         return self._write(self._change.note)
 
     def _write(self, note: str) -> Changes:
-        saved = self._notes.set_note(self._change.id, note)
-        return grades_of([saved.cell])
+        return self._notes.set_note(self._change.id, note).changes
 
 
 class CoverageFeature:

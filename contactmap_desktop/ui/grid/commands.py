@@ -6,14 +6,7 @@ window redraws from that (edit_runner.py), never the command itself.
 
 from __future__ import annotations
 
-from contactmap_desktop.domain.changes import (
-    Changes,
-    account_changed,
-    grades_of,
-    marks_of,
-    people_of,
-    team_of,
-)
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
 from contactmap_desktop.domain.wording import counted
@@ -49,12 +42,12 @@ class SetGradesCommand(EditCommand):
                    for cell, grade in self._after.items())
 
     def apply(self) -> Changes:
-        self._done = self._service.set_grades(self._after, self._note)
-        return grades_of(self._after)
+        written = self._service.set_grades(self._after, self._note)
+        self._done = written.value
+        return written.changes
 
     def revert(self) -> Changes:
-        self._service.take_back(self._done, self._before, self._undo_note)
-        return grades_of(self._after)
+        return self._service.take_back(self._done, self._before, self._undo_note).changes
 
 
 def set_grades(document: MapDocument, grades: dict[CellRef, Grade | None],
@@ -100,8 +93,7 @@ class UpdateMarksCommand(EditCommand):
         return self._write(self._before)
 
     def _write(self, relationship: Relationship) -> Changes:
-        saved = self._document.opened.contact_maps.update_marks(relationship)
-        return marks_of([saved.cell])
+        return self._document.opened.contact_maps.update_marks(relationship).changes
 
 
 class AddStakeholderCommand(EditCommand):
@@ -115,9 +107,9 @@ class AddStakeholderCommand(EditCommand):
         service = self._document.opened.contact_maps
         if self._added:
             return service.restore_stakeholder(self._stakeholder.id)
-        self._stakeholder = service.add_stakeholder(self._stakeholder)
-        self._added = True
-        return people_of(self._stakeholder.account_id)
+        saved = service.add_stakeholder(self._stakeholder)
+        self._stakeholder, self._added = saved.value, True
+        return saved.changes
 
     def revert(self) -> Changes:
         return self._document.opened.contact_maps.remove_stakeholder(self._stakeholder.id)
@@ -132,12 +124,12 @@ class EditStakeholderCommand(EditCommand):
         self._after = after
 
     def apply(self) -> Changes:
-        self._after = self._document.opened.contact_maps.update_stakeholder(self._after)
-        return people_of(self._after.account_id)
+        saved = self._document.opened.contact_maps.update_stakeholder(self._after)
+        self._after = saved.value
+        return saved.changes
 
     def revert(self) -> Changes:
-        self._document.opened.contact_maps.update_stakeholder(self._before)
-        return people_of(self._before.account_id)
+        return self._document.opened.contact_maps.update_stakeholder(self._before).changes
 
 
 class RemoveStakeholderCommand(EditCommand):
@@ -165,8 +157,9 @@ class AddTeamMemberCommand(EditCommand):
         service = self._document.opened.contact_maps
         if self._removal is not None:
             return service.restore_team_member(self._removal)
-        self._member = service.add_team_member(self._account_id, self._member)
-        return team_of(self._account_id)
+        saved = service.add_team_member(self._account_id, self._member)
+        self._member = saved.value
+        return saved.changes
 
     def revert(self) -> Changes:
         self._removal = self._document.opened.contact_maps.remove_team_member(
@@ -184,13 +177,14 @@ class EditTeamMemberCommand(EditCommand):
         self._after = after
 
     def apply(self) -> Changes:
-        self._after = self._document.opened.contact_maps.update_team_member(
-            self._account_id, self._after)
-        return team_of(self._account_id)
+        saved = self._document.opened.contact_maps.update_team_member(self._account_id,
+                                                                      self._after)
+        self._after = saved.value
+        return saved.changes
 
     def revert(self) -> Changes:
-        self._document.opened.contact_maps.update_team_member(self._account_id, self._before)
-        return team_of(self._account_id)
+        return self._document.opened.contact_maps.update_team_member(self._account_id,
+                                                                     self._before).changes
 
 
 class RemoveTeamMemberCommand(EditCommand):
@@ -225,8 +219,9 @@ class AddAccountCommand(EditCommand):
         accounts = self._document.opened.accounts
         if self.account is not None:
             return accounts.undelete_account(self.account.id)
-        self.account = accounts.create_account(self._name, self._industry)
-        return account_changed(self.account.id)
+        saved = accounts.create_account(self._name, self._industry)
+        self.account = saved.value
+        return saved.changes
 
     def revert(self) -> Changes:
         assert self.account is not None
@@ -241,12 +236,12 @@ class EditAccountCommand(EditCommand):
         self._after = after
 
     def apply(self) -> Changes:
-        self._after = self._document.opened.accounts.update_account(self._after)
-        return account_changed(self._after.id)
+        saved = self._document.opened.accounts.update_account(self._after)
+        self._after = saved.value
+        return saved.changes
 
     def revert(self) -> Changes:
-        self._document.opened.accounts.update_account(self._before)
-        return account_changed(self._before.id)
+        return self._document.opened.accounts.update_account(self._before).changes
 
 
 class DeleteAccountCommand(EditCommand):

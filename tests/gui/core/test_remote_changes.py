@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.domain.changes import marks_of, people_of
 from contactmap_desktop.domain.findings import Rule
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.contact_map_service import ContactMapService
@@ -44,7 +43,7 @@ def test_a_change_set_written_by_a_second_connection_shows_everywhere(
                                                      name="Ada Power-Smith"))
     finally:
         remote.close()
-    document.apply(changes | marks_of([marked.cell]) | people_of(renamed.account_id))
+    document.apply(changes | marked.changes | renamed.changes)
 
     model = page.model
     assert model.index(1, 2).data() == "D"

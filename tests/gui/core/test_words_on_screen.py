@@ -39,7 +39,7 @@ def test_an_account_with_people_on_one_side_says_which(window: MainWindow,
     assert "Acme Corp has 3 stakeholders and no one from our team yet" in text
     assert "no one on the map" not in text
 
-    other = opened.accounts.create_account("Globex", "Retail")
+    other = opened.accounts.create_account("Globex", "Retail").value
     opened.contact_maps.add_team_member(
         other.id, TeamMember(new_id(), "Solo Rep", "AE", Seniority.MANAGER))
     window.open_account(other.id)
@@ -51,7 +51,7 @@ def test_an_empty_account_has_nothing_to_check(qtbot: QtBot, window: MainWindow,
                                                small_map: SmallMap) -> None:
     coverage = window.features.coverage
     assert isinstance(coverage, CoverageFeature)
-    empty = small_map.opened.accounts.create_account("Globex", "Retail")
+    empty = small_map.opened.accounts.create_account("Globex", "Retail").value
     window.open_account(empty.id)
     coverage.recompute()
     assert coverage.findings_panel.empty.isVisibleTo(coverage.findings_panel)

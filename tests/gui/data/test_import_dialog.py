@@ -140,7 +140,7 @@ def test_the_app_s_own_export_comes_back_with_grades_and_managers_in_one_undo_st
             "Grade: Rep One,Grade: Sam New\n"
             "Ann Chief,CEO,,Executive,P,,,,,T,\n"
             "Bo Deputy,COO,,Senior manager,U,,,Ann Chief,,,O\n")
-    other = small.opened.accounts.create_account("Globex", "Retail")
+    other = small.opened.accounts.create_account("Globex", "Retail").value
     dialog = ImportDialog(CsvImportService(small.opened.workspace), other.id, other.name,
                           text.encode(), "Acme Corp stakeholders.csv")
     qtbot.addWidget(dialog)

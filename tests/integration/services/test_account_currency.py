@@ -15,7 +15,7 @@ from contactmap_desktop.services.workspace_service import open_workspace
 
 def test_the_currency_is_saved_checked_and_travels_in_account_files(tmp_path: Path) -> None:
     opened = open_workspace(tmp_path / "a.cmap")
-    account = opened.accounts.create_account("Acme", "Retail")
+    account = opened.accounts.create_account("Acme", "Retail").value
     assert account.currency == ""  # none chosen yet
     opened.accounts.update_account(replace(account, annual_value=90_000, currency="eur"))
     with pytest.raises(ValidationError, match="not an ISO 4217 currency code"):

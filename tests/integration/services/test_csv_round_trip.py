@@ -41,7 +41,7 @@ def test_the_sample_map_round_trips_through_csv_into_an_empty_account(tmp_path: 
     assert _grades(original) and _reporting(original)  # the sample has both to carry
 
     target = open_workspace(tmp_path / "empty.cmap")
-    empty = target.accounts.create_account("Northwind again", "Logistics")
+    empty = target.accounts.create_account("Northwind again", "Logistics").value
     service = CsvImportService(target.workspace)
     source = service.read(out.read_bytes())
     assert source.format_name == "ContactMap export"
@@ -64,7 +64,7 @@ def test_the_import_with_its_grades_is_one_step_of_undo_and_redo(tmp_path: Path)
     source_text = ("Name,Reports to,Grade: Rep One,Grade: New Person\n"
                    "Ada Boss,,T,\nBo Staff,ada boss,S,O\nCy Staff,nobody@x.com,,M\n")
     opened = open_workspace(tmp_path / "w.cmap")
-    account = opened.accounts.create_account("Acme", "Retail")
+    account = opened.accounts.create_account("Acme", "Retail").value
     service = CsvImportService(opened.workspace)
     source = service.read(source_text.encode())
     assert source.fields == (ImportField.NAME, ImportField.REPORTS_TO, ImportField.GRADE,
@@ -92,7 +92,7 @@ def test_the_import_with_its_grades_is_one_step_of_undo_and_redo(tmp_path: Path)
 
 def test_a_grade_that_is_not_one_names_its_line(tmp_path: Path) -> None:
     opened = open_workspace(tmp_path / "w.cmap")
-    account = opened.accounts.create_account("Acme", "Retail")
+    account = opened.accounts.create_account("Acme", "Retail").value
     service = CsvImportService(opened.workspace)
     source = service.read(b"Name,Grade: Rep One\nAda Boss,T\nBo Staff,Great\n")
     with pytest.raises(CsvFileError, match="Line 3: “Great” is not a grade"):

@@ -27,7 +27,7 @@ def test_note_on_a_jump_is_kept_and_turns_the_warning_into_a_note(tmp_path: Path
     before = big_jumps(small.opened.contact_maps.load_map(small.account.id))
     assert [f.severity for f in before] == [Severity.WARNING]
 
-    saved = GradeNoteService(small.opened.workspace).set_note(jump.id, "  Ran the pilot  ")
+    saved = GradeNoteService(small.opened.workspace).set_note(jump.id, "  Ran the pilot  ").value
     assert saved.note == "Ran the pilot" and saved.new_grade is Grade.TRUST
     small.opened.close()
 

@@ -23,7 +23,7 @@ def test_the_same_grade_again_is_a_review_kept_with_who_and_when(tmp_path: Path)
     batch.set_grades({cell: Grade.OPEN})
     now[0] = FRIDAY
     before = batch.relationships([cell])
-    [done] = batch.set_grades({cell: Grade.OPEN})
+    [done] = batch.set_grades({cell: Grade.OPEN}).value
     assert done.change is not None and done.change.is_review
     history = small.opened.contact_maps.load_map(small.account.id).history
     assert [(c.old_grade, c.new_grade, c.changed_at, c.changed_by) for c in history] == [
@@ -31,7 +31,7 @@ def test_the_same_grade_again_is_a_review_kept_with_who_and_when(tmp_path: Path)
     assert small.opened.contact_maps.load_map(small.account.id).relationship(
         cell).reviewed_at == FRIDAY
 
-    [undone] = batch.take_back([done], before, "undone")
+    [undone] = batch.take_back([done], before, "undone").value
     assert undone.withdrawn == done.change
     contact_map = small.opened.contact_maps.load_map(small.account.id)
     assert [c.is_review for c in contact_map.history] == [False]

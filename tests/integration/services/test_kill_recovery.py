@@ -31,7 +31,7 @@ class Tally:
 
 def _prepare(path: Path) -> None:
     opened = open_workspace(path)
-    account = opened.accounts.create_account(KILL_ACCOUNT)
+    account = opened.accounts.create_account(KILL_ACCOUNT).value
     for index in range(4):
         opened.contact_maps.add_stakeholder(Stakeholder(
             id=new_id(), account_id=account.id, name=f"Stakeholder {index}", position=-1,

@@ -28,7 +28,7 @@ def test_new_orders_survive_reopening(tmp_path: Path) -> None:
         assert [s.id for s in contact_map.stakeholders] == columns
         assert [m.id for m in contact_map.team_members] == rows
         added = reopened.contact_maps.add_stakeholder(Stakeholder(
-            id=new_id(), account_id=small.account.id, name="New One", position=-1))
+            id=new_id(), account_id=small.account.id, name="New One", position=-1)).value
         assert reopened.contact_maps.load_map(small.account.id).stakeholders[-1].id == added.id
     finally:
         reopened.close()

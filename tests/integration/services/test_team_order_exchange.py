@@ -33,10 +33,10 @@ class Laptops:
         self.folder = tmp_path
         self.clock_a, self.clock_b = FakeClock(), FakeClock()
         self.a = open_workspace(tmp_path / "a.cmap", clock=self.clock_a)
-        self.account_id = self.a.accounts.create_account("Acme Corp", "Manufacturing").id
+        self.account_id = self.a.accounts.create_account("Acme Corp", "Manufacturing").value.id
         self.a.contact_maps.add_stakeholder(Stakeholder(new_id(), self.account_id, "Ada Power"))
         self.ids = {name: self.a.contact_maps.add_team_member(
-            self.account_id, TeamMember(new_id(), name)).id for name in TEAM}
+            self.account_id, TeamMember(new_id(), name)).value.id for name in TEAM}
         self.b = open_workspace(tmp_path / "b.cmap", clock=self.clock_b)
         self.send(self.a, self.b)
 
@@ -114,7 +114,7 @@ def test_adding_and_restoring_a_member_stamps_the_row_with_the_services_clock(
 def test_an_account_file_from_before_team_times_still_imports(laptops: Laptops) -> None:
     laptops.clock_a.advance(hours=1)
     laptops.ids["New Four"] = laptops.a.contact_maps.add_team_member(
-        laptops.account_id, TeamMember(new_id(), "New Four")).id
+        laptops.account_id, TeamMember(new_id(), "New Four")).value.id
     laptops.reorder(laptops.a, ["Exec Three", "New Four", "Rep One", "Eng Two"])
     file = laptops.folder / "old.cmacct"
     AccountExchangeService(laptops.a.workspace).export_account(laptops.account_id, file)

@@ -64,7 +64,7 @@ def test_a_commit_on_a_full_database_is_rolled_back_with_a_clear_error(tmp_path:
 def test_everything_written_on_a_tiny_disk_fails_cleanly(tmp_path: Path) -> None:
     path = tmp_path / "tiny.cmap"
     opened = open_workspace(path)
-    account = opened.accounts.create_account("Big")
+    account = opened.accounts.create_account("Big").value
     for index in range(40):  # about 800 KB, well past the limit below
         opened.contact_maps.add_stakeholder(Stakeholder(
             id=new_id(), account_id=account.id, name=f"Existing {index}",

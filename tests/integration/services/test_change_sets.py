@@ -1,0 +1,179 @@
+"""Every service operation that writes returns the change set of what it wrote: a `Changes`,
+or a result whose ``changes`` names it (docs/architecture.md, the change-set contract)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.domain.changes import (
+    SETTINGS,
+    Changes,
+    account_changed,
+    grades_of,
+    marks_of,
+    people_of,
+    team_of,
+)
+from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.model import Stakeholder, TeamMember, new_id
+from contactmap_desktop.services.settings_service import COVERAGE_THRESHOLDS
+from contactmap_desktop.services.workspace_services import WorkspaceServices
+from tests.helpers.builders import SmallMap, build_small_map
+
+
+def written(result: object) -> Changes:
+    """The change set an operation returned: the result itself, or its ``changes``."""
+    changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
+    assert isinstance(changes, Changes), f"{type(result).__name__} names no change set"
+    return changes
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Iterator[SmallMap]:
+    small = build_small_map(tmp_path / "w.cmap")
+    yield small
+    small.opened.close()
+
+
+def services(small: SmallMap) -> WorkspaceServices:
+    return small.opened.services
+
+
+# Each case does one write (after what it needs first) and gives (what the write returned,
+# the change set expected of it).
+Case = Callable[[SmallMap], tuple[object, Changes]]
+
+
+def _add_account(small: SmallMap) -> tuple[object, Changes]:
+    saved = services(small).accounts.create_account("Globex", "Retail")
+    return saved, account_changed(saved.value.id)
+
+
+def _edit_account(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).accounts.update_account(replace(small.account, notes="Busy")),
+            account_changed(small.account.id))
+
+
+def _delete_account(small: SmallMap) -> tuple[object, Changes]:
+    return services(small).accounts.delete_account(small.account.id), \
+        account_changed(small.account.id)
+
+
+def _undelete_account(small: SmallMap) -> tuple[object, Changes]:
+    services(small).accounts.delete_account(small.account.id)
+    return services(small).accounts.undelete_account(small.account.id), \
+        account_changed(small.account.id)
+
+
+def _add_stakeholder(small: SmallMap) -> tuple[object, Changes]:
+    person = Stakeholder(new_id(), small.account.id, "Nia New", position=-1)
+    return services(small).contact_maps.add_stakeholder(person), people_of(small.account.id)
+
+
+def _edit_stakeholder(small: SmallMap) -> tuple[object, Changes]:
+    edited = replace(small.stakeholders[0], title="Chair")
+    return services(small).contact_maps.update_stakeholder(edited), people_of(small.account.id)
+
+
+def _remove_stakeholder(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).contact_maps.remove_stakeholder(small.stakeholders[0].id),
+            people_of(small.account.id))
+
+
+def _restore_stakeholder(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).contact_maps
+    service.remove_stakeholder(small.stakeholders[0].id)
+    return service.restore_stakeholder(small.stakeholders[0].id), people_of(small.account.id)
+
+
+def _add_team_member(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).contact_maps.add_team_member(small.account.id,
+                                                         TeamMember(new_id(), "Tia New")),
+            team_of(small.account.id))
+
+
+def _edit_team_member(small: SmallMap) -> tuple[object, Changes]:
+    edited = replace(small.team_members[0], title="Director")
+    return (services(small).contact_maps.update_team_member(small.account.id, edited),
+            team_of(small.account.id))
+
+
+def _remove_team_member(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).contact_maps.remove_team_member(small.account.id,
+                                                            small.team_members[0].id),
+            team_of(small.account.id))
+
+
+def _restore_team_member(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).contact_maps
+    removal = service.remove_team_member(small.account.id, small.team_members[0].id)
+    return service.restore_team_member(removal), team_of(small.account.id)
+
+
+def _reorder_stakeholders(small: SmallMap) -> tuple[object, Changes]:
+    order = [s.id for s in reversed(small.stakeholders)]
+    return (services(small).contact_maps.reorder_stakeholders(small.account.id, order),
+            people_of(small.account.id))
+
+
+def _reorder_team(small: SmallMap) -> tuple[object, Changes]:
+    order = [m.id for m in reversed(small.team_members)]
+    return (services(small).contact_maps.reorder_team(small.account.id, order),
+            team_of(small.account.id))
+
+
+def _grade_one(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).contact_maps.set_grade(small.cell(0, 1), Grade.OPEN),
+            grades_of([small.cell(0, 1)]))
+
+
+def _mark(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).contact_maps
+    cell = small.cell(1, 2)
+    relationship = service.load_map(small.account.id).relationship(cell)
+    return service.update_marks(replace(relationship, is_key=True)), marks_of([cell])
+
+
+def _grade_many(small: SmallMap) -> tuple[object, Changes]:
+    cells = [small.cell(0, 0), small.cell(1, 2)]
+    return (services(small).grade_batch.set_grades(dict.fromkeys(cells, Grade.TRUST)),
+            grades_of(cells))
+
+
+def _take_grades_back(small: SmallMap) -> tuple[object, Changes]:
+    batch = services(small).grade_batch
+    cells = [small.cell(0, 0), small.cell(1, 2)]
+    before = batch.relationships(cells)
+    done = batch.set_grades(dict.fromkeys(cells, Grade.TRUST)).value
+    return batch.take_back(done, before, "undone"), grades_of(cells)
+
+
+def _note_on_a_change(small: SmallMap) -> tuple[object, Changes]:
+    change = services(small).contact_maps.set_grade(small.cell(1, 0), Grade.OPEN).change
+    assert change is not None
+    return (services(small).grade_notes.set_note(change.id, "After the pilot"),
+            grades_of([small.cell(1, 0)]))
+
+
+def _setting(small: SmallMap) -> tuple[object, Changes]:
+    return services(small).settings.reset(COVERAGE_THRESHOLDS), SETTINGS
+
+
+CASES: list[Case] = [
+    _add_account, _edit_account, _delete_account, _undelete_account,
+    _add_stakeholder, _edit_stakeholder, _remove_stakeholder, _restore_stakeholder,
+    _add_team_member, _edit_team_member, _remove_team_member, _restore_team_member,
+    _reorder_stakeholders, _reorder_team,
+    _grade_one, _mark, _grade_many, _take_grades_back, _note_on_a_change,
+    _setting,
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.__name__.lstrip("_") for case in CASES])
+def test_each_write_returns_what_it_changed(small: SmallMap, case: Case) -> None:
+    result, expected = case(small)
+    assert written(result) == expected
