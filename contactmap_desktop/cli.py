@@ -234,7 +234,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The window collects cycles on its own thread, with automatic collection off
         # (ui/core/main_thread_gc.py): off from here already, so that loading Qt is not interrupted.
         gc.disable()
-        from contactmap_desktop.startup import run_gui  # Qt is only loaded for the window
+        # Qt is only loaded for the window, and first of all: without its source scan.
+        from contactmap_desktop.ui.core.pyside_source_scan import skip_source_scan
+
+        skip_source_scan()
+        from contactmap_desktop.startup import run_gui
 
         workspace, smoke = window
         return run_gui(workspace, smoke=smoke)

@@ -7,7 +7,6 @@ Qt window does, and the window follows with the account painted.
 
 from __future__ import annotations
 
-import linecache
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -88,10 +87,6 @@ class Startup(QObject):
 
             self.application = start_application(self._workspace, self._ui_settings,
                                                  self._splash)
-            # PySide6 reads the source of every module imported after it, and Python keeps
-            # those lines (linecache): 20 MB when run from source (a bundle holds none).
-            # Nothing needs them again; a traceback reads its lines afresh.
-            linecache.clearcache()
         except ContactMapError as error:
             self.problem = error
         except Exception:  # a bug: reported as one, and the start ends
