@@ -31,14 +31,14 @@ from benchmarks.data_paths import read_with_sqlite  # noqa: E402
 from contactmap_desktop.application import build_window  # noqa: E402
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace  # noqa: E402
 from contactmap_desktop.startup import create_qt_application  # noqa: E402
+from contactmap_desktop.ui.core.edit_pause import EDIT_PAUSE_MS  # noqa: E402
 from contactmap_desktop.ui.core.main_window import MainWindow  # noqa: E402
 from contactmap_desktop.ui.core.settings import UiSettings  # noqa: E402
-from contactmap_desktop.ui.coverage.feature import RECOMPUTE_DELAY_MS  # noqa: E402
 
 BACKUPS = Path(tempfile.mkdtemp(prefix="bench-backups-"))
 
 
-def settle(app: QApplication, seconds: float = (RECOMPUTE_DELAY_MS + 150) / 1000) -> None:
+def settle(app: QApplication, seconds: float = (EDIT_PAUSE_MS + 150) / 1000) -> None:
     """Let the window finish what it does after an edit (deferred findings, paints)."""
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:

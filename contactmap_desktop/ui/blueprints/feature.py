@@ -4,7 +4,7 @@ the grid's cells and stakeholder headers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -21,8 +21,6 @@ from contactmap_desktop.ui.blueprints.views import BlueprintViews
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.roles import MapRole
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
-
-REFRESH_DELAY_MS = 150
 
 
 class BlueprintFeature:
@@ -47,12 +45,6 @@ class BlueprintFeature:
                                             views.ask_export)
         document.map_loaded.connect(self._map_changed)
         document.changed.connect(self._changed)
-        # Grades typed in the grid change the plans' current grades: refreshed once typing
-        # pauses, so grading stays instant on large accounts.
-        self._timer = QTimer(window)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self._map_changed)
         window.closing.connect(views.panel.form.commit_pending)  # keep what was just typed
         document.current_cell_changed.connect(views.show_cell)
         views.cell_activated.connect(self.go_to)
@@ -82,7 +74,9 @@ class BlueprintFeature:
             self.views.plans_changed()
             self._mark_planned_cells()
         if changes.cells or changes.marks:
-            self._timer.start()
+            # Grades typed in the grid change the plans' current grades: refreshed once
+            # typing pauses, so grading stays instant on large accounts.
+            self._document.edit_pause.call_after(self._map_changed)
 
     def _mark_planned_cells(self) -> None:
         """The grid shows which relationships have a plan."""

@@ -11,6 +11,7 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.ui.core.edit_pause import EditPause
 from contactmap_desktop.ui.core.edit_runner import EditRunner, ReportError
 
 
@@ -35,6 +36,8 @@ class MapDocument(QObject):
         self.runner = EditRunner(self.undo_stack, report_error, self.apply)
         self.runner.read_only = opened.read_only
         self.grade_batch = opened.services.grade_batch
+        # What the views redo once edits pause (findings, plans, agenda…) waits on one timer.
+        self.edit_pause = EditPause(self)
         self.account_id: str | None = None
         self.contact_map: ContactMap | None = None
         self.current_cell: CellRef | None = None

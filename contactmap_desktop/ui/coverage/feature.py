@@ -8,7 +8,7 @@ them on the largest accounts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QInputDialog
 
 from contactmap_desktop.domain.cell_details import cell_details
@@ -29,8 +29,6 @@ from contactmap_desktop.ui.coverage.findings_panel import FindingsPanel
 from contactmap_desktop.ui.coverage.findings_worker import FindingsWorker, WorkedOut
 from contactmap_desktop.ui.coverage.focus_filter import FocusFilter
 from contactmap_desktop.ui.coverage.history_panel import HistoryPanel
-
-RECOMPUTE_DELAY_MS = 150
 
 
 class ChangeNoteCommand(EditCommand):
@@ -78,10 +76,7 @@ class CoverageFeature:
         self._worker = FindingsWorker(findings, lambda: document.contact_map, window)
         self._worker.found.connect(self._found)
         window.closing.connect(self._worker.stop)
-        self._timer = QTimer(window)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(RECOMPUTE_DELAY_MS)
-        self._timer.timeout.connect(self._worker.request)
+        self._pause = document.edit_pause
         document.map_loaded.connect(self._map_loaded)
         document.changed.connect(self._changed)
         document.current_cell_changed.connect(self._show_cell)
@@ -93,11 +88,11 @@ class CoverageFeature:
     @property
     def pending(self) -> bool:
         """True while findings are due or being worked out (tests and benchmarks wait on it)."""
-        return self._timer.isActive() or self._worker.busy
+        return self._pause.is_due(self._worker.request) or self._worker.busy
 
     def recompute(self) -> None:
         """The findings now, on this thread (what the worker does after edits pause)."""
-        self._timer.stop()
+        self._pause.cancel(self._worker.request)
         self._worker.cancel()
         contact_map = self._document.contact_map
         self._show([] if contact_map is None else
@@ -131,7 +126,7 @@ class CoverageFeature:
         self.findings_dock.setWindowTitle("Findings")
         self.focus.apply()
         self._show_cell(self._document.current_cell)
-        self._timer.start(0)
+        self._pause.call_soon(self._worker.request)
 
     def _changed(self, changes: Changes) -> None:
         account_id = self._document.account_id
@@ -141,7 +136,7 @@ class CoverageFeature:
                 | changes.whole_accounts:
             self._show_cell(self._document.current_cell)
             self._worker.cancel()  # an answer from before this change is not current
-            self._timer.start(0)
+            self._pause.call_soon(self._worker.request)
             return
         cells = changes.cells | changes.marks | changes.plans
         if not cells:
@@ -149,7 +144,7 @@ class CoverageFeature:
         if self._document.current_cell in cells:
             self._show_cell(self._document.current_cell)
         self._worker.cancel()
-        self._timer.start(RECOMPUTE_DELAY_MS)
+        self._pause.call_after(self._worker.request)
 
     def _show_cell(self, cell: CellRef | None) -> None:
         contact_map = self._document.contact_map

@@ -3,8 +3,6 @@ Preferences ▸ Lifecycle. An agenda item opens its account and the place it is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-
 from contactmap_desktop.domain.agenda import AgendaItem, AgendaKind
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ContactMapError
@@ -19,7 +17,6 @@ from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
 from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
 
-AGENDA_DELAY_MS = 400
 _ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL,
                  AgendaKind.EXECUTIVES)
 
@@ -41,12 +38,6 @@ class LifecycleFeature:
         window.add_preferences_page(lambda: LifecyclePage(settings))
         document.map_loaded.connect(self._account_loaded)
         document.changed.connect(self._changed)
-        # The agenda spans every account and reads plans' due dates and letters' milestones:
-        # read again once a burst of edits (typing, a paste) has settled.
-        self._agenda_timer = QTimer(window)
-        self._agenda_timer.setSingleShot(True)
-        self._agenda_timer.setInterval(AGENDA_DELAY_MS)
-        self._agenda_timer.timeout.connect(self.agenda.refresh)
         self.agenda.open_requested.connect(self.open_item)
         self._account_loaded()
         self.agenda.refresh()  # the agenda spans every account: opening another changes nothing
@@ -60,7 +51,9 @@ class LifecycleFeature:
         if changes.accounts or changes.lifecycle or changes.whole_accounts or changes.settings:
             self.agenda.refresh()
         elif changes.plans or changes.letters:
-            self._agenda_timer.start()  # once a burst of edits has settled
+            # The agenda spans every account and reads plans' due dates and letters'
+            # milestones: read again once a burst of edits (typing, a paste) has settled.
+            self._window.document.edit_pause.call_after(self.agenda.refresh)
 
     def _account_loaded(self) -> None:
         self.tab.set_account(self._window.document.account_id)

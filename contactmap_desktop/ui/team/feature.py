@@ -24,8 +24,6 @@ from contactmap_desktop.ui.team.team_dialogs import ConflictsDialog, ConnectDial
 
 SYNC_EVERY_MS = 60_000
 FIRST_SYNC_MS = 2_000
-# Counting what waits after an edit waits for typing to pause.
-COUNT_AFTER_EDIT_MS = 700
 # Arriving cells the window reads per turn of its event loop.
 CELLS_PER_TURN = 8
 
@@ -56,11 +54,9 @@ class TeamFeature:
         self.timer = QTimer(window)
         self.timer.setInterval(SYNC_EVERY_MS)
         self.timer.timeout.connect(self.sync_now)
-        self.count_timer = QTimer(window)
-        self.count_timer.setSingleShot(True)
-        self.count_timer.setInterval(COUNT_AFTER_EDIT_MS)
-        self.count_timer.timeout.connect(self.show_status)
-        document.undo_stack.indexChanged.connect(lambda _index: self.count_timer.start())
+        # Counting what waits to go up, after an edit, waits for edits to pause.
+        document.undo_stack.indexChanged.connect(
+            lambda _index: document.edit_pause.call_after(self.show_status))
         document.map_loaded.connect(self._update_enabled)
         self.connected = not document.read_only and self.team.is_connected()
         self._update_enabled()

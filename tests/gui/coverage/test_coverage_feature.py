@@ -110,7 +110,7 @@ def test_findings_are_worked_out_off_the_window_thread_and_only_current_ones_sho
     assert threads and not any(threads)  # never on the window's thread
     qtbot.waitUntil(lambda: not coverage.pending)
     window.map_page.set_grades({small_map.cell(1, 2): Grade.OPEN})
-    coverage._timer.timeout.emit()  # the pause in typing, now
+    window.document.edit_pause.run_due()  # the pause in typing, now
     window.map_page.set_grades({small_map.cell(1, 2): Grade.MOTIVATED})  # while it computes
     qtbot.waitUntil(lambda: not coverage.pending)
     assert any(f.rule is Rule.BELOW_SATISFIED and small_map.cell(1, 2) in f.cells
@@ -120,10 +120,13 @@ def test_findings_are_worked_out_off_the_window_thread_and_only_current_ones_sho
 def test_no_findings_thread_starts_once_the_window_closed(qtbot: QtBot, window: MainWindow,
                                                           small_map: SmallMap) -> None:
     coverage = _coverage(window)
+    qtbot.waitUntil(lambda: not coverage.pending)
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.DISSATISFIED})
+    assert coverage.pending
     window.close()
     worker = coverage._worker
     before = worker._task
-    coverage._timer.timeout.emit()  # findings due just as the window closed (main.py --smoke)
+    window.document.edit_pause.run_due()  # findings due just as the window closed (--smoke)
     # No thread is started or asked for: one still running when the app exits aborts it.
     assert worker._task is before and not worker._requested
     assert before is None or before.isFinished()
