@@ -17,6 +17,7 @@ from contactmap_desktop.domain.blueprints import (
     overview_order,
     summarize,
 )
+from contactmap_desktop.domain.changes import Changes, Saved, plans_of
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import CellRef, new_id
@@ -96,40 +97,43 @@ class BlueprintService:
 
     # --- writing -------------------------------------------------------------------------
 
-    def create(self, blueprint: Blueprint) -> Blueprint:
+    def create(self, blueprint: Blueprint) -> Saved[Blueprint]:
         with UnitOfWork(self._workspace) as repos:
             cleaned = self._clean(repos, blueprint, previous=None)
             cleaned = replace(cleaned, created_at=cleaned.created_at or self._clock())
             repos.blueprints.save(cleaned, self._clock())
-        return cleaned
+        return Saved(cleaned, plans_of(cleaned.cells))
 
-    def update(self, blueprint: Blueprint) -> Blueprint:
+    def update(self, blueprint: Blueprint) -> Saved[Blueprint]:
+        """Save a changed blueprint; the relationships it left change too."""
         with UnitOfWork(self._workspace) as repos:
             previous = repos.blueprints.get(blueprint.id)
             cleaned = self._clean(repos, blueprint, previous)
             repos.blueprints.save(cleaned, self._clock())
-        return cleaned
+        return Saved(cleaned, plans_of((*previous.cells, *cleaned.cells)))
 
-    def delete(self, blueprint_id: str) -> Blueprint:
+    def delete(self, blueprint_id: str) -> Saved[Blueprint]:
         """Delete a blueprint, returning it as it was so that undo can put it back."""
         with UnitOfWork(self._workspace) as repos:
             blueprint = repos.blueprints.get(blueprint_id)
             repos.blueprints.delete(blueprint_id)
-        return blueprint
+        return Saved(blueprint, plans_of(blueprint.cells))
 
-    def restore(self, blueprint: Blueprint) -> Blueprint:
-        """Put back a deleted blueprint exactly as it was (no date rules: it was valid then)."""
+    def restore(self, blueprint: Blueprint) -> Changes:
+        """Put back a blueprint exactly as it was, deleted or since changed (no date rules: it
+        was valid then)."""
         with UnitOfWork(self._workspace) as repos:
+            replaced = repos.blueprints.cells_of(blueprint.id)
             repos.blueprints.save(blueprint, self._clock())
-        return blueprint
+        return plans_of((*replaced, *blueprint.cells))
 
-    def add_strategy(self, blueprint_id: str, strategy: Strategy) -> Blueprint:
+    def add_strategy(self, blueprint_id: str, strategy: Strategy) -> Saved[Blueprint]:
         blueprint = self.get(blueprint_id)
         if strategy in blueprint.strategies:
             raise ValidationError(f"“{strategy.label}” is already part of this blueprint.")
         return self.update(replace(blueprint, strategies=(*blueprint.strategies, strategy)))
 
-    def remove_strategy(self, blueprint_id: str, strategy: Strategy) -> Blueprint:
+    def remove_strategy(self, blueprint_id: str, strategy: Strategy) -> Saved[Blueprint]:
         blueprint = self.get(blueprint_id)
         remaining = tuple(s for s in blueprint.strategies if s is not strategy)
         return self.update(replace(blueprint, strategies=remaining))

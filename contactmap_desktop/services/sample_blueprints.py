@@ -76,5 +76,5 @@ def create_sample_blueprints(blueprints: BlueprintService, contact_maps: Contact
             resources=resources, owner_id=who[member],
             due=today + timedelta(days=period.value) if period else None, status=status,
             notes=notes,
-        )).id)
+        )).value.id)
     return saved

@@ -53,6 +53,13 @@ class BlueprintRepository:
             raise NotFoundError("That blueprint no longer exists in this workspace.")
         return self._values([row], [row.id])[0]
 
+    def cells_of(self, blueprint_id: str) -> tuple[CellRef, ...]:
+        """The relationships a stored blueprint works on; none if it is not stored."""
+        rows = self._session.scalars(
+            select(BlueprintCellRow).where(BlueprintCellRow.blueprint_id == blueprint_id)
+            .order_by(BlueprintCellRow.position))
+        return tuple(CellRef(row.team_member_id, row.stakeholder_id) for row in rows)
+
     def list_for_cell(self, cell: CellRef) -> list[Blueprint]:
         """Every plan that has worked on this relationship, oldest first."""
         ids = select(BlueprintCellRow.blueprint_id).where(

@@ -8,7 +8,7 @@ not refused because a due date has since passed.
 from __future__ import annotations
 
 from contactmap_desktop.domain.blueprints import Blueprint
-from contactmap_desktop.domain.changes import Changes, plans_of
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.ui.core.edit_runner import EditCommand
 
@@ -21,16 +21,15 @@ class CreateBlueprintCommand(EditCommand):
         self.created: Blueprint | None = None
 
     def apply(self) -> Changes:
-        if self.created is None:
-            self.created = self._service.create(self._draft)
-        else:
-            self._service.restore(self.created)
-        return plans_of(self.created.cells)
+        if self.created is not None:
+            return self._service.restore(self.created)
+        saved = self._service.create(self._draft)
+        self.created = saved.value
+        return saved.changes
 
     def revert(self) -> Changes:
         assert self.created is not None
-        self._service.delete(self.created.id)
-        return plans_of(self.created.cells)
+        return self._service.delete(self.created.id).changes
 
 
 class UpdateBlueprintCommand(EditCommand):
@@ -45,16 +44,14 @@ class UpdateBlueprintCommand(EditCommand):
         self._checked = False
 
     def apply(self) -> Changes:
-        if not self._checked:
-            self._after = self._service.update(self._after)
-            self._checked = True
-        else:
-            self._service.restore(self._after)
-        return plans_of((*self._before.cells, *self._after.cells))
+        if self._checked:
+            return self._service.restore(self._after)
+        saved = self._service.update(self._after)
+        self._after, self._checked = saved.value, True
+        return saved.changes
 
     def revert(self) -> Changes:
-        self._service.restore(self._before)
-        return plans_of((*self._before.cells, *self._after.cells))
+        return self._service.restore(self._before)
 
 
 class DeleteBlueprintCommand(EditCommand):
@@ -65,9 +62,9 @@ class DeleteBlueprintCommand(EditCommand):
         self._blueprint = blueprint
 
     def apply(self) -> Changes:
-        self._blueprint = self._service.delete(self._blueprint.id)
-        return plans_of(self._blueprint.cells)
+        deleted = self._service.delete(self._blueprint.id)
+        self._blueprint = deleted.value
+        return deleted.changes
 
     def revert(self) -> Changes:
-        self._service.restore(self._blueprint)
-        return plans_of(self._blueprint.cells)
+        return self._service.restore(self._blueprint)

@@ -231,11 +231,11 @@ def test_blueprints_travel_and_both_plans_of_one_cell_arrive(tmp_path: Path) -> 
     a_plans = BlueprintService(a.workspace, clock_a)
     b_plans = BlueprintService(b.workspace, clock_b)
     travelling = a_plans.create(replace(a_plans.draft(small.cell(0, 0)),
-                                        strategies=(Strategy.RECIPROCITY,), tactics="Lunch"))
+                                        strategies=(Strategy.RECIPROCITY,), tactics="Lunch")).value
     # Both laptops plan the same other cell separately: a cell may have successive plans, so
     # both arrive, and the newer open one is the one the cell shows.
     a_plans.create(a_plans.draft(small.cell(1, 1)))
-    newer = b_plans.create(b_plans.draft(small.cell(1, 1)))
+    newer = b_plans.create(b_plans.draft(small.cell(1, 1))).value
     file = tmp_path / "a.cmacct"
     AccountExchangeService(a.workspace, clock_a).export_account(small.account.id, file)
     summary = AccountExchangeService(b.workspace, clock_b).import_account(file)

@@ -52,13 +52,13 @@ def test_successive_plans_move_a_relationship_one_level_at_a_time(
     step gets its own plan, and the earlier ones stay as its history."""
     cell, maps = small.cell(0, 0), small.opened.contact_maps
     maps.set_grade(cell, Grade.SATISFIED)
-    first = service.create(replace(service.draft(cell), strategies=(Strategy.LIKING,)))
+    first = service.create(replace(service.draft(cell), strategies=(Strategy.LIKING,))).value
     assert first.goal is Grade.OPEN
     with pytest.raises(ValidationError, match="Done only when its goal is reached"):
         service.update(replace(first, status=BlueprintStatus.DONE))
     maps.set_grade(cell, Grade.OPEN)
     service.update(replace(first, status=BlueprintStatus.DONE))
-    second = service.create(service.draft(cell))
+    second = service.create(service.draft(cell)).value
     assert second.goal is Grade.TRUST
     assert service.for_cell(cell) == second
     assert {b.id for b in service.history_of(cell)} == {first.id, second.id}
@@ -69,12 +69,12 @@ def test_a_plan_closed_short_of_its_goal_says_why_and_no_longer_covers_the_cell(
     """Article 004: "You should complete a strategy for each relationship highlighted" — a
     key relationship whose plan stopped short of its goal needs a plan again."""
     cell = small.cell(0, 0)
-    plan = service.create(service.draft(cell))
+    plan = service.create(service.draft(cell)).value
     assert cell in service.cells_with_blueprint(small.account.id)
     with pytest.raises(ValidationError, match="Say why the plan is dropped"):
         service.update(replace(plan, status=BlueprintStatus.DROPPED))
     dropped = service.update(replace(plan, status=BlueprintStatus.DROPPED,
-                                     closed_reason="  Budget frozen until Q3  "))
+                                     closed_reason="  Budget frozen until Q3  ")).value
     assert dropped.closed_reason == "Budget frozen until Q3"
     assert service.get(plan.id).closed_reason == "Budget frozen until Q3"
     assert cell not in service.cells_with_blueprint(small.account.id)
@@ -86,12 +86,12 @@ def test_a_done_plan_stops_covering_when_the_grade_slides_below_its_goal(
     cell, maps = small.cell(0, 0), small.opened.contact_maps
     maps.set_grade(cell, Grade.OPEN)
     done = service.create(replace(service.draft(cell), goal=Grade.OPEN,
-                                  strategies=(Strategy.LIKING,), status=BlueprintStatus.DONE))
+                                  strategies=(Strategy.LIKING,), status=BlueprintStatus.DONE)).value
     assert cell in service.cells_with_blueprint(small.account.id)
     maps.set_grade(cell, Grade.SATISFIED)
     assert cell not in service.cells_with_blueprint(small.account.id)
     # Still Done: notes can be edited on it although the grade slid back.
-    assert service.update(replace(done, notes="slipped after the reorg")).status is \
+    assert service.update(replace(done, notes="slipped after the reorg")).value.status is \
         BlueprintStatus.DONE
 
 
@@ -107,10 +107,10 @@ def test_a_past_due_date_is_refused_only_when_it_is_set(
     draft = service.draft(small.cell(0, 0))
     with pytest.raises(ValidationError, match="2026-01-04 is already past"):
         service.create(replace(draft, due=date(2026, 1, 4)))
-    created = service.create(replace(draft, due=date(2026, 1, 5)))
+    created = service.create(replace(draft, due=date(2026, 1, 5))).value
     later = BlueprintService(small.opened.workspace, FakeClock(datetime(2026, 2, 1)))
     # An overdue plan can still be edited without moving its date.
-    assert later.update(replace(created, notes="still on it")).notes == "still on it"
+    assert later.update(replace(created, notes="still on it")).value.notes == "still on it"
 
 
 def test_relationships_must_be_with_the_same_stakeholder(
@@ -138,8 +138,8 @@ def test_too_long_tactics_are_refused_with_the_field_named(
 def test_strategies_are_added_once_and_usage_is_reported(
     small: SmallMap, service: BlueprintService
 ) -> None:
-    first = service.create(service.draft(small.cell(0, 0)))
-    second = service.create(service.draft(small.cell(1, 1)))
+    first = service.create(service.draft(small.cell(0, 0))).value
+    second = service.create(service.draft(small.cell(1, 1))).value
     service.add_strategy(first.id, Strategy.LIKING)
     service.add_strategy(first.id, Strategy.AUTHORITY)
     service.add_strategy(second.id, Strategy.LIKING)
@@ -149,10 +149,11 @@ def test_strategies_are_added_once_and_usage_is_reported(
     assert {b.id for b in usage[Strategy.LIKING]} == {first.id, second.id}
     assert [b.id for b in usage[Strategy.AUTHORITY]] == [first.id]
     assert usage[Strategy.SCARCITY] == ()
-    assert service.remove_strategy(first.id, Strategy.LIKING).strategies == (Strategy.AUTHORITY,)
+    remaining = service.remove_strategy(first.id, Strategy.LIKING).value.strategies
+    assert remaining == (Strategy.AUTHORITY,)
 
 
 def test_in_progress_needs_a_strategy(small: SmallMap, service: BlueprintService) -> None:
-    created = service.create(service.draft(small.cell(0, 0)))
+    created = service.create(service.draft(small.cell(0, 0))).value
     with pytest.raises(ValidationError, match="needs at least one influence strategy"):
         service.update(replace(created, status=BlueprintStatus.IN_PROGRESS))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from contactmap_desktop.domain.blueprints import Blueprint, Strategy
 from contactmap_desktop.domain.changes import (
     SETTINGS,
     Changes,
@@ -16,6 +17,7 @@ from contactmap_desktop.domain.changes import (
     grades_of,
     marks_of,
     people_of,
+    plans_of,
     team_of,
 )
 from contactmap_desktop.domain.grades import Grade
@@ -159,6 +161,50 @@ def _note_on_a_change(small: SmallMap) -> tuple[object, Changes]:
             grades_of([small.cell(1, 0)]))
 
 
+def _plan(small: SmallMap) -> Blueprint:
+    service = services(small).blueprints
+    return service.create(service.draft(small.cell(0, 0))).value
+
+
+def _create_blueprint(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).blueprints
+    return service.create(service.draft(small.cell(0, 0))), plans_of([small.cell(0, 0)])
+
+
+def _edit_blueprint(small: SmallMap) -> tuple[object, Changes]:
+    moved = replace(_plan(small), cells=(small.cell(1, 0),))  # the relationship it left too
+    return (services(small).blueprints.update(moved),
+            plans_of([small.cell(0, 0), small.cell(1, 0)]))
+
+
+def _add_strategy(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).blueprints.add_strategy(_plan(small).id, Strategy.LIKING),
+            plans_of([small.cell(0, 0)]))
+
+
+def _remove_strategy(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).blueprints
+    plan = service.add_strategy(_plan(small).id, Strategy.LIKING).value
+    return service.remove_strategy(plan.id, Strategy.LIKING), plans_of([small.cell(0, 0)])
+
+
+def _delete_blueprint(small: SmallMap) -> tuple[object, Changes]:
+    return services(small).blueprints.delete(_plan(small).id), plans_of([small.cell(0, 0)])
+
+
+def _restore_deleted_blueprint(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).blueprints
+    plan = service.delete(_plan(small).id).value
+    return service.restore(plan), plans_of([small.cell(0, 0)])
+
+
+def _restore_earlier_blueprint(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).blueprints
+    plan = _plan(small)
+    service.update(replace(plan, cells=(small.cell(1, 0),)))
+    return service.restore(plan), plans_of([small.cell(0, 0), small.cell(1, 0)])
+
+
 def _setting(small: SmallMap) -> tuple[object, Changes]:
     return services(small).settings.reset(COVERAGE_THRESHOLDS), SETTINGS
 
@@ -169,6 +215,8 @@ CASES: list[Case] = [
     _add_team_member, _edit_team_member, _remove_team_member, _restore_team_member,
     _reorder_stakeholders, _reorder_team,
     _grade_one, _mark, _grade_many, _take_grades_back, _note_on_a_change,
+    _create_blueprint, _edit_blueprint, _add_strategy, _remove_strategy, _delete_blueprint,
+    _restore_deleted_blueprint, _restore_earlier_blueprint,
     _setting,
 ]
 

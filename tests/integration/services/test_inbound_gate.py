@@ -93,7 +93,7 @@ def test_a_plan_arriving_without_a_cell_is_left_out(tmp_path: Path) -> None:
     # Found by the fuzz test: the Blueprints overview reads each plan from its first cell.
     small = build_small_map(tmp_path / "a.cmap")
     plans = BlueprintService(small.opened.workspace)
-    plan = plans.create(plans.draft(small.cell(0, 0)))
+    plan = plans.create(plans.draft(small.cell(0, 0))).value
     file = tmp_path / "acme.cmacct"
     exchange = AccountExchangeService(small.opened.workspace)
     exchange.export_account(small.account.id, file)

@@ -29,7 +29,7 @@ def test_a_blueprint_round_trips_through_the_file(tmp_path: Path) -> None:
         tactics="Joint workshop & <review>", messages="Ship faster;\nfewer incidents",
         resources="Our CTO, the benchmark deck", owner_id=small.team_members[1].id,
         due=date(2026, 3, 31), status=BlueprintStatus.IN_PROGRESS, notes="李小龍 prefers mornings",
-    ))
+    )).value
     small.opened.close()
 
     reopened = open_workspace(path)
@@ -45,9 +45,9 @@ def test_editing_replaces_cells_and_strategies_in_their_order(tmp_path: Path) ->
     small = build_small_map(tmp_path / "w.cmap")
     service = BlueprintService(small.opened.workspace, FakeClock())
     created = service.create(replace(service.draft(small.cell(0, 0)),
-                                     strategies=(Strategy.LIKING,)))
+                                     strategies=(Strategy.LIKING,))).value
     edited = service.update(replace(
-        created, cells=(small.cell(1, 0),), strategies=(Strategy.SCARCITY, Strategy.LIKING)))
+        created, cells=(small.cell(1, 0),), strategies=(Strategy.SCARCITY, Strategy.LIKING))).value
     assert service.get(created.id) == edited
     assert service.for_cell(small.cell(0, 0)) is None
     assert service.for_cell(small.cell(1, 0)) == edited
@@ -58,7 +58,7 @@ def test_deleting_a_blueprint_leaves_no_cells_or_strategies_behind(tmp_path: Pat
     small = build_small_map(tmp_path / "w.cmap")
     service = BlueprintService(small.opened.workspace, FakeClock())
     created = service.create(replace(service.draft(small.cell(0, 1)),
-                                     strategies=(Strategy.COMMITMENT,)))
+                                     strategies=(Strategy.COMMITMENT,))).value
     service.delete(created.id)
     with UnitOfWork(small.opened.workspace) as repos:
         counts = [repos.session.execute(text(f"SELECT count(*) FROM {table}")).scalar()
