@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from contactmap_desktop.domain.changes import Saved, letters_of
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.letters import SponsorLetter, blank_letter
 from contactmap_desktop.domain.people import BuyingRole
@@ -45,27 +46,29 @@ class LetterService:
                            sender_title=sender.title)
         return letter
 
-    def save(self, letter: SponsorLetter) -> SponsorLetter:
+    def save(self, letter: SponsorLetter) -> Saved[SponsorLetter]:
         """Create or update the whole letter in one unit of work; returns it as stored."""
         checked = letter.checked()
         with UnitOfWork(self._workspace) as repos:
             repos.accounts.get(checked.account_id)  # a clear error if the account is gone
-            return repos.letters.save(checked, self._clock())
+            saved = repos.letters.save(checked, self._clock())
+        return Saved(saved, letters_of([saved.id]))
 
     def revision(self, letter: SponsorLetter) -> SponsorLetter:
         """An unsaved copy of ``letter`` dated today, for "New letter from this one"."""
         return letter.revision(self._clock().date())
 
-    def new_revision(self, letter_id: str) -> SponsorLetter:
+    def new_revision(self, letter_id: str) -> Saved[SponsorLetter]:
         """"New letter from this one": a saved copy dated today, pointing back to the original."""
         with UnitOfWork(self._workspace) as repos:
             original = repos.letters.get(letter_id)
-            return repos.letters.save(original.revision(self._clock().date()), self._clock())
+            saved = repos.letters.save(original.revision(self._clock().date()), self._clock())
+        return Saved(saved, letters_of([saved.id]))
 
-    def delete(self, letter_id: str) -> SponsorLetter:
+    def delete(self, letter_id: str) -> Saved[SponsorLetter]:
         """Deletes the letter and returns it, so that an undo can save it back."""
         with UnitOfWork(self._workspace) as repos:
             letter = repos.letters.get(letter_id)
             repos.letters.delete(letter_id)
-            return letter
+        return Saved(letter, letters_of([letter.id]))
 

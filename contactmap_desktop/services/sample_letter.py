@@ -54,4 +54,4 @@ def create_sample_letter(letters: LetterService, contact_maps: ContactMapService
                      "through Finance and Purchasing, we can have all depots planning with the "
                      "new service before the peak season.",
     )
-    return letters.save(letter).id
+    return letters.save(letter).value.id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from contactmap_desktop.domain.changes import Changes, letters_of
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.ui.core.edit_runner import EditCommand
@@ -29,14 +29,12 @@ class EditLetterCommand(LetterCommand):
                  what: str) -> None:
         super().__init__(f"Edit letter: {what.replace('_', ' ')}", service)
         self.before, self.after, self.what = before, after, what
-        self.saved: SponsorLetter | None = None
 
     def apply(self) -> Changes:
-        self.saved = self.service.save(self.after)
-        return letters_of([self.saved.id])
+        return self.service.save(self.after).changes
 
     def revert(self) -> Changes:
-        return letters_of([self.service.save(self.before).id])
+        return self.service.save(self.before).changes
 
     def id(self) -> int:
         return _MERGE_ID
@@ -58,12 +56,12 @@ class AddLetterCommand(LetterCommand):
         self.letter = letter
 
     def apply(self) -> Changes:
-        self.letter = self.service.save(self.letter)
-        return letters_of([self.letter.id])
+        saved = self.service.save(self.letter)
+        self.letter = saved.value
+        return saved.changes
 
     def revert(self) -> Changes:
-        self.service.delete(self.letter.id)
-        return letters_of([self.letter.id])
+        return self.service.delete(self.letter.id).changes
 
 
 class DeleteLetterCommand(LetterCommand):
@@ -74,9 +72,11 @@ class DeleteLetterCommand(LetterCommand):
         self.letter = letter
 
     def apply(self) -> Changes:
-        self.letter = self.service.delete(self.letter.id)
-        return letters_of([self.letter.id])
+        deleted = self.service.delete(self.letter.id)
+        self.letter = deleted.value
+        return deleted.changes
 
     def revert(self) -> Changes:
-        self.letter = self.service.save(self.letter)
-        return letters_of([self.letter.id])
+        saved = self.service.save(self.letter)
+        self.letter = saved.value
+        return saved.changes

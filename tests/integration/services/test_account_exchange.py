@@ -257,8 +257,9 @@ def test_sponsor_letters_travel_with_their_revisions(tmp_path: Path) -> None:
     a = small.opened
     letters_a = LetterService(a.workspace, clock_a)
     first = letters_a.save(replace(letters_a.draft(a.contact_maps.load_map(small.account.id)),
-                                   subject="Next steps for the fleet pilot"))
-    revision = letters_a.save(replace(letters_a.new_revision(first.id), subject="Revised plan"))
+                                   subject="Next steps for the fleet pilot")).value
+    revised = letters_a.new_revision(first.id).value
+    revision = letters_a.save(replace(revised, subject="Revised plan")).value
     file = tmp_path / "letters.cmacct"
     AccountExchangeService(a.workspace, clock_a).export_account(small.account.id, file)
     summary = AccountExchangeService(b.workspace, clock_b).import_account(file)

@@ -15,12 +15,15 @@ from contactmap_desktop.domain.changes import (
     Changes,
     account_changed,
     grades_of,
+    letters_of,
     marks_of,
     people_of,
     plans_of,
     team_of,
 )
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.letters import SponsorLetter
 from contactmap_desktop.domain.model import Stakeholder, TeamMember, new_id
 from contactmap_desktop.services.settings_service import COVERAGE_THRESHOLDS
 from contactmap_desktop.services.workspace_services import WorkspaceServices
@@ -205,6 +208,36 @@ def _restore_earlier_blueprint(small: SmallMap) -> tuple[object, Changes]:
     return service.restore(plan), plans_of([small.cell(0, 0), small.cell(1, 0)])
 
 
+def contact_map(small: SmallMap) -> ContactMap:
+    return services(small).contact_maps.load_map(small.account.id)
+
+
+def _letter(small: SmallMap) -> SponsorLetter:
+    service = services(small).letters
+    return service.save(service.draft(contact_map(small))).value
+
+
+def _new_letter(small: SmallMap) -> tuple[object, Changes]:
+    draft = services(small).letters.draft(contact_map(small))
+    return services(small).letters.save(draft), letters_of([draft.id])
+
+
+def _edit_letter(small: SmallMap) -> tuple[object, Changes]:
+    letter = _letter(small)
+    return (services(small).letters.save(replace(letter, subject="Next steps")),
+            letters_of([letter.id]))
+
+
+def _revise_letter(small: SmallMap) -> tuple[object, Changes]:
+    saved = services(small).letters.new_revision(_letter(small).id)
+    return saved, letters_of([saved.value.id])
+
+
+def _delete_letter(small: SmallMap) -> tuple[object, Changes]:
+    letter = _letter(small)
+    return services(small).letters.delete(letter.id), letters_of([letter.id])
+
+
 def _setting(small: SmallMap) -> tuple[object, Changes]:
     return services(small).settings.reset(COVERAGE_THRESHOLDS), SETTINGS
 
@@ -217,6 +250,7 @@ CASES: list[Case] = [
     _grade_one, _mark, _grade_many, _take_grades_back, _note_on_a_change,
     _create_blueprint, _edit_blueprint, _add_strategy, _remove_strategy, _delete_blueprint,
     _restore_deleted_blueprint, _restore_earlier_blueprint,
+    _new_letter, _edit_letter, _revise_letter, _delete_letter,
     _setting,
 ]
 

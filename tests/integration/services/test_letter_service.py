@@ -35,7 +35,7 @@ def test_a_letter_survives_reopening_with_every_field(tmp_path: Path) -> None:
         milestones=(Milestone("Review", "Zoë Müller", date(2026, 2, 1), "Signed"),
                     Milestone("PO", "José Núñez", None, "PO issued")),
     )
-    saved = service.save(letter)
+    saved = service.save(letter).value
     assert saved.created_at == clock.now
     small.opened.close()
 
@@ -52,13 +52,13 @@ def test_revisions_are_kept_newest_first_and_deletion_returns_the_letter(tmp_pat
     small = build_small_map(tmp_path / "w.cmap")
     clock = FakeClock()
     service = LetterService(small.opened.workspace, clock)
-    first = service.save(service.draft(small.opened.contact_maps.load_map(small.account.id)))
+    first = service.save(service.draft(small.opened.contact_maps.load_map(small.account.id))).value
     clock.advance(days=10)
-    second = service.new_revision(first.id)
+    second = service.new_revision(first.id).value
     assert second.based_on_id == first.id and second.letter_date == clock.now.date()
     assert [letter.id for letter in service.list_for_account(small.account.id)] == \
         [second.id, first.id]
-    deleted = service.delete(second.id)
+    deleted = service.delete(second.id).value
     assert service.latest(small.account.id) == first
     service.save(deleted)  # what an undo does
     assert service.get(second.id).based_on_id == first.id
