@@ -35,19 +35,27 @@ from contactmap_desktop.ui.core.main_thread_gc import MainThreadCollector  # noq
 TICK_MS = 10
 
 
-def watch(until: Callable[[QEventLoop], None]) -> list[float]:
+def watch(until: Callable[[QEventLoop], None],
+          on_tick: Callable[[], None] | None = None) -> list[float]:
     """Milliseconds between the ticks of a 10 ms timer on this thread, from its start until
-    the loop quits (so a task shorter than a tick still has one wait)."""
+    the loop quits (so a task shorter than a tick still has one wait); ``on_tick`` is called
+    at each tick (the tracer of slow slices)."""
     timer = QTimer()
     timer.setInterval(TICK_MS)
     ticks = [time.perf_counter()]
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        if on_tick is not None:
+            on_tick()
+
+    timer.timeout.connect(tick)
     loop = QEventLoop()
     timer.start()
     until(loop)
     loop.exec()
     timer.stop()
-    ticks.append(time.perf_counter())
+    tick()
     return [(later - earlier) * 1000 for earlier, later in zip(ticks, ticks[1:], strict=False)]
 
 

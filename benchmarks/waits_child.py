@@ -1,12 +1,15 @@
 """How long the window's thread cannot answer while the user works on a large account.
 
-    python benchmarks/waits_child.py WORKSPACE ACCOUNT_ID ROWS
+    python benchmarks/waits_child.py WORKSPACE ACCOUNT_ID ROWS [--trace | --profile]
 
 Prints one JSON object: the longest wait of a 10 ms timer on the window's thread (beyond its
 10 ms) while grades are typed with pauses (the findings worked out after each pause), while
 every export runs (CSV of stakeholders and of findings, the account file, the map PDF), and
 while a CSV file of ROWS people is imported into another account of the same workspace as the
 Import dialog does; and the same timer's longest wait with nothing running (the floor).
+``--trace`` also prints to stderr each slice of the event loop longer than 30 ms, with the
+window's thread's CPU time and collections in it; ``--profile`` adds the functions that ran
+(benchmarks/slow_slices.py).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from benchmarks.csv_import import make_file  # noqa: E402
 from benchmarks.import_child import TICK_MS, idle, watch  # noqa: E402
+from benchmarks.slow_slices import SliceTracer  # noqa: E402
 from benchmarks.window_child import window_on  # noqa: E402
 from contactmap_desktop.services.csv_import import CsvImportService, ImportOptions  # noqa: E402
 from contactmap_desktop.startup import create_qt_application  # noqa: E402
@@ -42,7 +46,17 @@ KEYS = (Qt.Key.Key_O, Qt.Key.Key_S, Qt.Key.Key_I, Qt.Key.Key_T)
 PAUSE_MS = 600  # longer than the findings' delay: each pause lets them be worked out
 
 
-def longest(gaps: list[float]) -> float:
+Run = Callable[[QEventLoop], None]
+# Set by --trace: every phase's slices are profiled, the slow ones printed at the end.
+tracer: SliceTracer | None = None
+
+
+def longest(phase: str, run: Run) -> float:
+    """The timer's longest wait beyond its 10 ms while ``run`` goes on."""
+    traced = tracer
+    gaps = watch(run, None if traced is None else lambda: traced.tick(phase))
+    if traced is not None:
+        traced.pause()
     return max(0.0, max(gaps) - TICK_MS)
 
 
@@ -69,7 +83,7 @@ def typing(window: MainWindow) -> float:
             QTimer.singleShot(PAUSE_MS if number % 4 == 3 else 60, step)
         QTimer.singleShot(0, step)
 
-    return longest(watch(run))
+    return longest("typing", run)
 
 
 def exports(window: MainWindow, folder: Path) -> float:
@@ -85,7 +99,7 @@ def exports(window: MainWindow, folder: Path) -> float:
         pdf.export(folder / "map.pdf")
         when(lambda: not data.exports and pdf.task is None, loop.quit)
 
-    return longest(watch(run))
+    return longest("exports", run)
 
 
 def csv_import(window: MainWindow, rows: int) -> float:
@@ -104,15 +118,18 @@ def csv_import(window: MainWindow, rows: int) -> float:
         task.finished.connect(loop.quit)
         task.start()
 
-    gaps = watch(run)
+    wait = longest("import", run)
     task.wait()
     if task.result is None:
         raise RuntimeError(f"the import of {rows:,} rows failed")
-    return longest(gaps)
+    return wait
 
 
 def main() -> None:
+    global tracer
     source, account_id, rows = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    if {"--trace", "--profile"} & set(sys.argv[4:]):
+        tracer = SliceTracer(profile="--profile" in sys.argv[4:])
     app = create_qt_application()
     MainThreadCollector(app)  # collections on the window's thread, as the app
     copy = Path(tempfile.mkdtemp(prefix="bench-waits-")) / source.name
@@ -125,10 +142,13 @@ def main() -> None:
     when(lambda: not coverage.pending, loop.quit)
     loop.exec()
     with tempfile.TemporaryDirectory() as folder:
-        result = {"idle": longest(watch(idle)), "typing": typing(window),
+        result = {"idle": longest("idle", idle), "typing": typing(window),
                   "exports": exports(window, Path(folder)), "import": csv_import(window, rows)}
     window.close()
     opened.close()
+    if tracer is not None:
+        tracer.close()
+        print(tracer.report(), file=sys.stderr)
     print(json.dumps(result))
 
 
