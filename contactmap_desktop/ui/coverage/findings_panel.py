@@ -117,6 +117,9 @@ class FindingsPanel(QWidget):
         self.tree.clicked.connect(self._picked)
         self.tree.activated.connect(self._picked)  # Enter on the keyboard
         self.model.rowsInserted.connect(lambda parent, *_: self.tree.expand(parent))
+        # A long group shows its findings a batch at a time, the next one when its last row
+        # comes into sight (ui/coverage/findings_model.py).
+        self.tree.verticalScrollBar().valueChanged.connect(lambda _value: self._more_in_sight())
         self.summary = QLabel()
         self.summary.setObjectName("findingsSummary")
         self.summary.setWordWrap(True)
@@ -152,6 +155,16 @@ class FindingsPanel(QWidget):
         self.model.set_findings([])
         self.empty.setVisible(False)
         self.summary.setText("Reading the map…")
+
+    def _more_in_sight(self) -> None:
+        bottom = self.tree.viewport().height()
+        for row in range(self.model.rowCount()):
+            group = self.model.index(row, 0)
+            rows = self.model.rowCount(group)
+            if rows and self.model.has_more(group) and self.tree.isExpanded(group):
+                top = self.tree.visualRect(self.model.index(rows - 1, 0, group)).top()
+                if 0 <= top < bottom:
+                    self.model.show_more(group)
 
     def _picked(self, index: QModelIndex) -> None:
         finding = index.data(FindingRole.FINDING)

@@ -17,7 +17,7 @@ from contactmap_desktop.domain.grade_timeline import grade_distribution
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import GradeChange
 from contactmap_desktop.ui.core.roles import FindingRole
-from contactmap_desktop.ui.coverage import findings_panel
+from contactmap_desktop.ui.coverage import findings_model, findings_panel
 from contactmap_desktop.ui.coverage.findings_model import FindingsModel
 from contactmap_desktop.ui.coverage.findings_panel import FindingsPanel
 from contactmap_desktop.ui.coverage.history_panel import HistoryPanel
@@ -37,6 +37,41 @@ def test_findings_model_passes_the_model_tester_through_updates(
     for letters in ("IDMS", "S", "", "TTTTO", "IDMSTO", "M"):
         model.set_findings(_findings(letters))
         assert model.findings() == _findings(letters)
+    qtmodeltester.check(model)
+
+
+def test_a_long_group_gives_the_view_its_findings_a_batch_at_a_time(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(findings_model, "BATCH", 2)
+    model = FindingsModel()
+    findings = _findings("IDMII")
+    concerns = model.index(0, 0)
+    count = sum(f.severity is Severity.CONCERN for f in findings)
+    assert count > 4
+    model.set_findings(findings)
+    assert model.rowCount(concerns) == 2 and model.has_more(concerns)
+    assert concerns.data() == f"Concerns ({count})" and model.findings() == findings
+    model.show_more(concerns)
+    assert model.rowCount(concerns) == 4
+    model.set_findings(_findings("MDIIII"))  # the rows shown stay, brought up to date
+    assert model.rowCount(concerns) == 4
+    assert [model.index(row, 0, concerns).data(FindingRole.FINDING) for row in range(4)] \
+        == model.findings()[:4]
+    model.set_findings(_findings("S"))
+    assert model.rowCount(concerns) == 0 and not model.has_more(concerns)
+    model.set_findings(findings)
+    assert model.rowCount(concerns) == 2  # a batch again
+
+
+def test_batches_and_updates_of_the_rows_shown_pass_the_model_tester(
+        qapp: QApplication, qtmodeltester: ModelTester, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(findings_model, "BATCH", 2)
+    model = FindingsModel()
+    qtmodeltester.check(model)  # keeps watching every later change
+    for letters in ("IDMII", "MDIIII", "IS", "", "IDMIIDT", "M"):
+        model.set_findings(_findings(letters))
+        assert model.findings() == _findings(letters)
+        model.show_more(model.index(0, 0))
     qtmodeltester.check(model)
 
 
@@ -85,6 +120,31 @@ def test_a_new_finding_appears_expanded_under_its_group(qtbot: QtBot) -> None:
     concerns = panel.model.index(0, 0)
     assert panel.tree.isExpanded(concerns)
     assert panel.model.rowCount(concerns) == 1
+
+
+def test_scrolling_to_the_end_of_a_group_shows_its_next_findings(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(findings_model, "BATCH", 3)
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 200)  # a few rows in sight
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_findings(_findings("IDM" * 10 + "S" * 30))  # concerns, then other groups
+    concerns = panel.model.index(0, 0)
+    total = panel.model.count(Severity.CONCERN)
+    assert panel.model.rowCount(concerns) < total
+    scroll = panel.tree.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)  # laid out
+    while scroll.value() < scroll.maximum():
+        scroll.setValue(scroll.value() + 1)
+    assert panel.model.rowCount(concerns) == total
+    last = panel.model.index(total - 1, 0, concerns)
+    panel.tree.scrollTo(last)
+    with qtbot.waitSignal(panel.finding_activated) as signal:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.tree.visualRect(last).center())
+    assert signal.args[0] == panel.model.findings()[total - 1]
 
 
 def test_history_panel_shows_the_cells_changes_and_the_timeline(qtbot: QtBot) -> None:
