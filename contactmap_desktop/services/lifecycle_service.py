@@ -1,6 +1,7 @@
 """Use cases on an account's lifecycle: engagements, criteria, reviews, commitments, metrics,
 review meetings, competitors and stage history — each write checked, and undoable through
-``delete``/``restore`` or the returned previous value."""
+``delete``/``restore`` or the returned previous value. Every write names the account's
+lifecycle as changed, and the account too when its stage moved."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from datetime import date
 from typing import Any, TypeVar
 
 from contactmap_desktop.domain.account_watch import Competitor
+from contactmap_desktop.domain.changes import (
+    NO_CHANGES,
+    Changes,
+    Saved,
+    account_changed,
+    lifecycle_of,
+)
 from contactmap_desktop.domain.commitments import Commitment, Side
 from contactmap_desktop.domain.engagements import (
     DeliveryReview,
@@ -68,55 +76,59 @@ class LifecycleService:
 
     # --- writing -------------------------------------------------------------------------
 
-    def save(self, value: V) -> V:
+    def save(self, value: V) -> Saved[V]:
         """Create or update one value after checking it against the rules and the account."""
         with UnitOfWork(self._workspace) as repos:
             cleaned: V = self._clean(repos, value)
             repos.lifecycle.save(cleaned, self._clock())
-            if isinstance(cleaned, StageChange):
-                self._settle_stage(repos, cleaned.account_id)
-        return cleaned
+            account_id = _account_of(repos, cleaned)
+            moved = isinstance(cleaned, StageChange) and self._settle_stage(repos, account_id)
+        return Saved(cleaned, _written(account_id, moved))
 
-    def record_stage(self, change: StageChange) -> Removed:
+    def record_stage(self, change: StageChange) -> Saved[Removed]:
         """Record a stage the account entered; returns what undo needs to take it back."""
         with UnitOfWork(self._workspace) as repos:
             before = repos.accounts.get(change.account_id).stage
             cleaned = self._clean(repos, change)
             repos.lifecycle.save(cleaned, self._clock())
-            self._settle_stage(repos, change.account_id)
-        return Removed((cleaned,), before)
+            moved = self._settle_stage(repos, change.account_id)
+        return Saved(Removed((cleaned,), before), _written(change.account_id, moved))
 
-    def delete(self, kind: type, value_id: str) -> Removed:
+    def delete(self, kind: type, value_id: str) -> Saved[Removed]:
         """Delete a value (an engagement with its criteria, reviews, steps and metrics)."""
         with UnitOfWork(self._workspace) as repos:
             value: Any = repos.lifecycle.get(kind, value_id)
+            account_id = _account_of(repos, value)
             parts: list[Any] = []
             stage = None
             if isinstance(value, Engagement):
                 for part in _ENGAGEMENT_PARTS:
                     parts += repos.lifecycle.list(part, value.id)
             if isinstance(value, StageChange):
-                stage = repos.accounts.get(value.account_id).stage
+                stage = repos.accounts.get(account_id).stage
             repos.lifecycle.delete(kind, value_id)
-            if isinstance(value, StageChange):
-                self._settle_stage(repos, value.account_id)
-        return Removed((value, *parts), stage)
+            moved = isinstance(value, StageChange) and self._settle_stage(repos, account_id)
+        return Saved(Removed((value, *parts), stage), _written(account_id, moved))
 
-    def restore(self, removed: Removed) -> None:
+    def restore(self, removed: Removed) -> Changes:
         """Put back exactly what a delete took (it was valid when it was saved)."""
         with UnitOfWork(self._workspace) as repos:
             for value in removed.values:
                 repos.lifecycle.save(value, self._clock())
-            self._restore_stage(repos, removed)
+            account_id = _account_of(repos, removed.values[0])
+            moved = self._restore_stage(repos, removed)
+        return _written(account_id, moved)
 
-    def take_back(self, recorded: Removed) -> None:
+    def take_back(self, recorded: Removed) -> Changes:
         """Undo ``record_stage``: remove the stage change and return to the stage before."""
         with UnitOfWork(self._workspace) as repos:
+            account_id = _account_of(repos, recorded.values[0])
             for value in recorded.values:
                 repos.lifecycle.delete(type(value), value.id)
-            self._restore_stage(repos, recorded)
+            moved = self._restore_stage(repos, recorded)
+        return _written(account_id, moved)
 
-    def start_engagement_from_problem(self, review_id: str, index: int) -> Engagement:
+    def start_engagement_from_problem(self, review_id: str, index: int) -> Saved[Engagement]:
         """One step from a stakeholder's next problem to a proposed engagement."""
         with UnitOfWork(self._workspace) as repos:
             review = repos.lifecycle.get(DeliveryReview, review_id)
@@ -124,7 +136,7 @@ class LifecycleService:
             engagement = engagement_from_problem(review, index, source.account_id, self.today())
             cleaned: Engagement = self._clean(repos, engagement)
             repos.lifecycle.save(cleaned, self._clock())
-        return cleaned
+        return Saved(cleaned, lifecycle_of(cleaned.account_id))
 
     # --- rules ---------------------------------------------------------------------------
 
@@ -209,20 +221,34 @@ class LifecycleService:
             raise ValidationError("A metric reviewed is not one of this account's metrics.")
         return meeting
 
-    def _settle_stage(self, repos: Repositories, account_id: str) -> None:
-        """The account's stage is the latest one in its history."""
+    def _settle_stage(self, repos: Repositories, account_id: str) -> bool:
+        """The account's stage is the latest one in its history; True if it moved."""
         latest = current_stage(repos.lifecycle.list(StageChange, account_id))
-        if latest is not None:
-            self._set_stage(repos, account_id, latest.stage)
+        return latest is not None and self._set_stage(repos, account_id, latest.stage)
 
-    def _restore_stage(self, repos: Repositories, removed: Removed) -> None:
+    def _restore_stage(self, repos: Repositories, removed: Removed) -> bool:
         if removed.account_stage is not None and isinstance(removed.values[0], StageChange):
-            self._set_stage(repos, removed.values[0].account_id, removed.account_stage)
+            return self._set_stage(repos, removed.values[0].account_id, removed.account_stage)
+        return False
 
-    def _set_stage(self, repos: Repositories, account_id: str, stage: AccountStage) -> None:
+    def _set_stage(self, repos: Repositories, account_id: str, stage: AccountStage) -> bool:
         account = repos.accounts.get(account_id)
-        if account.stage is not stage:
-            repos.accounts.save(replace(account, stage=stage), self._clock())
+        if account.stage is stage:
+            return False
+        repos.accounts.save(replace(account, stage=stage), self._clock())
+        return True
+
+
+def _account_of(repos: Repositories, value: Any) -> str:
+    """The account a lifecycle value belongs to (an engagement's parts: its engagement's)."""
+    if isinstance(value, _ENGAGEMENT_PARTS):
+        return repos.lifecycle.get(Engagement, value.engagement_id).account_id
+    account_id: str = value.account_id
+    return account_id
+
+
+def _written(account_id: str, stage_moved: bool) -> Changes:
+    return lifecycle_of(account_id) | (account_changed(account_id) if stage_moved else NO_CHANGES)
 
 
 def _known(ids: tuple[str, ...], names: dict[str, str], what: str) -> None:

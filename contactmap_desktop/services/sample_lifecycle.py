@@ -44,7 +44,7 @@ def create_sample_lifecycle(service: LifecycleService, contact_maps: ContactMapS
     assessment = service.save(Engagement(
         new_id(), account_id, "Depot planning assessment", EngagementKind.SERVICES,
         EngagementStatus.DELIVERED, 18_000, ago(200), ago(120),
-        "Two-week study of how routes are planned in the regional depots."))
+        "Two-week study of how routes are planned in the regional depots.")).value
     service.save(SuccessCriterion(new_id(), assessment.id,
                                   "A costed map of where planning time goes, per depot",
                                   (who["Priya Raman"], who["Zoë Müller"])))
@@ -55,12 +55,12 @@ def create_sample_lifecycle(service: LifecycleService, contact_maps: ContactMapS
     review = service.save(DeliveryReview(
         new_id(), assessment.id, who["Zoë Müller"], ago(108), Verdict.PARTLY,
         "The night shift was not covered by the study.",
-        ("Late loading at the Leeds depot", "")))
+        ("Late loading at the Leeds depot", ""))).value
 
     pilot = service.save(Engagement(
         new_id(), account_id, "Route optimisation pilot", EngagementKind.PILOT,
         EngagementStatus.ACTIVE, 50_000, ago(100), today + timedelta(days=30),
-        "Started from Priya Raman's first next problem."))
+        "Started from Priya Raman's first next problem.")).value
     for text, agreed in (("Empty kilometres below 12% in both pilot depots",
                           ("Priya Raman", "李伟")),
                          ("Planners approve the week's routes by Monday noon",
@@ -88,7 +88,7 @@ def create_sample_lifecycle(service: LifecycleService, contact_maps: ContactMapS
                                       Measurement(ago(d), v) for d, v in
                                       ((84, 93.0), (63, 94.2), (42, 95.1), (21, 94.0)))))
 
-    expansion = service.start_engagement_from_problem(review.id, 0)
+    expansion = service.start_engagement_from_problem(review.id, 0).value
     for days, what in ((30, "Sent a note on loading-bay scheduling"),
                        (18, "Shared a case study from a similar depot"),
                        (5, "Offered a site visit to the Leeds depot")):
@@ -99,7 +99,7 @@ def create_sample_lifecycle(service: LifecycleService, contact_maps: ContactMapS
         new_id(), account_id, ago(86), (who["Jordan Blake"], who["Alex Novak"]),
         (who["Priya Raman"], who["李伟"]),
         "Pilot on track for empty kilometres; on-time deliveries still just under target.",
-        (empty.id, on_time.id)))
+        (empty.value.id, on_time.value.id)))
     service.save(Competitor(
         new_id(), account_id, "RouteWise", "A cheaper planning tool, licensed per depot",
         "Tomás Herrera (IT)", ago(20), "Demoed to IT; no budget holder in the room."))

@@ -1,13 +1,12 @@
-"""Undoable lifecycle edits, each committed through the lifecycle service.
-
-Each edit's change set names the account's lifecycle (and the account itself when its stage
-may have moved); the window redraws from it."""
+"""Undoable lifecycle edits, each committed through the lifecycle service, which returns the
+change set the window redraws from (the account's lifecycle, and the account when its stage
+moved)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from contactmap_desktop.domain.changes import Changes, account_changed, lifecycle_of
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.engagements import Engagement, StageChange
 from contactmap_desktop.services.lifecycle_service import Removed
 from contactmap_desktop.ui.core.edit_runner import EditCommand
@@ -15,20 +14,11 @@ from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 
 
 class LifecycleCommand(EditCommand):
-    """An edit of the open account's lifecycle; ``written()`` is the change set of each of
-    its writes."""
-
-    moves_stage = False  # True when the edit may change the account's stage
+    """An edit of the open account's lifecycle."""
 
     def __init__(self, context: LifecycleContext, text: str) -> None:
         super().__init__(text)
         self._context = context
-        assert context.account_id is not None
-        self._account_id = context.account_id
-
-    def written(self) -> Changes:
-        changes = lifecycle_of(self._account_id)
-        return changes | account_changed(self._account_id) if self.moves_stage else changes
 
 
 class SaveCommand(LifecycleCommand):
@@ -39,60 +29,55 @@ class SaveCommand(LifecycleCommand):
         super().__init__(context, text)
         self._before = before
         self._after = after
-        self.moves_stage = isinstance(after, StageChange)
 
     @property
     def saved(self) -> Any:
         return self._after
 
     def apply(self) -> Changes:
-        self._after = self._context.lifecycle.save(self._after)
-        return self.written()
+        saved = self._context.lifecycle.save(self._after)
+        self._after = saved.value
+        return saved.changes
 
     def revert(self) -> Changes:
         service = self._context.lifecycle
         if self._before is None:
-            service.delete(type(self._after), self._after.id)
-        else:
-            service.restore(Removed((self._before,)))
-        return self.written()
+            return service.delete(type(self._after), self._after.id).changes
+        return service.restore(Removed((self._before,)))
 
 
 class DeleteCommand(LifecycleCommand):
     def __init__(self, context: LifecycleContext, text: str, kind: type, value_id: str) -> None:
         super().__init__(context, text)
-        self.moves_stage = kind is StageChange
         self._kind = kind
         self._id = value_id
         self._removed: Removed | None = None
 
     def apply(self) -> Changes:
-        self._removed = self._context.lifecycle.delete(self._kind, self._id)
-        return self.written()
+        deleted = self._context.lifecycle.delete(self._kind, self._id)
+        self._removed = deleted.value
+        return deleted.changes
 
     def revert(self) -> Changes:
         assert self._removed is not None
-        self._context.lifecycle.restore(self._removed)
-        return self.written()
+        return self._context.lifecycle.restore(self._removed)
 
 
 class RecordStageCommand(LifecycleCommand):
-    moves_stage = True
-
     def __init__(self, context: LifecycleContext, change: StageChange) -> None:
         super().__init__(context, f"Stage {change.stage.label}")
         self._change = change
         self._recorded: Removed | None = None
 
     def apply(self) -> Changes:
-        self._recorded = self._context.lifecycle.record_stage(self._change)
+        recorded = self._context.lifecycle.record_stage(self._change)
+        self._recorded = recorded.value
         self._change = self._recorded.values[0]
-        return self.written()
+        return recorded.changes
 
     def revert(self) -> Changes:
         assert self._recorded is not None
-        self._context.lifecycle.take_back(self._recorded)
-        return self.written()
+        return self._context.lifecycle.take_back(self._recorded)
 
 
 class StartEngagementCommand(LifecycleCommand):
@@ -106,14 +91,12 @@ class StartEngagementCommand(LifecycleCommand):
 
     def apply(self) -> Changes:
         service = self._context.lifecycle
-        if self.engagement is None:
-            self.engagement = service.start_engagement_from_problem(self._review_id,
-                                                                    self._problem)
-        else:
-            service.restore(Removed((self.engagement,)))
-        return self.written()
+        if self.engagement is not None:
+            return service.restore(Removed((self.engagement,)))
+        started = service.start_engagement_from_problem(self._review_id, self._problem)
+        self.engagement = started.value
+        return started.changes
 
     def revert(self) -> Changes:
         assert self.engagement is not None
-        self._context.lifecycle.delete(Engagement, self.engagement.id)
-        return self.written()
+        return self._context.lifecycle.delete(Engagement, self.engagement.id).changes

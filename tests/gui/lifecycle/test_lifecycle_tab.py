@@ -179,7 +179,7 @@ def _not_delivering(tab: LifecycleTab) -> None:
     """An active engagement whose latest measured value misses its target."""
     engagement = tab.context.lifecycle.save(Engagement(
         new_id(), tab.context.account_id or "", "Depot rollout",
-        status=EngagementStatus.ACTIVE))
+        status=EngagementStatus.ACTIVE)).value
     tab.context.lifecycle.save(Metric(new_id(), engagement.id, "On-time", 95.0, "%",
                                       measurements=(Measurement(NOW.date(), 80.0),)))
     tab.reload()

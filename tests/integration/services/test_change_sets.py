@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,15 +17,24 @@ from contactmap_desktop.domain.changes import (
     account_changed,
     grades_of,
     letters_of,
+    lifecycle_of,
     marks_of,
     people_of,
     plans_of,
     team_of,
 )
 from contactmap_desktop.domain.contact_map import ContactMap
+from contactmap_desktop.domain.engagements import (
+    DeliveryReview,
+    Engagement,
+    EngagementStatus,
+    StageChange,
+    SuccessCriterion,
+    Verdict,
+)
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.letters import SponsorLetter
-from contactmap_desktop.domain.model import Stakeholder, TeamMember, new_id
+from contactmap_desktop.domain.model import AccountStage, Stakeholder, TeamMember, new_id
 from contactmap_desktop.services.settings_service import COVERAGE_THRESHOLDS
 from contactmap_desktop.services.workspace_services import WorkspaceServices
 from tests.helpers.builders import SmallMap, build_small_map
@@ -238,6 +248,80 @@ def _delete_letter(small: SmallMap) -> tuple[object, Changes]:
     return services(small).letters.delete(letter.id), letters_of([letter.id])
 
 
+def lifecycle_and_account(small: SmallMap) -> Changes:
+    """What a stage change that moves the account's stage changes."""
+    return lifecycle_of(small.account.id) | account_changed(small.account.id)
+
+
+def _engagement(small: SmallMap, status: EngagementStatus = EngagementStatus.ACTIVE
+                ) -> Engagement:
+    engagement = Engagement(new_id(), small.account.id, "Route pilot", status=status)
+    return services(small).lifecycle.save(engagement).value
+
+
+def _stage(small: SmallMap, stage: AccountStage, days_ago: int = 10) -> StageChange:
+    return StageChange(new_id(), small.account.id, stage, date.today() - timedelta(days_ago))
+
+
+def _save_engagement(small: SmallMap) -> tuple[object, Changes]:
+    engagement = Engagement(new_id(), small.account.id, "Route pilot")
+    return services(small).lifecycle.save(engagement), lifecycle_of(small.account.id)
+
+
+def _save_criterion(small: SmallMap) -> tuple[object, Changes]:
+    criterion = SuccessCriterion(new_id(), _engagement(small).id, "Fewer empty miles",
+                                 (small.stakeholders[0].id,))
+    return services(small).lifecycle.save(criterion), lifecycle_of(small.account.id)
+
+
+def _save_stage(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).lifecycle.save(_stage(small, AccountStage.PILOT)),
+            lifecycle_and_account(small))
+
+
+def _record_stage(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).lifecycle.record_stage(_stage(small, AccountStage.PILOT)),
+            lifecycle_and_account(small))
+
+
+def _record_the_stage_it_is_in(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).lifecycle.record_stage(_stage(small, AccountStage.PROSPECT)),
+            lifecycle_of(small.account.id))  # the account itself did not change
+
+
+def _take_a_stage_back(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).lifecycle
+    recorded = service.record_stage(_stage(small, AccountStage.PILOT)).value
+    return service.take_back(recorded), lifecycle_and_account(small)
+
+
+def _delete_engagement(small: SmallMap) -> tuple[object, Changes]:
+    return (services(small).lifecycle.delete(Engagement, _engagement(small).id),
+            lifecycle_of(small.account.id))
+
+
+def _delete_latest_stage(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).lifecycle
+    service.record_stage(_stage(small, AccountStage.PILOT, days_ago=20))
+    latest = service.record_stage(_stage(small, AccountStage.CONTRACT)).value.values[0]
+    return service.delete(StageChange, latest.id), lifecycle_and_account(small)
+
+
+def _restore_engagement(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).lifecycle
+    removed = service.delete(Engagement, _engagement(small).id).value
+    return service.restore(removed), lifecycle_of(small.account.id)
+
+
+def _engagement_from_a_problem(small: SmallMap) -> tuple[object, Changes]:
+    service = services(small).lifecycle
+    delivered = _engagement(small, EngagementStatus.DELIVERED)
+    review = service.save(DeliveryReview(new_id(), delivered.id, small.stakeholders[0].id,
+                                         date.today(), Verdict.MET, "",
+                                         ("Invoices by hand", ""))).value
+    return service.start_engagement_from_problem(review.id, 0), lifecycle_of(small.account.id)
+
+
 def _setting(small: SmallMap) -> tuple[object, Changes]:
     return services(small).settings.reset(COVERAGE_THRESHOLDS), SETTINGS
 
@@ -251,6 +335,9 @@ CASES: list[Case] = [
     _create_blueprint, _edit_blueprint, _add_strategy, _remove_strategy, _delete_blueprint,
     _restore_deleted_blueprint, _restore_earlier_blueprint,
     _new_letter, _edit_letter, _revise_letter, _delete_letter,
+    _save_engagement, _save_criterion, _save_stage, _record_stage, _record_the_stage_it_is_in,
+    _take_a_stage_back, _delete_engagement, _delete_latest_stage, _restore_engagement,
+    _engagement_from_a_problem,
     _setting,
 ]
 

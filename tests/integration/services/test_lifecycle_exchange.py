@@ -35,19 +35,19 @@ def test_lifecycle_round_trips_and_newer_edits_win(tmp_path: Path) -> None:
     service = LifecycleService(small.opened.workspace, clock)
     ada, rep = small.stakeholders[0].id, small.team_members[0].id
     engagement = service.save(Engagement(new_id(), small.account.id, "Pilot", value=5,
-                                         status=EngagementStatus.DELIVERED))
+                                         status=EngagementStatus.DELIVERED)).value
     values = [
-        service.save(SuccessCriterion(new_id(), engagement.id, "Faster", (ada,))),
+        service.save(SuccessCriterion(new_id(), engagement.id, "Faster", (ada,))).value,
         service.save(DeliveryReview(new_id(), engagement.id, ada, NOW.date(), Verdict.MET, "",
-                                    ("One", "Two"))),
+                                    ("One", "Two"))).value,
         service.save(Commitment(new_id(), engagement.id, NOW.date(), Side.CLIENT, "Meeting",
-                                stakeholder_id=ada, kind=CommitmentKind.TIME)),
+                                stakeholder_id=ada, kind=CommitmentKind.TIME)).value,
         service.save(Metric(new_id(), engagement.id, "Speed", 3, "days",
-                            measurements=(Measurement(date(2026, 3, 1), 4),))),
-        service.save(ReviewMeeting(new_id(), small.account.id, NOW.date(), (rep,), (ada,))),
-        service.save(Competitor(new_id(), small.account.id, "RouteCo")),
+                            measurements=(Measurement(date(2026, 3, 1), 4),))).value,
+        service.save(ReviewMeeting(new_id(), small.account.id, NOW.date(), (rep,), (ada,))).value,
+        service.save(Competitor(new_id(), small.account.id, "RouteCo")).value,
         service.record_stage(StageChange(new_id(), small.account.id, AccountStage.PILOT,
-                                         NOW.date())).values[0],
+                                         NOW.date())).value.values[0],
     ]
     file = tmp_path / "acme.cmacct"
     counts = AccountExchangeService(small.opened.workspace).export_account(small.account.id,

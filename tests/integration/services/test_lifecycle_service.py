@@ -60,7 +60,7 @@ def _engagement(small: SmallMap, service: LifecycleService, **changes: object) -
                                  "name": "Route pilot", "value": 50_000,
                                  "status": EngagementStatus.ACTIVE}
     values.update(changes)
-    return service.save(Engagement(**values))  # type: ignore[arg-type]
+    return service.save(Engagement(**values)).value  # type: ignore[arg-type]
 
 
 def test_every_kind_of_value_survives_reopening_the_file(small: SmallMap,
@@ -89,7 +89,7 @@ def test_every_kind_of_value_survives_reopening_the_file(small: SmallMap,
                    product_request="Per-depot pricing asked of the product team"),
         StageChange(new_id(), small.account.id, AccountStage.PILOT, date(2026, 1, 1)),
     ]
-    saved = [service.save(v) for v in values]
+    saved = [service.save(v).value for v in values]
     path = small.opened.path
     small.opened.close()
     reopened = open_workspace(path, backups_root=tmp_path / "b")
@@ -112,12 +112,12 @@ def test_checks_name_the_problem(small: SmallMap, service: LifecycleService) -> 
     # Article 000: "as soon as you have delivered, go to each stakeholder" — not before.
     with pytest.raises(ValidationError, match="not delivered yet"):
         service.save(DeliveryReview(new_id(), engagement.id, ada, TODAY, Verdict.MET))
-    engagement = service.save(replace(engagement, status=EngagementStatus.DELIVERED))
+    engagement = service.save(replace(engagement, status=EngagementStatus.DELIVERED)).value
     with pytest.raises(ValidationError, match="before the start date"):
         _engagement(small, service, start=TODAY, end=TODAY - timedelta(days=1))
     with pytest.raises(ValidationError, match="not a stakeholder or team member"):
         service.save(SuccessCriterion(new_id(), engagement.id, "x", ("stranger",)))
-    review = service.save(DeliveryReview(new_id(), engagement.id, ada, TODAY, Verdict.MET))
+    review = service.save(DeliveryReview(new_id(), engagement.id, ada, TODAY, Verdict.MET)).value
     with pytest.raises(ValidationError, match="Ada Power already has a review"):
         service.save(replace(review, id=new_id()))
     with pytest.raises(ValidationError, match="attendees from both sides"):
@@ -128,7 +128,7 @@ def test_checks_name_the_problem(small: SmallMap, service: LifecycleService) -> 
     service.save(Competitor(new_id(), small.account.id, "RouteCo"))
     with pytest.raises(ValidationError, match="already a competitor called “routeco”"):
         service.save(Competitor(new_id(), small.account.id, "routeco"))
-    metric = service.save(Metric(new_id(), engagement.id, "On-time", 95))
+    metric = service.save(Metric(new_id(), engagement.id, "On-time", 95)).value
     with pytest.raises(ValidationError, match="in the future"):
         service.save(metric.with_measurement(Measurement(TODAY + timedelta(days=1), 96)))
 
@@ -138,9 +138,9 @@ def test_deleting_an_engagement_takes_its_parts_and_restore_puts_all_back(
 ) -> None:
     engagement = _engagement(small, service)
     criterion = service.save(SuccessCriterion(new_id(), engagement.id, "Criterion",
-                                              (small.stakeholders[0].id,)))
-    metric = service.save(Metric(new_id(), engagement.id, "On-time", 95))
-    removed = service.delete(Engagement, engagement.id)
+                                              (small.stakeholders[0].id,))).value
+    metric = service.save(Metric(new_id(), engagement.id, "On-time", 95)).value
+    removed = service.delete(Engagement, engagement.id).value
     assert service.list(Engagement, small.account.id) == []
     assert service.list(Metric, engagement.id) == []
     with pytest.raises(NotFoundError):
@@ -156,8 +156,8 @@ def test_a_next_problem_becomes_an_engagement_once(small: SmallMap,
     engagement = _engagement(small, service, status=EngagementStatus.DELIVERED)
     review = service.save(DeliveryReview(new_id(), engagement.id, small.stakeholders[0].id,
                                          TODAY, Verdict.MET, "",
-                                         ("Invoices by hand", "Depot staffing")))
-    started = service.start_engagement_from_problem(review.id, 1)
+                                         ("Invoices by hand", "Depot staffing"))).value
+    started = service.start_engagement_from_problem(review.id, 1).value
     assert started.name == "Depot staffing" and started.origin_review_id == review.id
     assert [e.name for e in service.list(Engagement, small.account.id)] == [
         "Route pilot", "Depot staffing"]
@@ -171,10 +171,10 @@ def test_stage_history_sets_the_account_stage_and_undo_returns_to_the_one_before
     accounts = small.opened.accounts
     assert accounts.get(small.account.id).stage is AccountStage.PROSPECT
     recorded = service.record_stage(StageChange(new_id(), small.account.id, AccountStage.PILOT,
-                                                date(2026, 1, 1)))
+                                                date(2026, 1, 1))).value
     assert accounts.get(small.account.id).stage is AccountStage.PILOT
     churn = service.record_stage(StageChange(new_id(), small.account.id, AccountStage.CHURNED,
-                                             TODAY, "Budget frozen"))
+                                             TODAY, "Budget frozen")).value
     assert accounts.get(small.account.id).stage is AccountStage.CHURNED
     service.take_back(churn)
     assert accounts.get(small.account.id).stage is AccountStage.PILOT
@@ -203,7 +203,7 @@ def test_the_overview_flags_passive_engagements_and_metrics_off_target(
     for day in range(3):
         service.save(Commitment(new_id(), engagement.id, TODAY - timedelta(days=3 - day),
                                 Side.OURS, f"Our step {day}"))
-    metric = service.save(Metric(new_id(), engagement.id, "On-time", 95, "%"))
+    metric = service.save(Metric(new_id(), engagement.id, "On-time", 95, "%")).value
     service.save(metric.with_measurement(Measurement(TODAY, 90)))
     overview = AgendaService(small.opened.workspace, FakeClock(NOW)).overview(small.account.id)
     [state] = overview.engagements
