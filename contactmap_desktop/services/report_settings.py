@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contactmap_desktop.domain.changes import NO_CHANGES, Changes
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.paper import PaperSize
 from contactmap_desktop.services.settings_service import Setting, SettingsService
@@ -43,12 +44,15 @@ class ReportSettings:
         return self._settings.get(LETTER_TEMPLATE)
 
     def save(self, *, paper_size: PaperSize | None = None, company_name: str | None = None,
-             logo_path: str | None = None, template: LetterTemplate | None = None) -> None:
+             logo_path: str | None = None, template: LetterTemplate | None = None) -> Changes:
+        """Save the settings given (None leaves one as it is)."""
+        changes = NO_CHANGES
         if paper_size is not None:
-            self._settings.set(PAPER_SIZE, paper_size)
+            changes |= self._settings.set(PAPER_SIZE, paper_size)
         if company_name is not None:
-            self._settings.set(COMPANY_NAME, company_name.strip())
+            changes |= self._settings.set(COMPANY_NAME, company_name.strip())
         if logo_path is not None:
-            self._settings.set(LOGO_PATH, logo_path.strip())
+            changes |= self._settings.set(LOGO_PATH, logo_path.strip())
         if template is not None:
-            self._settings.set(LETTER_TEMPLATE, template)
+            changes |= self._settings.set(LETTER_TEMPLATE, template)
+        return changes

@@ -326,6 +326,10 @@ def _setting(small: SmallMap) -> tuple[object, Changes]:
     return services(small).settings.reset(COVERAGE_THRESHOLDS), SETTINGS
 
 
+def _printing_settings(small: SmallMap) -> tuple[object, Changes]:
+    return services(small).report_settings.save(company_name="Ours Ltd"), SETTINGS
+
+
 CASES: list[Case] = [
     _add_account, _edit_account, _delete_account, _undelete_account,
     _add_stakeholder, _edit_stakeholder, _remove_stakeholder, _restore_stakeholder,
@@ -338,7 +342,7 @@ CASES: list[Case] = [
     _save_engagement, _save_criterion, _save_stage, _record_stage, _record_the_stage_it_is_in,
     _take_a_stage_back, _delete_engagement, _delete_latest_stage, _restore_engagement,
     _engagement_from_a_problem,
-    _setting,
+    _setting, _printing_settings,
 ]
 
 
