@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -92,6 +93,27 @@ def test_changing_the_mapping_previews_again(qtbot: QtBot, small: SmallMap) -> N
     assert mapping.setData(mapping.index(0, MappingModel.FIELD), ImportField.NAME.value)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     assert dialog.error_label.text() == ""
+    assert dialog.preview_model.index(0, 2).data() == "Ann Lee"
+
+
+def test_a_column_is_mapped_by_picking_its_field_in_the_table_s_combo(
+        qtbot: QtBot, small: SmallMap) -> None:
+    data = contact_exports.to_csv([["Who", "Job"], ["Ann Lee", "CTO"]]).encode()
+    dialog = open_dialog_expecting_error(qtbot, small, data)
+    view = dialog.mapping_view
+    cell = view.model().index(0, MappingModel.FIELD)
+    assert cell.data() == "(not imported)"
+
+    view.setFocus()
+    view.setCurrentIndex(cell)
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # opens the field's combo, set to the field now
+    editor = view.indexWidget(cell) or view.focusWidget()
+    assert isinstance(editor, QComboBox)
+    assert editor.currentData() == ImportField.IGNORE.value
+    qtbot.keyClicks(editor, "Full name")  # a choice made is written at once
+
+    assert cell.data() == "Full name"
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     assert dialog.preview_model.index(0, 2).data() == "Ann Lee"
 
 

@@ -375,3 +375,89 @@ def test_a_hidden_lifecycle_tab_reads_its_account_when_it_is_shown(
 
     assert overviews == [small.account.id]
     assert widget.isEnabled()
+
+
+def test_commitments_are_logged_for_the_client_or_for_us_and_edited_in_place(
+    qtbot: QtBot, tab: LifecycleTab, errors: list[str]
+) -> None:
+    click_row(qtbot, tab.engagements.view, 0)
+    panel = tab.engagement_panel
+    panel.setCurrentIndex(1)
+    click(qtbot, panel, "stepsAdd")
+    dialog = panel.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.team_member.isEnabled()  # type: ignore[attr-defined]
+    pick(qtbot, dialog.stakeholder, "Uma User")  # type: ignore[attr-defined]
+    pick(qtbot, dialog.kind, "Data")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.findChild(object, "stepWhat"), "Six months of route logs")
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible() and errors == []
+
+    click(qtbot, panel, "stepsAdd")
+    ours = panel.dialog
+    assert ours is not None
+    pick(qtbot, ours.findChild(QComboBox, "stepSide"), "Us")
+    assert ours.team_member.isEnabled()  # type: ignore[attr-defined]
+    assert not ours.stakeholder.isEnabled() and not ours.kind.isEnabled()  # type: ignore[attr-defined]
+    pick(qtbot, ours.team_member, "Eng Two")  # type: ignore[attr-defined]
+    qtbot.keyClicks(ours.findChild(object, "stepWhat"), "Savings estimate")
+    press_ok(qtbot, ours)
+
+    steps = panel.steps.model
+    rows = {steps.index(r, 4).data(): [steps.index(r, c).data() for c in (1, 2, 3, 5)]
+            for r in range(steps.rowCount())}
+    assert rows == {"Six months of route logs": ["Client", "Uma User", "Data", "Open"],
+                    "Savings estimate": ["Us", "Eng Two", "", "Open"]}
+
+    row = next(r for r in range(steps.rowCount())
+               if steps.index(r, 4).data() == "Six months of route logs")
+    click_row(qtbot, panel.steps.view, row)
+    click(qtbot, panel, "stepsEdit")
+    edit = panel.dialog
+    assert edit is not None and edit.findChild(object, "stepWhat").text() == \
+        "Six months of route logs"
+    pick(qtbot, edit.status, "Not fulfilled")  # type: ignore[attr-defined]
+    press_ok(qtbot, edit)
+    statuses = {steps.index(r, 4).data(): steps.index(r, 5).data()
+                for r in range(steps.rowCount())}
+    assert statuses["Six months of route logs"] == "Not fulfilled"
+    tab.context.undo_stack.undo()
+    click_row(qtbot, tab.engagements.view, 0)
+    statuses = {steps.index(r, 4).data(): steps.index(r, 5).data()
+                for r in range(steps.rowCount())}
+    assert statuses["Six months of route logs"] == "Open"
+
+
+def test_a_metric_is_defined_then_its_target_changed_through_its_dialog(
+    qtbot: QtBot, tab: LifecycleTab, errors: list[str]
+) -> None:
+    click_row(qtbot, tab.engagements.view, 0)
+    panel = tab.engagement_panel
+    panel.setCurrentIndex(2)
+    click(qtbot, panel, "metricsAdd")
+    dialog = panel.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.findChild(object, "metricName"), "Empty miles")
+    pick(qtbot, dialog.direction, "Target is at most")  # type: ignore[attr-defined]
+    target = dialog.findChild(object, "metricTarget")
+    target.selectAll()
+    qtbot.keyClicks(target, "12")
+    qtbot.keyClicks(dialog.unit, "%")  # type: ignore[attr-defined]
+    press_ok(qtbot, dialog)
+    assert errors == []
+    metrics = panel.metrics.model
+    assert [metrics.index(0, c).data() for c in range(3)] == [
+        "Empty miles", "at most 12 %", "not measured yet"]
+
+    click_row(qtbot, panel.metrics.view, 0)
+    click(qtbot, panel, "metricsEdit")
+    edit = panel.dialog
+    assert edit is not None and edit.findChild(object, "metricName").text() == "Empty miles"
+    target = edit.findChild(object, "metricTarget")
+    target.selectAll()
+    qtbot.keyClicks(target, "10")
+    press_ok(qtbot, edit)
+    assert metrics.index(0, 1).data() == "at most 10 %"
+    tab.context.undo_stack.undo()
+    click_row(qtbot, tab.engagements.view, 0)
+    assert panel.metrics.model.index(0, 1).data() == "at most 12 %"

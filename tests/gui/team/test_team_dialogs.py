@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.errors import TeamServerError
+from contactmap_desktop.services.team_service import TeamStatus
 from contactmap_desktop.ui.core.form_dialog import FormDialog
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.team.team_dialogs import ConflictsDialog, ConnectDialog, ShareDialog
@@ -32,8 +33,9 @@ def test_a_workspace_on_no_team_offers_only_connect_and_shows_no_indicator(
     assert not feature.timer.isActive()
 
 
-def test_connecting_from_the_menu_starts_syncing_and_an_unreachable_server_says_offline(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def _connect_from_the_menu(qtbot: QtBot, window: MainWindow,
+                           monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
+    """File ▸ Team ▸ Connect… typed and accepted; the server is out of reach for syncs."""
     feature = window.features.team
     asked: list[tuple[str, str | None]] = []
 
@@ -55,21 +57,69 @@ def test_connecting_from_the_menu_starts_syncing_and_an_unreachable_server_says_
     monkeypatch.setattr(feature.team, "sync", unreachable)
     monkeypatch.setattr(feature.team, "status", lambda ask_server: _no_waits())
     monkeypatch.setattr(ConnectDialog, "exec", typed)
-
     feature.connect_action.trigger()
+    qtbot.waitUntil(lambda: feature.task is None, timeout=10_000)
+    return asked
+
+
+def test_connecting_from_the_menu_starts_syncing_and_an_unreachable_server_says_offline(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    feature = window.features.team
+
+    asked = _connect_from_the_menu(qtbot, window, monkeypatch)
 
     assert asked == [("postgresql://ann@127.0.0.1:1/team", "secret")]
     assert feature.connected and feature.timer.isActive()
     assert feature.sync_action.isEnabled() and feature.share_action.isEnabled()
-    qtbot.waitUntil(lambda: feature.task is None, timeout=10_000)
     assert feature.indicator.text() == "Team: offline"
     assert "Cannot reach" in feature.indicator.toolTip()
     feature.timer.stop()
 
 
-def _no_waits() -> object:
-    from contactmap_desktop.services.team_service import TeamStatus
+def test_share_and_conflicts_from_the_menus_reach_the_team_service(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    feature = window.features.team
+    _connect_from_the_menu(qtbot, window, monkeypatch)
+    feature.timer.stop()
+    shared: list[tuple[str, list[str]]] = []
+    reviewed: list[bool] = []
 
+    def share(name: str, logins: list[str]) -> object:
+        shared.append((name, logins))
+        return None
+
+    def with_conflicts(ask_server: bool) -> TeamStatus:
+        status = _no_waits()
+        status.conflicts = ["Acme Corp, Rep One × Uma User: Open kept over Satisfied"]
+        return status
+
+    def typed(dialog: ShareDialog) -> int:
+        dialog.show()
+        qtbot.keyClicks(dialog.logins, "bob carol")
+        press_ok(qtbot, dialog)
+        return dialog.result()
+
+    def reviewed_all(dialog: ConflictsDialog) -> int:
+        assert "Open kept over Satisfied" in dialog.details.toPlainText()
+        dialog.show()
+        qtbot.mouseClick(dialog.reviewed, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(feature.team, "share", share)
+    monkeypatch.setattr(feature.team, "status", with_conflicts)
+    monkeypatch.setattr(feature.team, "mark_conflicts_reviewed", lambda: reviewed.append(True))
+    monkeypatch.setattr(ShareDialog, "exec", typed)
+    monkeypatch.setattr(ConflictsDialog, "exec", reviewed_all)
+
+    feature.share_action.trigger()
+    qtbot.waitUntil(lambda: feature.task is None, timeout=10_000)
+    assert shared == [("Acme Corp", ["bob", "carol"])]
+    assert feature.indicator.text() == "Team: 1 conflict"  # the share's sync went through
+    feature.conflicts_action.trigger()
+    assert reviewed == [True]
+
+
+def _no_waits() -> TeamStatus:
     return TeamStatus("127.0.0.1:1/team", "ann", "rep", [], 0, 0, None)
 
 
