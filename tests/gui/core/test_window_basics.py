@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.logging_setup import setup_logging
@@ -62,6 +62,29 @@ def test_an_uncaught_exception_is_logged_with_its_traceback(tmp_path: Path) -> N
     text = log_path.read_text()
     assert "Uncaught exception" in text and "RuntimeError: grid exploded" in text
     assert "Traceback" in text
+
+
+def test_an_uncaught_exception_shows_one_bug_dialog_that_names_the_log(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    log_path = tmp_path / "contactmap.log"
+    reporter = ExceptionReporter(lambda: log_path)
+    shown: list[tuple[str, str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append((box.text(), box.detailedText()))
+        # Another error while the dialog is open (its own paint failing…) opens no second one.
+        reporter.handle(ValueError, ValueError("while showing"), None)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    reporter.handle(RuntimeError, RuntimeError("grid exploded"), None)
+    assert len(shown) == 1
+    text, details = shown[0]
+    assert text.startswith("Something went wrong inside ContactMap — this is a bug")
+    assert str(log_path) in text and details == "RuntimeError: grid exploded"
+
+    reporter.handle(KeyError, KeyError("next"), None)  # the dialog closed: the next one shows
+    assert len(shown) == 2
 
 
 def test_keyboard_shortcuts_page_lists_the_grid_keys_and_menu_commands(

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.application import Application
@@ -16,6 +17,7 @@ from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.settings import UiSettings
 from contactmap_desktop.ui.core.workspace_opener import WorkspaceOpener
 from contactmap_desktop.ui.data.feature import DataFeature
+from contactmap_desktop.ui.data.import_dialog import ImportDialog
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.processes import start_child, wait_ready
 
@@ -50,6 +52,50 @@ def test_export_stakeholders_writes_the_map_as_csv(qtbot: QtBot, window: MainWin
     qtbot.waitUntil(lambda: not data.exports)
     text = target.read_text(encoding="utf-8-sig")
     assert "Ada Power" in text and "Abe Advisor" in text
+
+
+def test_stakeholders_imported_from_the_file_menu_are_one_undo_step(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text("Name,Title\nDee Buyer,Head of Purchasing\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(source), ""))
+
+    def import_when_previewed(dialog: ImportDialog) -> int:
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.imported is not None, timeout=5000)
+        return dialog.result()
+
+    monkeypatch.setattr(ImportDialog, "exec", import_when_previewed)
+    model = window.map_page.model
+    columns = model.columnCount()
+
+    _menu_action(window, "&File", "&Import Stakeholders…").trigger()
+
+    assert model.columnCount() == columns + 1
+    assert window.document.undo_stack.count() == 1
+    window.document.undo_stack.undo()
+    assert model.columnCount() == columns
+
+
+def test_a_file_that_cannot_be_imported_is_named_in_a_message(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "not a file.csv"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (str(folder), ""))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+
+    _menu_action(window, "&File", "&Import Stakeholders…").trigger()
+
+    assert len(warned) == 1 and "not a file.csv" in warned[0]
+    assert window.document.undo_stack.count() == 0
+
+
+def _menu_action(window: MainWindow, menu: str, text: str) -> QAction:
+    return next(a for a in window.menu(menu).actions() if a.text() == text)
 
 
 def test_opening_another_workspace_replaces_the_window(qtbot: QtBot, tmp_path: Path,

@@ -117,6 +117,35 @@ def test_the_agenda_follows_edits_made_elsewhere_in_the_window(
     qtbot.waitUntil(lambda: AgendaKind.BLUEPRINT not in kinds())
 
 
+def test_a_plan_due_in_the_agenda_opens_the_map_at_its_relationship(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    feature = _feature(sample_window)
+    document = sample_window.document
+    service = BlueprintService(document.opened.workspace)
+    contact_map = document.contact_map
+    assert contact_map is not None
+    cell = CellRef(contact_map.team_members[1].id, contact_map.stakeholders[4].id)
+    draft = replace(service.draft(cell), due=date.today() + timedelta(days=2))
+    assert document.runner.run(CreateBlueprintCommand(service, draft, "someone"))
+    qtbot.waitUntil(lambda: any(i.kind is AgendaKind.BLUEPRINT
+                                for i in feature.agenda.model.records()))
+    sample_window.show_tab(feature.tab)  # the user is elsewhere
+    document.select_cell(None)
+
+    feature.agenda_dock.raise_()
+    table = feature.agenda.view
+    qtbot.waitExposed(table)
+    row = next(r for r, item in enumerate(feature.agenda.model.records())
+               if item.kind is AgendaKind.BLUEPRINT and item.target_id == draft.id)
+    rect = table.visualRect(feature.agenda.model.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+    assert sample_window.tabs.currentWidget() is sample_window.map_page
+    assert document.current_cell == cell
+
+
 def test_a_letter_milestone_in_the_agenda_opens_that_letter_at_that_step(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
