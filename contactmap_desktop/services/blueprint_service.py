@@ -40,27 +40,27 @@ class BlueprintService:
     # --- reading -------------------------------------------------------------------------
 
     def list_for_account(self, account_id: str) -> list[Blueprint]:
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             return repos.blueprints.list_for_account(account_id)
 
     def get(self, blueprint_id: str) -> Blueprint:
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             return repos.blueprints.get(blueprint_id)
 
     def for_cell(self, cell: CellRef) -> Blueprint | None:
         """The plan the relationship shows: its open one, else its latest closed one."""
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             return current_plan(repos.blueprints.list_for_cell(cell))
 
     def history_of(self, cell: CellRef) -> list[Blueprint]:
         """Every plan of the relationship, oldest first: the successive one-level steps."""
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             return repos.blueprints.list_for_cell(cell)
 
     def cells_with_blueprint(self, account_id: str) -> frozenset[CellRef]:
         """Every cell a plan still covers (for the key-cell finding and the grid's mark): an
         open plan, or a Done one whose goal the grade still holds."""
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             plans = repos.blueprints.list_for_account(account_id)
             # Only the planned cells' grades: the whole account's would cost a large map's load.
             planned = {cell for plan in plans for cell in plan.cells}

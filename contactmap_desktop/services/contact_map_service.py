@@ -123,7 +123,7 @@ class ContactMapService:
     # --- reading -------------------------------------------------------------------------
 
     def load_map(self, account_id: str) -> ContactMap:
-        with gc_paused(), UnitOfWork(self._workspace) as repos:
+        with gc_paused(), UnitOfWork(self._workspace, read_only=True) as repos:
             account = repos.accounts.get(account_id)
             cells = SharedCells()  # a cell's relationship and changes share one CellRef
             relationships = repos.relationships.list_for_account(account_id, cells)
@@ -141,7 +141,7 @@ class ContactMapService:
         wanted = list(cells)
         if not wanted:
             return []
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             relationships = repos.relationships.get_many(wanted)
             history = repos.grade_changes.list_for_cells(wanted)
         return [CellState(relationships[cell], tuple(history[cell])) for cell in wanted]

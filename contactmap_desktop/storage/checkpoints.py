@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -19,34 +20,62 @@ log = logging.getLogger(__name__)
 
 # After this long without a commit, writing is taken to have paused.
 PAUSE_SECONDS = 1.0
+# After this long without a commit, the waiting thread ends.
+IDLE_SECONDS = 60.0
 
 
 class WalCheckpointer:
-    """``committed()`` after each commit; ``close()`` before the engine is disposed."""
+    """``committed()`` after each commit; ``close()`` before the engine is disposed.
+
+    One waiting thread per workspace: a commit only moves its deadline. (A timer thread
+    started at every commit made the committing thread, often the window's, wait until the
+    new thread was scheduled: tens of milliseconds on a busy machine.)"""
 
     def __init__(self, engine: Engine, pause: float | None = None) -> None:
         self._engine = engine
         self._pause = PAUSE_SECONDS if pause is None else pause
-        self._guard = threading.Lock()
-        self._timer: threading.Timer | None = None
+        self._wake = threading.Condition()
+        self._due: float | None = None  # when commits will have paused (monotonic)
+        self._thread: threading.Thread | None = None
         self._closed = False
 
     def committed(self) -> None:
         """Restart the wait: the checkpoint runs once commits stop for ``pause`` seconds."""
-        with self._guard:
+        with self._wake:
             if self._closed:
                 return
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = threading.Timer(self._pause, self._after_pause)
-            self._timer.daemon = True
-            self._timer.start()
+            idle, self._due = self._due is None, time.monotonic() + self._pause
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._wait_for_pauses, daemon=True,
+                                                name="wal-checkpoint")
+                self._thread.start()
+            elif idle:
+                self._wake.notify()
 
-    def _after_pause(self) -> None:
-        # PASSIVE never waits for readers or writers; frames a reader still needs are
-        # copied at the next pause.
-        if not self.checkpoint("PASSIVE"):
-            self.committed()
+    def _wait_for_pauses(self) -> None:
+        with self._wake:
+            while not self._closed:
+                if self._due is None:
+                    # Idle for long: the thread ends (the next commit starts another), so a
+                    # workspace left open without writes holds no thread.
+                    if not self._wake.wait(IDLE_SECONDS) and self._due is None:
+                        self._thread = None
+                        return
+                    continue
+                left = self._due - time.monotonic()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                self._due = None
+                self._wake.release()
+                try:
+                    # PASSIVE never waits for readers or writers; frames a reader still
+                    # needs are copied at the next pause.
+                    copied = self.checkpoint("PASSIVE")
+                finally:
+                    self._wake.acquire()
+                if not copied and self._due is None and not self._closed:
+                    self._due = time.monotonic() + self._pause
 
     def checkpoint(self, mode: str) -> bool:
         """Copy the WAL into the main file; True when all of it was copied."""
@@ -65,10 +94,10 @@ class WalCheckpointer:
 
     def close(self) -> None:
         """Stop waiting and copy everything in, leaving an empty WAL behind."""
-        with self._guard:
+        with self._wake:
             self._closed = True
-            timer, self._timer = self._timer, None
-        if timer is not None:
-            timer.cancel()
-            timer.join()
+            thread, self._thread = self._thread, None
+            self._wake.notify()
+        if thread is not None:
+            thread.join()
         self.checkpoint("TRUNCATE")

@@ -54,8 +54,18 @@ def _configure_read_only(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# The execution option of a unit of work that only reads (``UnitOfWork(read_only=True)``).
+READS_ONLY = "contactmap_reads_only"
+
+
 def _begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A write takes the lock at BEGIN, so it never fails half way for a lock; a unit of work
+    # that only reads takes none: in WAL mode it reads its snapshot while a sync or an
+    # import writes, instead of waiting for their commit.
+    if connection.get_execution_options().get(READS_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _begin_read(connection: Any) -> None:

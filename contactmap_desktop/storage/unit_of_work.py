@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import StorageError
-from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.database import READS_ONLY, Workspace
 from contactmap_desktop.storage.io_errors import describe_sqlite_error
 from contactmap_desktop.storage.repositories import Repositories
 
@@ -32,8 +32,11 @@ class UnitOfWork:
     StorageError; the file keeps its previous state, as SQLite's journal guarantees.
     """
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, *, read_only: bool = False) -> None:
+        """``read_only``: the block only reads; it waits for no writer (it reads the last
+        committed state) and anything it wrote would be rolled back."""
         self._workspace = workspace
+        self._read_only = read_only
         self._session: Session | None = None
 
     def __enter__(self) -> Repositories:
@@ -42,7 +45,8 @@ class UnitOfWork:
             self._session.begin()
             # The write lock is taken at BEGIN IMMEDIATE, so open the connection now: a
             # read-only or locked file is reported here, before any work is done.
-            self._session.connection()
+            self._session.connection(
+                execution_options={READS_ONLY: True} if self._read_only else None)
         except (DBAPIError, OSError) as error:
             self._session.close()
             self._session = None
@@ -61,7 +65,9 @@ class UnitOfWork:
         assert self._session is not None
         session, self._session = self._session, None
         try:
-            if exc_type is None:
+            if exc_type is None and self._read_only:
+                session.rollback()
+            elif exc_type is None:
                 try:
                     session.commit()
                 except (DBAPIError, OSError) as error:
