@@ -75,6 +75,8 @@ def merge_histories(
         if not ours or our_ids <= {c.id for c in incoming_cells[cell]}:
             continue  # the file is simply ahead
         our_last, their_last = ours[-1], theirs[-1]
+        if theirs[0].old_grade == our_last.new_grade and _order(theirs[0]) > _order(our_last):
+            continue  # given later, from our last grade: ahead too (a sync brings only news)
         if our_last.new_grade != their_last.new_grade:
             conflicts.append(GradeConflict(
                 cell, our_last.new_grade, our_last.changed_at,

@@ -335,8 +335,8 @@ class Applier:
         kept_at = conflict.incoming_at if conflict.incoming_won else conflict.local_at
         self._conflict(account, "relationships", key, "grade", kept,
                        lost_grade.letter if lost_grade else None, kept_at.isoformat(),
-                       lost_at.isoformat(), HERE if conflict.incoming_won else ELSEWHERE,
-                       ELSEWHERE if conflict.incoming_won else HERE)
+                       lost_at.isoformat(), ELSEWHERE if conflict.incoming_won else HERE,
+                       HERE if conflict.incoming_won else ELSEWHERE)
 
     def _forks_received(self, cells: set[CellRef]) -> None:
         """A laptop that receives both sides of a fork (two grades given without seeing each

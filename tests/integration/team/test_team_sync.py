@@ -101,6 +101,34 @@ def test_the_same_field_edited_on_two_laptops_keeps_the_newest_and_lists_the_oth
             laptop.team.status().conflicts
 
 
+def test_grades_given_one_after_another_are_no_conflict(
+        team: tuple[SmallMap, list[Laptop]]) -> None:
+    """A grade given after seeing the cell's last grade is simply newer, on every laptop,
+    however long the cell's history already is."""
+    small, (ann, bob, lee) = team
+    cell = small.cell(0, 1)
+    for laptop, letter in ((ann, "S"), (bob, "O"), (ann, "T"), (lee, "O")):
+        laptop.team.sync()
+        laptop.grade(cell, letter)
+        laptop.team.sync()
+    for laptop in (ann, bob, lee):
+        laptop.team.sync()
+        assert laptop.team.status().conflicts == []
+    assert _converged([ann, bob, lee], small.account.id)
+
+
+def test_a_grade_conflict_says_which_laptop_kept_its_grade(
+        team: tuple[SmallMap, list[Laptop]]) -> None:
+    small, (ann, bob, _) = team
+    cell = small.cell(0, 1)
+    ann.grade(cell, "S")
+    bob.grade(cell, "D")  # later: wins everywhere
+    ann.team.sync()
+    bob.team.sync()  # Bob's D is kept here, Ann's S lost
+    assert any("kept \"D\" by this laptop" in line and "\"S\" by another laptop lost"
+               in line for line in bob.team.status().conflicts), bob.team.status().conflicts
+
+
 def test_status_counts_what_waits(team: tuple[SmallMap, list[Laptop]]) -> None:
     small, (ann, bob, _) = team
     ann.grade(small.cell(0, 0), "O")
