@@ -133,7 +133,7 @@ class TeamService:
         return self.engine.sync()
 
     def is_connected(self) -> bool:
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             return TeamStore(repos.session).link() is not None
 
     def mark_conflicts_reviewed(self) -> int:
@@ -147,7 +147,7 @@ class TeamService:
 
     def status(self, *, ask_server: bool = True) -> TeamStatus:
         address, link = self.engine.link()
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             session = repos.session
             store = TeamStore(session)
             fetched = store.synced_accounts()
@@ -156,9 +156,10 @@ class TeamService:
                 .order_by(func.lower(AccountRow.name)))]
             to_send, refused = store.waiting_count()
             to_send += store.dirty_count()
-            conflicts = [_conflict_line(row, _record_name(session, row)) for row in session.scalars(
-                select(TeamConflictRow).where(TeamConflictRow.reviewed.is_(False))
-                .order_by(TeamConflictRow.found_at))]
+            rows = list(session.scalars(select(TeamConflictRow).where(
+                TeamConflictRow.reviewed.is_(False)).order_by(TeamConflictRow.found_at)))
+            conflicts = [_conflict_line(row, name)
+                         for row, name in zip(rows, _record_names(session, rows), strict=True)]
         to_fetch = None
         if ask_server:
             to_fetch = _to_fetch(address, fetched, link.laptop_id)
@@ -172,20 +173,39 @@ def _to_fetch(address: ServerAddress, fetched: dict[str, int], laptop: str) -> i
         return waiting_count(connection, fetched, laptop)
 
 
-def _record_name(session: Session, row: TeamConflictRow) -> str:
-    """The record a conflict is about, in the user's words (a person's name, a cell)."""
-    key = json.loads(row.record_key)
-    names: dict[str, Any] = {"stakeholders": StakeholderRow, "team_members": TeamMemberRow,
-                             "account": AccountRow}
-    if row.section in names:
-        record = session.get(names[row.section], key[0])
-        if record is not None:
-            return f"{record.name}"
-    if row.section == "relationships":
-        member, person = session.get(TeamMemberRow, key[0]), session.get(StakeholderRow, key[1])
-        if member is not None and person is not None:
-            return f"{member.name} × {person.name}"
-    return row.section.replace("_", " ")
+def _record_names(session: Session, rows: list[TeamConflictRow]) -> list[str]:
+    """The records conflicts are about, in the user's words (a person's name, a cell); the
+    names are read in one query a table, however many conflicts wait."""
+    keys = [json.loads(row.record_key) for row in rows]
+    wanted: dict[Any, set[str]] = {StakeholderRow: set(), TeamMemberRow: set(), AccountRow: set()}
+    tables: dict[str, Any] = {"stakeholders": StakeholderRow, "team_members": TeamMemberRow,
+                              "account": AccountRow}
+    for row, key in zip(rows, keys, strict=True):
+        if row.section in tables:
+            wanted[tables[row.section]].add(key[0])
+        elif row.section == "relationships":
+            wanted[TeamMemberRow].add(key[0])
+            wanted[StakeholderRow].add(key[1])
+    names = {table: _names(session, table, ids) for table, ids in wanted.items()}
+    result = []
+    for row, key in zip(rows, keys, strict=True):
+        name = row.section.replace("_", " ")
+        if row.section in tables:
+            name = names[tables[row.section]].get(key[0], name)
+        elif row.section == "relationships":
+            member = names[TeamMemberRow].get(key[0])
+            person = names[StakeholderRow].get(key[1])
+            if member is not None and person is not None:
+                name = f"{member} × {person}"
+        result.append(name)
+    return result
+
+
+def _names(session: Session, table: Any, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    return {str(key): str(name) for key, name in session.execute(
+        select(table.id, table.name).where(table.id.in_(list(ids))))}
 
 
 def _conflict_line(row: TeamConflictRow, name: str) -> str:

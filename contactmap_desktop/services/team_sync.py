@@ -65,7 +65,7 @@ class TeamSync:
     # --- the local steps -------------------------------------------------------------------
 
     def link(self) -> tuple[ServerAddress, TeamLinkRow]:
-        with UnitOfWork(self._workspace) as repos:
+        with UnitOfWork(self._workspace, read_only=True) as repos:
             link = TeamStore(repos.session).link()
             if link is None:
                 raise TeamServerError("This workspace is not connected to a team server: "

@@ -3,6 +3,8 @@ where a change set reaches the window."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -10,6 +12,7 @@ from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import NotFoundError
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.services.contact_map_service import CellState
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.ui.core.edit_pause import EditPause
 from contactmap_desktop.ui.core.edit_runner import EditRunner, ReportError
@@ -75,9 +78,22 @@ class MapDocument(QObject):
                         return
                 cells = [cell for cell in changes.cells | changes.marks
                          if contact_map.has_cell(cell)]
-                for state in self.opened.contact_maps.read_cells(cells):
-                    contact_map.refresh_cell(state.relationship, state.history)
+                self._refresh(self.opened.contact_maps.read_cells(cells))
         self.changed.emit(changes)
+
+    def apply_read(self, changes: Changes, states: Iterable[CellState]) -> None:
+        """``apply`` for a change set of cells only whose states were read already (off the
+        window's thread): the map takes ``states`` as they are, then every view is told."""
+        if self.contact_map is not None:
+            self._refresh(state for state in states
+                          if self.contact_map.has_cell(state.relationship.cell))
+        if changes:
+            self.changed.emit(changes)
+
+    def _refresh(self, states: Iterable[CellState]) -> None:
+        assert self.contact_map is not None
+        for state in states:
+            self.contact_map.refresh_cell(state.relationship, state.history)
 
     def _read_map(self) -> None:
         self.contact_map = None if self.account_id is None else \

@@ -1,31 +1,28 @@
 """Team mode in the window: connect, share, sync in the background and a status indicator.
 
 A sync runs on a worker thread (the window's thread only reads the report); what arrived
-reaches the open map through the document's precise refreshes, so the selection and the
-undo stack stay as they were.
+reaches the open map through the document's precise refreshes (``arrivals``), so the
+selection and the undo stack stay as they were.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel
 
-from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_service import TeamService, TeamStatus
 from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
 from contactmap_desktop.ui.core.main_window import MainWindow, free_mnemonic
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
+from contactmap_desktop.ui.team.arrivals import Arrivals
 from contactmap_desktop.ui.team.team_dialogs import ConflictsDialog, ConnectDialog, ShareDialog
 
 SYNC_EVERY_MS = 60_000
 FIRST_SYNC_MS = 2_000
-# Arriving cells the window reads per turn of its event loop.
-CELLS_PER_TURN = 8
 
 
 class TeamFeature:
@@ -34,7 +31,8 @@ class TeamFeature:
         document = window.document
         self.team = team
         self.task: BackgroundTask | None = None
-        self._pending: list[Changes] = []
+        self.arrivals = Arrivals(document, window)
+        window.closing.connect(self.arrivals.stop)
         self.offline_reason = ""
         self.indicator = QLabel()
         self.indicator.setObjectName("teamIndicator")
@@ -128,22 +126,7 @@ class TeamFeature:
     def _synced(self, report: object) -> None:
         self.offline_reason = ""
         if isinstance(report, SyncReport):
-            self.arrived(report)
-
-    def arrived(self, report: SyncReport) -> None:
-        """What the sync wrote reaches the window as any edit's change set, in slices of a
-        few cells, one per turn of the event loop: the document reads each named cell on
-        the window's thread (about 4 ms a cell), and the window must not wait on it."""
-        idle = not self._pending
-        self._pending += in_slices(report.changes)
-        if idle:
-            self._apply_next()
-
-    def _apply_next(self) -> None:
-        if self._pending:
-            self._window.document.apply(self._pending.pop(0))
-        if self._pending:
-            QTimer.singleShot(0, self._window, self._apply_next)
+            self.arrivals.arrive(report.changes)
 
     # --- the dialogs -----------------------------------------------------------------------
 
@@ -176,19 +159,6 @@ class TeamFeature:
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.team.mark_conflicts_reviewed()
             self.show_status()
-
-
-def in_slices(changes: Changes, size: int = CELLS_PER_TURN) -> Iterator[Changes]:
-    """The change set as a first slice with everything but cells, then cells a few at a
-    time (their grades, history and marks together)."""
-    cells = sorted(changes.cells | changes.marks, key=lambda c: (c.stakeholder_id,
-                                                                 c.team_member_id))
-    first = replace(changes, cells=frozenset(), marks=frozenset())
-    if first or not cells:
-        yield first
-    for start in range(0, len(cells), size):
-        part = frozenset(cells[start:start + size])
-        yield Changes(cells=part & changes.cells, marks=part & changes.marks)
 
 
 def indicator_text(status: TeamStatus, offline_reason: str, *, syncing: bool) -> str:

@@ -89,18 +89,6 @@ def test_an_unreachable_server_shows_offline_and_keeps_local_work(
     assert window.document.contact_map.relationships[small.cell(0, 1)].grade == Grade.SATISFIED
 
 
-def test_arrivals_are_applied_a_few_cells_per_turn() -> None:
-    from contactmap_desktop.domain.changes import Changes
-    from contactmap_desktop.domain.model import CellRef
-    from contactmap_desktop.ui.team.feature import in_slices
-
-    cells = frozenset(CellRef(f"m{n}", f"s{n}") for n in range(20))
-    slices = list(in_slices(Changes(people=frozenset({"a"}), cells=cells, marks=cells), 8))
-    assert slices[0] == Changes(people=frozenset({"a"}))
-    assert [len(s.cells) for s in slices[1:]] == [8, 8, 4]
-    assert frozenset().union(*(s.marks for s in slices)) == cells
-
-
 def test_a_window_closed_before_its_first_sync_starts_none(
         qtbot: QtBot, team_window: tuple[MainWindow, Laptop, SmallMap],
         ui_settings: UiSettings, monkeypatch: pytest.MonkeyPatch) -> None:
