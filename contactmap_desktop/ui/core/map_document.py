@@ -16,6 +16,7 @@ from contactmap_desktop.services.contact_map_service import CellState
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.ui.core.edit_pause import EditPause
 from contactmap_desktop.ui.core.edit_runner import EditRunner, ReportError
+from contactmap_desktop.ui.core.main_thread_gc import account_opened
 
 
 class MapDocument(QObject):
@@ -53,6 +54,7 @@ class MapDocument(QObject):
     def open_account(self, account_id: str | None) -> None:
         self.account_id = account_id
         self._read_map()
+        account_opened()  # the collector walks the new map once, then leaves it be
         self._drop_missing_selection()
         self.map_loaded.emit()
 

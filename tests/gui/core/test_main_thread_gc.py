@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from contactmap_desktop.ui.core.main_thread_gc import (
     INTERVAL_MS,
     MainThreadCollector,
+    account_opened,
     worker_running,
 )
 
@@ -47,8 +48,7 @@ def test_cycles_are_collected_by_the_timer_on_the_gui_thread(qtbot: QtBot) -> No
         collector.deleteLater()
 
 
-def test_while_a_worker_runs_only_young_objects_are_collected(qtbot: QtBot) -> None:
-    collector = MainThreadCollector()
+def _generations_collected() -> tuple[list[int], object]:
     generations: list[int] = []
 
     def seen(phase: str, info: dict[str, int]) -> None:
@@ -56,16 +56,46 @@ def test_while_a_worker_runs_only_young_objects_are_collected(qtbot: QtBot) -> N
             generations.append(info["generation"])
 
     gc.callbacks.append(seen)
+    return generations, seen
+
+
+def test_while_a_worker_runs_the_old_generation_waits(qtbot: QtBot) -> None:
+    collector = MainThreadCollector()
+    generations, seen = _generations_collected()
     try:
         with worker_running():
             kept = [[] for _ in range(gc.get_threshold()[0] * 30)]
-            for _ in range(gc.get_threshold()[1] + 2):
-                gc.collect(0)  # the middle generation comes due
+            for _ in range(gc.get_threshold()[2] + 2):
+                # Each tick's survivors move on at once: the old generation comes due.
                 kept += [[] for _ in range(gc.get_threshold()[0] + 1)]
-            collector.collect_if_due()
-        assert generations[-1] == 0
+                collector.collect_if_due()
+        assert generations and set(generations) == {1}
+        kept += [[] for _ in range(gc.get_threshold()[0] * 30)]  # a quarter more, and more
+        kept += [[] for _ in range(len(gc.get_objects(generation=2)) // 3)]
+        gc.collect(1)
         collector.collect_if_due()
-        assert generations[-1] >= 1  # the worker is done: the older ones again
+        assert generations[-1] == 2  # the worker is done: the old one too
     finally:
         gc.callbacks.remove(seen)
+        collector.deleteLater()
+
+
+def test_what_survives_a_full_collection_is_frozen_until_another_account(
+        qtbot: QtBot) -> None:
+    collector = MainThreadCollector()
+    try:
+        _freed.clear()
+        kept = [_Cycle()]  # alive now: frozen with the rest
+        account_opened()
+        collector.collect_if_due()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0 and not gc.get_objects(generation=2)
+        kept.clear()  # a cycle among frozen objects: no full collection finds it now
+        gc.collect(2)
+        assert _freed == []
+        account_opened()  # another account: everything is walked once
+        collector.collect_if_due()
+        assert _freed == [threading.main_thread().name]
+        assert gc.get_freeze_count() > 0
+    finally:
         collector.deleteLater()
