@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.letter_template import LetterTemplate
@@ -20,6 +20,8 @@ from contactmap_desktop.reports.sponsor_letter_pdf import (
     build_sponsor_letter_pdf,
 )
 from contactmap_desktop.ui.letters.letter_printing import (
+    ask_export_despite_gaps,
+    ask_export_path,
     paint_pdf,
     printer_for,
     show_print_preview,
@@ -75,6 +77,42 @@ def test_the_export_name_has_the_date_and_a_safe_addressee() -> None:
     assert suggested_file_name(letter) == 'Sponsor letter 2026-01-05 R&D Team x.pdf'
     assert suggested_file_name(SponsorLetter("l2", "a1", date(2026, 1, 5))) == \
         "Sponsor letter 2026-01-05.pdf"
+
+
+def test_the_export_asks_for_a_pdf_file_in_the_workspace_s_folder(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    letter = SponsorLetter("l1", "a1", date(2026, 1, 5), addressee_name="Priya Raman")
+    offered: list[str] = []
+    answers = iter([str(tmp_path / "for priya"), str(tmp_path / "Letter.PDF"), ""])
+
+    def save_dialog(_parent: object, _title: str, suggested: str, _filter: str
+                    ) -> tuple[str, str]:
+        offered.append(suggested)
+        return next(answers), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    assert ask_export_path(QWidget(), tmp_path, letter) == tmp_path / "for priya.pdf"
+    assert ask_export_path(QWidget(), tmp_path, letter) == tmp_path / "Letter.PDF"
+    assert ask_export_path(QWidget(), tmp_path, letter) is None  # cancelled
+    assert offered[0] == str(tmp_path / "Sponsor letter 2026-01-05 Priya Raman.pdf")
+
+
+@pytest.mark.parametrize(("answer", "exported"), [
+    (QMessageBox.StandardButton.Yes, True), (QMessageBox.StandardButton.No, False)])
+def test_an_unfinished_letter_is_exported_only_if_the_user_says_so(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch,
+        answer: QMessageBox.StandardButton, exported: bool) -> None:
+    asked: list[tuple[str, QMessageBox.StandardButton]] = []
+
+    def question(_parent: object, _title: str, text: str, _buttons: object,
+                 default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+        asked.append((text, default))
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert ask_export_despite_gaps(QWidget(), ["no recap", "no sender"]) is exported
+    assert asked == [("This letter is not finished: no recap; no sender. Export it anyway?",
+                      QMessageBox.StandardButton.No)]
 
 
 def test_file_print_shows_qts_print_preview_of_the_letters_pages(
