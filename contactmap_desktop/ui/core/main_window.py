@@ -27,6 +27,7 @@ from contactmap_desktop.ui.core.map_document import MapDocument
 from contactmap_desktop.ui.core.plain_text import as_typed, plain_label
 from contactmap_desktop.ui.core.preferences_dialog import PreferencesDialog, PreferencesPage
 from contactmap_desktop.ui.core.settings import UiSettings
+from contactmap_desktop.ui.core.when_shown import panels_arranging
 from contactmap_desktop.ui.core.window_fit import (
     default_geometry,
     kept_on_screen,
@@ -201,6 +202,10 @@ class MainWindow(QMainWindow):
             self._arrange_panels()
 
     def _arrange_panels(self) -> None:
+        with panels_arranging(self):
+            self._place_panels()
+
+    def _place_panels(self) -> None:
         # A size asked for before the first show is kept, saved layout or not: another
         # workspace opened in place of this one, in the same place (or a screenshot's size).
         asked = self.geometry() \
@@ -281,10 +286,11 @@ class MainWindow(QMainWindow):
             bar.setUsesScrollButtons(True)
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
-        for dock in self.findChildren(QDockWidget):
-            dock.show()
-        self._hide_stray_tab_bars()
+        with panels_arranging(self):
+            self.restoreState(self._default_state)
+            for dock in self.findChildren(QDockWidget):
+                dock.show()
+            self._hide_stray_tab_bars()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ui_settings.save_window(screen_key(self.available_area()), self.saveGeometry(),

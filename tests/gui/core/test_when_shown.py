@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.ui.core.when_shown import WhenShown
@@ -54,3 +55,33 @@ def test_a_panel_collected_as_garbage_is_torn_down_quietly(qtbot: QtBot) -> None
     with qtbot.captureExceptions() as raised:
         gc.collect()
     assert raised == []
+
+
+
+def test_a_panel_tabbed_behind_another_works_once_its_tab_is_chosen(qtbot: QtBot) -> None:
+    """Qt keeps a panel behind another tab visible, with none of it on screen, and sends it
+    no Show when its tab is chosen: its dock says so instead."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QLabel("centre"))
+    done: list[str] = []
+    docks = []
+    for name in ("front", "behind"):
+        panel = QLabel(name)
+        when_shown = WhenShown(panel, lambda name=name: done.append(name))
+        dock = QDockWidget(name, window)
+        dock.setWidget(panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        docks.append((dock, when_shown))
+    window.tabifyDockWidget(docks[0][0], docks[1][0])
+    docks[0][0].raise_()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: docks[1][0].widget().visibleRegion().isEmpty())
+    for _dock, when_shown in docks:
+        when_shown.request()
+    assert done == ["front"]
+    assert docks[1][1].pending
+
+    docks[1][0].raise_()
+    qtbot.waitUntil(lambda: done == ["front", "behind"])

@@ -31,10 +31,29 @@ def _feature(window: MainWindow) -> LifecycleFeature:
     return feature
 
 
-def test_the_sample_agenda_opens_the_passive_engagement_in_the_lifecycle_tab(
-    sample_window: MainWindow
+def _agenda_in_front(qtbot: QtBot, window: MainWindow) -> LifecycleFeature:
+    """The Agenda reads only while on screen; it starts tabbed behind another panel."""
+    feature = _feature(window)
+    feature.agenda_dock.raise_()
+    qtbot.waitUntil(lambda: bool(feature.agenda.model.records()))
+    return feature
+
+
+def test_the_agenda_behind_another_panel_reads_nothing_until_chosen(
+    qtbot: QtBot, sample_window: MainWindow
 ) -> None:
+    """At the start every panel is shown on the way to its tab group; the Agenda, which ends
+    behind another, read every account for nothing."""
     feature = _feature(sample_window)
+    qtbot.waitExposed(sample_window)
+    assert feature.agenda.model.records() == []
+    _agenda_in_front(qtbot, sample_window)
+
+
+def test_the_sample_agenda_opens_the_passive_engagement_in_the_lifecycle_tab(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    feature = _agenda_in_front(qtbot, sample_window)
     items = feature.agenda.model.records()
     passive = next(i for i in items if i.kind is AgendaKind.PASSIVE)
     sample_window.tabs.setCurrentIndex(0)
@@ -46,9 +65,9 @@ def test_the_sample_agenda_opens_the_passive_engagement_in_the_lifecycle_tab(
 
 
 def test_a_renewal_date_set_on_the_account_reaches_the_agenda(
-    sample_window: MainWindow
+    qtbot: QtBot, sample_window: MainWindow
 ) -> None:
-    feature = _feature(sample_window)
+    feature = _agenda_in_front(qtbot, sample_window)
     document = sample_window.document
     accounts = document.opened.accounts
     account = accounts.get(document.account_id or "")
@@ -100,7 +119,7 @@ def test_each_added_tier_starts_above_the_highest_one_in_the_table(
 def test_the_agenda_follows_edits_made_elsewhere_in_the_window(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
-    feature = _feature(sample_window)
+    feature = _agenda_in_front(qtbot, sample_window)
     document = sample_window.document
     service = BlueprintService(document.opened.workspace)
     contact_map = document.contact_map
