@@ -3,6 +3,7 @@ window swapped when the user opens another workspace."""
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -95,6 +96,7 @@ class Application(QObject):
         self.window.closing.connect(self._close_workspace)
         self._ui_settings.add_recent(opened.path)
         if previous is not None:
+            gc.unfreeze()  # the start's objects, frozen (startup.py): the old window's go
             self.window.setGeometry(previous.geometry())
             previous.closing.disconnect()
             previous.close()
