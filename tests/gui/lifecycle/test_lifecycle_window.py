@@ -84,7 +84,7 @@ def test_a_renewal_date_set_on_the_account_reaches_the_agenda(
 def test_the_preferences_page_checks_and_saves_the_thresholds(
     qapp: QApplication, qtbot: QtBot, sample_window: MainWindow
 ) -> None:
-    feature = _feature(sample_window)
+    feature = _agenda_in_front(qtbot, sample_window)
     settings = SettingsService(sample_window.document.opened.workspace)
     page = LifecyclePage(settings)
     qtbot.addWidget(page)
@@ -139,7 +139,7 @@ def test_the_agenda_follows_edits_made_elsewhere_in_the_window(
 def test_a_plan_due_in_the_agenda_opens_the_map_at_its_relationship(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
-    feature = _feature(sample_window)
+    feature = _agenda_in_front(qtbot, sample_window)
     document = sample_window.document
     service = BlueprintService(document.opened.workspace)
     contact_map = document.contact_map
