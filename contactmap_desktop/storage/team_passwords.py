@@ -3,6 +3,7 @@ libpq's own password file (.pgpass), which libpq reads by itself. Never the work
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -12,20 +13,27 @@ from contactmap_desktop.domain.errors import StorageError
 from contactmap_desktop.storage.private_files import make_private_file
 from contactmap_desktop.storage.team_server import ServerAddress
 
+log = logging.getLogger(__name__)
+
 _SERVICE = "ContactMap team server"
 
 
 def _keyring() -> Any | None:
-    """The keyring module with a real backend, or None (not installed, or no keyring here)."""
+    """The keyring module with a usable backend, or None: not installed, or no keyring on this
+    machine (keyring then answers with its ``fail`` backend, or ``null`` when configured so,
+    which forgets what it is given)."""
     try:
-        import keyring  # optional: absent in the bundle unless packaged with it
-        from keyring.backends import fail
+        import keyring  # loads with the first server call, never with the window
+        from keyring.backends import fail, null
     except ImportError:
         return None
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring) or "null" in type(backend).__name__.lower():
+    if isinstance(keyring.get_keyring(), fail.Keyring | null.Keyring):
         return None
     return keyring
+
+
+def _account(address: ServerAddress) -> str:
+    return f"{address.login}@{address.place}"
 
 
 def password_file() -> Path:
@@ -51,8 +59,11 @@ def store_password(address: ServerAddress, password: str) -> str:
     """Keep the password; says where, for the user."""
     keyring = _keyring()
     if keyring is not None:
-        keyring.set_password(_SERVICE, f"{address.login}@{address.place}", password)
-        return "the system keyring"
+        try:
+            keyring.set_password(_SERVICE, _account(address), password)
+            return "the system keyring"
+        except keyring.errors.KeyringError as error:  # locked, refused: libpq's file instead
+            log.warning("The keyring did not keep the password (%s)", type(error).__name__)
     path = password_file()
     entry = _entry(address)
     try:
@@ -73,5 +84,9 @@ def stored_password(address: ServerAddress) -> str | None:
     keyring = _keyring()
     if keyring is None:
         return None
-    value = keyring.get_password(_SERVICE, f"{address.login}@{address.place}")
+    try:
+        value = keyring.get_password(_SERVICE, _account(address))
+    except keyring.errors.KeyringError as error:  # locked: libpq may still find its files
+        log.warning("The keyring did not give the password (%s)", type(error).__name__)
+        return None
     return str(value) if value is not None else None
