@@ -49,7 +49,7 @@ class EditPause(QObject):
         return job in self._due
 
     def run_due(self) -> None:
-        """Run every job that is due now, as if edits had paused (tests, closing)."""
+        """Run every job that is due now, as if edits had paused (a test's pause in typing)."""
         self._timer.stop()
         while self._due:
             self._take_next()()

@@ -70,8 +70,3 @@ class WorkspaceOpener:
             self._warn(parent, opened.location.message)
         for warning in opened.warnings:
             self._warn(parent, warning)
-
-
-def window_title_suffix(opened: OpenWorkspace) -> str:
-    """Added to the window title so a read-only window is never mistaken for an editable one."""
-    return " (read-only)" if opened.read_only else ""

@@ -74,20 +74,6 @@ def show_export_error(parent: QWidget, message: str) -> None:
     QMessageBox.warning(parent, "Export Account", as_typed(message))
 
 
-def export_account(parent: QWidget, service: AccountExchangeService, account_id: str,
-                   account_name: str, choose: ChooseFile = choose_file_to_save) -> Path | None:
-    """Ask where to write the account file and write it; errors are shown, not raised."""
-    target = account_file_target(parent, account_name, choose)
-    if target is None:
-        return None
-    try:
-        service.export_account(account_id, target)
-    except ContactMapError as error:
-        show_export_error(parent, str(error))
-        return None
-    return target
-
-
 def import_account(parent: QWidget, service: AccountExchangeService,
                    choose: ChooseFile = choose_file_to_open,
                    show: Callable[[ImportSummaryDialog], object] = ImportSummaryDialog.exec,

@@ -19,7 +19,7 @@ from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.data import feature as data_feature
 from contactmap_desktop.ui.data.account_exchange_dialogs import (
     ImportSummaryDialog,
-    export_account,
+    account_file_target,
     import_account,
 )
 from tests.helpers.builders import SmallMap, build_small_map
@@ -36,9 +36,10 @@ def test_export_then_import_with_a_conflict_shows_the_summary(
     clock_a, clock_b = FakeClock(), FakeClock()
     a = open_workspace(tmp_path / "a.cmap", clock=clock_a)
     a.contact_maps.set_grade(small.cell(0, 0), Grade.SATISFIED)
-    file = export_account(parent, AccountExchangeService(a.workspace, clock_a), small.account.id,
-                          "Acme/Corp", choose=lambda _p, suggested: tmp_path / suggested.name)
-    assert file == tmp_path / "Acme_Corp.cmacct" and file.exists()
+    file = account_file_target(parent, "Acme/Corp",
+                               choose=lambda _p, suggested: tmp_path / suggested.name)
+    assert file == tmp_path / "Acme_Corp.cmacct"
+    AccountExchangeService(a.workspace, clock_a).export_account(small.account.id, file)
     b = open_workspace(tmp_path / "b.cmap", clock=clock_b)
     shown: list[ImportSummaryDialog] = []
     b_service = AccountExchangeService(b.workspace, clock_b)
@@ -47,8 +48,7 @@ def test_export_then_import_with_a_conflict_shows_the_summary(
     a.contact_maps.set_grade(small.cell(0, 0), Grade.OPEN)
     clock_b.advance(hours=2)
     b.contact_maps.set_grade(small.cell(0, 0), Grade.DISSATISFIED)
-    export_account(parent, AccountExchangeService(a.workspace, clock_a), small.account.id,
-                   "Acme Corp", choose=lambda _p, _s: file)
+    AccountExchangeService(a.workspace, clock_a).export_account(small.account.id, file)
     summary = import_account(parent, b_service, choose=lambda _p, _s: file, show=shown.append)
     assert summary is not None and len(summary.conflicts) == 1
     dialog = shown[-1]
