@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.blueprints import Strategy
-from contactmap_desktop.domain.changes import plans_of
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.ui.blueprints.blueprint_panel import OFFER, PLAN
@@ -78,8 +77,7 @@ def test_a_double_click_in_the_overview_selects_the_cell(qtbot: QtBot, window: M
                                                          small_map: SmallMap) -> None:
     feature = _feature(window)
     service = BlueprintService(small_map.opened.workspace)
-    service.create(service.draft(small_map.cell(0, 1)))
-    window.document.apply(plans_of([small_map.cell(0, 1)]))
+    window.document.apply(service.create(service.draft(small_map.cell(0, 1))).changes)
     overview = feature.views.overview
     window.show_tab(overview)
     assert overview.model.rowCount() == 1

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.domain.changes import plans_of
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.ui.accounts.account_list_model import AccountListModel
 from contactmap_desktop.ui.core.main_window import MainWindow
@@ -55,10 +54,10 @@ def test_cells_with_a_blueprint_are_marked_and_repainted_alone(
     from contactmap_desktop.services.blueprint_service import BlueprintService
 
     plans = BlueprintService(window.document.opened.workspace)
-    plans.create(plans.draft(small_map.cell(1, 2)))
+    created = plans.create(plans.draft(small_map.cell(1, 2)))
     model = window.map_page.model
     with qtbot.waitSignal(model.dataChanged) as changed:
-        window.document.apply(plans_of([small_map.cell(1, 2)]))
+        window.document.apply(created.changes)
     assert model.index(1, 2).data(MapRole.HAS_PLAN) is True
     assert model.index(0, 2).data(MapRole.HAS_PLAN) is False
     assert changed.args is not None and changed.args[0] == model.index(1, 2)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.application import build_window
-from contactmap_desktop.domain.changes import people_of
 from contactmap_desktop.domain.map_order import StakeholderOrder
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.core.main_window import MainWindow
@@ -107,8 +106,8 @@ def test_group_by_department_sorts_and_draws_a_line_between_departments(
     service = small_map.opened.contact_maps
     departments = ["Board", "Plant", "Board"]
     for stakeholder, department in zip(small_map.stakeholders, departments, strict=True):
-        service.update_stakeholder(replace(stakeholder, department=department))
-    window.document.apply(people_of(small_map.account.id))
+        window.document.apply(
+            service.update_stakeholder(replace(stakeholder, department=department)).changes)
     group = next(a for a in window.menu("&Account").actions()
                  if a.text() == "&Group by Department")
     group.trigger()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.agenda import AgendaKind
-from contactmap_desktop.domain.changes import SETTINGS, account_changed, whole_account
+from contactmap_desktop.domain.changes import SETTINGS, whole_account
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.letters import Milestone
 from contactmap_desktop.domain.model import CellRef
@@ -71,8 +71,8 @@ def test_a_renewal_date_set_on_the_account_reaches_the_agenda(
     document = sample_window.document
     accounts = document.opened.accounts
     account = accounts.get(document.account_id or "")
-    accounts.update_account(replace(account, renewal_date=date.today() + timedelta(days=10)))
-    document.apply(account_changed(account.id))
+    document.apply(accounts.update_account(
+        replace(account, renewal_date=date.today() + timedelta(days=10))).changes)
     kinds = [i.kind for i in feature.agenda.model.records()]
     assert AgendaKind.RENEWAL in kinds
     renewal = next(i for i in feature.agenda.model.records() if i.kind is AgendaKind.RENEWAL)
