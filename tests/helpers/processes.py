@@ -46,3 +46,20 @@ def kill_hard(child: subprocess.Popen[str]) -> str:
         if stream is not None:
             stream.close()
     return remaining
+
+
+# Root passes every file permission check; these capabilities are what lets it.
+_OVERRIDES = "-dac_override,-dac_read_search,-fowner"
+
+
+def run_as_a_user(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -c CODE ARGS`` in a child that meets file permissions as any user does.
+
+    Under root the child drops the capabilities that override them (setpriv, util-linux) and
+    stays root otherwise, so it still reaches the test's own private folders."""
+    command = [sys.executable, "-c", code, *args]
+    if os.geteuid() == 0:
+        command = ["setpriv", f"--inh-caps={_OVERRIDES}", f"--bounding-set={_OVERRIDES}", "--",
+                   *command]
+    return subprocess.run(command, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                          capture_output=True, text=True, timeout=120, check=False)
