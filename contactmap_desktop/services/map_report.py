@@ -54,8 +54,10 @@ def contact_map_document(opened: OpenWorkspace, account_id: str) -> ContactMapDo
 
 def export_contact_map(opened: OpenWorkspace, account_id: str, out: Path) -> None:
     from contactmap_desktop.reports.contact_map_pdf import write_contact_map_pdf
+    from contactmap_desktop.reports.laid_paragraph import memory_of_its_own
 
-    write_contact_map_pdf(out, contact_map_document(opened, account_id))
+    with memory_of_its_own():  # hundreds of pages, built once: nothing worth keeping
+        write_contact_map_pdf(out, contact_map_document(opened, account_id))
 
 
 def export_power_map(opened: OpenWorkspace, contact_map: ContactMap, out: Path,

@@ -242,3 +242,24 @@ def test_a_column_group_never_carries_one_or_two_team_members_to_a_page(
         for part in page.split("Our team")[1:]:  # each group's header on the page
             shown = sum(name in part.split("Stakeholders ")[0] for name in TEAM_NAMES)
             assert shown >= KEPT_ROWS
+
+
+def test_a_saved_map_lets_go_of_its_pages_and_its_pdf_objects(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Kept, the pages (each holding the list of them) and the PDF's objects would be a
+    # cycle of 20,000 objects after a large map, left for a full collection on the window's
+    # thread; let go, reference counting frees them as the build ends.
+    from contactmap_desktop.reports.page_footer import FooterCanvas
+
+    saved: list[FooterCanvas] = []
+    save = FooterCanvas.save
+
+    def saving(canvas: FooterCanvas) -> None:
+        saved.append(canvas)
+        save(canvas)
+
+    monkeypatch.setattr(FooterCanvas, "save", saving)
+    out = _write(tmp_path, _map(40), [])
+    assert page_count(out) > 1
+    [canvas] = saved
+    assert canvas._pages == [] and canvas._doc is None

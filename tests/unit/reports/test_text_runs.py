@@ -87,6 +87,16 @@ def test_the_session_keeps_a_bounded_number_of_paragraphs(
     assert len(laid_paragraph._parsed) <= 3 and len(laid_paragraph._lines) <= 3
 
 
+def test_a_long_document_keeps_a_memory_of_its_own_for_its_build(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    document = SponsorLetterDocument(_letter(), company_name="Meridian")
+    laid_paragraph.forget()
+    with laid_paragraph.memory_of_its_own():
+        own = build_sponsor_letter_pdf(document)
+    assert not laid_paragraph._parsed and not laid_paragraph._lines  # nothing outlives it
+    assert own == _fresh(document, monkeypatch)
+
+
 @needs_poppler
 def test_a_second_export_is_the_same_file(tmp_path: Path) -> None:
     document = SponsorLetterDocument(_letter(), company_name="Меридиан")
