@@ -110,7 +110,7 @@ def csv_import(window: MainWindow, rows: int) -> float:
 
     def job(report: Report) -> object:
         read = service.read(source)
-        return service.apply(read, account.id, ImportOptions(read.fields), report)
+        return service.apply(read, account.id, ImportOptions(read.fields), report).for_undo()
 
     task = BackgroundTask(job)
 

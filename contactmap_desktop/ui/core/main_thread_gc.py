@@ -20,7 +20,8 @@ with a 1,000 × 100 account open. The collector keeps each walk short:
   a quarter of the long-lived ones (frozen included).
 - A cycle among frozen objects that becomes garbage is not found until they are unfrozen: when
   another account is opened (``account_opened``) the next tick collects everything once, and
-  freezes what lives on, the new map included.
+  freezes what lives on, the new map included. Nothing is frozen while a dialog is open (the
+  import's holds a whole file and its plan, let go when it closes).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 INTERVAL_MS = 50
 FULL_AFTER_GROWTH = 4  # a full collection once the long-lived objects grew by a quarter
@@ -64,7 +66,9 @@ class MainThreadCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.collect_if_due)
-        self._long_lived = gc.get_freeze_count() + len(gc.get_objects(generation=2))
+        self._left_old = 0  # the old generation's size after the last full collection
+        self._long_lived = 0  # and the long-lived objects then, frozen included
+        self._count_long_lived()
         self._timer.start()
 
     def collect_if_due(self) -> int:
@@ -89,12 +93,18 @@ class MainThreadCollector(QObject):
     def _collect(self, generation: int) -> int:
         collected = gc.collect(generation)
         if generation == 2:
-            gc.freeze()
-            self._long_lived = gc.get_freeze_count()
+            if QApplication.activeModalWidget() is None:
+                gc.freeze()
+            self._count_long_lived()
         return collected
 
+    def _count_long_lived(self) -> None:
+        self._left_old = len(gc.get_objects(generation=2))
+        self._long_lived = gc.get_freeze_count() + self._left_old
+
     def _old_generation_grew(self) -> bool:
-        """Python keeps this count as it promotes; here it is read off the old generation, which
-        holds only what was promoted since the last full collection (the rest is frozen)."""
-        promoted = len(gc.get_objects(generation=2))
+        """Python keeps this count as it promotes; here it is read off the old generation (a
+        few milliseconds per million objects), which holds what was promoted since the last
+        full collection and what that one did not freeze."""
+        promoted = len(gc.get_objects(generation=2)) - self._left_old
         return promoted > self._long_lived // FULL_AFTER_GROWTH

@@ -14,8 +14,8 @@ class ImportStakeholdersCommand(EditCommand):
     result (or failed, and then there is no command), so only what was written is pushed."""
 
     def __init__(self, service: CsvImportService, result: ImportResult) -> None:
-        plan = result.plan
-        super().__init__(f"Import of {plan.added} new and {plan.updated} updated stakeholders")
+        super().__init__(f"Import of {len(result.added_ids)} new and {len(result.previous)} "
+                         "updated stakeholders")
         self._service = service
         self._result = result
         self._committed = True

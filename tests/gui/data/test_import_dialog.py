@@ -66,7 +66,7 @@ def test_linkedin_file_is_previewed_filtered_edited_and_imported(
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.imported is not None, timeout=5000)
-    assert dialog.imported is not None and dialog.imported.plan.added == 4
+    assert dialog.imported is not None and len(dialog.imported.added_ids) == 4
     assert names(small)[3:] == ["Helena Vogt", "Priya Raman", "Zoë Müller 🚚", "伟 李"]
     li = small.opened.contact_maps.load_map(small.account.id).stakeholders[-1]
     assert li.seniority is Seniority.EXECUTIVE

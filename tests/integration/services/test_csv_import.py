@@ -124,6 +124,28 @@ def test_existing_people_are_updated_not_duplicated(small: SmallMap) -> None:
     assert ada.title == "Chief Executive"
 
 
+def test_what_is_kept_for_undo_undoes_and_redoes_the_same(small: SmallMap) -> None:
+    data = contact_exports.to_csv([
+        ["Name", "Title", "Email"],
+        ["ada power", "Chief Executive", "ada@acme.example"],
+        ["New Person", "Analyst", ""],
+        ["Another One", "Buyer", ""],
+    ]).encode()
+    service = CsvImportService(small.opened.workspace)
+    source = service.read(data)
+    kept = service.apply(source, small.account.id, ImportOptions(source.fields)).for_undo()
+    # Only the row that updated someone stays: the new people are known by their ids.
+    assert [row.line for row in kept.plan.rows] == [2]
+    assert (len(kept.added_ids), len(kept.previous)) == (2, 1)
+    service.undo(kept)
+    assert names(small) == ["Ada Power", "Uma User", "Abe Advisor"]
+    assert small.opened.contact_maps.load_map(small.account.id).stakeholders[0].title == "CEO"
+    service.redo(kept)
+    assert names(small) == ["Ada Power", "Uma User", "Abe Advisor", "New Person", "Another One"]
+    assert small.opened.contact_maps.load_map(small.account.id).stakeholders[0].title \
+        == "Chief Executive"
+
+
 def test_an_error_in_any_row_writes_nothing(small: SmallMap) -> None:
     rows = [["Name", "Title"]] + [[f"Person {i}", "Analyst"] for i in range(50)]
     rows.append(["", "Orphan title"])

@@ -73,6 +73,7 @@ def test_the_import_with_its_grades_is_one_step_of_undo_and_redo(tmp_path: Path)
     assert (plan.grades_given, plan.managers_given) == (4, 2)
     result = service.apply(source, account.id, ImportOptions(source.fields))
     assert result.links.unknown_managers == ((4, "nobody@x.com"),)
+    assert result.for_undo() is result  # redo gives the grades and managers again
     done = opened.contact_maps.load_map(account.id)
     assert [m.name for m in done.team_members] == ["Rep One", "New Person"]
     assert _reporting(done) == {"Bo Staff": "Ada Boss"}
