@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.model import CellRef
+
+# A laptop's clock this far off the server's is worth a word to its user.
+CLOCK_SKEW_NOTED = timedelta(minutes=5)
 
 
 @dataclass
@@ -30,6 +34,8 @@ class SyncReport:
     lifecycle: set[str] = field(default_factory=set)
     whole: set[str] = field(default_factory=set)  # accounts whose plans changed
     changed_accounts: set[str] = field(default_factory=set)
+    # How far the server's clock is ahead of this laptop's (measured at this sync).
+    clock_offset: timedelta = timedelta()
 
     @property
     def changes(self) -> Changes:
@@ -42,8 +48,22 @@ class SyncReport:
                        lifecycle=frozenset(self.lifecycle),
                        whole_accounts=frozenset(self.whole))
 
+    @property
+    def clock_note(self) -> str:
+        """A word about this laptop's clock when it is far off the server's, else ""."""
+        offset = self.clock_offset
+        if abs(offset) <= CLOCK_SKEW_NOTED:
+            return ""
+        minutes = round(abs(offset).total_seconds() / 60)
+        how_far = f"{minutes // 60} h {minutes % 60} min" if minutes >= 60 else f"{minutes} min"
+        side = "behind" if offset > timedelta() else "ahead of"
+        return (f"This laptop's clock is {how_far} {side} the team server's: its changes "
+                "are dated by the server's clock.")
+
     def lines(self) -> list[str]:
         result = [f"Sent {self.sent} changes, received {self.received}."]
+        if self.clock_note:
+            result.append(self.clock_note)
         if self.new_accounts:
             result.append("Newly shared with you: " + ", ".join(self.new_accounts) + ".")
         if self.conflicts:

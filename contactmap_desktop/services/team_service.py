@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import NotFoundError, TeamAccessError, ValidationError
-from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.clock import Clock, ServerTime, utc_now
 from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_sync import TeamSync
 from contactmap_desktop.storage.database import Workspace
@@ -33,10 +33,12 @@ from contactmap_desktop.storage.team_changes import (
     share_account,
     waiting_count,
 )
+from contactmap_desktop.storage.team_clock import stored_clock_offset
 from contactmap_desktop.storage.team_local import TeamStore, install_change_tracking
 from contactmap_desktop.storage.team_passwords import store_password, stored_password
 from contactmap_desktop.storage.team_server import (
     ServerAddress,
+    clock_offset,
     parse_address,
     server_connection,
 )
@@ -72,8 +74,12 @@ class TeamService:
     """The team features over one workspace; the command line and the window share it."""
 
     def __init__(self, workspace: Workspace, clock: Clock = utc_now) -> None:
+        """``clock``: the workspace's (its services date edits by the server's time once a
+        sync measured the offset); a plain clock gets the stored offset too."""
         self._workspace = workspace
-        self.engine = TeamSync(workspace, stored_password, clock)
+        self.clock = clock if isinstance(clock, ServerTime) else \
+            ServerTime(clock, lambda: stored_clock_offset(workspace))
+        self.engine = TeamSync(workspace, stored_password, self.clock)
 
     def connect(self, url: str, password: str | None = None) -> tuple[str, str]:
         """Attach the workspace to the server as the URL's login; (role, where the password
@@ -83,6 +89,7 @@ class TeamService:
         with server_connection(address, password or stored_password(address)) as connection:
             check_schema(connection, address.place)
             role = role_of(connection, address.login)
+            offset = clock_offset(connection, self.clock.base)
         kept = store_password(address, password) if password else "none given"
         with UnitOfWork(self._workspace) as repos:
             session = repos.session
@@ -101,11 +108,15 @@ class TeamService:
                 session.flush()
                 link = None
             if link is None:
-                session.add(TeamLinkRow(id=1, url=address.url, login=address.login,
-                                        laptop_id=uuid.uuid4().hex, clock="", role=role))
-            else:
-                link.login, link.role = address.login, role
+                link = TeamLinkRow(id=1, url=address.url, login=address.login,
+                                   laptop_id=uuid.uuid4().hex, clock="", role=role)
+                session.add(link)
+            link.login, link.role = address.login, role
+            session.flush()
+            # From now on this laptop's edits are dated by the server's clock.
+            store.set_clock_offset(offset)
             install_change_tracking(session)
+        self.clock.offset = offset
         return role, kept
 
     def share(self, account_name: str, logins: list[str]) -> SyncReport:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import TeamServerError
-from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.clock import ServerTime, utc_now
 from contactmap_desktop.services.team_apply import Applier
 from contactmap_desktop.services.team_capture import capture
 from contactmap_desktop.services.team_report import SyncReport
@@ -45,7 +45,12 @@ from contactmap_desktop.storage.team_local import (
     TeamStore,
     install_change_tracking,
 )
-from contactmap_desktop.storage.team_server import ServerAddress, parse_address, server_connection
+from contactmap_desktop.storage.team_server import (
+    ServerAddress,
+    clock_offset,
+    parse_address,
+    server_connection,
+)
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 # Where the team server's password comes from for a connection (keyring, or None: libpq's
@@ -57,10 +62,10 @@ class TeamSync:
     """The sync engine over one workspace."""
 
     def __init__(self, workspace: Workspace, passwords: PasswordSource,
-                 clock: Clock = utc_now) -> None:
+                 clock: ServerTime | None = None) -> None:
         self._workspace = workspace
         self._passwords = passwords
-        self._clock = clock
+        self._clock = clock or ServerTime(utc_now)
 
     # --- the local steps -------------------------------------------------------------------
 
@@ -93,6 +98,9 @@ class TeamSync:
         with server_connection(address, password, autocommit=True) as connection:
             check_schema(connection, address.place)
             role = role_of(connection, address.login)
+            # The server's clock dates every laptop's edits (services/clock.py, ServerTime):
+            # measured at each sync, as a laptop's clock drifts or is set.
+            report.clock_offset = clock_offset(connection, self._clock.base)
             with UnitOfWork(self._workspace) as repos:
                 outgoing = [_change(row) for row in TeamStore(repos.session).outgoing()]
             refused: dict[str, str] = {}
@@ -122,10 +130,12 @@ class TeamSync:
                            if a not in left}
                 wanted = {a: fetched.get(a, 0) for a in visible}
                 incoming, newest = pull(connection, wanted, link.laptop_id)
+        self._clock.offset = report.clock_offset
         with UnitOfWork(self._workspace) as repos:
             defer_foreign_keys(repos.session)
             store = TeamStore(repos.session)
             install_change_tracking(repos.session)
+            store.set_clock_offset(report.clock_offset)
             capture(store, self._clock())
             for account_id in visible:
                 if account_id not in fetched:

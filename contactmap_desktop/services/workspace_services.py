@@ -14,7 +14,7 @@ from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.account_service import AccountService
 from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.blueprint_service import BlueprintService
-from contactmap_desktop.services.clock import Clock, utc_now
+from contactmap_desktop.services.clock import Clock, ServerTime, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.csv_import import CsvImportService
 from contactmap_desktop.services.findings_service import FindingsService
@@ -25,6 +25,7 @@ from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.storage.database import Workspace
+from contactmap_desktop.storage.team_clock import stored_clock_offset
 
 if TYPE_CHECKING:  # the sync engine's modules load with the first team operation
     from contactmap_desktop.services.team_service import TeamService
@@ -58,6 +59,10 @@ class WorkspaceServices:
 
 
 def build_services(workspace: Workspace, clock: Clock = utc_now) -> WorkspaceServices:
+    if not isinstance(clock, ServerTime):
+        # Edits are dated by the team server's time once a sync has measured this laptop's
+        # offset from it (services/team_sync.py).
+        clock = ServerTime(clock, lambda: stored_clock_offset(workspace))
     contact_maps = ContactMapService(workspace, clock)
     blueprints = BlueprintService(workspace, clock)
     settings = SettingsService(workspace)
@@ -80,3 +85,4 @@ def build_services(workspace: Workspace, clock: Clock = utc_now) -> WorkspaceSer
         imports=CsvImportService(workspace, clock),
         exchange=AccountExchangeService(workspace, clock),
     )
+

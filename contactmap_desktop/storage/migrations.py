@@ -253,6 +253,17 @@ def _v11_method_records(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
+_V12_STATEMENTS = (
+    "ALTER TABLE team_link ADD COLUMN clock_offset_ms INTEGER DEFAULT 0 NOT NULL",
+)
+
+
+def _v12_team_clock_offset(connection: Connection) -> None:
+    # Frozen DDL: the laptop's clock offset from the team server's, as last measured.
+    for statement in _V12_STATEMENTS:
+        connection.execute(text(statement))
+
+
 # Objects that an earlier version created and a later step removed: a file of that version
 # holds them legitimately until it is upgraded (storage/file_check.py knows them by this).
 RETIRED_OBJECTS = frozenset({"ux_blueprint_cells_cell"})
@@ -272,6 +283,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     9: _v9_account_currency,
     10: _v10_letter_salutation,
     11: _v11_method_records,
+    12: _v12_team_clock_offset,
 }
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
 APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 # The time of rows that predate their table's ``updated_at``: any real change is newer.
 EPOCH = datetime(1970, 1, 1)
 
@@ -402,6 +402,9 @@ class TeamLinkRow(Base):
     # The hybrid logical clock's last stamp, so this laptop's stamps only grow.
     clock: Mapped[str] = mapped_column(String, default="")
     role: Mapped[str] = mapped_column(String, default="")
+    # How far the server's clock was ahead of this laptop's at the last sync (schema 12):
+    # edits are dated by the server's time (services/clock.py, ServerTime).
+    clock_offset_ms: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
 class TeamAccountRow(Base):

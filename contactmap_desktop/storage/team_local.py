@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Table, delete, func, insert, select, text, tuple_, update
@@ -145,6 +146,12 @@ class TeamStore:
 
     def link(self) -> TeamLinkRow | None:
         return self.session.get(TeamLinkRow, 1)
+
+    def set_clock_offset(self, offset: timedelta) -> None:
+        """Keep how far the server's clock is ahead of this laptop's (storage/team_clock.py)."""
+        link = self.link()
+        if link is not None:
+            link.clock_offset_ms = offset // timedelta(milliseconds=1)
 
     def synced_accounts(self) -> dict[str, int]:
         """Account id → the last change number fetched (accounts deleted here left out)."""

@@ -8,8 +8,9 @@ connection (from the keyring or a prompt).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from contactmap_desktop.domain.errors import TeamAccessError, TeamServerError
@@ -82,6 +83,18 @@ def describe(error: psycopg.Error, address: ServerAddress) -> TeamServerError:
         return TeamServerError(f"Cannot reach the team server at {address.place} ({line}); "
                                "local work is untouched.")
     return TeamServerError(f"The team server at {address.place} failed: {line}.")
+
+
+def clock_offset(connection: psycopg.Connection[Any],
+                 local: Callable[[], datetime]) -> timedelta:
+    """How far the server's clock is ahead of ``local`` (naive UTC), read across one round
+    trip: the server's time against the middle of it."""
+    before = local()
+    row = connection.execute("SELECT clock_timestamp()").fetchone()
+    after = local()
+    assert row is not None
+    server: datetime = row[0].astimezone(UTC).replace(tzinfo=None)
+    return server - (before + (after - before) / 2)
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import keyring
+from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
 
@@ -18,7 +19,11 @@ from keyring.errors import KeyringLocked
 class MemoryKeyring(KeyringBackend):
     """Keeps passwords in a dictionary, by (service, user name)."""
 
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Never chosen by keyring on its own (it would then be every later test's keyring):
+        # a test sets it with keyring.set_keyring.
+        raise RuntimeError("a test's keyring")
 
     def __init__(self) -> None:
         super().__init__()

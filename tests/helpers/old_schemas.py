@@ -359,9 +359,27 @@ def write_v10_workspace(path: Path) -> None:
     connection.close()
 
 
+def write_v11_workspace(path: Path) -> None:
+    """Version 10 plus review intervals, letters' agreement and answers to competitors."""
+    write_v10_workspace(path)
+    connection = sqlite3.connect(path)
+    # Frozen DDL, as the version 11 app wrote it.
+    for statement in (
+        "ALTER TABLE accounts ADD COLUMN review_interval_days INTEGER",
+        "ALTER TABLE sponsor_letters ADD COLUMN agreed_by VARCHAR DEFAULT '' NOT NULL",
+        "ALTER TABLE sponsor_letters ADD COLUMN agreed_on DATE",
+        "ALTER TABLE competitors ADD COLUMN our_answer TEXT DEFAULT '' NOT NULL",
+        "ALTER TABLE competitors ADD COLUMN product_request TEXT DEFAULT '' NOT NULL",
+    ):
+        connection.execute(statement)
+    connection.execute("PRAGMA user_version = 11")
+    connection.commit()
+    connection.close()
+
+
 # Every released schema version, for the upgrade tests: add the next one when you bump
 # SCHEMA_VERSION (the version you replace becomes a released one).
 WRITERS = {1: write_v1_workspace, 2: write_v2_workspace, 3: write_v3_workspace,
            4: write_v4_workspace, 5: write_v5_workspace, 6: write_v6_workspace,
            7: write_v7_workspace, 8: write_v8_workspace, 9: write_v9_workspace,
-           10: write_v10_workspace}
+           10: write_v10_workspace, 11: write_v11_workspace}

@@ -9,6 +9,7 @@ from typing import Any
 
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.team_service import TeamService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
 from contactmap_desktop.storage.account_tables import (
@@ -33,8 +34,10 @@ class Laptop:
     team_url: str = ""
 
     @classmethod
-    def join(cls, path: Path, url: str) -> Laptop:
-        opened = open_workspace(path, backups_root=path.parent / f"{path.stem}-backups")
+    def join(cls, path: Path, url: str, clock: Clock = utc_now) -> Laptop:
+        """``clock``: the laptop's own clock (a FakeClock set hours off, say)."""
+        opened = open_workspace(path, backups_root=path.parent / f"{path.stem}-backups",
+                                clock=clock)
         laptop = cls(opened, opened.services.team, url)
         laptop.team.connect(url)
         return laptop

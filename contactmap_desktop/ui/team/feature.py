@@ -34,6 +34,7 @@ class TeamFeature:
         self.arrivals = Arrivals(document, window)
         window.closing.connect(self.arrivals.stop)
         self.offline_reason = ""
+        self.clock_note = ""  # this laptop's clock far off the server's, from the last sync
         self.indicator = QLabel()
         self.indicator.setObjectName("teamIndicator")
         window.statusBar().addPermanentWidget(self.indicator)
@@ -95,6 +96,8 @@ class TeamFeature:
         tip = "\n".join(status.lines())
         if self.offline_reason:
             tip = f"{self.offline_reason}\n{tip}"
+        if self.clock_note:
+            tip = f"{tip}\n{self.clock_note}"
         self.indicator.setToolTip(tip)
         self.indicator.show()
 
@@ -126,6 +129,7 @@ class TeamFeature:
     def _synced(self, report: object) -> None:
         self.offline_reason = ""
         if isinstance(report, SyncReport):
+            self.clock_note = report.clock_note
             self.arrivals.arrive(report.changes)
 
     # --- the dialogs -----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from contactmap_desktop.services.clock import ServerTime
 from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.fake_clock import FakeClock
 
@@ -21,7 +22,9 @@ def test_the_team_service_is_built_once_on_the_workspace_and_clock_of_the_root(
         assert team is opened.services.team
         assert not team.is_connected()
         assert team.engine._workspace is opened.workspace
-        assert team.engine._clock is clock
+        # The root's clock: the laptop's own, dated by the team server's time once synced.
+        assert team.engine._clock is opened.services.clock
+        assert isinstance(opened.services.clock, ServerTime) and opened.services.clock.base is clock
     finally:
         opened.close()
 
