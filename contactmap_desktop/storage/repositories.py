@@ -48,23 +48,20 @@ class AccountRepository:
         self._session = session
 
     def list(self) -> list[Account]:
-        rows = self._session.scalars(
-            select(AccountRow)
-            .where(AccountRow.deleted_at.is_(None))
-            .order_by(func.lower(AccountRow.name))
-        )
-        return [mapping.account_from_row(row) for row in rows]
+        """The live accounts by name in any case. Compared in Python: SQL's lower() folds
+        only ASCII letters on SQLite and every letter on PostgreSQL (and "ß" on neither)."""
+        rows = self._session.scalars(select(AccountRow).where(AccountRow.deleted_at.is_(None)))
+        return sorted((mapping.account_from_row(row) for row in rows),
+                      key=lambda account: (account.name.casefold(), account.id))
 
     def get(self, account_id: str) -> Account:
         return mapping.account_from_row(self._row(account_id))
 
     def find_by_name(self, name: str) -> Account | None:
-        row = self._session.scalars(
-            select(AccountRow).where(
-                func.lower(AccountRow.name) == name.casefold(), AccountRow.deleted_at.is_(None)
-            )
-        ).first()
-        return mapping.account_from_row(row) if row else None
+        """The live account called ``name`` in any case (a workspace has few accounts)."""
+        wanted = name.casefold()
+        return next((account for account in self.list() if account.name.casefold() == wanted),
+                    None)
 
     def save(self, account: Account, now: datetime) -> None:
         row = self._session.get(AccountRow, account.id)

@@ -1,0 +1,26 @@
+"""Accounts are found and listed by their names in any case, alike on both engines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.services.workspace_service import open_workspace
+
+
+def test_an_account_is_found_by_its_name_in_any_case_beyond_ascii(tmp_path: Path) -> None:
+    # SQLite's lower() folds only ASCII: "Ärzte Nord" was not found as typed in lower case.
+    opened = open_workspace(tmp_path / "w.cmap")
+    try:
+        for name in ("Zeta", "Ärzte Nord", "Straße AG", "acme"):
+            opened.accounts.create_account(name)
+        assert opened.accounts.find_by_name("ärzte nord").name == "Ärzte Nord"
+        assert opened.accounts.find_by_name("STRASSE AG").name == "Straße AG"
+        assert [a.name for a in opened.accounts.list_accounts()] == [
+            "acme", "Straße AG", "Zeta", "Ärzte Nord"]
+        with pytest.raises(ValidationError):
+            opened.accounts.create_account("ÄRZTE NORD")
+    finally:
+        opened.close()
