@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.postgres_server import PrivateServer, fresh_database, start_server
+from tests.helpers.server_workspaces import ServerWorkspaces
 
 # Without a display Qt aborts; offscreen renders everything in memory.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -74,6 +75,12 @@ def team_database(postgres_server: PrivateServer) -> Iterator[str]:
     """An empty database of the private server, as its superuser's URL."""
     with fresh_database(postgres_server) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def server_workspaces(postgres_server: PrivateServer) -> ServerWorkspaces:
+    """The storage and service tests' workspaces on the private server (both_engines.py)."""
+    return ServerWorkspaces(postgres_server)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -409,4 +409,8 @@ def drop_plans_without_cells(session: Session, blueprint_ids: Sequence[str]) -> 
 
 def defer_foreign_keys(session: Session) -> None:
     """Check references at commit, so rows can arrive in any order within the transaction."""
-    session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    else:  # PostgreSQL defers the constraints declared deferrable: all of ours (schema.py)
+        connection.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")

@@ -13,7 +13,9 @@ from contactmap_desktop.domain.people import roles_to_badges
 _COLUMNS = ("id", "account_id", "name", "title", "department", "seniority", "roles", "email",
             "phone", "reports_to_id", "notes", "position", "updated_at", "deleted_at")
 _INSERT = (f"INSERT INTO stakeholders ({', '.join(_COLUMNS)}) "
-           f"VALUES ({', '.join('?' for _ in _COLUMNS)})")
+           f"VALUES ({', '.join('{0}' for _ in _COLUMNS)})")
+# The driver's own placeholder: sqlite3 takes "?", psycopg "%s".
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 # SQLAlchemy's own text form of a DateTime on SQLite, so both paths read back the same.
 _STAMP = "%Y-%m-%d %H:%M:%S.%f"
 
@@ -30,4 +32,6 @@ def insert_stakeholders(session: Session, stakeholders: Sequence[Stakeholder],
         for s in stakeholders
     ]
     if rows:
-        session.connection().exec_driver_sql(_INSERT, rows)
+        connection = session.connection()
+        placeholder = _PLACEHOLDERS[connection.dialect.paramstyle]
+        connection.exec_driver_sql(_INSERT.format(placeholder), rows)

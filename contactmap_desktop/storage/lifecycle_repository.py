@@ -32,6 +32,12 @@ def _mapping(kind: type) -> RowMapping:
     return MAPPINGS[kind]
 
 
+def _in_order(table: Any, mapping: RowMapping) -> list[Any]:
+    # SQLite sorts NULL first and PostgreSQL last: say which, so both list alike (an
+    # engagement with no start date yet comes first).
+    return [*(getattr(table, column).asc().nulls_first() for column in mapping.order), table.id]
+
+
 class LifecycleRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -42,7 +48,7 @@ class LifecycleRepository:
         table: Any = mapping.row
         rows = self._session.scalars(
             select(table).where(getattr(table, mapping.parent) == parent_id)
-            .order_by(*(getattr(table, column) for column in mapping.order), table.id)
+            .order_by(*_in_order(table, mapping))
         )
         return [mapping.to_value(row) for row in rows]
 
@@ -65,8 +71,7 @@ class LifecycleRepository:
                 query = query.where(EngagementRow.status.in_(_OPEN_STATUSES))
         query = query.where(owner == account_id if account_id is not None
                             else owner.in_(live_account_ids()))
-        rows = self._session.execute(query.order_by(
-            *(getattr(table, column) for column in mapping.order), table.id))
+        rows = self._session.execute(query.order_by(*_in_order(table, mapping)))
         grouped: defaultdict[str, list[V]] = defaultdict(list)
         for row in rows:
             grouped[getattr(row, mapping.parent)].append(mapping.to_value(row))

@@ -472,3 +472,11 @@ class TeamConflictRow(Base):
     lost_by: Mapped[str] = mapped_column(String)
     found_at: Mapped[datetime] = mapped_column(DateTime)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# Imports take rows in any order and check references at commit (defer_foreign_keys):
+# PostgreSQL defers only constraints declared deferrable, SQLite every one. "DEFERRABLE"
+# alone is checked at each statement, as before, until a transaction defers it.
+for _table in Base.metadata.tables.values():
+    for _constraint in _table.foreign_key_constraints:
+        _constraint.deferrable = True

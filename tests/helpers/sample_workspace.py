@@ -17,7 +17,8 @@ from contactmap_desktop.services.workspace_service import open_workspace
 
 
 @cache
-def _template() -> Path:
+def sample_template() -> Path:
+    """The workspace file all copies are taken of, built at the first call."""
     folder = Path(tempfile.mkdtemp(prefix="contactmap-sample-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     path = folder / "sample.cmap"
@@ -29,6 +30,6 @@ def _template() -> Path:
 def sample_copy(path: Path) -> Path:
     """Write a fresh copy of the sample workspace at ``path`` (private, as the app makes it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_template(), path)
+    shutil.copyfile(sample_template(), path)
     path.chmod(0o600)
     return path

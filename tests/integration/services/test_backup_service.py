@@ -3,11 +3,15 @@
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from contactmap_desktop.services.backup_service import BackupService
 from contactmap_desktop.services.diagnostics import collect_diagnostics
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage.schema import SCHEMA_VERSION
 from tests.helpers.fake_clock import FakeClock
+
+pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file (a server has its own)")
 
 
 def test_restore_the_newest_good_backup_of_a_file_that_got_damaged(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from contactmap_desktop.domain.errors import DamagedWorkspaceError, StorageError
 from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.damaged_files import write_damaged_workspace
 
+pytestmark = pytest.mark.sqlite_only("damaged SQLite files opened for viewing")
+
 
 def test_a_damaged_file_opens_read_only_and_is_never_backed_up(tmp_path: Path) -> None:
     path = tmp_path / "damaged.cmap"

@@ -12,11 +12,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from contactmap_desktop.domain.model import Stakeholder, TeamMember, new_id
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage.file_check import check_workspace_file
 from tests.helpers.processes import kill_hard, start_child, wait_ready
 from tests.helpers.workspace_child import KILL_ACCOUNT
+
+pytestmark = pytest.mark.sqlite_only("a process killed mid-edit, then the SQLite file reopened")
 
 ROUNDS = int(os.environ.get("CONTACTMAP_KILL_ROUNDS", "4"))
 

@@ -13,6 +13,8 @@ from contactmap_desktop.storage.schema import SCHEMA_VERSION
 from tests.helpers.fake_clock import FakeClock
 from tests.helpers.old_schemas import write_v1_workspace
 
+pytestmark = pytest.mark.sqlite_only("backups, upgrades, folders and viewing of the SQLite file")
+
 
 def _store(path: Path, root: Path, clock: FakeClock) -> BackupStore:
     return BackupStore.for_workspace(path, root, clock)

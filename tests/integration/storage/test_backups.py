@@ -14,6 +14,8 @@ from contactmap_desktop.storage.backups import BackupStore
 from contactmap_desktop.storage.database import Workspace
 from tests.helpers.fake_clock import FakeClock
 
+pytestmark = pytest.mark.sqlite_only("backups are copies of the SQLite file (a server has its own)")
+
 
 def _add_account(workspace: Workspace, name: str) -> None:
     with workspace.engine.begin() as connection:

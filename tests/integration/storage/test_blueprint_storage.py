@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from contactmap_desktop.domain.blueprints import Blueprint, BlueprintStatus, Strategy
@@ -80,6 +81,7 @@ def test_a_removed_stakeholder_hides_their_blueprints(tmp_path: Path) -> None:
     small.opened.close()
 
 
+@pytest.mark.sqlite_only("an old .cmap file upgraded")
 def test_a_version_2_file_gets_blueprint_tables_and_keeps_its_map(tmp_path: Path) -> None:
     path = tmp_path / "v2.cmap"
     write_v2_workspace(path)

@@ -19,6 +19,8 @@ from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers import old_schemas
 from tests.helpers.builders import build_small_map
 
+pytestmark = pytest.mark.sqlite_only("disk errors under the SQLite file and its old versions")
+
 OLD_WRITERS: dict[int, Callable[[Path], None]] = {
     1: old_schemas.write_v1_workspace, 2: old_schemas.write_v2_workspace,
     3: old_schemas.write_v3_workspace, 4: old_schemas.write_v4_workspace,

@@ -17,6 +17,8 @@ from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage.schema import SCHEMA_VERSION
 from tests.helpers.builders import build_small_map
 
+pytestmark = pytest.mark.sqlite_only("damaged SQLite files and SQLite's integrity check")
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

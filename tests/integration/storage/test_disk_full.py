@@ -21,6 +21,8 @@ from contactmap_desktop.storage.atomic_file import write_atomically
 from tests.helpers.builders import build_small_map
 from tests.helpers.processes import ROOT
 
+pytestmark = pytest.mark.sqlite_only("a full disk under the SQLite file and its exports")
+
 
 def _sound(path: Path) -> bool:
     connection = sqlite3.connect(path)

@@ -13,6 +13,8 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.storage import checkpoints
 from tests.helpers.builders import build_small_map
 
+pytestmark = pytest.mark.sqlite_only("the WAL copied into the main SQLite file")
+
 
 def _copy_alone(source: Path, target: Path) -> Path:
     """What a user's copy, mail or sync takes: the main file and nothing beside it."""

@@ -16,6 +16,8 @@ from contactmap_desktop.storage.migrations import migrate
 from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.helpers.old_schemas import write_v1_workspace
 
+pytestmark = pytest.mark.sqlite_only("upgrades of .cmap files of older schema versions")
+
 
 def test_a_version_1_file_is_upgraded_with_its_rows_kept(tmp_path: Path) -> None:
     path = tmp_path / "old.cmap"

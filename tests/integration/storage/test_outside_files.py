@@ -20,6 +20,8 @@ from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.inbound_files import check_ordinary_file, read_bounded
 from tests.helpers.builders import build_small_map
 
+pytestmark = pytest.mark.sqlite_only("what stands at the SQLite file's name and beside it")
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

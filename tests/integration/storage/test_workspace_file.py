@@ -12,11 +12,15 @@ from contactmap_desktop.domain.errors import WorkspaceError
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
+# Every test here but the foreign keys' is of the SQLite file itself.
+FILE_ITSELF = pytest.mark.sqlite_only("the SQLite file: its header, PRAGMAs, refusals, copies")
+
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@FILE_ITSELF
 def test_new_workspace_is_stamped_and_private(tmp_path: Path) -> None:
     path = tmp_path / "new.cmap"
     Workspace.open(path).close()
@@ -26,6 +30,7 @@ def test_new_workspace_is_stamped_and_private(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o600
 
 
+@FILE_ITSELF
 def test_connection_pragmas_are_in_force(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "w.cmap")
     with workspace.engine.connect() as connection:
@@ -49,6 +54,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     workspace.close()
 
 
+@FILE_ITSELF
 @pytest.mark.parametrize("content, message", [
     (b"", "is empty"),
     (b"name,title\nAda,CEO\n", "not an SQLite database"),
@@ -66,6 +72,7 @@ def test_files_that_are_not_workspaces_are_refused_untouched(
     assert _digest(path) == before
 
 
+@FILE_ITSELF
 def test_an_sqlite_file_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     connection = sqlite3.connect(path)
@@ -78,6 +85,7 @@ def test_an_sqlite_file_of_another_program_is_refused_untouched(tmp_path: Path) 
     assert _digest(path) == before
 
 
+@FILE_ITSELF
 def test_a_file_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.cmap"
     Workspace.open(path).close()
@@ -90,6 +98,7 @@ def test_a_file_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> Non
     assert _digest(path) == before
 
 
+@FILE_ITSELF
 def test_a_damaged_file_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "damaged.cmap"
     workspace = Workspace.open(path)
@@ -110,11 +119,13 @@ def test_a_damaged_file_is_refused_untouched(tmp_path: Path) -> None:
     assert _digest(path) == before
 
 
+@FILE_ITSELF
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match="is a folder"):
         Workspace.open(tmp_path)
 
 
+@FILE_ITSELF
 def test_save_copy_is_a_consistent_private_workspace(tmp_path: Path) -> None:
     workspace = Workspace.open(tmp_path / "w.cmap")
     with workspace.engine.begin() as connection:

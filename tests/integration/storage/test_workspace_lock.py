@@ -12,6 +12,8 @@ from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage.workspace_lock import WorkspaceLock, current_holder
 from tests.helpers.processes import kill_hard, start_child, wait_ready
 
+pytestmark = pytest.mark.sqlite_only("the SQLite file's lock, held across processes")
+
 
 @pytest.fixture
 def workspace_file(tmp_path: Path) -> Path:

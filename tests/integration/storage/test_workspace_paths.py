@@ -12,6 +12,8 @@ from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage.database import Workspace
 from tests.helpers.builders import build_small_map
 
+pytestmark = pytest.mark.sqlite_only("the SQLite file is the one its path names")
+
 # Each name, read as a URL, would address another file: "Acme", "Which deals", "A", ...
 URL_LIKE_NAMES = ["Acme?v2.cmap", "Which deals?.cmap", "Q4 #1.cmap", "100%41 sure.cmap",
                   "a?mode=ro.cmap", "x?vfs=unix-none&nolock=1.cmap", "%3F.cmap"]
