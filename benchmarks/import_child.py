@@ -73,7 +73,7 @@ def measure(rows: int, folder: Path) -> dict[str, float]:
 
     def job(report: Report) -> object:
         source = service.read(data)
-        return service.apply(source, account.id, ImportOptions(source.fields), report).for_undo()
+        return service.apply_for_undo(source, account.id, ImportOptions(source.fields), report)
 
     task = BackgroundTask(job)
     started = time.perf_counter()

@@ -30,7 +30,7 @@ from contactmap_desktop.domain.import_plan import (
 from contactmap_desktop.domain.model import Stakeholder, new_id
 from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.domain.vcard import looks_like_vcard, read_vcards
-from contactmap_desktop.gc_pause import gc_paused
+from contactmap_desktop.gc_pause import gc_paused, let_go
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.import_links import (
     LinksResult,
@@ -197,6 +197,17 @@ class CsvImportService:
             repos.settings.set(_setting_key(source.headers), [f.value for f in options.fields])
         return ImportResult(plan, tuple(s.id for s in added), tuple(previous), account_id,
                             ids_by_line, links)
+
+    def apply_for_undo(self, source: ImportSource, account_id: str, options: ImportOptions,
+                       progress: Progress | None = None) -> ImportResult:
+        """``apply`` as the window runs it in a worker: what undo needs is returned
+        (``ImportResult.for_undo``) and the rest of the plan is let go here, in pieces."""
+        result = self.apply(source, account_id, options, progress)
+        kept = result.for_undo()
+        rows = list(result.plan.rows)
+        del result  # the rows are held by ``rows`` alone now (or by ``kept`` as well)
+        let_go(rows)
+        return kept
 
     def undo(self, result: ImportResult) -> Changes:
         """Take an import back: its grades and managers, the team members it brought, then

@@ -32,3 +32,11 @@ def test_restored_after_an_error() -> None:
     with pytest.raises(RuntimeError), gc_paused():
         raise RuntimeError("read failed")
     assert gc.isenabled()
+
+
+def test_let_go_empties_a_list_piece_by_piece() -> None:
+    from contactmap_desktop.gc_pause import PIECE, let_go
+
+    items = [object() for _ in range(PIECE * 2 + 3)]
+    let_go(items)
+    assert items == []

@@ -191,9 +191,9 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.mapping_view.setEnabled(False)
         self.preview_view.setEnabled(False)
-        # The whole plan is let go in the worker: only what undo needs reaches the window.
-        self._run(lambda report: self._service.apply(source, self._account_id, options,
-                                                     report).for_undo(), self._on_imported)
+        # Only what undo needs reaches the window: the rest is let go in the worker.
+        self._run(lambda report: self._service.apply_for_undo(source, self._account_id, options,
+                                                              report), self._on_imported)
 
     def _on_imported(self, result: ImportResult) -> None:
         self.imported = result

@@ -133,7 +133,7 @@ def test_what_is_kept_for_undo_undoes_and_redoes_the_same(small: SmallMap) -> No
     ]).encode()
     service = CsvImportService(small.opened.workspace)
     source = service.read(data)
-    kept = service.apply(source, small.account.id, ImportOptions(source.fields)).for_undo()
+    kept = service.apply_for_undo(source, small.account.id, ImportOptions(source.fields))
     # Only the row that updated someone stays: the new people are known by their ids.
     assert [row.line for row in kept.plan.rows] == [2]
     assert (len(kept.added_ids), len(kept.previous)) == (2, 1)
