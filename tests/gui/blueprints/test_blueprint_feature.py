@@ -3,8 +3,8 @@ F1 and “What does this mean?” open the reference, the overview leads back to
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.blueprints import Strategy
@@ -71,6 +71,34 @@ def test_the_cell_menu_offers_the_blueprint_and_an_explanation(
     assert "&Blueprint…" in texts and "&What does this mean?" in texts
     feature.explain_stakeholder(small_map.stakeholders[1].id)  # Uma User: a User
     assert feature.reference_dock.isVisible()
+
+
+def test_a_right_click_on_a_stakeholder_header_explains_their_buying_role(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    feature = _feature(window)
+    feature.reference_dock.hide()
+    offered: list[list[str]] = []
+
+    def choose_first() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        offered.append([action.text() for action in menu.actions()])
+        menu.actions()[0].trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose_first)  # once the menu is open
+    header = window.map_page.grid.horizontalHeader()
+    column = window.map_page.model.column_of(small_map.stakeholders[1].id)  # Uma User: a User
+    assert column is not None
+    spot = QPoint(header.sectionViewportPosition(column) + 10, header.height() // 2)
+
+    header.customContextMenuRequested.emit(spot)
+
+    assert offered == [["What does this mean?"]]
+    assert feature.reference_dock.isVisible()
+    text = feature.views.reference.text
+    top = text.cursorForPosition(text.viewport().rect().topLeft()).block().text()
+    assert top == "U — User"
 
 
 def test_a_double_click_in_the_overview_selects_the_cell(qtbot: QtBot, window: MainWindow,
