@@ -162,11 +162,17 @@ def test_the_card_under_a_drag_says_whether_it_can_be_the_new_manager(
     tab.view.fit()
     start = _at(tab, "Priya Raman")
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    hints = {DropState.REFUSES: "Priya Raman cannot report to Ana Ruiz, who is below them",
+             DropState.ACCEPTS: "Priya Raman reports to Marcus Reid"}
     for name, state in (("Ana Ruiz", DropState.REFUSES), ("Marcus Reid", DropState.ACCEPTS)):
         qtbot.mouseMove(viewport, _at(tab, name) + QPoint(1, 1))
         qtbot.mouseMove(viewport, _at(tab, name))
         item = tab.scene.item(_person(tab, name).id)
         assert item is not None and item.drop_state is state
+        # The hint beside the pointer says it in words, edged as a refusal when it is one.
+        hint = tab.view._hint
+        assert hint.text() == hints[state] and hint.refused is (state is DropState.REFUSES)
+        assert not viewport.grab().isNull()  # painted with the hint on the chart
     qtbot.keyClick(viewport, Qt.Key.Key_Escape)  # cancels: nothing changes
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=_at(tab, "Marcus Reid"))
     assert tab._document.undo_stack.count() == 0
