@@ -1,17 +1,19 @@
 """Team sync against a private PostgreSQL server on loopback (started and stopped here).
 
     python benchmarks/team_sync.py [--stakeholders 1000] [--team 100] [--runs 15] [--no-window]
+                                   [--batch 200 2000] [--window-runs 3]
 
 Prints: the first sync of the large account (sending it from one laptop, receiving it on
 another) against a COPY of the same rows into a plain table of the same shape (the floor:
 the server cannot take the rows faster); the median time of an incremental sync of one
 edit; and the window's longest wait (a 10 ms timer on its thread) while a background sync
-brings in a batch of edits from another laptop.
+brings in a batch of edits from another laptop, for each batch size, and the second after.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import statistics
@@ -28,6 +30,7 @@ if str(ROOT) not in sys.path:
 import psycopg  # noqa: E402
 
 from benchmarks.large_account import build_large_account  # noqa: E402
+from benchmarks.slow_slices import SliceTracer  # noqa: E402
 from contactmap_desktop.domain.grades import Grade  # noqa: E402
 from contactmap_desktop.domain.model import CellRef  # noqa: E402
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace  # noqa: E402
@@ -62,18 +65,54 @@ def _copy_floor(url: str) -> tuple[float, int]:
         return time.perf_counter() - started, int(rows[0]) if rows else 0
 
 
-def _window_wait(path: Path, edit_elsewhere: Callable[[], object]) -> float:
-    """The longest gap between ticks of a 10 ms timer on the window's thread while its
-    background sync fetches and applies the edits ``edit_elsewhere`` made on another laptop."""
+# About how long a sync of a burst takes here: the floor is timed for as long.
+SYNC_SECONDS = 1.0
+
+
+def _longest_wait(start: Callable[[], object], until_done: Callable[[], object],
+                  tracer: SliceTracer | None, phase: str) -> float:
+    """The longest gap between ticks of a 10 ms timer from ``start`` to ``until_done``."""
+    from PySide6.QtCore import QTimer
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+        if tracer is not None:
+            tracer.tick(phase)
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    start()
+    until_done()
+    timer.stop()
+    if tracer is not None:
+        tracer.pause()
+    return max(gaps) if gaps else 0.0
+
+
+def _window_waits(path: Path, bursts: list[tuple[str, Callable[[], object]]],
+                  tracer: SliceTracer | None) -> list[float]:
+    """The floor, then for each burst: the longest gap between ticks of a 10 ms timer on the
+    window's thread while its background sync fetches and applies the edits the burst made on
+    another laptop, and for a second after, while the window refreshes what depends on them
+    (the plans' grades, the findings worked out again)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QSettings
 
     from contactmap_desktop.application import build_window
+    from contactmap_desktop.startup import create_qt_application
+    from contactmap_desktop.ui.core.main_thread_gc import MainThreadCollector
     from contactmap_desktop.ui.core.settings import UiSettings
     from contactmap_desktop.ui.team.feature import FIRST_SYNC_MS, TeamFeature
 
-    app = QApplication.instance() or QApplication([])
+    app = create_qt_application()  # the window's thread switches as in the app
+    MainThreadCollector(app)  # and collects on its own thread, as in the app
     opened = _open(path)
     settings = UiSettings(QSettings(str(path.parent / "ui.ini"), QSettings.Format.IniFormat))
     window = build_window(opened, settings)
@@ -83,30 +122,22 @@ def _window_wait(path: Path, edit_elsewhere: Callable[[], object]) -> float:
 
     def settle(seconds: float) -> None:
         until = time.monotonic() + seconds
-        while time.monotonic() < until or feature.task is not None:
+        while time.monotonic() < until or feature.task is not None or feature.arrivals.busy:
             app.processEvents()
             time.sleep(0.002)
 
+    gc.freeze()  # what the start made, out of the collector's walks, as startup.py does
     settle(FIRST_SYNC_MS / 1000 + 0.5)  # the sync a connected window starts with
-    edit_elsewhere()
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    feature.sync_now()
-    settle(0.3)  # and the change set applied after the thread ended
-    timer.stop()
+    # The floor: the same timer for as long with nothing running (a busy machine shows here).
+    waits = [_longest_wait(lambda: None, lambda: settle(1.0 + SYNC_SECONDS), tracer, "idle")]
+    for phase, burst in bursts:
+        burst()
+        settle(1.0)
+        # After the sync and the arrivals, a second more: the refreshes they cause.
+        waits.append(_longest_wait(feature.sync_now, lambda: settle(1.0), tracer, phase))
     window.close()
     opened.close()
-    return max(gaps) if gaps else 0.0
+    return waits
 
 
 def main() -> None:
@@ -114,8 +145,14 @@ def main() -> None:
     parser.add_argument("--stakeholders", type=int, default=1000)
     parser.add_argument("--team", type=int, default=100)
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--batch", type=int, default=200, help="edits the window receives")
+    parser.add_argument("--batch", type=int, nargs="+", default=[200, 2000],
+                        help="edits the window receives in one sync (each size in turn)")
+    parser.add_argument("--window-runs", type=int, default=3,
+                        help="syncs measured in the window for each batch size")
     parser.add_argument("--no-window", action="store_true")
+    parser.add_argument("--trace", action="store_true",
+                        help="list the window's slices over 30 ms (benchmarks/slow_slices.py)")
+    parser.add_argument("--profile", action="store_true", help="--trace, with cProfile")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="team-bench-"))
     os.environ["PGPASSFILE"] = str(folder / "pgpass")
@@ -154,18 +191,33 @@ def main() -> None:
               f" (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, {args.runs} runs)")
         if not args.no_window:
             bob_ws.close()
-            batch = [CellRef(m, s) for m in built.team_member_ids
-                     for s in built.stakeholder_ids[:max(1, args.batch // len(
-                         built.team_member_ids))]][:args.batch]
+            members, people = built.team_member_ids, built.stakeholder_ids
+            plan = [size for size in args.batch for _ in range(args.window_runs)]
+            done = [0]  # stakeholders used so far: each burst grades cells of new columns
 
-            def edit_elsewhere() -> None:
-                for number, cell in enumerate(batch):
-                    ann.contact_maps.set_grade(cell, Grade("TOSIDM"[number % 6]))
-                ann_team.sync()
+            def burst(size: int) -> Callable[[], object]:
+                def edit_elsewhere() -> None:
+                    columns = max(1, -(-size // len(members)))
+                    start, done[0] = done[0], done[0] + columns
+                    cells = [CellRef(m, s) for s in people[start:start + columns]
+                             for m in members][:size]
+                    for number, cell in enumerate(cells):
+                        ann.contact_maps.set_grade(cell, Grade("TOSIDM"[number % 6]))
+                    ann_team.sync()
+                return edit_elsewhere
 
-            wait = _window_wait(folder / "bob.cmap", edit_elsewhere)
-            print(f"window's longest wait while a sync brings {len(batch)} edits: "
-                  f"{wait * 1000:.0f} ms")
+            tracer = SliceTracer(profile=args.profile) if args.trace or args.profile else None
+            floor, *waits = _window_waits(
+                folder / "bob.cmap", [(f"{size} edits", burst(size)) for size in plan], tracer)
+            if tracer is not None:
+                tracer.close()
+                print(tracer.report(), file=sys.stderr)
+            print(f"window's longest wait with nothing running (floor): {floor * 1000:.0f} ms")
+            for size in args.batch:
+                mine = [w * 1000 for w, n in zip(waits, plan, strict=True) if n == size]
+                print(f"window's longest wait while a sync brings {size} edits: "
+                      f"{max(mine):.0f} ms (runs: {', '.join(f'{w:.0f}' for w in mine)})")
+            print(f"load average: {os.getloadavg()[0]:.2f}")
         ann.close()
     finally:
         server.stop()

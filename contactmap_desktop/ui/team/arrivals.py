@@ -42,7 +42,7 @@ class Arrivals(QObject):
         self._document = document
         self._queue: list[Changes] = []
         self._reader: BackgroundTask | None = None
-        self._slices: list[Slice] = []
+        self._slices = Slices(Changes(), [])
         self._touched: set[CellRef] = set()
         self._applying = False
         document.changed.connect(self._note_change)
@@ -70,9 +70,13 @@ class Arrivals(QObject):
             # Everything but cells first: it may read the whole map again (new people).
             self._document.apply(replace(changes, cells=frozenset(), marks=frozenset()))
             contact_map = self._document.contact_map
-            cells = [] if contact_map is None else sorted(
-                (c for c in changes.cells | changes.marks if contact_map.has_cell(c)),
-                key=lambda c: (c.stakeholder_id, c.team_member_id))
+            cells: list[CellRef] = []
+            if contact_map is not None:  # the open map's cells (a sync may bring others)
+                people = {person.id for person in contact_map.stakeholders}
+                team = {member.id for member in contact_map.team_members}
+                cells = sorted((c for c in changes.cells | changes.marks
+                                if c.stakeholder_id in people and c.team_member_id in team),
+                               key=lambda c: (c.stakeholder_id, c.team_member_id))
             if cells:
                 self._read(changes, cells)
 
@@ -90,7 +94,7 @@ class Arrivals(QObject):
         if states is None:
             self._document.apply(Changes(cells=changes.cells, marks=changes.marks))
             return
-        self._slices = list(in_slices(changes, states))
+        self._slices = Slices(changes, states)
 
     def _read_done(self) -> None:
         reader, self._reader = self._reader, None
@@ -100,7 +104,7 @@ class Arrivals(QObject):
 
     def _apply_next(self) -> None:
         if self._slices:
-            part = self._slices.pop(0)
+            part = self._slices.pop()
             touched = self._touched
             changes = Changes(cells=part.changes.cells - touched,
                               marks=part.changes.marks - touched)
@@ -120,11 +124,29 @@ class Arrivals(QObject):
             self._touched |= changes.cells | changes.marks
 
 
-def in_slices(changes: Changes, states: list[CellState],
-              size: int = CELLS_PER_TURN) -> Iterator[Slice]:
-    """The arriving cells a few at a time, each with its grade, history and marks."""
-    for start in range(0, len(states), size):
-        part = states[start:start + size]
+class Slices:
+    """Arriving cells taken a few at a time, each with its grade, history and marks; a
+    slice is made when its turn comes (making all 80 of 2,000 cells at once was a wait)."""
+
+    def __init__(self, changes: Changes, states: list[CellState],
+                 size: int = CELLS_PER_TURN) -> None:
+        self._changes, self._states, self._size = changes, states, size
+        self._next = 0
+
+    def __bool__(self) -> bool:
+        return self._next < len(self._states)
+
+    def __iter__(self) -> Iterator[Slice]:
+        while self:
+            yield self.pop()
+
+    def clear(self) -> None:
+        self._next = len(self._states)
+
+    def pop(self) -> Slice:
+        part = self._states[self._next:self._next + self._size]
+        self._next += self._size
         cells = frozenset(state.relationship.cell for state in part)
-        yield Slice(Changes(cells=cells & changes.cells, marks=cells & changes.marks),
-                    tuple(part))
+        return Slice(Changes(cells=cells & self._changes.cells,
+                             marks=cells & self._changes.marks), tuple(part))
+

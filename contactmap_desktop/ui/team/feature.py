@@ -35,6 +35,7 @@ class TeamFeature:
         window.closing.connect(self.arrivals.stop)
         self.offline_reason = ""
         self.clock_note = ""  # this laptop's clock far off the server's, from the last sync
+        self._counted: TeamStatus | None = None  # what waits, counted after the last sync
         self.indicator = QLabel()
         self.indicator.setObjectName("teamIndicator")
         window.statusBar().addPermanentWidget(self.indicator)
@@ -76,7 +77,8 @@ class TeamFeature:
 
     # --- the indicator ---------------------------------------------------------------------
 
-    def show_status(self) -> None:
+    def show_status(self, status: TeamStatus | None = None) -> None:
+        """``status``: counted already (by a sync's worker), else read here."""
         if not self.connected:
             self.indicator.hide()
             return
@@ -86,7 +88,7 @@ class TeamFeature:
             self.indicator.show()
             return
         try:
-            status = self.team.status(ask_server=False)
+            status = status or self.team.status(ask_server=False)
         except ContactMapError as error:
             self.indicator.setText("Team: ?")
             self.indicator.setToolTip(str(error))
@@ -105,11 +107,17 @@ class TeamFeature:
 
     def sync_now(self) -> None:
         """Start a sync on a worker thread, unless one is running."""
-        self._run(lambda _report: self.team.sync(), self._offline)
+        self._run(self.team.sync, self._offline)
 
-    def _run(self, job: Callable[[Report], object], failed: Callable[[str], None]) -> None:
+    def _run(self, sync: Callable[[], SyncReport], failed: Callable[[str], None]) -> None:
+        """``sync`` on a worker thread, and what then waits counted there too (read on the
+        window's thread, it was one of its longest waits after a sync)."""
         if not self.connected or self.task is not None:
             return
+
+        def job(_report: Report) -> tuple[SyncReport, TeamStatus]:
+            return sync(), self.team.status(ask_server=False)
+
         self.task = BackgroundTask(job, self._window)
         self.task.succeeded.connect(self._synced)
         self.task.failed.connect(failed)
@@ -121,16 +129,17 @@ class TeamFeature:
         if self.task is not None:
             self.task.deleteLater()
         self.task = None
-        self.show_status()
+        status, self._counted = self._counted, None
+        self.show_status(status)
 
     def _offline(self, message: str) -> None:
         self.offline_reason = message
 
-    def _synced(self, report: object) -> None:
+    def _synced(self, result: tuple[SyncReport, TeamStatus]) -> None:
         self.offline_reason = ""
-        if isinstance(report, SyncReport):
-            self.clock_note = report.clock_note
-            self.arrivals.arrive(report.changes)
+        report, self._counted = result
+        self.clock_note = report.clock_note
+        self.arrivals.arrive(report.changes)
 
     # --- the dialogs -----------------------------------------------------------------------
 
@@ -151,7 +160,7 @@ class TeamFeature:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, logins = contact_map.account.name, dialog.chosen
-        self._run(lambda _report: self.team.share(name, logins), self._window.report_error)
+        self._run(lambda: self.team.share(name, logins), self._window.report_error)
 
     def show_conflicts(self) -> None:
         try:

@@ -15,7 +15,7 @@ from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.contact_map_service import CellState, ContactMapService
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.ui.core.main_window import MainWindow
-from contactmap_desktop.ui.team.arrivals import Arrivals, in_slices
+from contactmap_desktop.ui.team.arrivals import Arrivals, Slices
 from tests.helpers.builders import SmallMap
 
 
@@ -84,8 +84,8 @@ def test_arrivals_are_applied_a_few_cells_per_turn(
         window: MainWindow, small_map: SmallMap) -> None:
     cells = [small_map.cell(r, c) for r in range(2) for c in range(3)]
     states = window.document.opened.contact_maps.read_cells(cells)
-    slices = list(in_slices(Changes(cells=frozenset(cells[:4]), marks=frozenset(cells)),
-                            states, 4))
+    slices = list(Slices(Changes(cells=frozenset(cells[:4]), marks=frozenset(cells)),
+                         states, 4))
     assert [len(s.states) for s in slices] == [4, 2]
     assert frozenset().union(*(s.changes.marks for s in slices)) == frozenset(cells)
     assert frozenset().union(*(s.changes.cells for s in slices)) == frozenset(cells[:4])

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.errors import TeamServerError
+from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_service import TeamStatus
 from contactmap_desktop.ui.core.form_dialog import FormDialog
 from contactmap_desktop.ui.core.main_window import MainWindow
@@ -84,9 +85,9 @@ def test_share_and_conflicts_from_the_menus_reach_the_team_service(
     shared: list[tuple[str, list[str]]] = []
     reviewed: list[bool] = []
 
-    def share(name: str, logins: list[str]) -> object:
+    def share(name: str, logins: list[str]) -> SyncReport:
         shared.append((name, logins))
-        return None
+        return SyncReport()
 
     def with_conflicts(ask_server: bool) -> TeamStatus:
         status = _no_waits()
