@@ -21,8 +21,8 @@ with a 1,000 × 100 account open. The collector keeps each walk short:
   pause has two lists of its 14,000 findings alive); here one is due at 20,000 already.
 - A cycle among frozen objects that becomes garbage is not found until they are unfrozen: when
   another account is opened (``account_opened``) the next tick collects everything once, and
-  freezes what lives on, the new map included. Nothing is frozen while a dialog is open (the
-  import's holds a whole file and its plan, let go when it closes).
+  freezes what lives on, the new map included. (Objects freed by reference counting go
+  whether frozen or not: the import dialog's file and plan, an earlier list of findings.)
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
 INTERVAL_MS = 50
 FULL_AFTER_GROWTH = 4  # a full collection once the long-lived objects grew by a quarter,
@@ -95,8 +94,7 @@ class MainThreadCollector(QObject):
     def _collect(self, generation: int) -> int:
         collected = gc.collect(generation)
         if generation == 2:
-            if QApplication.activeModalWidget() is None:
-                gc.freeze()
+            gc.freeze()
             self._count_long_lived()
         return collected
 

@@ -100,22 +100,3 @@ def test_what_survives_a_full_collection_is_frozen_until_another_account(
     finally:
         collector.deleteLater()
 
-
-def test_nothing_is_frozen_while_a_dialog_is_open(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QDialog
-
-    collector = MainThreadCollector()
-    dialog = QDialog()
-    qtbot.addWidget(dialog)
-    dialog.setModal(True)
-    dialog.show()
-    try:
-        account_opened()
-        collector.collect_if_due()
-        assert gc.get_freeze_count() == 0  # what the dialog holds goes when it closes
-        dialog.close()
-        account_opened()
-        collector.collect_if_due()
-        assert gc.get_freeze_count() > 0
-    finally:
-        collector.deleteLater()
