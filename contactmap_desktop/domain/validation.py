@@ -11,9 +11,17 @@ SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 20_000
 
 
+def _refuse_nul(text: str, label: str) -> str:
+    # PostgreSQL (the team server) stores no NUL character in text or JSON: refused here, it
+    # never reaches a workspace, whichever engine keeps it.
+    if "\x00" in text:
+        raise ValidationError(f"{label} holds a NUL character, which cannot be stored.")
+    return text
+
+
 def clean_name(value: str, what: str) -> str:
     """A required, single-line name; returns it stripped."""
-    name = " ".join(value.split())
+    name = _refuse_nul(" ".join(value.split()), f"The {what} name")
     if not name:
         raise ValidationError(f"The {what} needs a name.")
     if len(name) > NAME_MAX:
@@ -24,7 +32,7 @@ def clean_name(value: str, what: str) -> str:
 
 
 def clean_short_text(value: str, field_label: str) -> str:
-    text = " ".join(value.split())
+    text = _refuse_nul(" ".join(value.split()), field_label)
     if len(text) > SHORT_TEXT_MAX:
         raise ValidationError(
             f"{field_label} is {len(text)} characters long; the limit is {SHORT_TEXT_MAX}."
@@ -33,7 +41,7 @@ def clean_short_text(value: str, field_label: str) -> str:
 
 
 def clean_long_text(value: str, field_label: str) -> str:
-    text = value.strip()
+    text = _refuse_nul(value.strip(), field_label)
     if len(text) > LONG_TEXT_MAX:
         raise ValidationError(
             f"{field_label} is {len(text)} characters long; the limit is {LONG_TEXT_MAX}."

@@ -150,6 +150,8 @@ def field_problem(section: str, column: str, value: Any) -> str | None:
 
 
 def _text_problem(section: str, column: str, value: str) -> str | None:
+    if "\x00" in value:  # no text of PostgreSQL's (the team server's) holds one
+        return "a NUL character, which cannot be stored"
     if (section, column) in JSON_LISTS or (section, column) == ("settings", "value"):
         if len(value) > JSON_TEXT_MAX:
             return "too long"

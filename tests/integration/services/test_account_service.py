@@ -24,3 +24,14 @@ def test_an_account_is_found_by_its_name_in_any_case_beyond_ascii(tmp_path: Path
             opened.accounts.create_account("ÄRZTE NORD")
     finally:
         opened.close()
+
+
+def test_a_nul_character_is_refused_on_either_engine(tmp_path: Path) -> None:
+    # PostgreSQL refused it with a database error, SQLite stored it.
+    opened = open_workspace(tmp_path / "w.cmap")
+    try:
+        with pytest.raises(ValidationError, match="NUL character"):
+            opened.accounts.create_account("Acme\x00 Corp")
+        assert opened.accounts.list_accounts() == []
+    finally:
+        opened.close()

@@ -43,6 +43,8 @@ def test_rows_as_a_database_driver_gives_them_are_admitted() -> None:
     ({"seniority": "boss"}, "stakeholders[0].seniority holds “boss”: not one of"),
     ({"deleted_at": "2026-01-06T00:00:00"}, "stakeholders[0].deleted_at is set"),
     ({"name": "a\nb" * 100}, "stakeholders[0].name holds “a?ba?b"),
+    # PostgreSQL refused it with a traceback: no text there holds a NUL.
+    ({"notes": "a\x00b"}, "stakeholders[0].notes holds “a?b”: a NUL character"),
 ])
 def test_a_refusal_is_one_line_naming_record_and_field(change: dict[str, object],
                                                        message: str) -> None:
