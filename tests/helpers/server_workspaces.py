@@ -50,7 +50,9 @@ class ServerWorkspaces:
                 f"?host={self._server.folder}&port={self._server.port}")
 
     def _engine(self, slot: str, read_only: bool) -> Engine:
-        options = f"-c search_path={slot}"
+        # Far from UTC: a time with a zone stored into a column of naive UTC times would be
+        # moved by hours here, and the tests that read it back would say so.
+        options = f"-c search_path={slot} -c TimeZone=Pacific/Chatham"
         if read_only:
             options += " -c default_transaction_read_only=on"
         engine = create_engine(self._url(), connect_args={"options": options})
