@@ -45,6 +45,7 @@ def test_a_read_does_not_wait_for_a_long_write(tmp_path: Path) -> None:
     small.opened.close()
 
 
+@pytest.mark.sqlite_only("the SQLite file's WAL checkpoint thread")
 def test_commits_share_one_checkpoint_thread(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Starting a thread waits until it runs: on a busy machine, a wait of the window."""
