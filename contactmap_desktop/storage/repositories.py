@@ -43,6 +43,11 @@ def _live_stakeholder_ids(account_id: str) -> Select[str]:
     )
 
 
+# A cell's leverage targets have no position of their own: read by key, as no engine keeps
+# rows in the order they were written (PostgreSQL moves a row it updates).
+_TARGET_ORDER = (LeverageLinkRow.target_team_member_id, LeverageLinkRow.target_stakeholder_id)
+
+
 class AccountRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -273,7 +278,7 @@ class RelationshipRepository:
             select(LeverageLinkRow).where(
                 LeverageLinkRow.source_team_member_id == cell.team_member_id,
                 LeverageLinkRow.source_stakeholder_id == cell.stakeholder_id,
-            )
+            ).order_by(*_TARGET_ORDER)
         )
         leverage = tuple(
             CellRef(link.target_team_member_id, link.target_stakeholder_id) for link in targets
@@ -287,7 +292,8 @@ class RelationshipRepository:
         links: dict[CellRef, list[CellRef]] = defaultdict(list)
         for link in self._session.scalars(select(LeverageLinkRow).where(
                 tuple_(LeverageLinkRow.source_team_member_id,
-                       LeverageLinkRow.source_stakeholder_id).in_(keys))):
+                       LeverageLinkRow.source_stakeholder_id).in_(keys))
+                .order_by(*_TARGET_ORDER)):
             links[CellRef(link.source_team_member_id, link.source_stakeholder_id)].append(
                 CellRef(link.target_team_member_id, link.target_stakeholder_id))
         for row in self._session.scalars(select(RelationshipRow).where(
@@ -335,6 +341,7 @@ class RelationshipRepository:
         links: dict[CellRef, list[CellRef]] = defaultdict(list)
         for link in self._session.scalars(
             select(LeverageLinkRow).where(LeverageLinkRow.source_stakeholder_id.in_(stakeholder_ids))
+            .order_by(*_TARGET_ORDER)
         ):
             source = CellRef(link.source_team_member_id, link.source_stakeholder_id)
             links[source].append(CellRef(link.target_team_member_id, link.target_stakeholder_id))

@@ -31,3 +31,22 @@ def test_cells_read_back_with_their_leverage_and_history_blank_ones_included(
         assert maps.read_cells([]) == []
     finally:
         small.opened.close()
+
+
+def test_several_leverage_targets_read_back_in_one_order_on_every_path(
+        tmp_path: Path) -> None:
+    # Read without an order, SQLite gave them by the primary key and PostgreSQL as stored.
+    small = build_small_map(tmp_path / "w.cmap")
+    maps = small.opened.contact_maps
+    source = small.cell(0, 0)
+    targets = sorted([small.cell(1, 0), small.cell(1, 1), small.cell(1, 2)],
+                     key=lambda c: (c.team_member_id, c.stakeholder_id))
+    try:
+        maps.set_grade(source, Grade.TRUST)
+        maps.update_marks(Relationship(source, Grade.TRUST, leverage_for=tuple(targets[::-1])))
+        [state] = maps.read_cells([source])
+        assert state.relationship.leverage_for == tuple(targets)
+        loaded = maps.load_map(small.account.id).relationship(source)
+        assert loaded.leverage_for == tuple(targets)
+    finally:
+        small.opened.close()
