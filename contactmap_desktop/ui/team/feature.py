@@ -32,7 +32,7 @@ class TeamFeature:
         self.team = team
         self.task: BackgroundTask | None = None
         self.arrivals = Arrivals(document, window)
-        window.closing.connect(self.arrivals.stop)
+        window.closing.connect(self._stop)
         self.offline_reason = ""
         self.clock_note = ""  # this laptop's clock far off the server's, from the last sync
         self._counted: TeamStatus | None = None  # what waits, counted after the last sync
@@ -124,6 +124,14 @@ class TeamFeature:
         self.task.finished.connect(self._task_done)
         self.task.start()
         self.show_status()
+
+    def _stop(self) -> None:
+        """The window closes: no sync starts, and one running ends before the window goes
+        (a thread destroyed while it runs takes the app down)."""
+        self.timer.stop()
+        if self.task is not None:
+            self.task.wait()
+        self.arrivals.stop()
 
     def _task_done(self) -> None:
         if self.task is not None:

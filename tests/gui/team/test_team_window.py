@@ -3,6 +3,7 @@ without a model reset, with the selection and the undo stack kept; the indicator
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,3 +100,26 @@ def test_a_window_closed_before_its_first_sync_starts_none(
     short_lived = build_window(window.document.opened, ui_settings)
     short_lived.deleteLater()
     qtbot.wait(200)  # past the first sync's moment: pytest-qt fails on any exception raised
+
+
+def test_closing_the_window_during_a_sync_waits_for_it(
+        qtbot: QtBot, team_window: tuple[MainWindow, Laptop, SmallMap],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window, _, _ = team_window
+    feature = window.features.team
+    assert isinstance(feature, TeamFeature)
+    _wait_for_sync(qtbot, feature)
+    sync = feature.team.sync
+    ended: list[bool] = []
+
+    def slow() -> object:
+        time.sleep(0.5)
+        report = sync()
+        ended.append(True)
+        return report
+
+    monkeypatch.setattr(feature.team, "sync", slow)
+    feature.sync_now()
+    assert feature.task is not None and feature.task.isRunning()
+    window.close()
+    assert ended == [True] and not feature.timer.isActive()
