@@ -21,7 +21,8 @@ from contactmap_desktop.storage.atomic_file import write_atomically
 from tests.helpers.builders import build_small_map
 from tests.helpers.processes import ROOT
 
-pytestmark = pytest.mark.sqlite_only("a full disk under the SQLite file and its exports")
+# The tests of the SQLite file itself; the others run on both engines.
+FILE_ITSELF = pytest.mark.sqlite_only("a full disk under the SQLite file")
 
 
 def _sound(path: Path) -> bool:
@@ -32,6 +33,7 @@ def _sound(path: Path) -> bool:
         connection.close()
 
 
+@FILE_ITSELF
 def test_a_commit_on_a_full_database_is_rolled_back_with_a_clear_error(tmp_path: Path) -> None:
     small = build_small_map(tmp_path / "full.cmap")
     opened, account = small.opened, small.account
@@ -63,6 +65,7 @@ def test_a_commit_on_a_full_database_is_rolled_back_with_a_clear_error(tmp_path:
     assert _sound(tmp_path / "full.cmap")
 
 
+@FILE_ITSELF
 def test_everything_written_on_a_tiny_disk_fails_cleanly(tmp_path: Path) -> None:
     path = tmp_path / "tiny.cmap"
     opened = open_workspace(path)

@@ -20,7 +20,8 @@ from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.inbound_files import check_ordinary_file, read_bounded
 from tests.helpers.builders import build_small_map
 
-pytestmark = pytest.mark.sqlite_only("what stands at the SQLite file's name and beside it")
+# The tests of the SQLite file itself; the others run on both engines.
+FILE_ITSELF = pytest.mark.sqlite_only("what stands at the SQLite file's name and beside it")
 
 
 def _digest(path: Path) -> str:
@@ -36,6 +37,7 @@ def workspace(tmp_path: Path) -> Path:
 
 # --- the lock file ------------------------------------------------------------------------
 
+@FILE_ITSELF
 @pytest.mark.parametrize("link", ["symbolic", "hard"])
 def test_a_link_at_the_lock_name_is_refused_and_its_target_untouched(
         workspace: Path, tmp_path: Path, link: str) -> None:
@@ -64,6 +66,7 @@ def _targets(workspace: Path, backups: Path) -> list[Path]:
     return [workspace, *beside, backup.path]
 
 
+@FILE_ITSELF
 @pytest.mark.parametrize("command", [
     ["export-account", "--account", "Acme Corp"],
     ["export-csv", "--account", "Acme Corp"],
@@ -86,6 +89,7 @@ def test_out_never_replaces_the_workspace_its_side_files_or_backups(
     assert capsys.readouterr().out.splitlines() == ["Acme Corp", "Another"]
 
 
+@FILE_ITSELF
 def test_save_a_copy_refuses_the_files_beside_the_workspace(workspace: Path) -> None:
     opened = Workspace.open(workspace)
     try:
@@ -98,6 +102,7 @@ def test_save_a_copy_refuses_the_files_beside_the_workspace(workspace: Path) -> 
 
 # --- workspaces that are not ordinary files with one name ------------------------------------
 
+@FILE_ITSELF
 def test_a_hard_linked_workspace_is_refused_by_open_and_check(
         workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     os.link(workspace, tmp_path / "second name.cmap")
@@ -110,6 +115,7 @@ def test_a_hard_linked_workspace_is_refused_by_open_and_check(
     assert _digest(workspace) == before
 
 
+@FILE_ITSELF
 @pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
 def test_special_files_are_refused_as_workspace(tmp_path: Path, kind: str,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
@@ -177,6 +183,7 @@ def test_a_mapping_file_that_is_a_device_is_refused(
 
 # --- schema objects the app never creates ----------------------------------------------------
 
+@FILE_ITSELF
 @pytest.mark.parametrize("statement, named", [
     ("CREATE TRIGGER wipe AFTER INSERT ON stakeholders BEGIN DELETE FROM accounts; END",
      "trigger “wipe”"),
