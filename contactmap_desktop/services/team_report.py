@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.domain.wording import counted
 
 # A laptop's clock this far off the server's is worth a word to its user.
 CLOCK_SKEW_NOTED = timedelta(minutes=5)
@@ -61,18 +62,22 @@ class SyncReport:
                 "are dated by the server's clock.")
 
     def lines(self) -> list[str]:
-        result = [f"Sent {self.sent} changes, received {self.received}."]
+        result = [f"Sent {counted(self.sent, 'change')}, received {self.received}."]
         if self.clock_note:
             result.append(self.clock_note)
         if self.new_accounts:
             result.append("Newly shared with you: " + ", ".join(self.new_accounts) + ".")
         if self.conflicts:
-            result.append(f"{self.conflicts} conflicting edits: the newer was kept; see "
-                          "`contactmap team status` or the window's conflicts list.")
+            result.append(f"{counted(self.conflicts, 'conflicting edit')}: the newer was kept; "
+                          "see `contactmap team status` or the window's conflicts list.")
         if self.refused_there:
-            result.append(f"{self.refused_there} of your changes were refused by the server "
-                          f"({self.refused_reason}); they stay in this workspace only.")
+            one = self.refused_there == 1
+            result.append(f"{self.refused_there} of your changes {'was' if one else 'were'} "
+                          "refused by the server "
+                          f"({self.refused_reason}); {'it stays' if one else 'they stay'} in "
+                          "this workspace only.")
         if self.refused_here:
-            result.append(f"{self.refused_here} changes from the server failed this "
-                          "workspace's checks and were left out.")
+            result.append(f"{counted(self.refused_here, 'change')} from the server failed this "
+                          "workspace's checks and "
+                          f"{'was' if self.refused_here == 1 else 'were'} left out.")
         return result

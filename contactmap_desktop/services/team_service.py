@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import NotFoundError, TeamAccessError, ValidationError
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.clock import Clock, ServerTime, utc_now
 from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_sync import TeamSync
@@ -61,11 +62,12 @@ class TeamStatus:
     def lines(self) -> list[str]:
         result = [f"Team server: {self.server} as {self.login} ({self.role or 'unknown role'})",
                   "Shared accounts: " + (", ".join(self.accounts) or "none yet"),
-                  f"Waiting to go up: {self.to_send} changes"]
+                  f"Waiting to go up: {counted(self.to_send, 'change')}"]
         if self.to_fetch is not None:
-            result.append(f"Waiting to come down: {self.to_fetch} changes")
+            result.append(f"Waiting to come down: {counted(self.to_fetch, 'change')}")
         if self.refused:
-            result.append(f"Refused by the server (kept here only): {self.refused} changes")
+            result.append("Refused by the server (kept here only): "
+                          + counted(self.refused, "change"))
         result += [f"Conflict: {line}" for line in self.conflicts]
         return result
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from contactmap_desktop.domain.errors import TeamServerError
+from contactmap_desktop.domain.errors import TeamAccessError, TeamServerError
 from contactmap_desktop.storage.team_server_schema import ROLE_GROUPS, SCHEMA, TEAM_SCHEMA_VERSION
 from contactmap_desktop.storage.team_setup import (
     newer_schema_message,
@@ -38,7 +38,15 @@ class Change:
 
 
 def check_schema(connection: Connection, place: str) -> None:
-    version = server_schema_version(connection)
+    from psycopg.errors import InsufficientPrivilege
+
+    try:
+        version = server_schema_version(connection)
+    except InsufficientPrivilege:
+        # Only the team's group roles may use its schema: this login was taken off the team.
+        raise TeamAccessError(f"{connection.info.user} is not a member of the team at {place} "
+                              "(any more): an administrator runs `contactmap team add-member` "
+                              "to give access again.") from None
     if version == 0:
         raise TeamServerError(f"The database at {place} is not a team server yet: an "
                               "administrator runs `contactmap team init URL` first.")
@@ -118,7 +126,7 @@ def push_by_account(connection: Connection, changes: Sequence[Change]) -> dict[s
                 push(connection, account_changes)
         except InsufficientPrivilege as error:
             line = str(error).strip().splitlines()[0]
-            refused[account_id] = ("the account is not shared with you (any more)"
+            refused[account_id] = ("the account is no longer shared with you"
                                    if "row-level security" in line else line)
     return refused
 

@@ -78,6 +78,9 @@ def describe(error: psycopg.Error, address: ServerAddress) -> TeamServerError:
         if "no password supplied" in line or "password is required" in line:
             return TeamAccessError(f"{address.login} needs a password at {address.place}: "
                                    "run `contactmap team connect` again to give it.")
+        if "is not permitted to log in" in line:
+            return TeamAccessError(f"The team server at {address.place} no longer lets "
+                                   f"{address.login} log in: ask an administrator.")
         if "does not exist" in line:
             return TeamServerError(f"The team server at {address.place} says: {line}.")
         return TeamServerError(f"Cannot reach the team server at {address.place} ({line}); "
