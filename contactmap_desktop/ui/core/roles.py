@@ -63,5 +63,12 @@ class RecordRole(IntEnum):
     FLAGGED = _USER + 82  # bool: the row needs attention
 
 
+class ChoiceRole(IntEnum):
+    """Items of a list to tick (ui/lifecycle/form_widgets.py, ChecklistView)."""
+
+    KEY = _USER + 90  # str: the id of what an item stands for
+
+
 ALL_ROLES: tuple[type[IntEnum], ...] = (MapRole, AccountRole, LetterRole, FindingRole,
-                                        HistoryRole, StrategyRole, OverviewRole, RecordRole)
+                                        HistoryRole, StrategyRole, OverviewRole, RecordRole,
+                                        ChoiceRole)

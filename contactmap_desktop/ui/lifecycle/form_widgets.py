@@ -26,6 +26,7 @@ from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.ui.core.date_field import DateField
 from contactmap_desktop.ui.core.form_focus import start_on_first_field
 from contactmap_desktop.ui.core.plain_text import plain_label
+from contactmap_desktop.ui.core.roles import ChoiceRole
 from contactmap_desktop.ui.lifecycle.commands import LifecycleCommand
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 
@@ -62,7 +63,7 @@ class ChecklistView(QListView):
         ticked = set(checked)
         for key, name in choices.items():
             item = QStandardItem(name)
-            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setData(key, ChoiceRole.KEY)
             item.setCheckable(True)
             item.setEditable(False)
             item.setCheckState(Qt.CheckState.Checked if key in ticked
@@ -73,7 +74,7 @@ class ChecklistView(QListView):
 
     def checked(self) -> tuple[str, ...]:
         return tuple(
-            str(self.choices.item(row).data(Qt.ItemDataRole.UserRole))
+            str(self.choices.item(row).data(ChoiceRole.KEY))
             for row in range(self.choices.rowCount())
             if self.choices.item(row).checkState() == Qt.CheckState.Checked
         )
@@ -81,7 +82,7 @@ class ChecklistView(QListView):
     def set_checked(self, key: str, on: bool = True) -> None:
         for row in range(self.choices.rowCount()):
             item = self.choices.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == key:
+            if item.data(ChoiceRole.KEY) == key:
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
 

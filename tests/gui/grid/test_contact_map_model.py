@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.ui.accounts.account_list_model import AccountListModel
 from contactmap_desktop.ui.core.main_window import MainWindow
-from contactmap_desktop.ui.core.roles import ALL_ROLES, MapRole
+from contactmap_desktop.ui.core.roles import MapRole
 from tests.helpers.builders import SmallMap
 
 
@@ -62,8 +62,3 @@ def test_cells_with_a_blueprint_are_marked_and_repainted_alone(
     assert model.index(0, 2).data(MapRole.HAS_PLAN) is False
     assert changed.args is not None and changed.args[0] == model.index(1, 2)
     window.map_page.grid.grab()  # paints the mark without error
-
-
-def test_no_two_item_roles_share_a_number() -> None:
-    numbers = [int(role) for roles in ALL_ROLES for role in roles]
-    assert len(numbers) == len(set(numbers))
