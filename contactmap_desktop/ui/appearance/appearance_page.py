@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QRadioButton, QVBoxLayout
 
+from contactmap_desktop.domain.changes import NO_CHANGES, Changes
 from contactmap_desktop.domain.dates import ISO
 from contactmap_desktop.ui.core.dates import WindowDates, locale_style
 from contactmap_desktop.ui.core.preferences_dialog import PreferencesPage
@@ -55,10 +56,11 @@ class AppearancePage(PreferencesPage):
     def chosen(self) -> ColorScheme:
         return next(s for s, b in self.buttons.items() if b.isChecked())
 
-    def save(self) -> None:
+    def save(self) -> Changes:
         scheme = self.chosen()
         self._settings.set_color_scheme(scheme)
         self._apply(scheme)
         self._settings.set_iso_dates(self.iso_dates.isChecked())
         # Dates already on screen follow when their views are next drawn or refreshed.
         WindowDates.use(iso=self.iso_dates.isChecked())
+        return NO_CHANGES  # choices of this machine, not of the workspace

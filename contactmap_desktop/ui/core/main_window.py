@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactmap_desktop.domain.changes import SETTINGS
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.accounts.accounts_panel import AccountsPanel
 from contactmap_desktop.ui.core.map_document import MapDocument
@@ -150,10 +149,9 @@ class MainWindow(QMainWindow):
         self._preference_pages.append(page)
 
     def edit_preferences(self) -> None:
-        if PreferencesDialog.ask(self, [make() for make in self._preference_pages]):
-            # Pages write workspace settings and this machine's choices; what they show
-            # reads again as after any change of settings.
-            self.document.apply(SETTINGS)
+        saved = PreferencesDialog.ask(self, [make() for make in self._preference_pages])
+        if saved is not None:
+            self.document.apply(saved)
 
     def add_tab(self, title: str, widget: QWidget) -> None:
         self.tabs.addTab(widget, title)

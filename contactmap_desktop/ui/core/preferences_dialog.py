@@ -1,12 +1,13 @@
 """Preferences: one tab per area (Coverage here; other features add theirs).
 
 A tab is a ``PreferencesPage``: a widget that knows its title and how to save what it shows.
-Saving happens only when the user presses OK, and every page is checked before any is saved.
+Saving happens only when the user presses OK, and every page is checked before any is saved;
+the dialog gives back the change set its pages' services returned, for the window to apply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QSize
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactmap_desktop.domain.changes import NO_CHANGES, Changes
 from contactmap_desktop.domain.coverage_settings import (
     BOUNDS,
     LABELS,
@@ -45,7 +47,9 @@ class PreferencesPage(QWidget):
     def check(self) -> None:
         """Raise ContactMapError naming the problem if what is shown cannot be saved."""
 
-    def save(self) -> None:
+    def save(self) -> Changes:
+        """Write what is shown; the change set of what the workspace's services wrote (a
+        choice of this machine's, kept in QSettings, is no change to the workspace)."""
         raise NotImplementedError
 
     def spin_form(self, bounds: dict[str, tuple[int, int]], labels: dict[str, str],
@@ -74,12 +78,10 @@ class CoveragePage(PreferencesPage):
 
     title = "Coverage"
 
-    def __init__(self, settings: SettingsService,
-                 saved: Callable[[CoverageThresholds], None] | None = None) -> None:
+    def __init__(self, settings: SettingsService) -> None:
         super().__init__()
         self.setObjectName("coveragePreferences")
         self._settings = settings
-        self._saved = saved
         intro = QLabel("When the findings speak up. Of these numbers only “more than three "
                        "relationships” is the method's own; the others are the app's reading "
                        "of its words — change them if your accounts call for it.")
@@ -113,11 +115,8 @@ class CoveragePage(PreferencesPage):
     def check(self) -> None:
         self.thresholds()
 
-    def save(self) -> None:
-        thresholds = self.thresholds()
-        self._settings.set_coverage_thresholds(thresholds)
-        if self._saved is not None:
-            self._saved(thresholds)
+    def save(self) -> Changes:
+        return self._settings.set_coverage_thresholds(self.thresholds())
 
 
 class PreferencesDialog(QDialog):
@@ -126,6 +125,7 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
         self.pages = list(pages)
+        self.saved = NO_CHANGES  # what OK wrote
         self.tabs = QTabWidget()
         for page in self.pages:
             self.tabs.addTab(page, page.title)
@@ -141,22 +141,22 @@ class PreferencesDialog(QDialog):
         room = (parent.screen() if parent else self.screen()).availableGeometry().size() * 0.9
         self.resize(self.sizeHint().expandedTo(ROOMY).boundedTo(room))
 
-    def page(self, title: str) -> PreferencesPage:
-        return next(p for p in self.pages if p.title == title)
-
     def accept(self) -> None:
         try:
             for page in self.pages:
                 page.check()
+            saved = NO_CHANGES
             for page in self.pages:
-                page.save()
+                saved |= page.save()
+            self.saved = saved
         except ContactMapError as error:
             QMessageBox.warning(self, "Preferences", as_typed(str(error)))
             return
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, pages: Sequence[PreferencesPage]) -> bool:
-        """Show the dialog; True when the user saved. Tests replace ``exec``."""
+    def ask(cls, parent: QWidget | None, pages: Sequence[PreferencesPage]) -> Changes | None:
+        """Show the dialog; what the user saved, or None if they cancelled. Tests replace
+        ``exec``."""
         dialog = cls(pages, parent)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.paper import PaperSize
@@ -152,10 +153,10 @@ class PrintingPage(PreferencesPage):
         if logo and QImageReader(logo).size().isEmpty():
             raise ContactMapError(f"The logo file {logo} is not an image this app can read.")
 
-    def save(self) -> None:
+    def save(self) -> Changes:
         paper = self.paper.currentData()
         assert isinstance(paper, PaperSize)
-        self._settings.save(paper_size=paper, company_name=self.company.text(),
+        return self._settings.save(paper_size=paper, company_name=self.company.text(),
                             logo_path=self.logo.text(), template=self.template())
 
     def _choose_logo(self) -> None:

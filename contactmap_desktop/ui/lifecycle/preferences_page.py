@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.account_watch import BOUNDS, LABELS, LifecycleSettings
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.review_cadence import DEFAULT_TIERS, CadenceTier, checked_tiers
 from contactmap_desktop.services.settings_service import (
@@ -79,10 +80,10 @@ class LifecyclePage(PreferencesPage):
     def check(self) -> None:
         self.values()
 
-    def save(self) -> None:
+    def save(self) -> Changes:
         settings, tiers = self.values()
-        self._settings.set(LIFECYCLE_SETTINGS, settings)
-        self._settings.set(REVIEW_TIERS, tiers)
+        return self._settings.set(LIFECYCLE_SETTINGS, settings) \
+            | self._settings.set(REVIEW_TIERS, tiers)
 
     def _append(self, tier: CadenceTier) -> None:
         ceo = "" if tier.ceo_visit_every_days is None else str(tier.ceo_visit_every_days)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
+from contactmap_desktop.domain.changes import NO_CHANGES, Changes
 from contactmap_desktop.storage.backup_rotation import RetentionPolicy
 from contactmap_desktop.ui.core.preferences_dialog import PreferencesPage
 from contactmap_desktop.ui.core.settings import RETENTION_FIELDS, RETENTION_RANGE, UiSettings
@@ -48,5 +49,6 @@ class BackupsPage(PreferencesPage):
     def policy(self) -> RetentionPolicy:
         return RetentionPolicy(**{name: spin.value() for name, spin in self.spins.items()})
 
-    def save(self) -> None:
+    def save(self) -> Changes:
         self._settings.set_backup_retention(self.policy())
+        return NO_CHANGES  # a choice of this machine, not of the workspace

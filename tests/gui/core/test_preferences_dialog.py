@@ -1,4 +1,5 @@
-"""The preferences dialog: the Coverage tab shows, validates and saves the thresholds."""
+"""The preferences dialog: the Coverage tab shows, validates and saves the thresholds, and
+the dialog gives back the change set the services returned."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.changes import NO_CHANGES, SETTINGS, Changes
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.services.settings_service import SettingsService
@@ -28,11 +30,10 @@ def opened(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_coverage_tab_saves_on_ok(qtbot: QtBot, opened: OpenWorkspace) -> None:
     settings = SettingsService(opened.workspace)
-    saved: list[CoverageThresholds] = []
-    dialog = PreferencesDialog([CoveragePage(settings, saved.append)])
+    page = CoveragePage(settings)
+    dialog = PreferencesDialog([page])
     qtbot.addWidget(dialog)
-    page = dialog.page("Coverage")
-    assert isinstance(page, CoveragePage)
+    assert dialog.saved == NO_CHANGES
     assert dialog.tabs.tabText(0) == "Coverage"
     assert page.spins["trust_share_limit"].value() == 30
     page.spins["stale_after_days"].setValue(45)
@@ -41,16 +42,15 @@ def test_coverage_tab_saves_on_ok(qtbot: QtBot, opened: OpenWorkspace) -> None:
     assert dialog.result() == QDialog.DialogCode.Accepted
     expected = CoverageThresholds(trust_share_limit=35, stale_after_days=45)
     assert settings.coverage_thresholds() == expected
-    assert saved == [expected]
+    assert dialog.saved == SETTINGS  # as the service returned it
 
 
 def test_cancel_and_restore_defaults(qtbot: QtBot, opened: OpenWorkspace) -> None:
     settings = SettingsService(opened.workspace)
     settings.set_coverage_thresholds(CoverageThresholds(most_relationships=5))
-    dialog = PreferencesDialog([CoveragePage(settings)])
+    page = CoveragePage(settings)
+    dialog = PreferencesDialog([page])
     qtbot.addWidget(dialog)
-    page = dialog.page("Coverage")
-    assert isinstance(page, CoveragePage)
     assert page.spins["most_relationships"].value() == 5
     page.spins["most_relationships"].setValue(9)
     dialog.reject()
@@ -69,8 +69,9 @@ class _Refusing(PreferencesPage):
     def check(self) -> None:
         raise ValidationError("The paper size is unknown.")
 
-    def save(self) -> None:
+    def save(self) -> Changes:
         self.saved = True
+        return NO_CHANGES
 
 
 def test_a_page_that_refuses_keeps_the_dialog_open_and_saves_nothing(
@@ -85,12 +86,15 @@ def test_a_page_that_refuses_keeps_the_dialog_open_and_saves_nothing(
     dialog.accept()
     assert warnings == ["The paper size is unknown."]
     assert settings.coverage_thresholds().open_share_floor == 25
-    assert not other.saved
+    assert not other.saved and dialog.saved == NO_CHANGES
 
 
-def test_ask_returns_whether_the_user_saved(qtbot: QtBot, opened: OpenWorkspace,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ask_returns_what_the_user_saved_or_none(qtbot: QtBot, opened: OpenWorkspace,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     settings = SettingsService(opened.workspace)
     monkeypatch.setattr(PreferencesDialog, "exec",
                         lambda self: (self.accept(), QDialog.DialogCode.Accepted.value)[1])
-    assert PreferencesDialog.ask(None, [CoveragePage(settings)]) is True
+    assert PreferencesDialog.ask(None, [CoveragePage(settings)]) == SETTINGS
+    monkeypatch.setattr(PreferencesDialog, "exec",
+                        lambda self: (self.reject(), QDialog.DialogCode.Rejected.value)[1])
+    assert PreferencesDialog.ask(None, [CoveragePage(settings)]) is None

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.letter_template import LetterTemplate
 from contactmap_desktop.domain.paper import PaperSize
@@ -88,12 +89,11 @@ def test_saved_preferences_redraw_the_preview(qtbot: QtBot, sample_window: MainW
     sample_window.show_tab(feature.tab)
     qtbot.waitUntil(lambda: bool(preview.pdf), timeout=10_000)
 
-    def ask(_parent: QWidget | None, pages: Sequence[PreferencesPage]) -> bool:
+    def ask(_parent: QWidget | None, pages: Sequence[PreferencesPage]) -> Changes:
         page = next(p for p in pages if isinstance(p, PrintingPage))
         page.company.setText("Meridian Routing Ltd")
         page.wording["pain_heading"].setText("What we heard")  # type: ignore[union-attr]
-        page.save()
-        return True
+        return page.save()  # the window applies what the page's service returned
 
     monkeypatch.setattr(PreferencesDialog, "ask", ask)
     with qtbot.waitSignal(preview.updated, timeout=10_000):
