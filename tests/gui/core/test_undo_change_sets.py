@@ -21,9 +21,16 @@ from contactmap_desktop.domain.changes import (
     plans_of,
     team_of,
 )
-from contactmap_desktop.domain.engagements import Engagement, StageChange
+from contactmap_desktop.domain.engagements import (
+    DeliveryReview,
+    Engagement,
+    EngagementStatus,
+    StageChange,
+    Verdict,
+)
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import AccountStage, Stakeholder, TeamMember, new_id
+from contactmap_desktop.services.csv_import import ImportOptions
 from contactmap_desktop.services.workspace_services import WorkspaceServices
 from contactmap_desktop.ui.blueprints.commands import (
     CreateBlueprintCommand,
@@ -33,6 +40,7 @@ from contactmap_desktop.ui.blueprints.commands import (
 from contactmap_desktop.ui.core.edit_runner import EditCommand
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.coverage.feature import ChangeNoteCommand
+from contactmap_desktop.ui.data.import_commands import ImportStakeholdersCommand
 from contactmap_desktop.ui.grid.commands import (
     AddAccountCommand,
     AddStakeholderCommand,
@@ -46,7 +54,7 @@ from contactmap_desktop.ui.grid.commands import (
     UpdateMarksCommand,
     set_grades,
 )
-from contactmap_desktop.ui.grid.order_commands import reorder_team
+from contactmap_desktop.ui.grid.order_commands import reorder_stakeholders, reorder_team
 from contactmap_desktop.ui.letters.letter_commands import (
     AddLetterCommand,
     DeleteLetterCommand,
@@ -56,6 +64,7 @@ from contactmap_desktop.ui.lifecycle.commands import (
     DeleteCommand,
     RecordStageCommand,
     SaveCommand,
+    StartEngagementCommand,
 )
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from tests.helpers.builders import SmallMap
@@ -139,6 +148,21 @@ def _reorder_team(window: MainWindow, small: SmallMap
                   ) -> tuple[EditCommand, Callable[[], Changes]]:
     order = [m.id for m in reversed(small.team_members)]
     return reorder_team(window.document, order), _team(small)
+
+
+def _reorder_stakeholders(window: MainWindow, small: SmallMap
+                          ) -> tuple[EditCommand, Callable[[], Changes]]:
+    order = [s.id for s in reversed(small.stakeholders)]
+    return reorder_stakeholders(window.document, order), _people(small)
+
+
+def _import_stakeholders(window: MainWindow, small: SmallMap
+                         ) -> tuple[EditCommand, Callable[[], Changes]]:
+    """As the import dialog's worker leaves it: committed, kept for undo, then pushed."""
+    imports = services(window).imports
+    source = imports.read(b"Name,Title\nNia New,CFO\nOla Other,CTO\n")
+    result = imports.apply_for_undo(source, small.account.id, ImportOptions(source.fields))
+    return ImportStakeholdersCommand(imports, result), _people(small)
 
 
 def _add_account(window: MainWindow, small: SmallMap
@@ -251,14 +275,27 @@ def _record_stage(window: MainWindow, small: SmallMap
             lambda: lifecycle_of(small.account.id) | account_changed(small.account.id))
 
 
+def _start_engagement(window: MainWindow, small: SmallMap
+                      ) -> tuple[EditCommand, Callable[[], Changes]]:
+    lifecycle = services(window).lifecycle
+    delivered = lifecycle.save(Engagement(new_id(), small.account.id, "Route pilot",
+                                          status=EngagementStatus.DELIVERED)).value
+    review = lifecycle.save(DeliveryReview(new_id(), delivered.id, small.stakeholders[0].id,
+                                           date.today(), Verdict.MET, "",
+                                           ("Invoices by hand", ""))).value
+    return (StartEngagementCommand(_lifecycle(window, small), review.id, 0),
+            lambda: lifecycle_of(small.account.id))
+
+
 CASES: list[Case] = [
     _grade, _mark, _note,
     _add_stakeholder, _edit_stakeholder, _remove_stakeholder,
     _add_team_member, _edit_team_member, _remove_team_member, _reorder_team,
+    _reorder_stakeholders, _import_stakeholders,
     _add_account, _edit_account, _delete_account,
     _create_blueprint, _move_blueprint, _delete_blueprint,
     _add_letter, _edit_letter, _delete_letter,
-    _save_engagement, _delete_engagement, _record_stage,
+    _save_engagement, _delete_engagement, _record_stage, _start_engagement,
 ]
 
 
