@@ -32,12 +32,35 @@ def build_window(opened: OpenWorkspace, ui_settings: UiSettings) -> MainWindow:
     window: MainWindow | None = None
     document = MapDocument(opened, lambda message: window.report_error(message) if window else None)
     window = MainWindow(document, ui_settings)
-    install_core_actions(window)
-    window.features = install_features(window, opened.services)
-    LongToolTips(window).watch(window)
+    _install(window, opened)
     window.restore_layout()
     window.open_first_account()
     return window
+
+
+def complete_window(window: MainWindow, opened: OpenWorkspace) -> None:
+    """The services and every feature for a window painted from the light read
+    (ui/core/first_paint.py); then the edits typed meanwhile are written, in order."""
+    document = window.document
+    same_file = Path(document.reads.path).resolve() == Path(opened.path).resolve()
+    document.attach(opened)
+    _install(window, opened)
+    window.restore_layout()  # the features' panels, arranged as the user left them
+    if same_file:
+        grid = window.map_page.grid
+        current = grid.current_cell()
+        document.map_loaded.emit()  # the features read the open account (the grid resets)
+        if current is not None:
+            grid.go_to(current)
+    else:  # a backup restored in its place
+        window.open_first_account()
+    document.runner.release()
+
+
+def _install(window: MainWindow, opened: OpenWorkspace) -> None:
+    install_core_actions(window)
+    window.features = install_features(window, opened.services)
+    LongToolTips(window).watch(window)
 
 
 def start_application(workspace: Path | None, ui_settings: UiSettings,
@@ -47,19 +70,34 @@ def start_application(workspace: Path | None, ui_settings: UiSettings,
 
     Questions asked while opening (a file in use, a damaged file) sit on ``splash``, so that
     they show above it rather than hidden behind it."""
+    application = _started(ui_settings, splash)
+    if not application.open(workspace or default_workspace_path(), create=True,
+                            with_sample=workspace is None):
+        return None
+    return application
+
+
+def complete_application(window: MainWindow, path: Path,
+                         ui_settings: UiSettings) -> Application | None:
+    """Start logging, then open ``path`` for ``window``, painted already from the light read;
+    None (and the window left to close) if the user chose not to go on."""
+    application = _started(ui_settings, window)
+    if not application.complete(window, path):
+        return None
+    return application
+
+
+def _started(ui_settings: UiSettings, dialog_parent: QWidget | None) -> Application:
     log_path = setup_logging()
     # Dates follow the system locale or the user's ISO choice, set before any view is built
     # (and after the splash's first frame: the date rules are not needed to paint it).
     WindowDates.use(iso=ui_settings.iso_dates())
     QApplication.setApplicationVersion(__version__)
     log.info("ContactMap %s starting (log: %s)", __version__, log_path)
-    application = Application(ui_settings, dialog_parent=splash)
+    application = Application(ui_settings, dialog_parent=dialog_parent)
     qt_app = QApplication.instance()
     if qt_app is not None:
         qt_app.aboutToQuit.connect(lambda: log.info("ContactMap closed"))
-    if not application.open(workspace or default_workspace_path(), create=True,
-                            with_sample=workspace is None):
-        return None
     return application
 
 
@@ -89,20 +127,33 @@ class Application(QObject):
             return False
         previous = self.window
         self._close_workspace()
-        self._opened = opened
-        self.window = build_window(opened, self._ui_settings)
-        self.window.workspace_requested.connect(
-            lambda new_path, new: self.open(Path(new_path), create=new))
-        self.window.closing.connect(self._close_workspace)
-        self._ui_settings.add_recent(opened.path)
+        window = build_window(opened, self._ui_settings)
+        self._adopt(window, opened)
         if previous is not None:
             gc.unfreeze()  # the start's objects, frozen (startup.py): the old window's go
-            self.window.setGeometry(previous.geometry())
+            window.setGeometry(previous.geometry())
             previous.closing.disconnect()
             previous.close()
             previous.deleteLater()
-        self.window.show()
+        window.show()
         return True
+
+    def complete(self, window: MainWindow, path: Path) -> bool:
+        """Open ``path`` for ``window``, painted from the light read, and complete it."""
+        opened = self._opener.open(path, parent=window)
+        if opened is None:
+            return False
+        complete_window(window, opened)
+        self._adopt(window, opened)
+        return True
+
+    def _adopt(self, window: MainWindow, opened: OpenWorkspace) -> None:
+        self._opened = opened
+        self.window = window
+        window.workspace_requested.connect(
+            lambda new_path, new: self.open(Path(new_path), create=new))
+        window.closing.connect(self._close_workspace)
+        self._ui_settings.add_recent(opened.path)
 
     def _close_workspace(self) -> None:
         if self._opened is None:

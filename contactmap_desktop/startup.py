@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME
+from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME, default_workspace_path
 from contactmap_desktop.ui.core.app_icon import app_icon
 from contactmap_desktop.ui.core.error_reporting import ExceptionReporter
 from contactmap_desktop.ui.core.main_thread_gc import MainThreadCollector
@@ -27,6 +27,8 @@ from contactmap_desktop.ui.core.theme import apply_color_scheme
 
 if TYPE_CHECKING:
     from contactmap_desktop.application import Application
+    from contactmap_desktop.storage.quick_read import QuickWorkspace
+    from contactmap_desktop.ui.core.main_window import MainWindow
 
 # Should the splash never be painted (a minimised start), the workspace opens after this;
 # should the window never be painted, the splash closes this long after it is shown.
@@ -82,6 +84,13 @@ class Startup(QObject):
         if self._started:
             return
         self._started = True
+        # The window's modules and the light read load now, behind the splash.
+        from contactmap_desktop.storage.quick_read import quick_open
+
+        reads = quick_open(self._workspace or default_workspace_path())
+        if reads is not None:
+            self._paint_first(reads)
+            return
         try:
             # The rest of the app loads now, behind the splash.
             from contactmap_desktop.application import start_application
@@ -105,11 +114,49 @@ class Startup(QObject):
         FirstPaint(window, lambda: self._window_painted(window))
         QTimer.singleShot(CLOSE_SPLASH_ANYWAY_MS, self._splash.close)
 
-    def _window_painted(self, window: QWidget) -> None:
+    def _paint_first(self, reads: QuickWorkspace) -> None:
+        """The window painted from the light read; SQLAlchemy, the services and the features
+        load right after its first frame (keys typed meanwhile wait in Qt's queue, edits
+        made in between in the document's runner)."""
+        from contactmap_desktop.ui.core.dates import WindowDates
+        from contactmap_desktop.ui.core.first_paint import window_before_services
+
+        WindowDates.use(iso=self._ui_settings.iso_dates())  # before any view is built
+        window = window_before_services(reads, self._ui_settings)
+        gc.freeze()  # as below, for the window and its map; again once the services load
+        window.show()
+        FirstPaint(window, lambda: self._window_painted(window, lambda: self._complete(window,
+                                                                                  reads)))
+        QTimer.singleShot(CLOSE_SPLASH_ANYWAY_MS, self._splash.close)
+
+    def _window_painted(self, window: QWidget,
+                        complete: Callable[[], bool] | None = None) -> None:
         self._splash.close()
         if self._smoke:
             smoke_report(f"window painted: {window.windowTitle()}")
+        if complete is not None and not complete():
+            return
+        if self._smoke:
             window.close()
+
+    def _complete(self, window: MainWindow, reads: QuickWorkspace) -> bool:
+        """The services and the features for the window painted from the light read."""
+        try:
+            from contactmap_desktop.application import complete_application
+
+            self.application = complete_application(window, reads.path, self._ui_settings)
+        except ContactMapError as error:
+            self.problem = error
+        except Exception:  # a bug: reported as one, and the start ends
+            sys.excepthook(*sys.exc_info())
+        finally:
+            reads.close()
+        if self.application is None:
+            window.close()
+            QApplication.exit(1)
+            return False
+        gc.freeze()
+        return True
 
 
 def create_qt_application() -> QApplication:

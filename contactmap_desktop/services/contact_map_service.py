@@ -35,8 +35,8 @@ from contactmap_desktop.gc_pause import gc_paused
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.user import Who, login_name
 from contactmap_desktop.storage.database import Workspace
-from contactmap_desktop.storage.mapping import SharedCells
 from contactmap_desktop.storage.repositories import Repositories
+from contactmap_desktop.storage.row_values import SharedCells
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 

@@ -25,7 +25,8 @@ from contactmap_desktop.storage.account_tables import (
     settle_grade,
     with_defaults,
 )
-from contactmap_desktop.storage.mapping import grade_change_from_row, grade_change_from_values
+from contactmap_desktop.storage.mapping import grade_change_from_row
+from contactmap_desktop.storage.row_values import grade_change_from_values
 from contactmap_desktop.storage.schema import (
     GradeChangeRow,
     StakeholderRow,

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import struct
 from pathlib import Path
 
 from contactmap_desktop.domain.errors import DamagedWorkspaceError, StorageError, WorkspaceError
 from contactmap_desktop.domain.export_targets import SQLITE_MAGIC
-from contactmap_desktop.storage.inbound_files import ordinary_file_problem
+from contactmap_desktop.storage.file_header import HEADER_SIZE, read_header, versions
 from contactmap_desktop.storage.io_errors import describe_open_failure
 from contactmap_desktop.storage.migrations import RETIRED_OBJECTS
 from contactmap_desktop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, Base
 from contactmap_desktop.storage.team_local import change_tracking_triggers
 
-_HEADER_SIZE = 100
-# O_NONBLOCK: a named pipe is refused at once instead of waiting for a writer.
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _SQLITE_OWN = ("sqlite_autoindex_", "sqlite_sequence", "sqlite_stat")
 # Tables every schema version has had since the first: a file lacking one is not usable.
 _CORE_TABLES = ("accounts", "stakeholders", "team_members", "account_team", "relationships",
@@ -31,7 +26,7 @@ def check_workspace_file(path: Path, *, thorough: bool = False) -> int:
     SQLite's full integrity_check and foreign_key_check instead of the quick check used on
     every open (``contactmap check`` is thorough).
     """
-    header = _read_header(path)
+    header = read_header(path)
 
     if not header:
         raise WorkspaceError(f"{path} is empty: it is not a ContactMap workspace.")
@@ -39,10 +34,10 @@ def check_workspace_file(path: Path, *, thorough: bool = False) -> int:
         raise WorkspaceError(
             f"{path} is not a ContactMap workspace (it is not an SQLite database)."
         )
-    if len(header) < _HEADER_SIZE:
+    if len(header) < HEADER_SIZE:
         raise WorkspaceError(f"{path} is damaged: the file is truncated.")
 
-    user_version, application_id = struct.unpack(">I4xI", header[60:72])
+    user_version, application_id = versions(header)
     if application_id != APPLICATION_ID:
         raise WorkspaceError(
             f"{path} is an SQLite database from another program, not a ContactMap workspace."
@@ -55,26 +50,7 @@ def check_workspace_file(path: Path, *, thorough: bool = False) -> int:
     problem = _integrity_problem(path, thorough)
     if problem:
         raise DamagedWorkspaceError(f"{path} is damaged: {problem}.")
-    return int(user_version)
-
-
-def _read_header(path: Path) -> bytes:
-    """The first bytes of an ordinary file with one name; anything else is refused."""
-    try:
-        descriptor = os.open(path, _READ_FLAGS)
-    except PermissionError:
-        raise WorkspaceError(f"{path} cannot be read: permission denied.") from None
-    except OSError as error:
-        raise WorkspaceError(f"{path} cannot be read: {error.strerror}.") from None
-    try:
-        problem = ordinary_file_problem(os.fstat(descriptor), single_name=True)
-        if problem is not None:
-            raise WorkspaceError(f"{path} cannot be opened as a workspace: {problem}.")
-        return os.read(descriptor, _HEADER_SIZE)
-    except OSError as error:
-        raise WorkspaceError(f"{path} cannot be read: {error.strerror}.") from None
-    finally:
-        os.close(descriptor)
+    return user_version
 
 
 def _foreign_objects(connection: sqlite3.Connection) -> list[str]:

@@ -20,7 +20,7 @@ from contactmap_desktop.domain.model import (
     Stakeholder,
     TeamMember,
 )
-from contactmap_desktop.storage import mapping
+from contactmap_desktop.storage import mapping, row_values
 from contactmap_desktop.storage.blueprint_repository import BlueprintRepository
 from contactmap_desktop.storage.letter_repository import LetterRepository
 from contactmap_desktop.storage.lifecycle_repository import LifecycleRepository
@@ -251,10 +251,10 @@ class RelationshipRepository:
         self._session = session
 
     def list_for_account(self, account_id: str,
-                         cell_of: mapping.CellOf | None = None) -> list[Relationship]:
+                         cell_of: row_values.CellOf | None = None) -> list[Relationship]:
         """Every stored relationship of the account; ``cell_of`` may share cells with other
-        reads of the same map (see mapping.SharedCells)."""
-        cell_of = cell_of or mapping.SharedCells()
+        reads of the same map (see row_values.SharedCells)."""
+        cell_of = cell_of or row_values.SharedCells()
         links = self._leverage_links(account_id)
         # Plain rows streamed from the cursor, not ORM objects: a large account has tens of
         # thousands, only read here.
@@ -263,7 +263,7 @@ class RelationshipRepository:
                 RelationshipRow.stakeholder_id.in_(_live_stakeholder_ids(account_id)))
         )
         return [
-            mapping.relationship_from_values(
+            row_values.relationship_from_values(
                 *values, cell_of=cell_of,
                 leverage_for=tuple(links.get(cell_of(values[0], values[1]), ())) if links else (),
             )
@@ -383,14 +383,14 @@ class GradeChangeRepository:
             self._session.delete(row)
 
     def list_for_account(self, account_id: str,
-                         cell_of: mapping.CellOf | None = None) -> list[GradeChange]:
-        cell_of = cell_of or mapping.SharedCells()
+                         cell_of: row_values.CellOf | None = None) -> list[GradeChange]:
+        cell_of = cell_of or row_values.SharedCells()
         rows = self._session.connection().execute(  # plain rows, as for the relationships
             select(*mapping.GRADE_CHANGE_COLUMNS)
             .where(GradeChangeRow.stakeholder_id.in_(_live_stakeholder_ids(account_id)))
             .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
         )
-        return [mapping.grade_change_from_values(*values, cell_of=cell_of) for values in rows]
+        return [row_values.grade_change_from_values(*values, cell_of=cell_of) for values in rows]
 
     def get(self, change_id: str) -> GradeChange:
         row = self._session.get(GradeChangeRow, change_id)

@@ -18,9 +18,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# PRAGMA application_id: "CMAP" in ASCII, so other tools can tell our files from any SQLite file.
-APPLICATION_ID = 0x434D4150
-SCHEMA_VERSION = 12
+from contactmap_desktop.storage.file_header import APPLICATION_ID as APPLICATION_ID
+from contactmap_desktop.storage.file_header import SCHEMA_VERSION as SCHEMA_VERSION
+
 # The time of rows that predate their table's ``updated_at``: any real change is newer.
 EPOCH = datetime(1970, 1, 1)
 

@@ -42,10 +42,10 @@ def _start(qtbot: QtBot, path: Path, ui_settings: UiSettings,
     painted = Startup._window_painted
     done: list[bool] = []
 
-    def window_painted(startup: Startup, window: QWidget) -> None:
+    def window_painted(startup: Startup, window: QWidget, *complete: Callable[[], bool]) -> None:
         at_first_paint(window)
         done.append(True)
-        painted(startup, window)
+        painted(startup, window, *complete)
 
     monkeypatch.setattr(Startup, "_window_painted", window_painted)
     splash = StartupSplash(path.name)
@@ -82,14 +82,56 @@ def test_a_grade_typed_at_the_first_paint_of_the_window_is_saved(
     window.close()
 
 
+def test_a_grade_typed_before_the_services_are_loaded_is_kept_and_saved_in_order(
+        qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window paints from the light read; keys handled before the services load make
+    edits that wait in the runner and are written, in order, once they are there."""
+    path = sample_copy(tmp_path / "sample.cmap")
+    held: list[int] = []
+
+    def type_t_then_m(window: QWidget) -> None:
+        assert isinstance(window, MainWindow)
+        assert not hasattr(window, "features")  # the services and features come after
+        grid = window.map_page.grid
+        for key, text in ((Qt.Key.Key_T, "t"), (Qt.Key.Key_M, "m")):
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(grid, QKeyEvent(kind, key,
+                                                       Qt.KeyboardModifier.NoModifier, text))
+        held.append(window.document.undo_stack.count())
+
+    window = _start(qtbot, path, ui_settings, monkeypatch, type_t_then_m)
+
+    assert held == [0]  # nothing written before the services
+    qtbot.waitUntil(lambda: _grade_of_first_cell(path) == "M")
+    stack = window.document.undo_stack
+    assert stack.count() == 2  # "T", then "M" over it
+    stack.undo()
+    assert _grade_of_first_cell(path) == "T"
+    window.close()
+
+
+def _frozen(thing: object) -> bool:
+    """Out of the collector's walks: ``gc.freeze()`` moved it to the permanent generation,
+    which ``gc.get_objects`` does not list."""
+    return gc.is_tracked(thing) and not any(found is thing for found in gc.get_objects())
+
+
 def test_what_the_start_made_is_not_walked_by_the_collector_again(
         qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Its first collections walked it all: 60 ms with the sample, up to 0.9 s with a
-    1,000 × 100 account, just before or after the window's first paint."""
-    frozen_before = gc.get_freeze_count()
-    frozen_at_paint: list[int] = []
+    1,000 × 100 account, just before or after the window's first paint. The window and its
+    map are frozen before the first paint, the services and features once they are built."""
+    frozen_at_paint: list[bool] = []
+
+    def map_frozen(window: QWidget) -> None:
+        assert isinstance(window, MainWindow)
+        frozen_at_paint.append(_frozen(window.document.contact_map))
+
     window = _start(qtbot, sample_copy(tmp_path / "sample.cmap"), ui_settings, monkeypatch,
-                    lambda _window: frozen_at_paint.append(gc.get_freeze_count()))
-    assert frozen_at_paint[0] > frozen_before + 1_000  # the window, its map, its models
+                    map_frozen)
+
+    assert frozen_at_paint == [True]
+    assert _frozen(window.features)
     window.close()

@@ -60,6 +60,37 @@ def test_the_first_frame_needs_neither_storage_nor_reports() -> None:
     assert heavy.isdisjoint(loaded)
 
 
+def test_the_window_and_its_grid_load_without_sqlalchemy() -> None:
+    """The window, the grid and the accounts list can be built and painted before SQLAlchemy
+    (half of the start's CPU) is imported: they name the services only as types."""
+    code = ("import sys; import contactmap_desktop.ui.core.main_window, "
+            "contactmap_desktop.ui.grid.grid_clipboard; print(' '.join(sorted(sys.modules)))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT).stdout.split()
+
+    assert {"sqlalchemy", "contactmap_desktop.services", "contactmap_desktop.storage"}.isdisjoint(
+        loaded)
+
+
+def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    """An existing workspace is painted from the light read (sqlite3); SQLAlchemy, the
+    services and the features load after the window's first frame."""
+    assert _smoke(tmp_path).returncode == 0  # the default workspace, made with its sample
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1",
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-X", "importtime", str(ROOT / "main.py"),
+                             "--smoke"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, timeout=120, cwd=ROOT)
+    lines = result.stdout.splitlines()
+
+    assert result.returncode == 0, result.stdout[-2000:]
+    painted = next(n for n, line in enumerate(lines) if line.startswith("smoke: window painted"))
+    sqlalchemy = next(n for n, line in enumerate(lines) if line.startswith("import time:")
+                      and line.split("|")[-1].strip() == "sqlalchemy")
+    assert painted < sqlalchemy
+
+
 def test_the_window_loads_no_pdf_or_server_library_before_it_is_needed() -> None:
     """PDF libraries load with the first PDF, the team server's driver with the first sync
     (psycopg alone added half a second to every start of the window)."""

@@ -22,7 +22,7 @@ class AccountListModel(QAbstractListModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._accounts = self._document.opened.accounts.list_accounts()
+        self._accounts = self._document.reads.accounts.list_accounts()
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008

@@ -36,6 +36,11 @@ class EditCommand(QUndoCommand):
     def revert(self) -> Changes:
         raise NotImplementedError
 
+    def read_before(self) -> None:
+        """For an edit kept until the services loaded (``EditRunner.hold``): read again,
+        just before it applies, what its undo writes back; the edits kept before it may
+        have changed that."""
+
     def redo(self) -> None:
         if not self._applied_once:
             self._applied_once = True  # the runner applied it before pushing
@@ -66,6 +71,19 @@ class EditRunner:
         self._report_error = report_error
         self._deliver = deliver
         self.read_only = False
+        self._held: list[EditCommand] | None = None
+
+    def hold(self) -> None:
+        """Keep the edits run from now on, in order, until ``release``: the window paints
+        and takes keys before the services it writes through are loaded."""
+        self._held = []
+
+    def release(self) -> None:
+        """Run the edits kept since ``hold``, in the order they were made."""
+        held, self._held = self._held or [], None
+        for command in held:
+            command.read_before()
+            self.run(command)
 
     def run(self, command: EditCommand) -> bool:
         """Apply ``command`` and push it; False (with the reason shown) if it failed."""
@@ -78,6 +96,9 @@ class EditRunner:
 
     def run_or_raise(self, command: EditCommand) -> None:
         """For dialogs that show the error beside their fields: raise instead of reporting."""
+        if self._held is not None:
+            self._held.append(command)
+            return
         if self.read_only:
             raise ContactMapError("This workspace is open read-only; changes cannot be saved.")
         changes = command.apply()

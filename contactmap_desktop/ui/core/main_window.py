@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._counts_label)
         document.map_loaded.connect(self._update_status)
         document.changed.connect(lambda _changes: self._update_status())
+        document.attached.connect(self._update_title)  # read-only is known then
+        document.attached.connect(self._update_status)
         self._update_title()
         self._update_status()
 
@@ -169,12 +171,12 @@ class MainWindow(QMainWindow):
             return
         self.document.open_account(account_id)
         self.accounts.show_account(account_id)
-        self.ui_settings.set_last_account(self.document.opened.path, account_id)
+        self.ui_settings.set_last_account(self.document.reads.path, account_id)
 
     def open_first_account(self) -> None:
         """The account open last time in this workspace, or the first one."""
-        accounts = self.document.opened.accounts.list_accounts()
-        wanted = self.ui_settings.last_account(self.document.opened.path)
+        accounts = self.document.reads.accounts.list_accounts()
+        wanted = self.ui_settings.last_account(self.document.reads.path)
         chosen = next((a.id for a in accounts if a.id == wanted),
                       accounts[0].id if accounts else None)
         self.open_account(chosen)
@@ -301,12 +303,12 @@ class MainWindow(QMainWindow):
     # --- status --------------------------------------------------------------------------
 
     def _update_title(self) -> None:
-        opened = self.document.opened
+        opened = self.document.reads
         suffix = " (read-only)" if opened.read_only else ""
         self.setWindowTitle(f"{Path(opened.path).name}{suffix} — ContactMap")
 
     def _update_status(self) -> None:
-        opened = self.document.opened
+        opened = self.document.reads
         self._path_label.setText(shown_path(opened.path)
                                  + ("  ·  read-only" if opened.read_only else "")
                                  + "  ·  every change is saved as you make it")

@@ -4,6 +4,8 @@ where a change set reaches the window."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -11,12 +13,42 @@ from PySide6.QtGui import QUndoStack
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import NotFoundError
-from contactmap_desktop.domain.model import CellRef
-from contactmap_desktop.services.contact_map_service import CellState
-from contactmap_desktop.services.workspace_service import OpenWorkspace
+from contactmap_desktop.domain.model import Account, CellRef
 from contactmap_desktop.ui.core.edit_pause import EditPause
 from contactmap_desktop.ui.core.edit_runner import EditRunner, ReportError
 from contactmap_desktop.ui.core.main_thread_gc import account_opened
+
+if TYPE_CHECKING:  # the window paints before SQLAlchemy, which the services load, is imported
+    from contactmap_desktop.services.contact_map_service import CellState
+    from contactmap_desktop.services.grade_batch import GradeBatchService
+    from contactmap_desktop.services.workspace_service import OpenWorkspace
+
+
+class AccountReads(Protocol):
+    def list_accounts(self) -> list[Account]: ...
+
+    def get(self, account_id: str) -> Account: ...
+
+
+class MapReads(Protocol):
+    def load_map(self, account_id: str) -> ContactMap: ...
+
+
+class WorkspaceReads(Protocol):
+    """What the window reads to paint: the open workspace's services, or before they are
+    loaded the first paint's light read (storage/quick_read.py)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def read_only(self) -> bool: ...
+
+    @property
+    def accounts(self) -> AccountReads: ...
+
+    @property
+    def contact_maps(self) -> MapReads: ...
 
 
 class MapDocument(QObject):
@@ -31,25 +63,45 @@ class MapDocument(QObject):
     changed = Signal(object)  # Changes, once contact_map holds them
     current_cell_changed = Signal(object)  # CellRef | None
     current_stakeholder_changed = Signal(object)  # stakeholder id | None
+    attached = Signal()  # the services are there: edits are written, features can be built
 
-    def __init__(self, opened: OpenWorkspace, report_error: ReportError,
-                 parent: QObject | None = None) -> None:
+    opened: OpenWorkspace  # set by ``attach``; only the window's first paint comes before it
+
+    def __init__(self, opened: OpenWorkspace | None, report_error: ReportError,
+                 parent: QObject | None = None, *, reads: WorkspaceReads | None = None) -> None:
+        """On ``opened``, or on ``reads`` alone until ``attach`` brings the services (edits
+        made meanwhile are kept and written then, in order)."""
         super().__init__(parent)
-        self.opened = opened
+        shown = reads or opened
+        assert shown is not None, "a document reads a workspace"
+        self.reads: WorkspaceReads = shown
         self.undo_stack = QUndoStack(self)
         self.runner = EditRunner(self.undo_stack, report_error, self.apply)
-        self.runner.read_only = opened.read_only
-        self.grade_batch = opened.services.grade_batch
         # What the views redo once edits pause (findings, plans, agenda…) waits on one timer.
         self.edit_pause = EditPause(self)
         self.account_id: str | None = None
         self.contact_map: ContactMap | None = None
         self.current_cell: CellRef | None = None
         self.current_stakeholder_id: str | None = None
+        if opened is None:
+            self.runner.hold()
+        else:
+            self.attach(opened)
+
+    def attach(self, opened: OpenWorkspace) -> None:
+        """Write and read through ``opened`` from now on; the edits kept meanwhile wait for
+        ``runner.release()``, once the features that redraw from them are built."""
+        self.opened = self.reads = opened
+        self.runner.read_only = opened.read_only
+        self.attached.emit()
+
+    @property
+    def grade_batch(self) -> GradeBatchService:
+        return self.opened.services.grade_batch
 
     @property
     def read_only(self) -> bool:
-        return self.opened.read_only
+        return self.reads.read_only
 
     def open_account(self, account_id: str | None) -> None:
         self.account_id = account_id
@@ -99,7 +151,7 @@ class MapDocument(QObject):
 
     def _read_map(self) -> None:
         self.contact_map = None if self.account_id is None else \
-            self.opened.contact_maps.load_map(self.account_id)
+            self.reads.contact_maps.load_map(self.account_id)
 
     def select_cell(self, cell: CellRef | None) -> None:
         if cell != self.current_cell:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
@@ -33,8 +34,10 @@ from contactmap_desktop.domain.coverage_settings import (
     CoverageThresholds,
 )
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.ui.core.plain_text import as_typed
+
+if TYPE_CHECKING:  # imported by the services, which load after the window's first paint
+    from contactmap_desktop.services.settings_service import SettingsService
 
 ROOMY = QSize(780, 580)
 

@@ -6,14 +6,19 @@ window redraws from that (edit_runner.py), never the command itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Account, CellRef, Relationship, Stakeholder, TeamMember
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.services.contact_map_service import GradeResult, TeamRemoval
-from contactmap_desktop.services.grade_batch import GradeBatchService
 from contactmap_desktop.ui.core.edit_runner import EditCommand
 from contactmap_desktop.ui.core.map_document import MapDocument
+
+if TYPE_CHECKING:  # imported by the services, which load after the window's first paint
+    from contactmap_desktop.services.contact_map_service import GradeResult, TeamRemoval
+    from contactmap_desktop.services.grade_batch import GradeBatchService
 
 
 def grade_text(grade: Grade | None) -> str:
@@ -25,10 +30,12 @@ class SetGradesCommand(EditCommand):
     grade entered again is a review. Undo writes the earlier grades back (the history records
     both directions) and takes the reviews back out of the history."""
 
-    def __init__(self, service: GradeBatchService, before: dict[CellRef, Relationship],
-                 after: dict[CellRef, Grade | None], text: str, note: str = "",
-                 undo_note: str = "undone") -> None:
+    def __init__(self, service: Callable[[], GradeBatchService],
+                 before: dict[CellRef, Relationship], after: dict[CellRef, Grade | None],
+                 text: str, note: str = "", undo_note: str = "undone") -> None:
         super().__init__(text)
+        # Looked up when the command applies: a grade typed as the window first paints is
+        # kept until the services are loaded (MapDocument.attach).
         self._service = service
         self._before = dict(before)
         self._after = dict(after)
@@ -42,12 +49,15 @@ class SetGradesCommand(EditCommand):
                    for cell, grade in self._after.items())
 
     def apply(self) -> Changes:
-        written = self._service.set_grades(self._after, self._note)
+        written = self._service().set_grades(self._after, self._note)
         self._done = written.value
         return written.changes
 
     def revert(self) -> Changes:
-        return self._service.take_back(self._done, self._before, self._undo_note).changes
+        return self._service().take_back(self._done, self._before, self._undo_note).changes
+
+    def read_before(self) -> None:
+        self._before = self._service().relationships(list(self._after))
 
 
 def set_grades(document: MapDocument, grades: dict[CellRef, Grade | None],
@@ -56,7 +66,7 @@ def set_grades(document: MapDocument, grades: dict[CellRef, Grade | None],
     contact_map = document.contact_map
     assert contact_map is not None
     before = {cell: contact_map.relationship(cell) for cell in grades}
-    return SetGradesCommand(document.grade_batch, before, grades,
+    return SetGradesCommand(lambda: document.grade_batch, before, grades,
                             text or _grades_text(document, grades))
 
 
@@ -91,6 +101,10 @@ class UpdateMarksCommand(EditCommand):
 
     def revert(self) -> Changes:
         return self._write(self._before)
+
+    def read_before(self) -> None:
+        cell = self._before.cell
+        self._before = self._document.opened.contact_maps.read_cells([cell])[0].relationship
 
     def _write(self, relationship: Relationship) -> Changes:
         return self._document.opened.contact_maps.update_marks(relationship).changes

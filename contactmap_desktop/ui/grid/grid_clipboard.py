@@ -9,6 +9,7 @@ value or a failed write (a full disk) changes nothing, is reported, and adds no 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -19,9 +20,11 @@ from contactmap_desktop.domain.grade_block import format_block, parse_block
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.services.grade_batch import GradeBatchService
 from contactmap_desktop.ui.core.edit_runner import EditRunner, ReportError
 from contactmap_desktop.ui.grid.commands import SetGradesCommand
+
+if TYPE_CHECKING:  # imported by the services, which load after the window's first paint
+    from contactmap_desktop.services.grade_batch import GradeBatchService
 
 CellAt = Callable[[int, int], CellRef | None]
 
@@ -79,7 +82,7 @@ class GridClipboard(QObject):
             return
         if all(before[cell].grade is None and grade is None for cell, grade in targets.items()):
             return  # blanks over blanks change and confirm nothing: no empty undo step
-        self._runner.run(SetGradesCommand(self._service, before, targets,
+        self._runner.run(SetGradesCommand(lambda: self._service, before, targets,
                                           f"Paste {counted(len(targets), 'grade')}",
                                           "pasted", "paste undone"))
 

@@ -34,15 +34,14 @@ def reorder_stakeholders(document: MapDocument, after: Sequence[str],
                          text: str = "Reorder stakeholders") -> ReorderCommand:
     contact_map, account_id = document.contact_map, document.account_id
     assert contact_map is not None and account_id is not None
-    service = document.opened.contact_maps
-    return ReorderCommand([s.id for s in contact_map.stakeholders], after, text,
-                          lambda order: service.reorder_stakeholders(account_id, order))
+    return ReorderCommand(
+        [s.id for s in contact_map.stakeholders], after, text,
+        lambda order: document.opened.contact_maps.reorder_stakeholders(account_id, order))
 
 
 def reorder_team(document: MapDocument, after: Sequence[str]) -> ReorderCommand:
     contact_map, account_id = document.contact_map, document.account_id
     assert contact_map is not None and account_id is not None
-    service = document.opened.contact_maps
-    return ReorderCommand([m.id for m in contact_map.team_members], after,
-                          "Reorder team members",
-                          lambda order: service.reorder_team(account_id, order))
+    return ReorderCommand(
+        [m.id for m in contact_map.team_members], after, "Reorder team members",
+        lambda order: document.opened.contact_maps.reorder_team(account_id, order))
