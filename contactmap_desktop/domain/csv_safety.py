@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-# A cell starting with one of these is evaluated by Excel, LibreOffice or Google Sheets.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-# Where a spreadsheet may start a cell inside our text: after a separator of some locale's
-# reading (",", ";", tab) or a line break a reader took for the end of a row. Spaces and
-# quotes there are dropped by some readers before they look at the first character.
+# A cell starting with = + - @, a tab or a carriage return is evaluated by Excel, LibreOffice
+# or Google Sheets. A spreadsheet may start a cell inside our text too: after a separator of
+# some locale's reading (",", ";", tab) or a line break a reader took for the end of a row.
+# Spaces and quotes there are dropped by some readers before they look at the first character.
 _START = re.compile(r'^(?=[ "]*[=+\-@\t\r])')
 _PIECE_START = re.compile(r'(?<=[,;\t\r\n])(?=[ "]*[=+\-@\t\r])')
 

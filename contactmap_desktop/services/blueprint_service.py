@@ -8,7 +8,6 @@ from datetime import date
 from contactmap_desktop.domain.blueprints import (
     Blueprint,
     BlueprintSummary,
-    Strategy,
     check_closing,
     check_goal,
     check_strategies,
@@ -68,14 +67,6 @@ class BlueprintService:
             return frozenset(cell for plan in plans
                              for cell in plan.cells if plan.holds(grades.get(cell)))
 
-    def strategy_usage(self, account_id: str) -> dict[Strategy, tuple[Blueprint, ...]]:
-        """For each strategy, the account's blueprints that use it (possibly none)."""
-        blueprints = self.list_for_account(account_id)
-        return {
-            strategy: tuple(b for b in blueprints if strategy in b.strategies)
-            for strategy in Strategy
-        }
-
     def summaries(self, contact_map: ContactMap, today: date) -> list[BlueprintSummary]:
         """The account's blueprints with names and grades from the map, in overview order."""
         blueprints = self.list_for_account(contact_map.account.id)
@@ -126,17 +117,6 @@ class BlueprintService:
             replaced = repos.blueprints.cells_of(blueprint.id)
             repos.blueprints.save(blueprint, self._clock())
         return plans_of((*replaced, *blueprint.cells))
-
-    def add_strategy(self, blueprint_id: str, strategy: Strategy) -> Saved[Blueprint]:
-        blueprint = self.get(blueprint_id)
-        if strategy in blueprint.strategies:
-            raise ValidationError(f"“{strategy.label}” is already part of this blueprint.")
-        return self.update(replace(blueprint, strategies=(*blueprint.strategies, strategy)))
-
-    def remove_strategy(self, blueprint_id: str, strategy: Strategy) -> Saved[Blueprint]:
-        blueprint = self.get(blueprint_id)
-        remaining = tuple(s for s in blueprint.strategies if s is not strategy)
-        return self.update(replace(blueprint, strategies=remaining))
 
     # --- rules ---------------------------------------------------------------------------
 

@@ -38,8 +38,6 @@ from contactmap_desktop.storage.repositories import Repositories
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 V = TypeVar("V")
-LifecycleValue = (StageChange | Engagement | SuccessCriterion | DeliveryReview | Commitment
-                  | Metric | ReviewMeeting | Competitor)
 _ENGAGEMENT_PARTS = (SuccessCriterion, DeliveryReview, Commitment, Metric)
 
 

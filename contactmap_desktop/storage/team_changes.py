@@ -84,12 +84,6 @@ def share_account(connection: Connection, account_id: str, name: str,
                            " ON CONFLICT DO NOTHING", (account_id, login))
 
 
-def shared_with(connection: Connection, account_id: str) -> list[str]:
-    rows = connection.execute(f"SELECT login FROM {SCHEMA}.shares WHERE account_id = %s"
-                              " ORDER BY login", (account_id,)).fetchall()
-    return [str(r[0]) for r in rows]
-
-
 def push(connection: Connection, changes: Sequence[Change]) -> None:
     """Send changes in the caller's transaction; a change sent before is not doubled."""
     if not changes:

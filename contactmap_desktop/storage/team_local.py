@@ -311,10 +311,6 @@ class TeamStore:
         for batch in _chunks(rows):
             self.session.execute(statement, list(batch))
 
-    def drop_shadow(self, section: str, key: str) -> None:
-        self.session.execute(delete(TeamShadowRow).where(
-            TeamShadowRow.section == section, TeamShadowRow.record_key == key))
-
     # --- the outbox ------------------------------------------------------------------------
 
     def add_outgoing(self, changes: Sequence[dict[str, Any]]) -> None:

@@ -106,10 +106,6 @@ class ContactMapView(QTableView):
         self.selectionModel().currentChanged.connect(self._current_changed)
         model.modelReset.connect(self._reconnect_after_reset)
 
-    @property
-    def contact_map_model(self) -> ContactMapModel:
-        return self._model
-
     def current_cell(self) -> CellRef | None:
         index = self.currentIndex()
         return self._model.cell_at(index.row(), index.column()) if index.isValid() else None

@@ -135,22 +135,16 @@ def test_too_long_tactics_are_refused_with_the_field_named(
         service.create(replace(service.draft(small.cell(0, 0)), tactics="x" * 20_001))
 
 
-def test_strategies_are_added_once_and_usage_is_reported(
+def test_strategies_added_and_taken_out_keep_their_order(
     small: SmallMap, service: BlueprintService
 ) -> None:
+    """As the Blueprint panel changes them: the whole blueprint saved with its new list."""
     first = service.create(service.draft(small.cell(0, 0))).value
-    second = service.create(service.draft(small.cell(1, 1))).value
-    service.add_strategy(first.id, Strategy.LIKING)
-    service.add_strategy(first.id, Strategy.AUTHORITY)
-    service.add_strategy(second.id, Strategy.LIKING)
-    with pytest.raises(ValidationError, match="already part of this blueprint"):
-        service.add_strategy(first.id, Strategy.LIKING)
-    usage = service.strategy_usage(small.account.id)
-    assert {b.id for b in usage[Strategy.LIKING]} == {first.id, second.id}
-    assert [b.id for b in usage[Strategy.AUTHORITY]] == [first.id]
-    assert usage[Strategy.SCARCITY] == ()
-    remaining = service.remove_strategy(first.id, Strategy.LIKING).value.strategies
-    assert remaining == (Strategy.AUTHORITY,)
+    both = service.update(replace(first, strategies=(Strategy.LIKING,
+                                                     Strategy.AUTHORITY))).value
+    assert service.get(first.id).strategies == (Strategy.LIKING, Strategy.AUTHORITY)
+    service.update(replace(both, strategies=(Strategy.AUTHORITY,)))
+    assert service.get(first.id).strategies == (Strategy.AUTHORITY,)
 
 
 def test_in_progress_needs_a_strategy(small: SmallMap, service: BlueprintService) -> None:

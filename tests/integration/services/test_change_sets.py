@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from contactmap_desktop.domain.blueprints import Blueprint, Strategy
+from contactmap_desktop.domain.blueprints import Blueprint
 from contactmap_desktop.domain.changes import (
     SETTINGS,
     Changes,
@@ -190,17 +190,6 @@ def _edit_blueprint(small: SmallMap) -> tuple[object, Changes]:
             plans_of([small.cell(0, 0), small.cell(1, 0)]))
 
 
-def _add_strategy(small: SmallMap) -> tuple[object, Changes]:
-    return (services(small).blueprints.add_strategy(_plan(small).id, Strategy.LIKING),
-            plans_of([small.cell(0, 0)]))
-
-
-def _remove_strategy(small: SmallMap) -> tuple[object, Changes]:
-    service = services(small).blueprints
-    plan = service.add_strategy(_plan(small).id, Strategy.LIKING).value
-    return service.remove_strategy(plan.id, Strategy.LIKING), plans_of([small.cell(0, 0)])
-
-
 def _delete_blueprint(small: SmallMap) -> tuple[object, Changes]:
     return services(small).blueprints.delete(_plan(small).id), plans_of([small.cell(0, 0)])
 
@@ -336,7 +325,7 @@ CASES: list[Case] = [
     _add_team_member, _edit_team_member, _remove_team_member, _restore_team_member,
     _reorder_stakeholders, _reorder_team,
     _grade_one, _mark, _grade_many, _take_grades_back, _note_on_a_change,
-    _create_blueprint, _edit_blueprint, _add_strategy, _remove_strategy, _delete_blueprint,
+    _create_blueprint, _edit_blueprint, _delete_blueprint,
     _restore_deleted_blueprint, _restore_earlier_blueprint,
     _new_letter, _edit_letter, _revise_letter, _delete_letter,
     _save_engagement, _save_criterion, _save_stage, _record_stage, _record_the_stage_it_is_in,
