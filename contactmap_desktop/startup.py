@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.paths import DEFAULT_WORKSPACE_NAME, default_workspace_path
-from contactmap_desktop.ui.core.app_icon import app_icon
+from contactmap_desktop.ui.core.app_icon import DESKTOP_FILE_NAME, app_icon
 from contactmap_desktop.ui.core.error_reporting import ExceptionReporter
 from contactmap_desktop.ui.core.main_thread_gc import MainThreadCollector
 from contactmap_desktop.ui.core.settings import UiSettings
@@ -171,6 +171,8 @@ def create_qt_application() -> QApplication:
     app.setApplicationName("ContactMap Desktop")
     app.setOrganizationName("ContactMap")
     app.setWindowIcon(app_icon())
+    # Wayland and GNOME match the window to its menu entry and icon by this name.
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     return app
 
 
