@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,29 @@ def test_not_connected_or_unreachable_is_one_line(
                         "--workspace", str(path))
     assert code == 1 and "Cannot reach the team server" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_the_password_is_in_no_output_no_workspace_file_and_no_log_record(
+        team_database: str, tmp_path: Path, private_password_file: Path,
+        caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every logger at its most talkative (psycopg's and SQLAlchemy's too), through connect,
+    share, sync, status and a password refused: the secret is in none of what they say, in
+    no file of the workspace (its WAL included), only in libpq's own password file."""
+    caplog.set_level(logging.DEBUG)
+    prepared(team_database)
+    rep, rep_url = new_login(team_database, "rep", password="s3cret-never-logged")
+    path = tmp_path / "rep.cmap"
+    build_small_map(path).opened.close()
+    said = [_run(capsys, "team", "connect", rep_url, "--workspace", str(path)),
+            _run(capsys, "team", "share", "--account", "Acme Corp", "--with", rep,
+                 "--workspace", str(path)),
+            _run(capsys, "team", "sync", "--workspace", str(path)),
+            _run(capsys, "team", "status", "--workspace", str(path)),
+            _run(capsys, "team", "connect", rep_url.replace("s3cret-never-logged", "wrong-one"),
+                 "--workspace", str(path))]
+    assert [code for code, _, _ in said] == [0, 0, 0, 0, 1]
+    assert "s3cret-never-logged" in private_password_file.read_text()
+    files = [side.read_bytes().decode("utf-8", "replace")
+             for side in tmp_path.glob(f"{path.name}*")]  # the workspace, its WAL, its lock
+    for text in [caplog.text, *(out + err for _, out, err in said), *files]:
+        assert "s3cret-never-logged" not in text and "wrong-one" not in text
