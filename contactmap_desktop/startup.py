@@ -142,6 +142,9 @@ class Startup(QObject):
     def _complete(self, window: MainWindow, reads: QuickWorkspace) -> bool:
         """The services and the features for the window painted from the light read."""
         try:
+            contact_map = window.document.contact_map
+            if contact_map is not None:  # painted without its history: the features read it
+                reads.add_history(contact_map)
             from contactmap_desktop.application import complete_application
 
             self.application = complete_application(window, reads.path, self._ui_settings)

@@ -74,9 +74,7 @@ class ContactMap:
             if relationship.grade is not None:
                 self._depths[cell.stakeholder_id] = self._depths.get(cell.stakeholder_id, 0) + 1
                 self._concerns += relationship.grade.is_concern
-        self._changes_of = {}
-        for change in self.history:
-            self._changes_of.setdefault(change.cell, []).append(change)
+        self.set_history(self.history)
 
     def relationship(self, cell: CellRef) -> Relationship:
         return self.relationships.get(cell) or Relationship(cell=cell)
@@ -132,6 +130,14 @@ class ContactMap:
 
     def history_of(self, cell: CellRef) -> list[GradeChange]:
         return list(self._changes_of.get(cell, ()))
+
+    def set_history(self, history: list[GradeChange]) -> None:
+        """The map's whole recorded history, oldest first (a map painted before its history
+        was read gets it so: storage/quick_read.py)."""
+        self.history = history
+        self._changes_of = {}
+        for change in history:
+            self._changes_of.setdefault(change.cell, []).append(change)
 
     def add_change(self, change: GradeChange) -> None:
         """A grade change just recorded, at the end of the history."""

@@ -3,7 +3,7 @@ bulk reads and the light read of the window's first paint (storage/quick_read.py
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from contactmap_desktop.domain.grades import Grade
@@ -60,9 +60,14 @@ class SharedCells:
     ``CellRef`` keeps one value per cell and one string per person (a third of what a
     1,000 × 100 map held in memory)."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: Iterable[CellRef] = ()) -> None:
+        """``known``: cells already read (a map's relationships), to be shared as well."""
         self._cells: dict[tuple[str, str], CellRef] = {}  # tuples: hashed in C, not Python
         self._ids: dict[str, str] = {}
+        for cell in known:
+            self._cells[cell.team_member_id, cell.stakeholder_id] = cell
+            self._ids.setdefault(cell.team_member_id, cell.team_member_id)
+            self._ids.setdefault(cell.stakeholder_id, cell.stakeholder_id)
 
     def __call__(self, team_member_id: str, stakeholder_id: str) -> CellRef:
         shared = self._cells.get((team_member_id, stakeholder_id))

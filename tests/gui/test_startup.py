@@ -104,6 +104,12 @@ def test_a_grade_typed_before_the_services_are_loaded_is_kept_and_saved_in_order
 
     assert held == [0]  # nothing written before the services
     qtbot.waitUntil(lambda: _grade_of_first_cell(path) == "M")
+    document = window.document
+    assert document.account_id is not None
+    # The map painted from the light read, its history added and the edits applied: the
+    # services' own read of the account.
+    assert document.contact_map == document.opened.contact_maps.load_map(document.account_id)
+    assert document.contact_map.history
     stack = window.document.undo_stack
     assert stack.count() == 2  # "T", then "M" over it
     stack.undo()

@@ -1,5 +1,5 @@
-"""The first paint's light read (sqlite3) gives exactly what the repositories read, and
-steps aside whenever the full open has something to ask or refuse."""
+"""The first paint's light read (sqlite3) gives exactly what the repositories read (the
+history once added), and steps aside whenever the full open has something to ask or refuse."""
 
 from __future__ import annotations
 
@@ -49,7 +49,10 @@ def _same_as_the_services(opened: OpenWorkspace) -> None:
         assert quick.list_accounts() == accounts
         for account in accounts:
             assert quick.get(account.id) == account
-            assert quick.load_map(account.id) == reopened.contact_maps.load_map(account.id)
+            painted = quick.load_map(account.id)
+            assert painted.history == []  # read after the first paint
+            quick.add_history(painted)
+            assert painted == reopened.contact_maps.load_map(account.id)
     finally:
         quick.close()
         reopened.close()
