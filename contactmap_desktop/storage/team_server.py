@@ -8,9 +8,11 @@ connection (from the keyring or a prompt).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contactmap_desktop.domain.errors import TeamAccessError, TeamServerError
@@ -47,15 +49,41 @@ def parse_address(url: str) -> tuple[ServerAddress, str | None]:
         raise TeamServerError(f"“{url[:80]}” is not a PostgreSQL address: "
                               f"{_first_line(error)}") from None
     password = parts.pop("password", None)
-    login = str(parts.get("user") or "")
+    # What the address leaves out, libpq takes from the service it names; so does this, to
+    # know who logs in and where (the service's password stays libpq's to read).
+    named = {**_service_settings(str(parts["service"])), **parts} if "service" in parts \
+        else parts
+    login = str(named.get("user") or "")
     if not login:
         raise TeamServerError("The server address names no login: write it as "
-                              "postgresql://LOGIN@HOST:PORT/DATABASE.")
-    host, port = str(parts.get("host") or "localhost"), str(parts.get("port") or "5432")
-    database = str(parts.get("dbname") or login)
+                              "postgresql://LOGIN@HOST:PORT/DATABASE, or name a service "
+                              "whose entry has a user.")
+    host, port = str(named.get("host") or "localhost"), str(named.get("port") or "5432")
+    database = str(named.get("dbname") or login)
     clean = conninfo.make_conninfo("", **parts)
     return ServerAddress(clean, host, port, database, login), \
         (str(password) if password is not None else None)
+
+
+def _service_settings(name: str) -> dict[str, str]:
+    """The entry ``name`` of libpq's connection service file, where libpq looks for it:
+    PGSERVICEFILE, else ~/.pg_service.conf, else pg_service.conf in PGSYSCONFDIR."""
+    import configparser
+
+    places = [Path(os.environ["PGSERVICEFILE"])] if "PGSERVICEFILE" in os.environ else \
+        [Path.home() / ".pg_service.conf"]
+    if "PGSYSCONFDIR" in os.environ:
+        places.append(Path(os.environ["PGSYSCONFDIR"]) / "pg_service.conf")
+    for place in places:
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(place, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError) as error:
+            raise TeamServerError(f"The service file {place} cannot be read: "
+                                  f"{_first_line(error)}.") from None
+        if parser.has_section(name):
+            return {key: value for key, value in parser[name].items() if key != "password"}
+    raise TeamServerError(f"No service “{name}” in {' or '.join(map(str, places))}.")
 
 
 def _first_line(error: BaseException) -> str:

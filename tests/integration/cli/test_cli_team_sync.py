@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -103,3 +104,32 @@ def test_the_password_is_in_no_output_no_workspace_file_and_no_log_record(
              for side in tmp_path.glob(f"{path.name}*")]  # the workspace, its WAL, its lock
     for text in [caplog.text, *(out + err for _, out, err in said), *files]:
         assert "s3cret-never-logged" not in text and "wrong-one" not in text
+
+
+def test_a_libpq_service_file_holds_the_address_and_the_password(
+        team_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        private_password_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``postgresql:///?service=NAME``: libpq reads where, who and the password from its
+    service file; ContactMap stores no password and says so."""
+    prepared(team_database)
+    rep, rep_url = new_login(team_database, "rep")
+    server = urlsplit(team_database)
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[team]\nhost={server.hostname}\nport={server.port}\n"
+                        f"dbname={server.path.lstrip('/')}\nuser={rep}\n"
+                        f"password={urlsplit(rep_url).password}\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    path = tmp_path / "rep.cmap"
+    build_small_map(path).opened.close()
+    code, out, err = _run(capsys, "team", "connect", "postgresql:///?service=team",
+                          "--workspace", str(path))
+    assert code == 0, err
+    assert f"Connected to {server.hostname}:{server.port}/{server.path.lstrip('/')} as {rep} " \
+           "(rep); password: none given." in out
+    code, out, err = _run(capsys, "team", "share", "--account", "Acme Corp", "--with", rep,
+                          "--workspace", str(path))
+    assert code == 0 and "Sent" in out, err
+    assert not private_password_file.exists()
+    code, _, err = _run(capsys, "team", "connect", "postgresql:///?service=elsewhere",
+                        "--workspace", str(path))
+    assert code == 1 and f"No service “elsewhere” in {services}." in err
