@@ -49,3 +49,48 @@ def test_a_wrong_admin_password_is_named(team_database: str,
     wrong = team_database.replace("private-test-server", "wrong")
     assert main(["team", "init", wrong]) == 1
     assert "refused the password of postgres" in capsys.readouterr().err
+
+
+class _Terminal:
+    """Someone at the terminal, typing ``answers`` at each password prompt in turn."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *answers: str) -> None:
+        self.prompts: list[str] = []
+        typed = iter(answers)
+        monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+        monkeypatch.setattr("getpass.getpass",
+                            lambda prompt="": (self.prompts.append(prompt), next(typed))[1])
+
+
+def test_add_member_asks_for_the_password_twice_at_a_terminal(
+        team_database: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["team", "init", team_database]) == 0
+    terminal = _Terminal(monkeypatch, "typed twice", "typed twice")
+    assert main(["team", "add-member", team_database, "cli_typed", "--role", "rep"]) == 0
+    assert terminal.prompts == ["Password for cli_typed (empty: none): ", "Again: "]
+    assert "cli_typed added as rep." in capsys.readouterr().out
+    assert query(login_url(team_database, "cli_typed", "typed twice"),
+                 "SELECT current_user") == [("cli_typed",)]
+
+
+def test_two_different_passwords_change_nothing(
+        team_database: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["team", "init", team_database]) == 0
+    _Terminal(monkeypatch, "one thing", "another")
+    assert main(["team", "add-member", team_database, "cli_typo", "--role", "rep"]) == 1
+    error = capsys.readouterr().err
+    assert "The two passwords differ; nothing was changed." in error
+    assert len(error.strip().splitlines()) == 1
+    assert query(team_database, "SELECT count(*) FROM pg_roles WHERE rolname = 'cli_typo'") \
+        == [(0,)]
+
+
+def test_an_empty_password_at_the_prompt_means_none(
+        team_database: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["team", "init", team_database]) == 0
+    _Terminal(monkeypatch, "")
+    assert main(["team", "add-member", team_database, "cli_trusted", "--role", "viewer"]) == 0
+    assert "(no password: the server must trust its host)" in capsys.readouterr().out

@@ -133,3 +133,23 @@ def test_a_libpq_service_file_holds_the_address_and_the_password(
     code, _, err = _run(capsys, "team", "connect", "postgresql:///?service=elsewhere",
                         "--workspace", str(path))
     assert code == 1 and f"No service “elsewhere” in {services}." in err
+
+
+def test_connect_asks_for_the_password_at_a_terminal_and_keeps_it_apart(
+        team_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        private_password_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    prepared(team_database)
+    rep, rep_url = new_login(team_database, "rep", password="typed-at-the-prompt")
+    prompts: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass",
+                        lambda prompt="": (prompts.append(prompt), "typed-at-the-prompt")[1])
+    path = tmp_path / "rep.cmap"
+    build_small_map(path).opened.close()
+    bare = rep_url.replace(":typed-at-the-prompt@", "@")
+    code, out, err = _run(capsys, "team", "connect", bare, "--workspace", str(path))
+    assert code == 0, err
+    assert len(prompts) == 1 and prompts[0].startswith(f"Password for {rep} at ")
+    assert f"password: {private_password_file}" in out
+    assert "typed-at-the-prompt" not in path.read_bytes().decode("utf-8", "replace")
+    assert _run(capsys, "team", "sync", "--workspace", str(path))[0] == 0  # found by libpq
