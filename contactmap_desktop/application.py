@@ -16,6 +16,7 @@ from contactmap_desktop.logging_setup import setup_logging
 from contactmap_desktop.paths import default_workspace_path
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 from contactmap_desktop.ui.core.dates import WindowDates
+from contactmap_desktop.ui.core.first_paint import window_on
 from contactmap_desktop.ui.core.long_tooltips import LongToolTips
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.map_document import MapDocument
@@ -31,7 +32,7 @@ def build_window(opened: OpenWorkspace, ui_settings: UiSettings) -> MainWindow:
     """A window on an open workspace, with every feature installed and the last account open."""
     window: MainWindow | None = None
     document = MapDocument(opened, lambda message: window.report_error(message) if window else None)
-    window = MainWindow(document, ui_settings)
+    window = window_on(document, ui_settings)
     _install(window, opened)
     window.restore_layout()
     window.open_first_account()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.startup import Startup
+from contactmap_desktop.ui.appearance.welcome_banner import WelcomeBanner
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.settings import UiSettings
 from contactmap_desktop.ui.core.startup_splash import StartupSplash
@@ -140,4 +141,18 @@ def test_what_the_start_made_is_not_walked_by_the_collector_again(
 
     assert frozen_at_paint == [True]
     assert _frozen(window.features)
+    window.close()
+
+
+def test_the_welcome_is_there_at_the_first_paint_and_once(
+        qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The welcome needs no services: painted with the grid, it does not push the grid down
+    when the features arrive, and they add no second one."""
+    at_paint: list[int] = []
+    window = _start(qtbot, sample_copy(tmp_path / "sample.cmap"), ui_settings, monkeypatch,
+                    lambda painted: at_paint.append(len(painted.findChildren(WelcomeBanner))))
+
+    assert at_paint == [1]
+    assert len(window.findChildren(WelcomeBanner)) == 1
     window.close()

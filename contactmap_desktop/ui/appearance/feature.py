@@ -1,13 +1,13 @@
-"""What belongs to this computer: Preferences ▸ Appearance and Backups, and the first-start
-welcome. The grid follows a change of scheme by itself: its cells and headers take their
-colors from the palette at every paint."""
+"""What belongs to this computer: Preferences ▸ Appearance and Backups (the first-start
+welcome is part of the window's first paint: ui/core/first_paint.py). The grid follows a
+change of scheme by itself: its cells and headers take their colors from the palette at
+every paint."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
 from contactmap_desktop.ui.appearance.appearance_page import AppearancePage
-from contactmap_desktop.ui.appearance.welcome_banner import WelcomeBanner
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.theme import ColorScheme, apply_color_scheme
 from contactmap_desktop.ui.safety.backups_page import BackupsPage
@@ -22,7 +22,3 @@ def apply_scheme(scheme: ColorScheme) -> None:
 def install(window: MainWindow) -> None:
     window.add_preferences_page(lambda: AppearancePage(window.ui_settings, apply_scheme))
     window.add_preferences_page(lambda: BackupsPage(window.ui_settings))
-    if not window.ui_settings.welcome_dismissed():
-        banner = WelcomeBanner()
-        banner.dismissed.connect(window.ui_settings.dismiss_welcome)
-        window.map_page.add_banner(banner)
