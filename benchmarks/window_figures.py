@@ -1,10 +1,11 @@
 """Figures of the window: start-up and peak memory against a bare Qt window, opening a large
 account against bare sqlite3, and the cost of a grade edit as the map grows.
 
-Start-up and memory run whole processes (``main.py --smoke``, a bare QMainWindow that quits
-on its first paint, and the same window with SQLAlchemy's ORM imported), taking turns, after one
-warm-up run each; their peak memory is the kernel's count for the process, started from a bare
-launcher so that the count is the process's own. Start-up is compared with the bare window's
+Start-up and memory run whole processes (``main.py --smoke``, which ends once the window's
+findings are shown, a bare QMainWindow that quits on its first paint, and the same window with
+SQLAlchemy's ORM imported), taking turns, after one warm-up run each; their peak memory is the
+kernel's count for the process, started from a bare launcher so that the count is the
+process's own. Start-up is compared with the bare window's
 first paint; peak memory with the stack's own floor, the bare window with the ORM loaded (no
 app on this stack can weigh less). The in-window figures run in benchmarks/window_child.py.
 """
@@ -54,6 +55,14 @@ def startup_figures(large: LargeAccount, runs: int) -> list[Figure]:
     def median(name: str, figure: Callable[[ProcessRun], float]) -> float:
         return statistics.median(figure(run) for run in samples[name])
 
+    def peaks(name: str) -> str:
+        """The spread of a peak over the runs, and of its ratio to the floor run beside it."""
+        values = [run.peak_mb for run in samples[name]]
+        ratios = [run.peak_mb / floor.peak_mb
+                  for run, floor in zip(samples[name], samples["bare+orm"], strict=True)]
+        return (f"{len(values)} runs: {min(values):.0f}–{max(values):.0f} MB, ratio "
+                f"{min(ratios):.2f}–{max(ratios):.2f}; the run ends once the findings are shown")
+
     first_frame = median("bare", lambda run: run.mark("first frame painted"))
     stack_mb = median("bare+orm", lambda run: run.peak_mb)
     size = f"{len(large.stakeholder_ids):,} × {len(large.team_member_ids):,}"
@@ -69,9 +78,9 @@ def startup_figures(large: LargeAccount, runs: int) -> list[Figure]:
                  4.0),
         compared("2 large account", f"peak memory, {size} account in the window",
                  median("large", lambda run: run.peak_mb), stack_mb, "MB", 1.6,
-                 "floor: bare QMainWindow with SQLAlchemy's ORM imported"),
+                 f"floor: bare QMainWindow with SQLAlchemy's ORM imported; {peaks('large')}"),
         compared("2 large account", "peak memory, sample workspace",
-                 median("app", lambda run: run.peak_mb), stack_mb, "MB", None),
+                 median("app", lambda run: run.peak_mb), stack_mb, "MB", None, peaks("app")),
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache
 
 from contactmap_desktop.domain.errors import ValidationError
 
@@ -92,5 +93,8 @@ def roles_to_badges(roles: frozenset[BuyingRole]) -> str:
     return "".join(role.badge for role in BuyingRole if role in roles)
 
 
+@lru_cache(maxsize=256)
 def roles_from_badges(badges: str) -> frozenset[BuyingRole]:
+    """The roles of ``badges``; one set per combination, shared by everyone holding it (a large
+    account's thousand stakeholders hold a dozen combinations between them)."""
     return frozenset(BuyingRole(letter) for letter in badges if letter.strip())

@@ -100,7 +100,7 @@ class CoverageFeature:
 
     def _found(self, answer: WorkedOut) -> None:
         """The worker's answer, for the map as it still is (older answers never arrive)."""
-        if answer.snapshot.account.id == self._document.account_id:
+        if answer.account_id == self._document.account_id:
             self._show(answer.findings, answer.timeline)
 
     def _show(self, findings: list[Finding], timeline: list[DistributionPoint] | None = None

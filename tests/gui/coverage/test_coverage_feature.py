@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import weakref
+
 import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.findings import Rule, Severity
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import FocusPeriod
@@ -130,3 +133,25 @@ def test_no_findings_thread_starts_once_the_window_closed(qtbot: QtBot, window: 
     # No thread is started or asked for: one still running when the app exits aborts it.
     assert worker._task is before and not worker._requested
     assert before is None or before.isFinished()
+
+
+def test_the_worker_lets_go_of_its_snapshot_when_its_job_ends(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    coverage = _coverage(window)
+    qtbot.waitUntil(lambda: not coverage.pending)
+    snapshots: list[weakref.ref[ContactMap]] = []
+    take = ContactMap.snapshot
+
+    def watched(contact_map: ContactMap) -> ContactMap:
+        snapshot = take(contact_map)
+        snapshots.append(weakref.ref(snapshot))
+        return snapshot
+
+    monkeypatch.setattr(ContactMap, "snapshot", watched)
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.DISSATISFIED})
+    window.document.edit_pause.run_due()
+    qtbot.waitUntil(lambda: not coverage.pending)
+    assert any(f.rule is Rule.BELOW_SATISFIED for f in coverage.findings)
+    # Freed by reference counting once the job returned: the answer holds the account's id.
+    assert snapshots and all(ref() is None for ref in snapshots)

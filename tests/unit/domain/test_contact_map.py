@@ -107,3 +107,15 @@ def test_a_snapshot_keeps_the_map_as_it_was_while_the_map_changes() -> None:
     assert len(snapshot.stakeholders) == 2 and snapshot.depth("s1") == 1
     assert contact_map.grade(cell) is Grade.DISSATISFIED and contact_map.concern_count() == 1
     assert [c.id for c in contact_map.history_of(cell)] == ["c1", "c2"]
+
+
+def test_a_map_read_with_its_history_gives_each_cell_its_changes_in_order() -> None:
+    cell, other = CellRef("t1", "s1"), CellRef("t2", "s1")
+    history = [GradeChange(f"c{n}", (cell, other)[n % 2], None, Grade.OPEN,
+                           datetime(2026, 1, n + 1)) for n in range(5)]
+    contact_map = ContactMap(Account("a", "Acme"), [Stakeholder("s1", "a", "One")],
+                             [TeamMember("t1", "Rep"), TeamMember("t2", "Eng")], history=history)
+
+    assert [c.id for c in contact_map.history_of(cell)] == ["c0", "c2", "c4"]
+    assert [c.id for c in contact_map.history_of(other)] == ["c1", "c3"]
+    assert contact_map.history_of(CellRef("t1", "s2")) == []

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.findings import (
     Rule,
@@ -286,6 +287,22 @@ def test_people_no_longer_on_the_map_are_ignored() -> None:
     contact_map.team_members.clear()
     assert [f.rule for f in coverage_findings(contact_map, DEFAULTS, TODAY)] == [
         Rule.NO_RELATIONSHIP]
+
+
+def test_a_finding_is_worded_when_read_from_the_maps_own_values() -> None:
+    contact_map = build_map([stakeholder("Ann Lee")], [member("Rep")], {("Rep", "Ann Lee"): "D"},
+                            reviewed_at=None)
+    found = coverage_findings(contact_map, DEFAULTS, TODAY)
+    concern = next(f for f in found if f.rule is Rule.BELOW_SATISFIED)
+    stale = next(f for f in found if f.rule is Rule.NOT_REVIEWED)
+
+    assert concern.message.startswith("Ann Lee is Dissatisfied with Rep: Ann ")
+    assert stale.message.startswith("Rep with Ann Lee has never been reviewed: ")
+    # The names are the map's strings, not copies; the map itself is not held.
+    assert any(w is contact_map.stakeholders[0].name for w in concern.words)
+    assert not any(isinstance(w, ContactMap) for f in found for w in f.words)
+    # Findings compare by what they say: the same words make an equal finding.
+    assert found == coverage_findings(contact_map, DEFAULTS, TODAY)
 
 
 def test_every_rule_has_a_title_to_count_its_findings_under() -> None:
