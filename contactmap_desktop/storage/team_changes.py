@@ -44,9 +44,9 @@ def check_schema(connection: Connection, place: str) -> None:
         version = server_schema_version(connection)
     except InsufficientPrivilege:
         # Only the team's group roles may use its schema: this login was taken off the team.
-        raise TeamAccessError(f"{connection.info.user} is not a member of the team at {place} "
-                              "(any more): an administrator runs `contactmap team add-member` "
-                              "to give access again.") from None
+        raise TeamAccessError(f"{connection.info.user} is not (or no longer) a member of the "
+                              f"team at {place}: an administrator runs `contactmap team "
+                              "add-member` to give access.") from None
     if version == 0:
         raise TeamServerError(f"The database at {place} is not a team server yet: an "
                               "administrator runs `contactmap team init URL` first.")

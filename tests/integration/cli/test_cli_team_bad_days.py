@@ -4,6 +4,7 @@ one line (exit 1, or a line of the report) naming the problem, and local work is
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ from contactmap_desktop.storage.team_local import TeamStore
 from contactmap_desktop.storage.team_server_schema import ROLE_GROUPS, TEAM_SCHEMA_VERSION
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 from tests.helpers.builders import SmallMap, build_small_map
-from tests.helpers.team_logins import new_login, prepared, query
+from tests.helpers.team_logins import login_url, new_login, prepared, query
 
 
 @pytest.fixture(autouse=True)
@@ -119,7 +120,8 @@ def test_a_login_taken_off_the_team_is_told_so(
     for command in ("sync", "status"):
         code, _, err = _run(capsys, "team", command, "--workspace", str(path))
         assert code == 1
-        assert f"{login} is not a member of the team at 127.0.0.1:" in _one_line(err)
+        assert f"{login} is not (or no longer) a member of the team at 127.0.0.1:" \
+            in _one_line(err)
         assert "an administrator runs `contactmap team add-member`" in err
     assert _grade_of(path, small) is Grade.TRUST
 
@@ -171,3 +173,39 @@ def test_a_login_no_longer_allowed_to_log_in_is_told_so(
     code, _, err = _run(capsys, "team", "sync", "--workspace", str(path))
     assert code == 1
     assert f"no longer lets {login} log in: ask an administrator" in _one_line(err)
+
+
+def test_connect_as_a_login_on_no_team_is_told_who_can_fix_it(
+        team_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    prepared(team_database)
+    outsider = f"outsider{os.getpid()}"  # roles are the whole cluster's
+    with psycopg.connect(team_database, autocommit=True) as connection:
+        connection.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD 'pw'").format(
+            sql.Identifier(outsider)))
+    path = tmp_path / "w.cmap"
+    build_small_map(path).opened.close()
+    code, _, err = _run(capsys, "team", "connect", login_url(team_database, outsider, "pw"),
+                        "--workspace", str(path))
+    assert code == 1
+    assert f"{outsider} is not (or no longer) a member of the team" in _one_line(err)
+
+
+def test_share_names_an_unknown_login_an_unknown_account_and_a_viewer(
+        team_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    login, path, _ = _connected(team_database, tmp_path, capsys)
+    code, _, err = _run(capsys, "team", "share", "--account", "Acme Corp", "--with", "nobody",
+                        "--workspace", str(path))
+    assert code == 1
+    assert "nobody is not a member of this team (members: " in _one_line(err)
+    assert login in err
+    code, _, err = _run(capsys, "team", "share", "--account", "No Such Co", "--with", login,
+                        "--workspace", str(path))
+    assert code == 1 and "No account named “No Such Co”." in _one_line(err)
+    viewer, viewer_url = new_login(team_database, "viewer")
+    theirs = tmp_path / "viewer.cmap"
+    build_small_map(theirs).opened.close()
+    assert _run(capsys, "team", "connect", viewer_url, "--workspace", str(theirs))[0] == 0
+    code, _, err = _run(capsys, "team", "share", "--account", "Acme Corp", "--with", login,
+                        "--workspace", str(theirs))
+    assert code == 1
+    assert f"{viewer} is a viewer: a viewer cannot share accounts." in _one_line(err)
