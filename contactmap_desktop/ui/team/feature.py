@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel
 
-from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.errors import ContactMapError, TeamAccessError
 from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_service import TeamService, TeamStatus
 from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
@@ -34,6 +34,8 @@ class TeamFeature:
         self.arrivals = Arrivals(document, window)
         window.closing.connect(self._stop)
         self.offline_reason = ""
+        self.refused = False  # the server answered and turned this login away
+        self._on_refused: Callable[[str], None] | None = None
         self.clock_note = ""  # this laptop's clock far off the server's, from the last sync
         self._counted: TeamStatus | None = None  # what waits, counted after the last sync
         self.indicator = QLabel()
@@ -94,7 +96,8 @@ class TeamFeature:
             self.indicator.setToolTip(str(error))
             return
         self.indicator.setText(indicator_text(status, self.offline_reason,
-                                              syncing=self.task is not None))
+                                              syncing=self.task is not None,
+                                              refused=self.refused))
         tip = "\n".join(status.lines())
         if self.offline_reason:
             tip = f"{self.offline_reason}\n{tip}"
@@ -107,17 +110,25 @@ class TeamFeature:
 
     def sync_now(self) -> None:
         """Start a sync on a worker thread, unless one is running."""
-        self._run(self.team.sync, self._offline)
+        self._run(self.team.sync, self._offline, self._refused)
 
-    def _run(self, sync: Callable[[], SyncReport], failed: Callable[[str], None]) -> None:
+    def _run(self, sync: Callable[[], SyncReport], failed: Callable[[str], None],
+             refused: Callable[[str], None] | None = None) -> None:
         """``sync`` on a worker thread, and what then waits counted there too (read on the
-        window's thread, it was one of its longest waits after a sync)."""
+        window's thread, it was one of its longest waits after a sync). ``refused``: told
+        when the server answered and turned this login away (else ``failed`` is)."""
         if not self.connected or self.task is not None:
             return
 
-        def job(_report: Report) -> tuple[SyncReport, TeamStatus]:
-            return sync(), self.team.status(ask_server=False)
+        def job(_report: Report) -> tuple[SyncReport, TeamStatus] | TeamAccessError:
+            try:
+                return sync(), self.team.status(ask_server=False)
+            except TeamAccessError as error:
+                if refused is None:
+                    raise
+                return error
 
+        self._on_refused = refused
         self.task = BackgroundTask(job, self._window)
         self.task.succeeded.connect(self._synced)
         self.task.failed.connect(failed)
@@ -141,10 +152,17 @@ class TeamFeature:
         self.show_status(status)
 
     def _offline(self, message: str) -> None:
-        self.offline_reason = message
+        self.offline_reason, self.refused = message, False
 
-    def _synced(self, result: tuple[SyncReport, TeamStatus]) -> None:
-        self.offline_reason = ""
+    def _refused(self, message: str) -> None:
+        self.offline_reason, self.refused = message, True
+
+    def _synced(self, result: tuple[SyncReport, TeamStatus] | TeamAccessError) -> None:
+        if isinstance(result, TeamAccessError):
+            assert self._on_refused is not None  # only a run that asked gets one back
+            self._on_refused(str(result))
+            return
+        self.offline_reason, self.refused = "", False
         report, self._counted = result
         self.clock_note = report.clock_note
         self.arrivals.arrive(report.changes)
@@ -182,12 +200,13 @@ class TeamFeature:
             self.show_status()
 
 
-def indicator_text(status: TeamStatus, offline_reason: str, *, syncing: bool) -> str:
-    """Synced, n changes waiting, offline, conflicts: one short word or two."""
+def indicator_text(status: TeamStatus, offline_reason: str, *, syncing: bool,
+                   refused: bool = False) -> str:
+    """Synced, n changes waiting, offline, refused, conflicts: one short word or two."""
     if syncing:
         return "Team: syncing…"
     if offline_reason:
-        return "Team: offline"
+        return "Team: refused" if refused else "Team: offline"
     if status.conflicts:
         n = len(status.conflicts)
         return f"Team: {n} conflict{'s' if n != 1 else ''}"

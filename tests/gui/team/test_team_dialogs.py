@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.domain.errors import TeamServerError
+from contactmap_desktop.domain.errors import TeamAccessError, TeamServerError
 from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_service import TeamStatus
 from contactmap_desktop.ui.core.form_dialog import FormDialog
@@ -118,6 +118,50 @@ def test_share_and_conflicts_from_the_menus_reach_the_team_service(
     assert feature.indicator.text() == "Team: 1 conflict"  # the share's sync went through
     feature.conflicts_action.trigger()
     assert reviewed == [True]
+
+
+def test_a_login_the_server_turns_away_reads_refused_not_offline(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 18's bad days in the window: a wrong password or access taken away is the
+    server's answer, so the indicator says "refused" and its tooltip why; a share refused
+    is shown in a dialog, and leaves the indicator alone."""
+    feature = window.features.team
+    _connect_from_the_menu(qtbot, window, monkeypatch)
+    feature.timer.stop()
+    assert feature.indicator.text() == "Team: offline"
+
+    def refused() -> object:
+        raise TeamAccessError("The team server refused the password of ann at 127.0.0.1:1/team.")
+
+    monkeypatch.setattr(feature.team, "sync", refused)
+    monkeypatch.setattr(feature.team, "status", lambda ask_server: _no_waits())
+    feature.sync_now()
+    qtbot.waitUntil(lambda: feature.task is None, timeout=10_000)
+    assert feature.indicator.text() == "Team: refused"
+    assert feature.indicator.toolTip().startswith("The team server refused the password of ann")
+
+    errors: list[str] = []
+
+    def viewer_shares(_name: str, _logins: list[str]) -> SyncReport:
+        raise TeamAccessError("ann is a viewer: a viewer cannot share accounts.")
+
+    def typed(dialog: ShareDialog) -> int:
+        dialog.show()
+        qtbot.keyClicks(dialog.logins, "bob")
+        press_ok(qtbot, dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(feature.team, "sync", lambda: SyncReport())
+    feature.sync_now()
+    qtbot.waitUntil(lambda: feature.task is None, timeout=10_000)
+    assert feature.indicator.text() == "Team: synced"
+    monkeypatch.setattr(feature.team, "share", viewer_shares)
+    monkeypatch.setattr(ShareDialog, "exec", typed)
+    monkeypatch.setattr(window, "report_error", errors.append)
+    feature.share_action.trigger()
+    qtbot.waitUntil(lambda: feature.task is None, timeout=10_000)
+    assert errors == ["ann is a viewer: a viewer cannot share accounts."]
+    assert feature.indicator.text() == "Team: synced"
 
 
 def _no_waits() -> TeamStatus:
