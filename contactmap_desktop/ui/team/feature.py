@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel
 
 from contactmap_desktop.domain.errors import ContactMapError, TeamAccessError
+from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_service import TeamService, TeamStatus
 from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
@@ -208,9 +209,8 @@ def indicator_text(status: TeamStatus, offline_reason: str, *, syncing: bool,
     if offline_reason:
         return "Team: refused" if refused else "Team: offline"
     if status.conflicts:
-        n = len(status.conflicts)
-        return f"Team: {n} conflict{'s' if n != 1 else ''}"
+        return f"Team: {counted(len(status.conflicts), 'conflict')}"
     if status.to_send:
-        return f"Team: {status.to_send} change{'s' if status.to_send != 1 else ''} waiting"
+        return f"Team: {counted(status.to_send, 'change')} waiting"
     return "Team: synced"
 

@@ -13,6 +13,7 @@ from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.services.team_service import TeamStatus
 from contactmap_desktop.ui.core.form_dialog import FormDialog
 from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.team.feature import indicator_text
 from contactmap_desktop.ui.team.team_dialogs import ConflictsDialog, ConnectDialog, ShareDialog
 
 
@@ -226,3 +227,13 @@ def test_conflicts_are_listed_and_can_be_marked_reviewed_only_when_there_are_som
     empty.show()
     assert not empty.reviewed.isEnabled()
     assert empty.details.toPlainText() == ""
+
+
+@pytest.mark.parametrize("to_send, conflicts, expected", [
+    (0, 0, "Team: synced"), (1, 0, "Team: 1 change waiting"), (3, 0, "Team: 3 changes waiting"),
+    (3, 1, "Team: 1 conflict"), (0, 2, "Team: 2 conflicts")])
+def test_the_indicator_counts_in_words_that_agree(to_send: int, conflicts: int,
+                                                  expected: str) -> None:
+    status = _no_waits()
+    status.to_send, status.conflicts = to_send, ["a conflict"] * conflicts
+    assert indicator_text(status, "", syncing=False) == expected
