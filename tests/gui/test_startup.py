@@ -4,7 +4,11 @@ what the start made is kept out of the collector's walks."""
 from __future__ import annotations
 
 import gc
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +24,8 @@ from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.settings import UiSettings
 from contactmap_desktop.ui.core.startup_splash import StartupSplash
 from tests.helpers.sample_workspace import sample_copy
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _grade_of_first_cell(path: Path) -> str | None:
@@ -156,3 +162,25 @@ def test_the_welcome_is_there_at_the_first_paint_and_once(
     assert at_paint == [1]
     assert len(window.findChildren(WelcomeBanner)) == 1
     window.close()
+
+
+def test_the_grid_keeps_its_place_and_size_when_the_features_arrive(tmp_path: Path) -> None:
+    """On a laptop's screen (1366 × 768) the first paint keeps room for the side panels
+    and shows the welcome: the grid does not move or narrow when they load."""
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96,
+         "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.helpers.first_paint_child",
+         str(sample_copy(tmp_path / "sample.cmap"))],
+        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.splitlines()[-1])
+
+    assert not seen["first paint"]["features"] and seen["completed"]["features"]
+    assert seen["first paint"]["window"] == seen["completed"]["window"]
+    assert seen["first paint"]["grid"] == seen["completed"]["grid"]

@@ -31,6 +31,7 @@ def window_before_services(reads: WorkspaceReads, ui_settings: UiSettings) -> Ma
     document = MapDocument(None, lambda message: window.report_error(message) if window else None,
                            reads=reads)
     window = window_on(document, ui_settings)
+    window.reserve_panels()
     window.restore_layout()
     window.open_first_account()
     window.map_page.grid.setFocus()  # as in the whole window: keys typed at once grade a cell

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._menus = {name: self.menuBar().addMenu(name) for name in MENUS}
         self._anchors: dict[str, QAction] = {}
         self._lower: dict[QDockWidget, bool] = {}
+        self._panels_to_come: QDockWidget | None = None
         self._layout_pending = False
         self._opening_size = QSize()
         self._preference_pages: list[Callable[[], PreferencesPage]] = []
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         """A panel beside the tabs; panels of one area share tabs. ``lower`` panels (about
         the selected cell, reference) share a second group under the first, so that neither
         group has more tabs than their names have room for."""
+        self._drop_panels_to_come()
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name)
         dock.setWidget(widget)
@@ -145,6 +147,29 @@ class MainWindow(QMainWindow):
         dock.windowTitleChanged.connect(lambda _t: toggle.setText(text))
         self.menu("&Window").addAction(toggle)
         return dock
+
+    def reserve_panels(self) -> None:
+        """An empty side panel on the right until the features add theirs: painted before
+        they load (ui/core/first_paint.py), the grid and the welcome above it already have
+        the width they keep, rather than narrowing a second later."""
+        dock = QDockWidget(self)
+        dock.setObjectName("panelsToComeDock")
+        dock.setTitleBarWidget(QWidget())  # no title and no buttons: nothing in it to use
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setWidget(QWidget())
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self._lower[dock] = False  # sized as the right-hand panels by restore_layout()
+        self._panels_to_come = dock
+
+    def _drop_panels_to_come(self) -> None:
+        dock, self._panels_to_come = self._panels_to_come, None
+        if dock is not None:
+            del self._lower[dock]
+            self.removeDockWidget(dock)
+            # No longer the window's child at once: restoreState puts back every panel child
+            # it finds, even one waiting to be deleted.
+            dock.setParent(None)
+            dock.deleteLater()
 
     def add_preferences_page(self, page: Callable[[], PreferencesPage]) -> None:
         """A tab of Edit ▸ Preferences, built each time the dialog opens."""
