@@ -53,6 +53,11 @@ def describe_cell(contact_map: ContactMap, cell: CellRef) -> str:
 class ContactMapModel(QAbstractTableModel):
     grade_edit_requested = Signal(object, object)  # CellRef, Grade | None
     leverage_changed = Signal()  # links drawn across cells: the whole view repaints
+    # Columns whose count of relationships may have changed: their header sections repaint.
+    # Not headerDataChanged: Qt answers that by laying the whole table out again, which
+    # repaints every cell and asks every row header for its size (10-40 ms a grade edit on
+    # a large map, and a sync's arriving cells each time).
+    counts_changed = Signal(list)  # list[int]
 
     def __init__(self, document: MapDocument) -> None:
         super().__init__(document)
@@ -266,5 +271,5 @@ class ContactMapModel(QAbstractTableModel):
             if index.isValid():
                 self.dataChanged.emit(index, index)
                 columns.add(index.column())
-        for column in sorted(columns):  # the column's count of relationships
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        if columns:
+            self.counts_changed.emit(sorted(columns))

@@ -97,6 +97,7 @@ class ContactMapView(QTableView):
             corner.setToolTip("Select the whole map")
         self._model = model
         model.leverage_changed.connect(self.viewport().update)
+        model.counts_changed.connect(self._repaint_counts)
         self._restoring_order = False
         self.group_starts: frozenset[int] = frozenset()  # columns that begin a department
         for header in (self.horizontalHeader(), self.verticalHeader()):
@@ -152,6 +153,8 @@ class ContactMapView(QTableView):
 
     def set_group_starts(self, columns: frozenset[int]) -> None:
         """Columns that begin another department get a separator line on their left."""
+        if columns == self.group_starts:
+            return  # nothing to repaint
         self.group_starts = columns
         header = self.horizontalHeader()
         if isinstance(header, StakeholderHeader):
@@ -288,6 +291,11 @@ class ContactMapView(QTableView):
         self.team_header.viewport().update()
         cell = self._model.cell_at(current.row(), current.column()) if current.isValid() else None
         self.current_cell_changed.emit(cell)
+
+    def _repaint_counts(self, columns: list[int]) -> None:
+        header = self.horizontalHeader()
+        for column in columns:
+            header.updateSection(column)
 
     def _reconnect_after_reset(self) -> None:
         self.current_cell_changed.emit(self.current_cell())

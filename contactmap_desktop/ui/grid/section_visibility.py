@@ -24,6 +24,8 @@ class SectionVisibility(QObject):
         view.model().modelReset.connect(self._rules.clear)
 
     def set_rule(self, name: str, rows: Kept, columns: Kept) -> None:
+        if self._rules.get(name) == (rows, columns):
+            return  # as shown already (findings worked out again keep the focus filter's)
         self._rules[name] = (rows, columns)
         self.apply()
 

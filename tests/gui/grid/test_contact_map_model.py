@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPaintEvent, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -47,6 +49,44 @@ def test_header_counts_relationships_per_column(window: MainWindow, small_map: S
     assert model.headerData(0, Qt.Orientation.Horizontal, MapRole.DEPTH) == 0
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Ada Power"
     assert model.headerData(1, Qt.Orientation.Vertical) == "Eng Two"
+
+
+class PaintedRegions(QObject):
+    """What each watched widget painted, from the moment it is made."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        QApplication.processEvents()  # what was due before is not counted
+        self.regions = {widget: QRegion() for widget in widgets}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent) and watched in self.regions:
+            self.regions[watched] = self.regions[watched].united(event.region())  # type: ignore[index]
+        return False
+
+
+def test_a_grade_edit_repaints_its_cell_and_its_column_count_alone(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    """Not the whole table, then or once edits pause: Qt answered headerDataChanged by
+    laying the whole table out again, and findings worked out again hid and showed every
+    section anew; each repainted every cell in view."""
+    coverage = window.features.coverage
+    qtbot.waitUntil(lambda: not coverage.pending)
+    grid, model = window.map_page.grid, window.map_page.model
+    header = grid.horizontalHeader()
+    painted = PaintedRegions(grid.viewport(), header.viewport())
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.OPEN})
+    window.document.edit_pause.run_due()  # the pause in typing, now
+    qtbot.waitUntil(lambda: not coverage.pending
+                    and not painted.regions[header.viewport()].isEmpty())
+    QApplication.processEvents()
+    assert painted.regions[grid.viewport()].boundingRect() == grid.visualRect(model.index(1, 2))
+    header_painted = painted.regions[header.viewport()].boundingRect()
+    assert (header_painted.left(), header_painted.width()) == \
+        (header.sectionViewportPosition(2), header.sectionSize(2))
+    assert model.headerData(2, Qt.Orientation.Horizontal, MapRole.DEPTH) == 1
 
 
 def test_cells_with_a_blueprint_are_marked_and_repainted_alone(
