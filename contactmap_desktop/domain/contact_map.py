@@ -133,6 +133,10 @@ class ContactMap:
     def history_of(self, cell: CellRef) -> list[GradeChange]:
         return list(self._changes_of.get(cell, ()))
 
+    def histories(self) -> Iterator[tuple[CellRef, tuple[GradeChange, ...]]]:
+        """Each cell that has a recorded history, with its changes oldest first."""
+        return iter(self._changes_of.items())
+
     def set_history(self, history: list[GradeChange]) -> None:
         """The map's whole recorded history, oldest first (a map painted before its history
         was read gets it so: storage/quick_read.py)."""

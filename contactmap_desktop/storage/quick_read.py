@@ -31,6 +31,7 @@ from contactmap_desktop.storage.file_header import (
 )
 from contactmap_desktop.storage.row_values import (
     SharedCells,
+    SharedMoments,
     account_from_values,
     grade_change_from_values,
     relationship_from_values,
@@ -98,7 +99,7 @@ class QuickWorkspace:
         """The account's map without its history, which the first paint does not show (it
         was 40 % of a 1,000 × 100 map's read): ``add_history`` reads it."""
         account = self.get(account_id)
-        cells = SharedCells()
+        cells, moments = SharedCells(), SharedMoments()
         execute = self._connection.execute
         stakeholders = [stakeholder_from_values(*row) for row in execute(
             "SELECT id, account_id, name, title, department, seniority, roles, email, phone, "
@@ -121,7 +122,7 @@ class QuickWorkspace:
         relationships = [
             relationship_from_values(
                 member, person, grade, bool(is_key), focus_days, _date(focus_due),
-                bool(needs_filling), note, _datetime(reviewed_at), cell_of=cells,
+                bool(needs_filling), note, _datetime(reviewed_at, moments), cell_of=cells,
                 leverage_for=tuple(links.get(cells(member, person), ())) if links else ())
             for member, person, grade, is_key, focus_days, focus_due, needs_filling, note,
             reviewed_at in execute(
@@ -134,10 +135,11 @@ class QuickWorkspace:
     def add_history(self, contact_map: ContactMap) -> None:
         """Give a map this read its grade changes, as the services' map has them."""
         cells = SharedCells(contact_map.relationships)  # the cells the map already holds
+        moments = SharedMoments(r.reviewed_at for r in contact_map.relationships.values())
         contact_map.set_history([
             grade_change_from_values(change_id, member, person, old, new,
-                                     datetime.fromisoformat(changed_at), note, changed_by,
-                                     cell_of=cells)
+                                     moments(datetime.fromisoformat(changed_at)), note,
+                                     changed_by, cell_of=cells)
             for change_id, member, person, old, new, changed_at, note, changed_by in
             self._connection.execute(
                 "SELECT id, team_member_id, stakeholder_id, old_grade, new_grade, changed_at, "
@@ -158,6 +160,6 @@ def _date(value: object) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else None
 
 
-def _datetime(value: object) -> datetime | None:
+def _datetime(value: object, moments: SharedMoments) -> datetime | None:
     """A DateTime column as SQLAlchemy stores it on SQLite: "YYYY-MM-DD HH:MM:SS.ffffff"."""
-    return datetime.fromisoformat(value) if isinstance(value, str) else None
+    return moments(datetime.fromisoformat(value)) if isinstance(value, str) else None

@@ -83,6 +83,25 @@ class SharedCells:
 CellOf = Callable[[str, str], CellRef]
 
 
+class SharedMoments:
+    """One datetime per instant across the reads of one map.
+
+    A cell's latest grade change is stamped with the moment its relationship was last
+    reviewed, and an edit of many cells (a paste, an import, a batch) stamps them all with one
+    moment; each row brings its own copy (48 bytes) unless it is shared here. At 1,000 × 100,
+    55,000 datetimes held 33,000 instants."""
+
+    def __init__(self, known: Iterable[datetime | None] = ()) -> None:
+        """``known``: moments already read (a map's review times), to be shared as well."""
+        self._moments: dict[datetime, datetime] = {}
+        for moment in known:
+            if moment is not None:
+                self._moments.setdefault(moment, moment)
+
+    def __call__(self, moment: datetime) -> datetime:
+        return self._moments.setdefault(moment, moment)
+
+
 def relationship_from_values(
     team_member_id: str, stakeholder_id: str, grade: str | None, is_key: bool,
     focus_days: int | None, focus_due: date | None, needs_filling: bool, note: str,
