@@ -8,6 +8,7 @@ Qt window does, and the window follows with the account painted.
 from __future__ import annotations
 
 import gc
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -90,8 +91,11 @@ class Startup(QObject):
 
         reads = quick_open(self._workspace or default_workspace_path())
         if reads is not None:
-            self._paint_first(reads)
-            return
+            try:
+                self._paint_first(reads)
+                return
+            except sqlite3.Error:  # damage the quick check missed: the full open names it
+                reads.close()
         try:
             # The rest of the app loads now, behind the splash.
             from contactmap_desktop.application import start_application

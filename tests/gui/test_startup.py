@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.startup import Startup
+from contactmap_desktop.storage.quick_read import QuickWorkspace
 from contactmap_desktop.ui.appearance.welcome_banner import WelcomeBanner
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.settings import UiSettings
@@ -184,3 +185,20 @@ def test_the_grid_keeps_its_place_and_size_when_the_features_arrive(tmp_path: Pa
     assert not seen["first paint"]["features"] and seen["completed"]["features"]
     assert seen["first paint"]["window"] == seen["completed"]["window"]
     assert seen["first paint"]["grid"] == seen["completed"]["grid"]
+
+
+def test_a_file_the_light_read_cannot_read_takes_the_normal_path(
+        qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Damage SQLite's quick check does not see fails the light read: the window is then
+    built as before, by the full open, which says what is wrong."""
+    def unreadable(_reads: QuickWorkspace, _account_id: str) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(QuickWorkspace, "load_map", unreadable)
+    window = _start(qtbot, sample_copy(tmp_path / "sample.cmap"), ui_settings, monkeypatch,
+                    lambda painted: None)
+
+    assert window.features is not None  # built with its features, before its first paint
+    assert window.document.contact_map is not None and window.document.contact_map.history
+    window.close()
