@@ -46,8 +46,13 @@ def add_member(args: argparse.Namespace) -> int:
     password = _password(args, args.login)
     created = add_team_member(args.url, args.login, args.role, password)
     how = "added" if created else "updated"
-    print(f"{args.login} {how} as {args.role}"
-          f"{'' if password else ' (no password: the server must trust its host)'}.")
+    if password:
+        note = ""
+    elif created:
+        note = " (no password: the server must trust its host)"
+    else:
+        note = " (its password unchanged)"
+    print(f"{args.login} {how} as {args.role}{note}.")
     return 0
 
 

@@ -94,3 +94,23 @@ def test_an_empty_password_at_the_prompt_means_none(
     _Terminal(monkeypatch, "")
     assert main(["team", "add-member", team_database, "cli_trusted", "--role", "viewer"]) == 0
     assert "(no password: the server must trust its host)" in capsys.readouterr().out
+
+
+def test_add_member_again_moves_the_login_to_the_role_given(
+        team_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As docs/team-server.md says: a login is in exactly one of the three roles."""
+    assert main(["team", "init", team_database]) == 0
+    secret = tmp_path / "secret"
+    secret.write_text("first\n")
+    assert main(["team", "add-member", team_database, "cli_mover", "--role", "leader",
+                 "--password-file", str(secret)]) == 0
+    assert main(["team", "add-member", team_database, "cli_mover", "--role", "viewer"]) == 0
+    assert "cli_mover updated as viewer (its password unchanged)." in capsys.readouterr().out
+    groups = query(team_database, "SELECT g.rolname FROM pg_auth_members a"
+                                  " JOIN pg_roles m ON m.oid = a.member"
+                                  " JOIN pg_roles g ON g.oid = a.roleid"
+                                  " WHERE m.rolname = 'cli_mover'")
+    assert groups == [("contactmap_viewer",)]
+    # No password given the second time: the first one still logs in.
+    assert query(login_url(team_database, "cli_mover", "first"),
+                 "SELECT current_user") == [("cli_mover",)]

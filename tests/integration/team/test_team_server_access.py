@@ -128,7 +128,7 @@ def test_pg_dump_with_row_security_shows_a_rep_nothing_unshared(
     _, other_url = new_login(team_database, "rep")
     _share_new_account(other_url, "Shared Corp", rep)
     _share_new_account(other_url, "Secret Corp")
-    # The change counter is not granted to anyone: leave it out to see the tables' rows.
+    # Nobody may read the change counter (writers only take numbers): leave it out.
     dump = [postgres_server.program("pg_dump"), "--data-only", "--schema=contactmap",
             "--exclude-table-data=contactmap.changes_seq_seq", "--dbname", rep_url]
     refused = subprocess.run(dump, capture_output=True, text=True, check=False)
