@@ -87,18 +87,23 @@ def start_server() -> PrivateServer:
     if run.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
         raise RuntimeError(f"initdb failed: {run.stderr.strip()}")
-    port = _free_port()
-    # fsync off and small buffers: a throwaway server on a small shared machine.
-    options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB "
-               "-c max_connections=60")
-    run = subprocess.run(_as_server_user([
-        str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"),
-        "-w", "start"]), capture_output=True, text=True, check=False)
-    if run.returncode != 0:
+    # A free port may be taken between the probe and the server's bind (test runs in parallel
+    # each start a server): then another one.
+    for attempt in range(3):
+        port = _free_port()
+        # fsync off and small buffers: a throwaway server on a small shared machine.
+        options = (f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB "
+                   "-c max_connections=60")
+        run = subprocess.run(_as_server_user([
+            str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"),
+            "-w", "start"]), capture_output=True, text=True, check=False)
+        if run.returncode == 0:
+            break
         log = (folder / "log").read_text() if (folder / "log").exists() else ""
-        shutil.rmtree(folder, ignore_errors=True)
-        raise RuntimeError(f"pg_ctl start failed: {run.stderr.strip()} {log[-500:]}")
+        if "could not bind" not in log or attempt == 2:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise RuntimeError(f"pg_ctl start failed: {run.stderr.strip()} {log[-500:]}")
     return PrivateServer(folder, port, bin_dir)
 
 
