@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.helpers.postgres_server import PrivateServer, fresh_database, start_server
 from tests.helpers.server_workspaces import ServerWorkspaces
@@ -29,27 +30,40 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory,
     yield home
 
 
-@pytest.fixture(autouse=True)
-def garbage_collected_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
-    """As in the app (ui/core/main_thread_gc.py): in a test with widgets, Python's cycle collector
-    must not run in a worker thread, where freeing a Qt object crashes; collect afterwards.
+_GC_WAS_ENABLED = pytest.StashKey[bool]()
 
-    What survives the collection is frozen: a full collection walks every object alive, and
-    after a few hundred tests (every module of Qt, SQLAlchemy and the app) that walk took 1.2 to
-    2.8 s per GUI test's teardown. Frozen objects are never walked again, so each teardown
-    only walks what its own test made."""
-    if request.node.get_closest_marker("gui") is None:
-        yield
-        return
-    was_enabled = gc.isenabled()
-    gc.disable()
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """As in the app (ui/core/main_thread_gc.py): in a test with widgets, Python's cycle collector
+    must not run in a worker thread, where freeing a Qt object crashes; collect afterwards."""
+    if item.get_closest_marker("gui") is not None:
+        item.stash[_GC_WAS_ENABLED] = gc.isenabled()
+        gc.disable()
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """After a test with widgets, once its fixtures are torn down: collect what it left, then
+    freeze what survives. A full collection walks every object alive, and after a few hundred
+    tests (every module of Qt, SQLAlchemy and the app) that walk took 1.2 to 2.8 s per GUI
+    test; frozen objects are never walked again, so each teardown walks only its own test's.
+
+    What is frozen must be alive for good: a cycle frozen and dropped later is found only when
+    something unfreezes (opening another workspace does), and windows left so piled up by the
+    hundred thousand objects. So the test's fixture values (its windows, its workspaces) are let
+    go of first, and the windows closed with deleteLater are deleted."""
     try:
-        yield
+        return (yield)
     finally:
-        gc.collect()
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+        if _GC_WAS_ENABLED in item.stash:
+            getattr(item, "funcargs", {}).clear()  # pytest drops them only after this hook
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            gc.collect()
+            gc.freeze()
+            if item.stash[_GC_WAS_ENABLED]:
+                gc.enable()
 
 
 @pytest.fixture(scope="session")
