@@ -156,6 +156,8 @@ def mutate(document: Document, other: Document, data: st.DataObject, ids: list[s
     if section == "the file":
         key = data.draw(st.sampled_from(["account", "sections", "version", "future_tables"]))
         target = document["sections"] if key == "future_tables" else document
+        if not isinstance(target, dict):
+            return  # an earlier change broke the file as a whole: it is refused for that
         target[key] = data.draw(odd_values(ids), label="value")
         return
     sections = document["sections"]
