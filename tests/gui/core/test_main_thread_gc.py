@@ -5,10 +5,14 @@ from __future__ import annotations
 import gc
 import threading
 
+import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.ui.core.main_thread_gc import (
+    FULL_AFTER_PROMOTED,
     INTERVAL_MS,
+    WORKER_INTERVAL_MS,
     MainThreadCollector,
     account_opened,
     worker_running,
@@ -100,3 +104,43 @@ def test_what_survives_a_full_collection_is_frozen_until_another_account(
     finally:
         collector.deleteLater()
 
+
+
+def _not_counted() -> int:
+    raise AssertionError("the frozen objects were counted: that walks them all")
+
+
+def test_a_full_collection_comes_once_enough_was_promoted_frozen_uncounted(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gc, "get_freeze_count", _not_counted)
+    collector = MainThreadCollector()
+    account_opened()
+    collector.collect_if_due()  # everything alive is frozen now
+    generations, seen = _generations_collected()
+    try:
+        kept = [[] for _ in range(FULL_AFTER_PROMOTED - 5000)]
+        for _ in range(gc.get_threshold()[2] + 1):
+            gc.collect(1)  # promoted to the old generation; a full collection is asked for
+        collector.collect_if_due()
+        assert generations[-1] == 1  # not enough yet, however small the frozen heap
+        kept += [[] for _ in range(10_000)]
+        gc.collect(1)
+        collector.collect_if_due()
+        assert generations[-1] == 2
+        assert not gc.get_objects(generation=2)  # and what survived it is frozen
+    finally:
+        gc.callbacks.remove(seen)
+        collector.deleteLater()
+
+
+def test_the_timer_ticks_faster_while_a_worker_runs(qtbot: QtBot) -> None:
+    collector = MainThreadCollector()
+    timer = collector.findChild(QTimer)
+    try:
+        with worker_running():
+            collector.collect_if_due()
+            assert timer.interval() == WORKER_INTERVAL_MS  # each walk covers less
+        collector.collect_if_due()
+        assert timer.interval() == INTERVAL_MS
+    finally:
+        collector.deleteLater()
