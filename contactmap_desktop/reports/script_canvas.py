@@ -61,3 +61,11 @@ class ScriptCanvas(Canvas):  # type: ignore[misc]
     def beginText(self, x: float = 0, y: float = 0,
                   direction: Any = None) -> ScriptTextObject:
         return ScriptTextObject(self, x, y, direction=direction)
+
+    def drawText(self, aTextObject: PDFTextObject) -> None:
+        super().drawText(aTextObject)
+        # Platypus gives a paragraph's text object a method bound to itself: a cycle that
+        # keeps the text object and the PDF document it points at until a collection walks
+        # them (16,000 of them after the 1,000-person map, some old by then, so a full
+        # collection on the window's thread). The text is on the page: break it.
+        aTextObject.__dict__.pop("_do_line", None)

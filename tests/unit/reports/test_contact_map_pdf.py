@@ -263,3 +263,25 @@ def test_a_saved_map_lets_go_of_its_pages_and_its_pdf_objects(
     assert page_count(out) > 1
     [canvas] = saved
     assert canvas._pages == [] and canvas._doc is None
+
+
+def test_a_written_map_leaves_no_text_object_in_a_cycle(tmp_path: Path) -> None:
+    # Each paragraph's text object pointed at itself and at the PDF document: thousands of
+    # cycles after a large map, some old enough for a full collection on the window's thread.
+    import gc
+
+    from contactmap_desktop.reports.script_canvas import ScriptTextObject
+
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        _write(tmp_path, _map(40), [MapFinding("Concern", "<b>Ann</b> & Zoë: one level")])
+        gc.collect()
+        assert not [item for item in gc.garbage if isinstance(item, ScriptTextObject)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if was_enabled:
+            gc.enable()
