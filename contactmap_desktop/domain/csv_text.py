@@ -5,8 +5,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from contactmap_desktop.domain.errors import ValidationError
 
@@ -41,6 +42,48 @@ class Record:
         return not any(cell.strip() for cell in self.cells)
 
 
+class Records(Sequence[Record]):
+    """A file's records, kept as plain tuples of line numbers and of cells and handed out as
+    Record values when read.
+
+    The Import dialog holds the file it read while it is open. As 100,000 Record objects it
+    was walked whole by the next full collection on the window's thread (40 ms on a busy
+    machine); tuples of strings and numbers hold nothing a cycle could go through, so the
+    collector stops tracking them the first time it meets them.
+    """
+
+    __slots__ = ("_cells", "_lines")
+
+    def __init__(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
+        self._lines = tuple(line for line, _cells in rows)
+        self._cells = tuple(tuple(cells) for _line, cells in rows)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Record]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | Sequence[Record]:
+        if isinstance(index, slice):
+            return tuple(map(Record, self._lines[index], self._cells[index]))
+        return Record(self._lines[index], self._cells[index])
+
+    def __iter__(self) -> Iterator[Record]:
+        return map(Record, self._lines, self._cells)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Records):
+            return NotImplemented
+        return (self._lines, self._cells) == (other._lines, other._cells)
+
+    def __hash__(self) -> int:
+        return hash((self._lines, self._cells))
+
+
 @dataclass(frozen=True)
 class CsvTable:
     """A decoded file: its header (with line number) and the records below it."""
@@ -49,7 +92,7 @@ class CsvTable:
     delimiter: str
     header_line: int
     headers: tuple[str, ...]
-    records: tuple[Record, ...]
+    records: Records
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -107,7 +150,7 @@ def read_table(data: bytes, known_headers: Iterable[str] = ()) -> CsvTable:
     rows = _rows(text, delimiter)
     header_line, header_cells = rows[header_index]
     headers = tuple(cell.strip() for cell in header_cells)
-    records = tuple(Record(line, tuple(cells)) for line, cells in rows[header_index + 1:])
+    records = Records(rows[header_index + 1:])
     return CsvTable(encoding, delimiter, header_line, headers, records)
 
 

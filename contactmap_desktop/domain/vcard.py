@@ -5,7 +5,7 @@ from __future__ import annotations
 import quopri
 import re
 
-from contactmap_desktop.domain.csv_text import CsvFileError, CsvTable, Record, decode
+from contactmap_desktop.domain.csv_text import CsvFileError, CsvTable, Records, decode
 
 VCARD_HEADERS = ("Full Name", "First Name", "Middle Name", "Last Name", "Organization",
                  "Department", "Title", "Email", "Phone", "Note")
@@ -28,7 +28,7 @@ def read_vcards(data: bytes) -> CsvTable:
     """One record per card, numbered by the line of its BEGIN:VCARD."""
     text, encoding = decode(data)
     lines = _unfold(text.splitlines())
-    records: list[Record] = []
+    records: list[tuple[int, list[str]]] = []
     cells: list[str] | None = None
     start = 0
     for number, line in lines:
@@ -40,7 +40,7 @@ def read_vcards(data: bytes) -> CsvTable:
         elif name == "END" and value.upper() == "VCARD":
             if cells is None:
                 raise CsvFileError(number, "END:VCARD without a BEGIN:VCARD.")
-            records.append(Record(start, tuple(cells)))
+            records.append((start, cells))
             cells = None
         elif cells is not None and name:
             _apply(cells, name, _decode_value(params, value))
@@ -48,7 +48,7 @@ def read_vcards(data: bytes) -> CsvTable:
         raise CsvFileError(start, "a card is not closed (END:VCARD is missing).")
     if not records:
         raise CsvFileError(1, "the file holds no vCard (no BEGIN:VCARD line).")
-    return CsvTable(encoding, "vcard", 1, VCARD_HEADERS, tuple(records))
+    return CsvTable(encoding, "vcard", 1, VCARD_HEADERS, Records(records))
 
 
 def _unfold(raw: list[str]) -> list[tuple[int, str]]:
