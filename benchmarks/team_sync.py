@@ -8,6 +8,9 @@ another) against a COPY of the same rows into a plain table of the same shape (t
 the server cannot take the rows faster); the median time of an incremental sync of one
 edit; and the window's longest wait (a 10 ms timer on its thread) while a background sync
 brings in a batch of edits from another laptop, for each batch size, and the second after.
+Beside each wait, the window thread's own CPU time in its longest slice: on a busy machine
+the wait grows with the others' work, this much less (the thread waiting for a core or
+for the interpreter's lock is not counted).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeAlias
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -69,18 +73,24 @@ def _copy_floor(url: str) -> tuple[float, int]:
 SYNC_SECONDS = 1.0
 
 
+Wait: TypeAlias = tuple[float, float]  # the longest gap and the longest CPU time of a slice
+
+
 def _longest_wait(start: Callable[[], object], until_done: Callable[[], object],
-                  tracer: SliceTracer | None, phase: str) -> float:
-    """The longest gap between ticks of a 10 ms timer from ``start`` to ``until_done``."""
+                  tracer: SliceTracer | None, phase: str) -> Wait:
+    """The longest gap between ticks of a 10 ms timer from ``start`` to ``until_done``, and
+    the most CPU time the window's thread spent between two ticks."""
     from PySide6.QtCore import QTimer
 
     gaps: list[float] = []
-    last = [time.perf_counter()]
+    cpu: list[float] = []
+    last = [time.perf_counter(), time.thread_time()]
 
     def tick() -> None:
-        now = time.perf_counter()
+        now, used = time.perf_counter(), time.thread_time()
         gaps.append(now - last[0])
-        last[0] = now
+        cpu.append(used - last[1])
+        last[:] = [now, used]
         if tracer is not None:
             tracer.tick(phase)
 
@@ -93,11 +103,11 @@ def _longest_wait(start: Callable[[], object], until_done: Callable[[], object],
     timer.stop()
     if tracer is not None:
         tracer.pause()
-    return max(gaps) if gaps else 0.0
+    return (max(gaps), max(cpu)) if gaps else (0.0, 0.0)
 
 
 def _window_waits(path: Path, bursts: list[tuple[str, Callable[[], object]]],
-                  tracer: SliceTracer | None) -> list[float]:
+                  tracer: SliceTracer | None) -> list[Wait]:
     """The floor, then for each burst: the longest gap between ticks of a 10 ms timer on the
     window's thread while its background sync fetches and applies the edits the burst made on
     another laptop, and for a second after, while the window refreshes what depends on them
@@ -207,16 +217,20 @@ def main() -> None:
                 return edit_elsewhere
 
             tracer = SliceTracer(profile=args.profile) if args.trace or args.profile else None
-            floor, *waits = _window_waits(
+            idle, *waits = _window_waits(
                 folder / "bob.cmap", [(f"{size} edits", burst(size)) for size in plan], tracer)
             if tracer is not None:
                 tracer.close()
                 print(tracer.report(), file=sys.stderr)
-            print(f"window's longest wait with nothing running (floor): {floor * 1000:.0f} ms")
+            print(f"window's longest wait with nothing running (floor): {idle[0] * 1000:.0f} ms"
+                  f" (CPU {idle[1] * 1000:.0f} ms)")
             for size in args.batch:
-                mine = [w * 1000 for w, n in zip(waits, plan, strict=True) if n == size]
+                mine = [w for w, n in zip(waits, plan, strict=True) if n == size]
                 print(f"window's longest wait while a sync brings {size} edits: "
-                      f"{max(mine):.0f} ms (runs: {', '.join(f'{w:.0f}' for w in mine)})")
+                      f"{max(w for w, _ in mine) * 1000:.0f} ms (runs: "
+                      f"{', '.join(f'{w * 1000:.0f}' for w, _ in mine)}); longest CPU time of"
+                      f" a slice {max(c for _, c in mine) * 1000:.0f} ms (runs: "
+                      f"{', '.join(f'{c * 1000:.0f}' for _, c in mine)})")
             print(f"load average: {os.getloadavg()[0]:.2f}")
         ann.close()
     finally:
