@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import TeamServerError
@@ -29,7 +31,6 @@ from contactmap_desktop.storage.account_tables import defer_foreign_keys
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.schema import (
     TeamLinkRow,
-    TeamOutboxRow,
 )
 from contactmap_desktop.storage.team_changes import (
     Change,
@@ -147,6 +148,6 @@ class TeamSync:
         return report
 
 
-def _change(row: TeamOutboxRow) -> Change:
+def _change(row: Row[Any]) -> Change:
     return Change(row.change_id, row.account_id, row.section, row.record_key,
                   json.loads(row.fields), json.loads(row.bases), row.stamp)
