@@ -91,6 +91,28 @@ class ImportPlan:
     def managers_given(self) -> int:
         return sum(1 for c in self._linked() if c.reports_to.strip())
 
+    def preview(self, first: int) -> PlanPreview:
+        """What a preview shows of this plan: its first ``first`` rows and its counts."""
+        return PlanPreview(self.rows[:first], self.added, self.updated, self.skipped,
+                           self.grades_given, self.managers_given, self.companies,
+                           self.grade_members)
+
+
+@dataclass(frozen=True)
+class PlanPreview:
+    """A plan's counts and its first rows, without the rest of its rows (100,000 rows of a
+    large file are 200,000 objects, which a dialog holding them would have walked by the
+    cycle collector on the window's thread)."""
+
+    first_rows: tuple[PlannedRow, ...]
+    added: int
+    updated: int
+    skipped: int
+    grades_given: int
+    managers_given: int
+    companies: tuple[str, ...]
+    grade_members: tuple[str, ...]
+
 
 def read_candidates(
     records: Sequence[Record], fields: Sequence[ImportField],

@@ -21,6 +21,7 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.import_plan import (
     Action,
     ImportPlan,
+    PlanPreview,
     Progress,
     as_new_stakeholder,
     merged,
@@ -164,6 +165,17 @@ class CsvImportService:
             repos.accounts.get(account_id)
             existing = repos.stakeholders.list_for_account(account_id)
         return self._plan(source, existing, options, progress)
+
+    def preview_shown(self, source: ImportSource, account_id: str, options: ImportOptions,
+                      first: int, progress: Progress | None = None) -> PlanPreview:
+        """``preview`` as the window runs it in a worker: the counts and the first rows are
+        returned, and the rest of the plan is let go here, in pieces."""
+        plan = self.preview(source, account_id, options, progress)
+        shown = plan.preview(first)
+        rows = list(plan.rows)
+        del plan  # the rows are held by ``rows`` alone now (the first ones by ``shown`` too)
+        let_go(rows)
+        return shown
 
     def apply(self, source: ImportSource, account_id: str, options: ImportOptions,
               progress: Progress | None = None) -> ImportResult:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.csv_formats import ImportField
-from contactmap_desktop.domain.import_plan import ImportPlan
+from contactmap_desktop.domain.import_plan import PlanPreview
 from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.csv_import import (
@@ -39,7 +39,7 @@ from contactmap_desktop.services.csv_import import (
 from contactmap_desktop.ui.core.background_task import BackgroundTask, Job
 from contactmap_desktop.ui.core.choice_delegate import ChoiceDelegate
 from contactmap_desktop.ui.core.plain_text import plain_label
-from contactmap_desktop.ui.data.import_models import MappingModel, PreviewModel
+from contactmap_desktop.ui.data.import_models import PREVIEW_ROWS, MappingModel, PreviewModel
 
 ALL_COMPANIES = "All companies"
 FILE_FILTER = "Contacts (*.csv *.txt *.tsv *.vcf);;All files (*)"
@@ -59,7 +59,7 @@ class ImportDialog(QDialog):
         self._overrides: dict[int, Seniority] = {}
         self._task: BackgroundTask | None = None
         self._pending_preview = False
-        self.plan: ImportPlan | None = None
+        self.plan: PlanPreview | None = None  # the last preview's counts and first rows
         self.imported: ImportResult | None = None
 
         self.found_label = plain_label(QLabel(f"Reading {file_name or 'the file'}…"))
@@ -156,10 +156,11 @@ class ImportDialog(QDialog):
             return
         source, options = self._source, self._options()
         self.import_button.setEnabled(False)
-        self._run(lambda report: self._service.preview(source, self._account_id, options,
-                                                       report), self._on_preview)
+        # Only the counts and the rows shown reach the window: the rest is let go in the worker.
+        self._run(lambda report: self._service.preview_shown(
+            source, self._account_id, options, PREVIEW_ROWS, report), self._on_preview)
 
-    def _on_preview(self, plan: ImportPlan) -> None:
+    def _on_preview(self, plan: PlanPreview) -> None:
         self.plan = plan
         self.error_label.clear()
         self.preview_model.set_plan(plan)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from contactmap_desktop.domain.csv_formats import ImportField
-from contactmap_desktop.domain.import_plan import Action, ImportPlan, PlannedRow
+from contactmap_desktop.domain.import_plan import Action, PlannedRow, PlanPreview
 from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.services.csv_import import ImportSource
 
@@ -94,9 +94,9 @@ class PreviewModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[PlannedRow] = []
 
-    def set_plan(self, plan: ImportPlan | None) -> None:
+    def set_plan(self, plan: PlanPreview | None) -> None:
         self.beginResetModel()
-        self._rows = list(plan.rows[:PREVIEW_ROWS]) if plan else []
+        self._rows = list(plan.first_rows[:PREVIEW_ROWS]) if plan else []
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

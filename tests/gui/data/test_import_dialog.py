@@ -20,7 +20,7 @@ from contactmap_desktop.services.csv_import import CsvImportService
 from contactmap_desktop.ui.core.edit_runner import EditRunner
 from contactmap_desktop.ui.data.import_commands import ImportStakeholdersCommand
 from contactmap_desktop.ui.data.import_dialog import ImportDialog
-from contactmap_desktop.ui.data.import_models import MappingModel, PreviewModel
+from contactmap_desktop.ui.data.import_models import PREVIEW_ROWS, MappingModel, PreviewModel
 from tests.helpers import contact_exports
 from tests.helpers.builders import SmallMap, build_small_map
 
@@ -195,3 +195,13 @@ def test_the_app_s_own_export_comes_back_with_grades_and_managers_in_one_undo_st
     assert undone.stakeholders == [] and undone.team_members == []
     stack.redo()
     assert small.opened.contact_maps.load_map(other.id).graded_count() == 2
+
+
+def test_the_dialog_holds_the_counts_and_the_rows_it_shows_not_the_whole_plan(
+        qtbot: QtBot, small: SmallMap) -> None:
+    rows = [["Name"]] + [[f"Person {i}"] for i in range(PREVIEW_ROWS + 50)]
+    dialog = open_dialog(qtbot, small, contact_exports.to_csv(rows).encode())
+
+    assert dialog.counts_label.text() == f"Will add {PREVIEW_ROWS + 50}, update 0 and skip 0 rows."
+    assert dialog.preview_model.rowCount() == PREVIEW_ROWS
+    assert dialog.plan is not None and len(dialog.plan.first_rows) == PREVIEW_ROWS

@@ -196,3 +196,21 @@ def test_a_mapping_of_the_wrong_width_is_refused(small: SmallMap) -> None:
     bad = dataclasses.replace(ImportOptions(source.fields), fields=(ImportField.NAME,))
     with pytest.raises(Exception, match="does not match the columns"):
         service.preview(source, small.account.id, bad)
+
+
+def test_the_window_s_preview_keeps_the_counts_and_the_first_rows_only(small: SmallMap) -> None:
+    # The Import dialog holds its preview while open: the whole plan of a large file was
+    # 200,000 objects for the cycle collector to walk on the window's thread.
+    rows = [["Name", "Company"]] + [[f"P{i}", "Northwind" if i % 2 else "Contoso"]
+                                    for i in range(300)] + [["", ""]]
+    service = CsvImportService(small.opened.workspace)
+    source = service.read(contact_exports.to_csv(rows).encode())
+    options = ImportOptions(source.fields)
+    plan = service.preview(source, small.account.id, options)
+
+    shown = service.preview_shown(source, small.account.id, options, 50)
+
+    assert shown.first_rows == plan.rows[:50]
+    assert (shown.added, shown.updated, shown.skipped) == (300, 0, 1)
+    assert (shown.grades_given, shown.managers_given) == (0, 0)
+    assert shown.companies == plan.companies and set(shown.companies) == {"Contoso", "Northwind"}
