@@ -5,11 +5,12 @@
 Prints one JSON object: the longest wait of a 10 ms timer on the window's thread (beyond its
 10 ms) while grades are typed with pauses (the findings worked out after each pause), while
 every export runs (CSV of stakeholders and of findings, the account file, the map PDF), and
-while a CSV file of ROWS people is imported into another account of the same workspace as the
-Import dialog does (each watched on for 200 ms after the work ends, so that the collection of
-what it left counts); and the same timer's longest wait with nothing running (the floor). With
-each, under ``cpu``, the window's thread's own CPU time in its longest slice of the event loop:
-what the window itself did, whatever the machine's load (a waiting thread uses none).
+while a CSV file of ROWS people is read, previewed and imported into another account of the
+same workspace as the Import dialog does (each watched on for 200 ms after the work ends, so
+that the collection of what it left counts); and the same timer's longest wait with nothing
+running (the floor). With each, under ``cpu``, the window's thread's own CPU time in its
+longest slice of the event loop: what the window itself did, whatever the machine's load (a
+waiting thread uses none).
 ``--trace`` also prints to stderr each slice longer than 30 ms, with that CPU time and the
 collections in it; ``--profile`` adds the functions that ran (benchmarks/slow_slices.py).
 """
@@ -35,6 +36,7 @@ from benchmarks.csv_import import make_file  # noqa: E402
 from benchmarks.import_child import TICK_MS, idle, watch  # noqa: E402
 from benchmarks.slow_slices import SliceTracer  # noqa: E402
 from benchmarks.window_child import window_on  # noqa: E402
+from contactmap_desktop.domain.import_plan import PlanPreview  # noqa: E402
 from contactmap_desktop.services.csv_import import (  # noqa: E402
     CsvImportService,
     ImportOptions,
@@ -46,6 +48,7 @@ from contactmap_desktop.ui.core.main_thread_gc import MainThreadCollector  # noq
 from contactmap_desktop.ui.core.main_window import MainWindow  # noqa: E402
 from contactmap_desktop.ui.coverage.feature import CoverageFeature  # noqa: E402
 from contactmap_desktop.ui.data.feature import DataFeature  # noqa: E402
+from contactmap_desktop.ui.data.import_models import PREVIEW_ROWS  # noqa: E402
 from contactmap_desktop.ui.data.map_export import MapExport  # noqa: E402
 
 KEYS = (Qt.Key.Key_O, Qt.Key.Key_S, Qt.Key.Key_I, Qt.Key.Key_T)
@@ -117,18 +120,26 @@ def csv_import(window: MainWindow, rows: int) -> float:
     account = opened.accounts.create_account(f"Import {rows:,}").value
     service = CsvImportService(opened.workspace)
     source = make_file(rows)
-    held: list[ImportSource] = []  # the file as read, held as the Import dialog holds it
+    # The file as read and its preview, held as the Import dialog holds them while open.
+    held: list[ImportSource] = []
+    shown: list[PlanPreview] = []
+
+    def read_and_preview(report: Report) -> None:
+        held.append(service.read(source))
+        shown.append(service.preview_shown(held[0], account.id, ImportOptions(held[0].fields),
+                                           PREVIEW_ROWS, report))
 
     def job(report: Report) -> object:
-        held.append(service.read(source))
         return service.apply_for_undo(held[0], account.id, ImportOptions(held[0].fields),
                                       report)
 
-    task = BackgroundTask(job)
+    previewing, task = BackgroundTask(read_and_preview), BackgroundTask(job)
 
     def run(loop: QEventLoop) -> None:
+        # As in the dialog: the preview's worker, a moment of looking at it, the import's.
+        previewing.finished.connect(lambda: QTimer.singleShot(SETTLE_MS, task.start))
         task.finished.connect(settled(loop))
-        task.start()
+        previewing.start()
 
     wait = longest("import", run)
     task.wait()

@@ -141,7 +141,7 @@ def wait_figures(large: LargeAccount, import_rows: int) -> list[Figure]:
     what = {
         "typing": "grades typed, findings worked out at each pause",
         "exports": "CSV of people and findings, account file and map PDF at once",
-        "import": f"{import_rows:,}-row CSV imported into another account",
+        "import": f"{import_rows:,}-row CSV previewed and imported into another account",
     }
     return [Figure("2 no stalls", f"window's longest wait, {size}: {label}",
                    float(result[key]) / 1000, "s", idle_s,
