@@ -3,6 +3,7 @@ bulk reads and the light read of the window's first paint (storage/quick_read.py
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
@@ -132,5 +133,6 @@ def grade_change_from_values(change_id: str, team_member_id: str, stakeholder_id
         new_grade=grade_from_column(new_grade),
         changed_at=changed_at,
         note=note,
-        changed_by=changed_by,
+        # A login name repeats on every change its owner made: one string, not one per row.
+        changed_by=sys.intern(changed_by),
     )

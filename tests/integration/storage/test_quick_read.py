@@ -63,6 +63,32 @@ def test_the_sample_workspace_reads_the_same(tmp_path: Path) -> None:
                                          backups_root=tmp_path / "backups"))
 
 
+def test_a_map_read_keeps_one_value_for_what_repeats(tmp_path: Path) -> None:
+    opened = open_workspace(tmp_path / "sample.cmap", with_sample=True,
+                            backups_root=tmp_path / "backups")
+    path = opened.path
+    opened.close()
+    quick = quick_open(path)
+    assert quick is not None
+    try:
+        account = quick.list_accounts()[0]
+        contact_map = quick.load_map(account.id)
+        quick.add_history(contact_map)
+    finally:
+        quick.close()
+    history = contact_map.history
+    authors = {change.changed_by for change in history}
+    assert authors and all(author for author in authors)
+    # One string per author, one datetime per instant (a cell's latest change and its review).
+    assert len({id(change.changed_by) for change in history}) == len(authors)
+    latest = {change.cell: change for change in history}
+    reviewed = [(change, contact_map.relationships[cell].reviewed_at)
+                for cell, change in latest.items() if cell in contact_map.relationships]
+    assert any(change.changed_at == moment for change, moment in reviewed)
+    assert all(change.changed_at is moment for change, moment in reviewed
+               if change.changed_at == moment)
+
+
 @st.composite
 def _maps(draw: st.DrawFn) -> dict[str, Any]:
     people = draw(st.lists(st.tuples(TEXT, st.sampled_from(Seniority),
