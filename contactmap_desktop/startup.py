@@ -8,7 +8,6 @@ Qt window does, and the window follows with the account painted.
 from __future__ import annotations
 
 import gc
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -87,6 +86,8 @@ class Startup(QObject):
             return
         self._started = True
         # The window's modules and the light read load now, behind the splash.
+        import sqlite3
+
         from contactmap_desktop.storage.quick_read import quick_open
 
         reads = quick_open(self._workspace or default_workspace_path())

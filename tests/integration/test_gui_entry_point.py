@@ -59,7 +59,9 @@ def test_the_first_frame_needs_neither_storage_nor_reports() -> None:
 
     heavy = {"sqlalchemy", "reportlab", "pypdfium2", "PIL", "tomllib", "platformdirs", "hashlib",
              "contactmap_desktop.services", "contactmap_desktop.storage.database",
-             "contactmap_desktop.application", "contactmap_desktop.ui.features"}
+             "contactmap_desktop.application", "contactmap_desktop.ui.features",
+             "sqlite3", "contactmap_desktop.storage.quick_read",
+             "contactmap_desktop.ui.core.main_window"}
     assert heavy.isdisjoint(loaded)
 
 

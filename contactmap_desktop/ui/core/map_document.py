@@ -31,7 +31,10 @@ class AccountReads(Protocol):
 
 
 class MapReads(Protocol):
-    def load_map(self, account_id: str) -> ContactMap: ...
+    def load_map(self, account_id: str) -> ContactMap:
+        """The account's map; the light read's comes without its history, which it adds
+        before the features are built (startup.py)."""
+        ...
 
 
 class WorkspaceReads(Protocol):
