@@ -33,7 +33,7 @@ class Grade(Enum):
     @property
     def is_concern(self) -> bool:
         """Below Satisfied: the method treats these as a cause for concern."""
-        return self.level < Grade.SATISFIED.level
+        return self in CONCERNS
 
     def one_level_up(self) -> Grade:
         """The next grade up; Trust stays Trust."""
@@ -75,6 +75,9 @@ _LEVELS = {
     Grade.TRUST: 5,
 }
 _BY_LEVEL = {level: grade for grade, level in _LEVELS.items()}
+# The grades below Satisfied. ``grade in CONCERNS`` compares identities in C, with no call into
+# Python: a map counts its concerns over every graded cell as it is read.
+CONCERNS = tuple(grade for grade in Grade if _LEVELS[grade] < _LEVELS[Grade.SATISFIED])
 _BY_NAME: dict[str, Grade] = {}
 for _grade in Grade:
     _BY_NAME[_grade.letter.lower()] = _grade
