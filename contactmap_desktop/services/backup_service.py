@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from contactmap_desktop.paths import data_dir
 from contactmap_desktop.services.clock import Clock, utc_now
-from contactmap_desktop.services.workspace_service import default_backups_root
 from contactmap_desktop.storage.backups import BackupInfo, BackupStore
 
-__all__ = ["BackupInfo", "BackupService"]
+__all__ = ["BackupInfo", "BackupService", "default_backups_root"]
+
+
+def default_backups_root() -> Path:
+    return data_dir() / "backups"
 
 
 class BackupService:

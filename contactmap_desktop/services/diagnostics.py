@@ -12,7 +12,7 @@ import sqlalchemy
 
 from contactmap_desktop import __version__
 from contactmap_desktop.paths import data_dir, log_dir
-from contactmap_desktop.services.workspace_service import default_backups_root
+from contactmap_desktop.services.backup_service import default_backups_root
 from contactmap_desktop.storage.schema import SCHEMA_VERSION
 
 

@@ -12,8 +12,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from contactmap_desktop.domain.errors import ContactMapError, StorageError
-from contactmap_desktop.paths import data_dir
 from contactmap_desktop.services.account_service import AccountService
+from contactmap_desktop.services.backup_service import default_backups_root
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.services.sample_account import create_sample_account
@@ -32,10 +32,6 @@ log = logging.getLogger(__name__)
 
 # A backup on open only if the newest one is older than this (and something changed).
 BACKUP_INTERVAL = timedelta(minutes=30)
-
-
-def default_backups_root() -> Path:
-    return data_dir() / "backups"
 
 
 @dataclass
@@ -115,9 +111,8 @@ def open_workspace(
     """
     path = Path(path).expanduser()
     is_new = not path.exists()
-    backups = BackupStore.for_workspace(
-        path, backups_root or default_backups_root(), clock, retention
-    )
+    backups_root = backups_root or default_backups_root()
+    backups = BackupStore.for_workspace(path, backups_root, clock, retention)
     lock = None
     if not read_only:
         if is_new and create and not path.parent.exists():
@@ -141,7 +136,7 @@ def open_workspace(
         raise
     opened = OpenWorkspace(
         workspace=workspace,
-        services=build_services(workspace, clock),
+        services=build_services(workspace, clock, backups_root),
         backups=backups,
         lock=lock,
         location=location_warning(path),

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.account_service import AccountService
 from contactmap_desktop.services.agenda_service import AgendaService
+from contactmap_desktop.services.backup_service import BackupService, default_backups_root
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import Clock, ServerTime, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
@@ -48,6 +50,7 @@ class WorkspaceServices:
     agenda: AgendaService
     imports: CsvImportService
     exchange: AccountExchangeService
+    backups: BackupService  # the workspace file's dated backups (File ▸ Restore from Backup)
 
     @cached_property
     def team(self) -> TeamService:
@@ -58,7 +61,9 @@ class WorkspaceServices:
         return TeamService(self.workspace, self.clock)
 
 
-def build_services(workspace: Workspace, clock: Clock = utc_now) -> WorkspaceServices:
+def build_services(workspace: Workspace, clock: Clock = utc_now,
+                   backups_root: Path | None = None) -> WorkspaceServices:
+    """``backups_root``: where the workspace's backup folder is (the user's default if None)."""
     if not isinstance(clock, ServerTime):
         # Edits are dated by the team server's time once a sync has measured this laptop's
         # offset from it (services/team_sync.py).
@@ -84,5 +89,6 @@ def build_services(workspace: Workspace, clock: Clock = utc_now) -> WorkspaceSer
         agenda=AgendaService(workspace, clock),
         imports=CsvImportService(workspace, clock),
         exchange=AccountExchangeService(workspace, clock),
+        backups=BackupService(workspace.path, backups_root or default_backups_root(), clock),
     )
 

@@ -49,7 +49,7 @@ def install_features(window: MainWindow, services: WorkspaceServices) -> WindowF
     review = ReviewFeature(window, services.settings)
     blueprints = BlueprintFeature(window, services.blueprints)
     data = DataFeature(window, services.imports, services.exchange, lambda: coverage.findings)
-    safety_feature.install(window)
+    safety_feature.install(window, services.backups)
     power_map = power_map_feature.install(window)
     map_export = MapExport(window)
     letters = LettersFeature(window, services.letters, services.report_settings)

@@ -13,11 +13,8 @@ from contactmap_desktop.ui.core.window_actions import add_menu_entry
 from contactmap_desktop.ui.safety.restore_backup_dialog import RestoreBackupDialog
 
 
-def restore_from_backup(window: MainWindow) -> None:
-    opened = window.document.opened
-    # The backups sit in one folder per workspace under the same root as this one's.
-    service = BackupService(opened.path, opened.backups.folder.parent)
-    restored = RestoreBackupDialog.ask(service, window)
+def restore_from_backup(window: MainWindow, backups: BackupService) -> None:
+    restored = RestoreBackupDialog.ask(backups, window)
     if restored is not None:
         window.workspace_requested.emit(restored, False)
 
@@ -40,13 +37,14 @@ class DamagedBanner(QFrame):
         layout.addWidget(restore, 0, Qt.AlignmentFlag.AlignTop)
 
 
-def install(window: MainWindow) -> None:
-    add_menu_entry(window, "&File", "Res&tore from Backup…", lambda: restore_from_backup(window),
+def install(window: MainWindow, backups: BackupService) -> None:
+    add_menu_entry(window, "&File", "Res&tore from Backup…",
+                   lambda: restore_from_backup(window, backups),
                    tip="Open an earlier state of this workspace as a new file")
     damage = window.document.opened.damage
     if damage is not None:
         button = QPushButton("&Restore from Backup…")
-        button.clicked.connect(lambda: restore_from_backup(window))
+        button.clicked.connect(lambda: restore_from_backup(window, backups))
         bar = QToolBar("Damaged workspace", window)
         bar.setObjectName("damagedBar")
         bar.setMovable(False)

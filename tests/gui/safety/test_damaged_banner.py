@@ -38,7 +38,10 @@ def test_the_banner_says_read_only_and_offers_the_backups(
     monkeypatch.setattr(RestoreBackupDialog, "ask",
                         staticmethod(lambda service, parent: asked.append(service)))
     qtbot.mouseClick(banner.restore, Qt.MouseButton.LeftButton)
-    assert len(asked) == 1
+    # The composition root's backup service, on this workspace's folder of backups.
+    assert asked == [opened.services.backups]
+    assert opened.services.backups.folder.parent == backups
+    assert opened.services.backups.workspace_path == opened.path
     window.close()
     opened.close()
     assert not backups.exists() or not any(backups.rglob("*.cmap"))
