@@ -24,6 +24,8 @@ from contactmap_desktop.ui.appearance.welcome_banner import WelcomeBanner
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.settings import UiSettings
 from contactmap_desktop.ui.core.startup_splash import StartupSplash
+from contactmap_desktop.ui.safety.workspace_locked_dialog import WorkspaceLockedDialog
+from tests.helpers.processes import kill_hard, start_child, wait_ready
 from tests.helpers.sample_workspace import sample_copy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,3 +204,32 @@ def test_a_file_the_light_read_cannot_read_takes_the_normal_path(
     assert window.features is not None  # built with its features, before its first paint
     assert window.document.contact_map is not None and window.document.contact_map.history
     window.close()
+
+
+def test_a_workspace_in_use_is_asked_about_on_the_splash_as_before(
+        qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No light read of a file another copy holds: the full open asks first, over the
+    splash, and the window paints with everything, read-only."""
+    path = sample_copy(tmp_path / "sample.cmap")
+    holder = start_child("hold", str(path))  # another copy of the app, editing it
+    wait_ready(holder)
+    asked_over: list[QWidget | None] = []
+
+    def view_read_only(dialog: WorkspaceLockedDialog) -> int:
+        asked_over.append(dialog.parentWidget())
+        dialog.view_button.click()
+        return 0
+
+    monkeypatch.setattr(WorkspaceLockedDialog, "exec", view_read_only)
+    with_features: list[bool] = []
+    try:
+        window = _start(qtbot, path, ui_settings, monkeypatch,
+                        lambda painted: with_features.append(hasattr(painted, "features")))
+
+        assert len(asked_over) == 1 and isinstance(asked_over[0], StartupSplash)
+        assert with_features == [True]
+        assert "(read-only)" in window.windowTitle()
+        window.close()
+    finally:
+        kill_hard(holder)
