@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, delete, select, tuple_, union
@@ -161,8 +162,9 @@ class SectionReport:
 
 # --- reading -----------------------------------------------------------------------------
 
-def _columns(table: type[DeclarativeBase]) -> list[Any]:
-    return list(table.__table__.columns)
+@cache  # asked for several times per record: a first sync decodes 56,506 of them
+def _columns(table: type[DeclarativeBase]) -> tuple[Any, ...]:
+    return tuple(table.__table__.columns)
 
 
 def _to_json(value: Any) -> Any:
