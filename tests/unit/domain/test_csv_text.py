@@ -8,7 +8,13 @@ import gc
 import pytest
 
 from contactmap_desktop.domain.csv_formats import all_known_headers
-from contactmap_desktop.domain.csv_text import CsvFileError, Record, decode, read_table
+from contactmap_desktop.domain.csv_text import (
+    CsvFileError,
+    Record,
+    decode,
+    decode_in_pieces,
+    read_table,
+)
 
 KNOWN = all_known_headers()
 
@@ -78,6 +84,25 @@ def test_a_file_read_in_small_pieces_reads_as_a_whole(monkeypatch: pytest.Monkey
     assert whole.headers == ("First Name", "Position")
     assert whole.header_line == 20 * lines_per_note + 1
     assert len(whole.records) == 300 and whole.records[-1].cells == ("Person 299", "Title 299")
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 5])
+@pytest.mark.parametrize(("encoding", "text", "note", "last"), [
+    ("utf-8-sig", 'Name,Note\r\nZoë,"two\r\nlines 🚚"\r\nAnn,\r\n', "two\r\nlines 🚚", ""),
+    ("utf-16", 'Name,Note\nZoë,"two\rlines 李"\nAnn,x', "two\rlines 李", "x"),
+    ("cp1252", 'Name,Note\rZoë,"two\r\nlines “x”"\rAnn,x\r', "two\r\nlines “x”", "x"),
+])
+def test_a_file_is_decoded_and_split_into_lines_a_piece_at_a_time(
+        monkeypatch: pytest.MonkeyPatch, piece: int, encoding: str, text: str, note: str,
+        last: str) -> None:
+    # Decoding a whole file was one call holding the interpreter's lock: a letter or a line
+    # ending cut between two pieces must read as it would have whole.
+    monkeypatch.setattr("contactmap_desktop.domain.csv_text.PIECE", piece)
+    pieces, _encoding = decode_in_pieces(text.encode(encoding))
+    assert "".join(pieces) == text and max(len(part) for part in pieces) <= piece
+    table = read_table(text.encode(encoding))
+    assert table.encoding == encoding
+    assert [(r.line, r.cells) for r in table.records] == [(2, ("Zoë", note)), (4, ("Ann", last))]
 
 
 def test_records_read_as_values_leave_nothing_for_the_collector_to_walk() -> None:
