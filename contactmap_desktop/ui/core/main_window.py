@@ -297,18 +297,21 @@ class MainWindow(QMainWindow):
         return screen.availableGeometry()
 
     def _hide_stray_tab_bars(self) -> None:
-        """Qt can leave the tab bar of a group that grew (two tabs, then four) on screen
-        when groups are formed around the first show; hide any bar no group uses."""
-        groups = [{d.windowTitle() for d in (dock, *self.tabifiedDockWidgets(dock))}
-                  for dock in self._lower if self.tabifiedDockWidgets(dock)]
+        """Qt can leave on screen the tab bar of a group formed again: one that grew (two
+        tabs, then four) around the first show, or the default groups replaced by the saved
+        layout in a window already painted (ui/core/first_paint.py), a bar with the same tabs
+        as the one in use. Every bar is hidden and the layout, done again, shows those its
+        groups use."""
         for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            titles = {bar.tabText(i) for i in range(bar.count())}
-            if titles not in groups:
-                bar.hide()
+            bar.hide()
             # In a narrow panel area the names stay whole ("De…", "Hi…" read as nothing);
             # arrows bring the last tabs into view.
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
+        layout = self.layout()
+        assert layout is not None
+        layout.invalidate()
+        layout.activate()
 
     def reset_layout(self) -> None:
         with panels_arranging(self):
