@@ -133,7 +133,9 @@ class Application(QObject):
         if previous is not None:
             gc.unfreeze()  # the start's objects, frozen (startup.py): the old window's go
             window.setGeometry(previous.geometry())
-            previous.closing.disconnect()
+            # Its workspace is closed already; its features still stop their workers and
+            # save what waits for a pause (a window deleted with a thread running aborts).
+            previous.closing.disconnect(self._close_workspace)
             previous.close()
             previous.deleteLater()
         window.show()

@@ -118,6 +118,25 @@ def test_opening_another_workspace_replaces_the_window(qtbot: QtBot, tmp_path: P
     second.close()
 
 
+def test_opening_another_workspace_lets_the_old_window_s_features_close(
+        qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings) -> None:
+    # The findings worker, the team sync and the letters listen for the window closing: a
+    # window deleted with their thread still running aborted the app.
+    build_small_map(tmp_path / "first.cmap").opened.close()
+    application = Application(ui_settings, WorkspaceOpener(backups_root=tmp_path / "backups"))
+    assert application.open(tmp_path / "first.cmap", create=False)
+    window = application.window
+    assert window is not None
+    qtbot.addWidget(window)
+    told: list[str] = []
+    window.closing.connect(lambda: told.append("closing"))  # as each feature listens
+    window.workspace_requested.emit(tmp_path / "second.cmap", True)
+    assert application.window is not None and application.window is not window
+    qtbot.addWidget(application.window)
+    assert told == ["closing"]
+    application.window.close()
+
+
 def test_a_workspace_in_use_opens_read_only_and_refuses_edits(
         qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
         monkeypatch: pytest.MonkeyPatch) -> None:
