@@ -15,7 +15,6 @@ carries on (the server ignores a change it already has).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -33,7 +32,7 @@ from contactmap_desktop.storage.schema import (
     TeamLinkRow,
 )
 from contactmap_desktop.storage.team_changes import (
-    Change,
+    Outgoing,
     check_schema,
     is_writer,
     one_snapshot,
@@ -103,7 +102,7 @@ class TeamSync:
             # measured at each sync, as a laptop's clock drifts or is set.
             report.clock_offset = clock_offset(connection, self._clock.base)
             with UnitOfWork(self._workspace) as repos:
-                outgoing = [_change(row) for row in TeamStore(repos.session).outgoing()]
+                outgoing = [_outgoing(row) for row in TeamStore(repos.session).outgoing()]
             refused: dict[str, str] = {}
             if outgoing and not is_writer(role):
                 refused = {c.account_id: f"{address.login} is a {role}" for c in outgoing}
@@ -148,6 +147,6 @@ class TeamSync:
         return report
 
 
-def _change(row: Row[Any]) -> Change:
-    return Change(row.change_id, row.account_id, row.section, row.record_key,
-                  json.loads(row.fields), json.loads(row.bases), row.stamp)
+def _outgoing(row: Row[Any]) -> Outgoing:
+    return Outgoing(row.change_id, row.account_id, row.section, row.record_key, row.fields,
+                    row.bases, row.stamp)
