@@ -31,6 +31,7 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory,
 
 
 _GC_WAS_ENABLED = pytest.StashKey[bool]()
+_FROZEN_BEFORE = pytest.StashKey[int]()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -39,6 +40,7 @@ def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
     must not run in a worker thread, where freeing a Qt object crashes; collect afterwards."""
     if item.get_closest_marker("gui") is not None:
         item.stash[_GC_WAS_ENABLED] = gc.isenabled()
+        item.stash[_FROZEN_BEFORE] = gc.get_freeze_count()
         gc.disable()
     return (yield)
 
@@ -53,14 +55,20 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     What is frozen must be alive for good: a cycle frozen and dropped later is found only when
     something unfreezes (opening another workspace does), and windows left so piled up by the
     hundred thousand objects. So the test's fixture values (its windows, its workspaces) are let
-    go of first, and the windows closed with deleteLater are deleted."""
+    go of first, and the windows closed with deleteLater are deleted.
+
+    A test that opened another workspace unfroze everything (application.py): a full
+    collection would walk the whole worker's heap again (3 s per test late in a run). What the
+    test made is all in the young generation (the collector was off, nothing was promoted), so
+    collecting that one finds its cycles."""
     try:
         return (yield)
     finally:
         if _GC_WAS_ENABLED in item.stash:
             getattr(item, "funcargs", {}).clear()  # pytest drops them only after this hook
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            gc.collect()
+            unfrozen = gc.get_freeze_count() < item.stash[_FROZEN_BEFORE]
+            gc.collect(0 if unfrozen else 2)
             gc.freeze()
             if item.stash[_GC_WAS_ENABLED]:
                 gc.enable()
