@@ -19,6 +19,7 @@ import argparse
 import gc
 import io
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -165,6 +166,14 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="--trace, with cProfile")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="team-bench-"))
+    try:
+        _measure(args, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _measure(args: argparse.Namespace, folder: Path) -> None:
+    """The measurements, with their workspaces in ``folder``."""
     os.environ["PGPASSFILE"] = str(folder / "pgpass")
     server = start_server()
     try:
