@@ -54,7 +54,7 @@ def install_features(window: MainWindow, services: WorkspaceServices) -> WindowF
     map_export = MapExport(window)
     letters = LettersFeature(window, services.letters, services.report_settings)
     lifecycle = LifecycleFeature(window, services.lifecycle, services.agenda, services.blueprints,
-                                 services.settings, letters.tab)
+                                 services.settings, letters.show_letter)
     team = TeamFeature(window, services.team)
     appearance_feature.install(window)
     return WindowFeatures(coverage, review, blueprints, data, power_map, map_export, letters,

@@ -184,7 +184,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(widget, title)
 
     def show_tab(self, widget: QWidget) -> None:
-        self.tabs.setCurrentWidget(widget)
+        """Bring forward the tab that is ``widget`` or holds it."""
+        page: QWidget | None = widget
+        while page is not None and self.tabs.indexOf(page) < 0:
+            page = page.parentWidget()
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
 
     def report_error(self, message: str) -> None:
         QMessageBox.warning(self, "ContactMap", as_typed(message))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
 from contactmap_desktop.ui.letters.letters_tab import LettersTab
@@ -15,55 +16,84 @@ from contactmap_desktop.ui.letters.printing_page import PrintingPage
 
 
 class LettersFeature:
+    """The Letters tab is built when it is first shown (or asked for): until then the menu's
+    Print and Export open it and print its letter, if the account has one."""
+
     def __init__(self, window: MainWindow, letters: LetterService,
                  settings: ReportSettings) -> None:
         self._window = window
-        document = window.document
+        self._letters = letters
         self.settings = settings
-        self.tab = LettersTab(letters, self.settings, document.runner,
-                              window.report_error)
-        self.tab.set_read_only(document.read_only)
-        window.add_tab("&Letters", self.tab)
+        self._tab: LettersTab | None = None
+        self.page = BuiltWhenShown(self._build_tab)
+        window.add_tab("&Letters", self.page)
         self.print_action = add_menu_entry(window, "&File", "&Print Letter…", self.print_letter,
                                            QKeySequence.StandardKey.Print)
         self.export_action = add_menu_entry(window, "&File", "Export &Letter as PDF…",
                                             self.export_letter)
+        document = window.document
         document.map_loaded.connect(self._account_changed)
         document.changed.connect(self._changed)
         if not document.read_only:
             window.add_preferences_page(lambda: PrintingPage(self.settings))
         window.closing.connect(self._closing)
-        self.tab.letter_shown.connect(self._update_actions)
+
+    @property
+    def tab(self) -> LettersTab:
+        """The Letters tab, built now if it is not yet."""
+        self.page.build()
+        assert self._tab is not None
+        return self._tab
+
+    def _build_tab(self) -> LettersTab:
+        """Built from what the window shows now: changes before it need no replay."""
+        document = self._window.document
+        tab = LettersTab(self._letters, self.settings, document.runner,
+                         self._window.report_error)
+        self._tab = tab
+        tab.set_read_only(document.read_only)
+        tab.letter_shown.connect(self._update_actions)
         self._account_changed()
+        self._update_actions()
+        return tab
 
     def _changed(self, changes: Changes) -> None:
+        if self._tab is None:
+            return
         account_id = self._window.document.account_id
         if account_id in changes.people | changes.team | changes.accounts \
                 | changes.whole_accounts:
             self._account_changed()  # names and the account's details go into the letter
         elif changes.letters:
-            self.tab.letters_changed(changes.letters)
+            self._tab.letters_changed(changes.letters)
         if changes.settings:
-            self.tab.settings_changed()
+            self._tab.settings_changed()
 
     def _account_changed(self) -> None:
-        self.tab.set_account(self._window.document.contact_map)
+        if self._tab is not None:
+            self._tab.set_account(self._window.document.contact_map)
 
     def _update_actions(self) -> None:
-        has_letter = self.tab.current_letter() is not None
+        has_letter = self._tab is not None and self._tab.current_letter() is not None
         self.print_action.setEnabled(has_letter)
         self.export_action.setEnabled(has_letter)
 
+    def show_letter(self, letter_id: str, milestone: int | None = None) -> None:
+        """Bring the Letters tab forward with one of the account's letters open."""
+        self._window.show_tab(self.page)
+        self.tab.show_letter(letter_id, milestone)
+
     def print_letter(self) -> None:
-        self._window.show_tab(self.tab)
+        self._window.show_tab(self.page)
         self.tab.print_letter()
 
     def export_letter(self) -> None:
-        self._window.show_tab(self.tab)
+        self._window.show_tab(self.page)
         self.tab.export_pdf()
 
     def _closing(self) -> None:
         """Nothing typed is lost: the pending edit is saved before the workspace closes."""
-        self.tab.flush()
-        self.tab.preview.wait()
+        if self._tab is not None:
+            self._tab.flush()
+            self._tab.preview.wait()
 

@@ -3,6 +3,8 @@ Preferences ▸ Lifecycle. An agenda item opens its account and the place it is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from contactmap_desktop.domain.agenda import AgendaItem, AgendaKind
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.errors import ContactMapError
@@ -11,7 +13,6 @@ from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.ui.core.main_window import MainWindow
-from contactmap_desktop.ui.letters.letters_tab import LettersTab
 from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
 from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
@@ -23,10 +24,11 @@ _ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL,
 
 class LifecycleFeature:
     def __init__(self, window: MainWindow, lifecycle: LifecycleService, agenda: AgendaService,
-                 plans: BlueprintService, settings: SettingsService, letters: LettersTab) -> None:
+                 plans: BlueprintService, settings: SettingsService,
+                 show_letter: Callable[[str, int | None], None]) -> None:
         self._window = window
         self._plans = plans
-        self._letters = letters
+        self._show_letter = show_letter
         document = window.document
         self.context = LifecycleContext(lifecycle, agenda,
                                         document.opened.contact_maps, document.runner, window,
@@ -73,12 +75,10 @@ class LifecycleFeature:
             return
         if item.kind is AgendaKind.MILESTONE:
             # Milestones live in the account's newest sponsor letter: open it at that step.
-            letters = self._letters
             if item.target_id is None:
                 window.show_tab(window.map_page)
                 return
-            window.show_tab(letters)
-            letters.show_letter(item.target_id, item.part)
+            self._show_letter(item.target_id, item.part)
             return
         window.show_tab(self.tab)
         if item.kind in _ACCOUNT_PAGE:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.settings import UiSettings
 from contactmap_desktop.ui.letters.feature import LettersFeature
+from contactmap_desktop.ui.letters.letters_tab import LettersTab
 from tests.helpers.sample_workspace import sample_copy
 
 
@@ -39,7 +41,7 @@ def test_the_sample_letter_is_in_its_tab_and_the_file_menu_prints_it(
     printed: list[bytes] = []
     feature.tab.print_letter = lambda: printed.append(b"printed")  # type: ignore[method-assign]
     feature.print_action.trigger()
-    assert printed == [b"printed"] and tabs.currentWidget() is feature.tab
+    assert printed == [b"printed"] and tabs.currentWidget() is feature.page
 
 
 def test_the_preview_is_drawn_when_the_letters_tab_is_first_shown(
@@ -56,6 +58,48 @@ def test_the_preview_is_drawn_when_the_letters_tab_is_first_shown(
     qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(letters).center())
 
     qtbot.waitUntil(lambda: bool(preview.pdf), timeout=10_000)
+
+
+def _click_letters_tab(qtbot: QtBot, window: MainWindow) -> None:
+    tab_bar = window.tabs.tabBar()
+    letters = next(i for i in range(tab_bar.count()) if tab_bar.tabText(i) == "&Letters")
+    qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(letters).center())
+
+
+def test_the_letters_tab_is_built_when_first_clicked_and_works(
+        qtbot: QtBot, sample_window: MainWindow) -> None:
+    """A window opens without the Letters tab's widgets; a click on the tab builds them."""
+    feature = _feature(sample_window)
+    qtbot.waitExposed(sample_window)
+    assert not feature.page.built and not sample_window.findChildren(LettersTab)
+
+    _click_letters_tab(qtbot, sample_window)
+
+    assert feature.page.built
+    [tab] = sample_window.findChildren(LettersTab)
+    qtbot.waitExposed(tab.list)
+    assert tab.current_letter() is not None
+    assert tab.current_letter().subject.startswith("Route optimisation")
+    assert feature.print_action.isEnabled() and feature.export_action.isEnabled()
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 2
+    qtbot.waitUntil(lambda: bool(tab.preview.pdf), timeout=10_000)
+
+
+def test_letters_changed_before_the_tab_is_shown_are_in_it_when_it_is(
+        qtbot: QtBot, sample_window: MainWindow) -> None:
+    feature = _feature(sample_window)
+    document = sample_window.document
+    letters = LetterService(document.opened.workspace)
+    [letter] = letters.list_for_account(document.account_id or "")
+    saved = letters.save(replace(letter, subject="Written while the tab was not shown"))
+    document.apply(saved.changes)
+    assert not feature.page.built
+
+    _click_letters_tab(qtbot, sample_window)
+
+    assert feature.tab.current_letter() is not None
+    assert feature.tab.current_letter().subject == "Written while the tab was not shown"
 
 
 def test_a_window_on_an_empty_workspace_offers_no_letter_to_print(

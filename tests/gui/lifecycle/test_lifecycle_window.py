@@ -196,7 +196,7 @@ def test_a_letter_milestone_in_the_agenda_opens_that_letter_at_that_step(
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.keyClick(table, Qt.Key.Key_Return)
 
-    assert sample_window.tabs.currentWidget() is tab
+    assert sample_window.tabs.currentWidget() is sample_window.features.letters.page
     assert tab.current_letter().id == letter.id
     assert tab.list.currentIndex().row() == 0
     editor = tab.form.milestone_editor

@@ -1,0 +1,39 @@
+"""A tab whose widgets are built the first time it is shown: a window opens with only the
+tabs on screen built (the Letters tab's form, list and preview weigh on the window's peak
+memory though nobody may look at them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class BuiltWhenShown(QWidget):
+    """Holds the widget ``build`` makes, made when this is first shown or ``build()`` is
+    called; ``build`` reads what it shows then, so nothing that changed before is missed."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build: Callable[[], QWidget] | None = build
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._build is None
+
+    def build(self) -> None:
+        """Build the widget now, if it is not yet."""
+        if self._build is None:
+            return
+        build, self._build = self._build, None
+        widget = build()
+        self._layout.addWidget(widget)
+        if self.isVisible():
+            widget.show()  # a child added to a shown widget is shown only later
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.build()
+        super().showEvent(event)
