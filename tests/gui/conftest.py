@@ -6,7 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.application import build_window
@@ -59,3 +62,26 @@ def system_scheme_after() -> Iterator[None]:
     """A test that switches to light or dark leaves the application following the system."""
     yield
     apply_scheme(ColorScheme.SYSTEM)
+
+
+_MODIFIER_KEYS = {Qt.KeyboardModifier.ControlModifier: Qt.Key.Key_Control,
+                  Qt.KeyboardModifier.ShiftModifier: Qt.Key.Key_Shift,
+                  Qt.KeyboardModifier.AltModifier: Qt.Key.Key_Alt,
+                  Qt.KeyboardModifier.MetaModifier: Qt.Key.Key_Meta}
+
+
+@pytest.fixture(autouse=True)
+def modifiers_released() -> Iterator[None]:
+    """A test's shortcut leaves no modifier held for the next test in the process.
+
+    qtbot.keyClick(widget, key, Ctrl) leaves Ctrl in the application's keyboard modifiers (the
+    last event QTest sends still carries it), and a later test's setCurrentIndex then extends
+    the selection instead of moving it. A key release QTest sends sets the application's
+    modifiers to its own (none): any widget takes it, the test's may be gone already."""
+    yield
+    held = QGuiApplication.keyboardModifiers() if QGuiApplication.instance() else None
+    if held:
+        receiver = QWidget()
+        for modifier, key in _MODIFIER_KEYS.items():
+            if held & modifier:
+                QTest.keyRelease(receiver, key)
