@@ -1,5 +1,6 @@
 """A private PostgreSQL server for the test run: initdb into a temporary folder, a loopback
-port, stopped at the end. Never skipped: a missing PostgreSQL fails the tests that need it."""
+port, stopped at the end, or by a watchdog when the process that started it is killed.
+Never skipped: a missing PostgreSQL fails the tests that need it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -47,6 +49,28 @@ def _as_server_user(command: list[str]) -> list[str]:
     return command
 
 
+def _stop_command(bin_dir: Path, folder: Path) -> list[str]:
+    return _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(folder / "data"),
+                            "-m", "immediate", "-w", "stop"])
+
+
+def _start_watchdog(bin_dir: Path, folder: Path) -> subprocess.Popen[bytes]:
+    """A process that stops the server and removes its folder once this process ends: a killed
+    test run otherwise leaves an idle server behind. In its own session, so that a signal to
+    this process's group (Ctrl+C, a CI's kill) does not end it too."""
+    return subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("postgres_watchdog.py")), str(os.getpid()),
+         str(folder), *_stop_command(bin_dir, folder)],
+        stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+def _remove(folder: Path, watchdog: subprocess.Popen[bytes]) -> None:
+    """The folder, then the watchdog, which has nothing left to do."""
+    shutil.rmtree(folder, ignore_errors=True)
+    watchdog.terminate()
+    watchdog.wait()
+
+
 @dataclass
 class PrivateServer:
     """A running server; ``url(db)`` is the superuser's address of one of its databases."""
@@ -54,6 +78,7 @@ class PrivateServer:
     folder: Path
     port: int
     bin_dir: Path
+    watchdog: subprocess.Popen[bytes]
 
     def url(self, database: str = "postgres", user: str = SUPERUSER,
             password: str | None = SUPERUSER_PASSWORD) -> str:
@@ -64,16 +89,16 @@ class PrivateServer:
         return str(self.bin_dir / name)
 
     def stop(self) -> None:
-        subprocess.run(_as_server_user([self.program("pg_ctl"), "-D", str(self.folder / "data"),
-                                        "-m", "immediate", "-w", "stop"]),
-                       capture_output=True, check=False)
-        shutil.rmtree(self.folder, ignore_errors=True)
+        subprocess.run(_stop_command(self.bin_dir, self.folder), capture_output=True,
+                       check=False)
+        _remove(self.folder, self.watchdog)
 
 
 def start_server() -> PrivateServer:
     """initdb, then pg_ctl start on a free loopback port; passwords required over TCP."""
     bin_dir = _bin_dir()
     folder = Path(tempfile.mkdtemp(prefix="contactmap-pg-"))
+    watchdog = _start_watchdog(bin_dir, folder)
     data = folder / "data"
     password_file = folder / "superuser-password"
     password_file.write_text(SUPERUSER_PASSWORD + "\n")
@@ -85,7 +110,7 @@ def start_server() -> PrivateServer:
         str(password_file), "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
         "--locale=C.UTF-8", "--no-sync"]), capture_output=True, text=True, check=False)
     if run.returncode != 0:
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder, watchdog)
         raise RuntimeError(f"initdb failed: {run.stderr.strip()}")
     # A free port may be taken between the probe and the server's bind (test runs in parallel
     # each start a server): then another one.
@@ -102,9 +127,9 @@ def start_server() -> PrivateServer:
             break
         log = (folder / "log").read_text() if (folder / "log").exists() else ""
         if "could not bind" not in log or attempt == 2:
-            shutil.rmtree(folder, ignore_errors=True)
+            _remove(folder, watchdog)
             raise RuntimeError(f"pg_ctl start failed: {run.stderr.strip()} {log[-500:]}")
-    return PrivateServer(folder, port, bin_dir)
+    return PrivateServer(folder, port, bin_dir, watchdog)
 
 
 _numbers = itertools.count(1)
