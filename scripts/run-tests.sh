@@ -17,8 +17,11 @@ set +e
 # in one worker, in order: a module's fixtures are built once, and a test may read what the
 # one before it left (the account-file fuzz's last test). A worker that crashes (a segfault
 # in Qt) ends the run as a failure naming its test: xdist 3.8 replacing it under loadfile can
-# wait forever. Arguments given here come later and win: `-n 0` runs everything in one process.
-.venv/bin/python -m pytest -n logical --dist loadfile --max-worker-restart=0 "$@"
+# wait forever. Files are handed out in the order tests/conftest.py puts them (slow ones first),
+# not xdist's (most tests first, which left the few long ones to the end). Arguments given here
+# come later and win: `-n 0` runs everything in one process.
+.venv/bin/python -m pytest -n logical --dist loadfile --no-loadscope-reorder \
+  --max-worker-restart=0 "$@"
 status=$?
 set -e
 # pytest exits 5 when it collected no tests: that is a failure, never a pass.

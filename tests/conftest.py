@@ -109,3 +109,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _QT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+    # Files with a slow test first, each file kept whole and in order: with one worker per core
+    # (scripts/run-tests.sh) a slow file begun last keeps one worker busy after the others end.
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)

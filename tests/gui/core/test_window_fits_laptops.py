@@ -27,6 +27,7 @@ LAPTOP = QSize(1024, 700)
 
 
 @pytest.mark.gui
+@pytest.mark.slow
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (1366, 768)])
 def test_the_window_opens_inside_a_laptop_screen(tmp_path: Path, width: int, height: int) -> None:
     screens = tmp_path / "screen.json"

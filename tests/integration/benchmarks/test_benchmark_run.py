@@ -16,6 +16,7 @@ from benchmarks.large_account import build_large_account
 from contactmap_desktop.services.workspace_service import open_workspace
 
 
+@pytest.mark.slow
 def test_quick_run_writes_every_item_as_json(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "results.json"

@@ -198,6 +198,7 @@ def mutate(document: Document, other: Document, data: st.DataObject, ids: list[s
         records[index] = data.draw(odd_values(ids))
 
 
+@pytest.mark.slow
 def test_a_mutated_account_file_is_refused_or_merged_without_harm(
     fuzzed: Fuzzed, workspace_engine: str,
 ) -> None:

@@ -108,6 +108,7 @@ def _verify(path: Path, acknowledged: list[dict[str, object]],
             tally.lost.append(f"grade of {team_member_id}/{stakeholder_id}")
 
 
+@pytest.mark.slow
 def test_acknowledged_edits_survive_sigkill(tmp_path: Path) -> None:
     path = tmp_path / "killed.cmap"
     _prepare(path)

@@ -10,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from contactmap_desktop.domain.model import CellRef
 from tests.helpers.builders import build_small_map
 from tests.helpers.processes import ROOT
@@ -23,6 +25,7 @@ def _grade_ids(laptop: Laptop, account_id: str) -> set[str]:
     return {c["id"] for c in laptop.snapshot(account_id)["grade_changes"]}
 
 
+@pytest.mark.slow
 def test_a_sync_killed_again_and_again_loses_nothing(team_database: str,
                                                      tmp_path: Path) -> None:
     ann, bob_laptop, small = ann_and_bob(team_database, tmp_path)
@@ -58,6 +61,7 @@ def test_a_sync_killed_again_and_again_loses_nothing(team_database: str,
     bob_laptop.close()
 
 
+@pytest.mark.slow
 def test_twenty_laptops_syncing_bursts_at_once_converge_with_no_edit_lost(
         team_database: str, tmp_path: Path) -> None:
     prepared(team_database)
