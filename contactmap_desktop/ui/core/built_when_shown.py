@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 
 class BuiltWhenShown(QWidget):
@@ -33,6 +34,15 @@ class BuiltWhenShown(QWidget):
         self._layout.addWidget(widget)
         if self.isVisible():
             widget.show()  # a child added to a shown widget is shown only later
+            self._make_room()
+
+    def _make_room(self) -> None:
+        """The window makes room for the widget's minimum size now, not a frame later (Qt
+        passes a new minimum size up one widget per posted layout request)."""
+        holder = self.parentWidget()
+        while holder is not None:
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            holder = holder.parentWidget()
 
     def showEvent(self, event: QShowEvent) -> None:
         self.build()
