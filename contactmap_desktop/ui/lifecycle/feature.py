@@ -12,6 +12,7 @@ from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
@@ -23,6 +24,8 @@ _ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL,
 
 
 class LifecycleFeature:
+    """The Lifecycle tab is built when it is first shown (or asked for); the Agenda at once."""
+
     def __init__(self, window: MainWindow, lifecycle: LifecycleService, agenda: AgendaService,
                  plans: BlueprintService, settings: SettingsService,
                  show_letter: Callable[[str, int | None], None]) -> None:
@@ -33,8 +36,9 @@ class LifecycleFeature:
         self.context = LifecycleContext(lifecycle, agenda,
                                         document.opened.contact_maps, document.runner, window,
                                         current_map=lambda: document.contact_map)
-        self.tab = LifecycleTab(self.context)
-        window.add_tab("&Lifecycle", self.tab)
+        self._tab: LifecycleTab | None = None
+        self.page = BuiltWhenShown(self._build_tab)
+        window.add_tab("&Lifecycle", self.page)
         self.agenda = AgendaView(self.context.agenda)
         self.agenda_dock = window.add_dock("Agenda", self.agenda, "agendaDock")
         window.add_preferences_page(lambda: LifecyclePage(settings))
@@ -44,12 +48,25 @@ class LifecycleFeature:
         self._account_loaded()
         self.agenda.refresh()  # the agenda spans every account: opening another changes nothing
 
+    @property
+    def tab(self) -> LifecycleTab:
+        """The Lifecycle tab, built now if it is not yet."""
+        self.page.build()
+        assert self._tab is not None
+        return self._tab
+
+    def _build_tab(self) -> LifecycleTab:
+        """Built for the account open now: changes before it need no replay."""
+        self._tab = LifecycleTab(self.context)
+        self._tab.set_account(self.context.account_id)
+        return self._tab
+
     def _changed(self, changes: Changes) -> None:
         account_id = self._window.document.account_id
         this_account = changes.lifecycle | changes.accounts | changes.people | changes.team \
             | changes.whole_accounts
-        if account_id in this_account or changes.settings:
-            self.tab.reload()
+        if (account_id in this_account or changes.settings) and self._tab is not None:
+            self._tab.reload()
         if changes.accounts or changes.lifecycle or changes.whole_accounts or changes.settings:
             self.agenda.refresh()
         elif changes.plans or changes.letters:
@@ -58,7 +75,11 @@ class LifecycleFeature:
             self._window.document.edit_pause.call_after(self.agenda.refresh)
 
     def _account_loaded(self) -> None:
-        self.tab.set_account(self._window.document.account_id)
+        account_id = self._window.document.account_id
+        if self._tab is None:
+            self.context.account_id = account_id  # the tab's account once it is built
+        else:
+            self._tab.set_account(account_id)
 
     def open_item(self, item: AgendaItem) -> None:
         """Open the item's account and bring forward where it is handled."""
@@ -80,7 +101,7 @@ class LifecycleFeature:
                 return
             self._show_letter(item.target_id, item.part)
             return
-        window.show_tab(self.tab)
+        window.show_tab(self.page)
         if item.kind in _ACCOUNT_PAGE:
             self.tab.pages.setCurrentIndex(1)
         elif item.target_id is not None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.agenda import AgendaKind
 from contactmap_desktop.domain.changes import SETTINGS, whole_account
+from contactmap_desktop.domain.engagements import Engagement
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.letters import Milestone
 from contactmap_desktop.domain.model import CellRef
@@ -22,6 +23,7 @@ from contactmap_desktop.services.settings_service import LIFECYCLE_SETTINGS, Set
 from contactmap_desktop.ui.blueprints.commands import CreateBlueprintCommand
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
+from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
 from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
 
 
@@ -50,6 +52,36 @@ def test_the_agenda_behind_another_panel_reads_nothing_until_chosen(
     _agenda_in_front(qtbot, sample_window)
 
 
+def _click_lifecycle_tab(qtbot: QtBot, window: MainWindow) -> None:
+    tab_bar = window.tabs.tabBar()
+    index = next(i for i in range(tab_bar.count()) if tab_bar.tabText(i) == "&Lifecycle")
+    qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(index).center())
+
+
+def test_the_lifecycle_tab_is_built_when_first_clicked_and_shows_changes_made_before(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    """A window opens without the Lifecycle tab's widgets; one clicked on shows the account's
+    engagements as they are then, with a change set that arrived before it was built."""
+    feature = _feature(sample_window)
+    qtbot.waitExposed(sample_window)
+    assert not feature.page.built and not sample_window.findChildren(LifecycleTab)
+    document = sample_window.document
+    account_id = document.account_id or ""
+    engagement = feature.context.lifecycle.list(Engagement, account_id)[0]
+    saved = feature.context.lifecycle.save(replace(engagement, name="Renamed out of sight"))
+    document.apply(saved.changes)
+    assert not feature.page.built
+
+    _click_lifecycle_tab(qtbot, sample_window)
+
+    [tab] = sample_window.findChildren(LifecycleTab)
+    qtbot.waitExposed(tab.engagements)
+    names = [state.engagement.name for state in tab.engagements.model.records()]
+    assert "Renamed out of sight" in names and engagement.name not in names
+    assert tab.isEnabled() and "Northwind" in tab.summary.text()
+
+
 def test_the_sample_agenda_opens_the_passive_engagement_in_the_lifecycle_tab(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
@@ -58,7 +90,7 @@ def test_the_sample_agenda_opens_the_passive_engagement_in_the_lifecycle_tab(
     passive = next(i for i in items if i.kind is AgendaKind.PASSIVE)
     sample_window.tabs.setCurrentIndex(0)
     feature.open_item(passive)
-    assert sample_window.tabs.currentWidget() is feature.tab
+    assert sample_window.tabs.currentWidget() is feature.page
     current = feature.tab.engagements.current()
     assert current is not None and current.engagement.id == passive.target_id
     assert "Passive" in feature.tab.engagement_panel.momentum.text()
