@@ -40,7 +40,7 @@ class BlueprintFeature:
                                                "strategiesDock", lower=True)
         self.reference_dock = window.add_dock("Reference", views.reference, "referenceDock",
                                               lower=True)
-        window.add_tab("&Blueprints", views.overview)
+        window.add_tab("&Blueprints", views.overview_page)
         self.export_action = add_menu_entry(window, "&File", "Export &Blueprints PDF…",
                                             views.ask_export)
         document.map_loaded.connect(self._map_changed)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from contactmap_desktop.domain.blueprints import BlueprintSummary
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.model import CellRef
@@ -19,6 +20,7 @@ from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
 from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
 from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
 from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
 from contactmap_desktop.ui.core.edit_runner import EditRunner
 from contactmap_desktop.ui.core.plain_text import as_typed
 
@@ -43,12 +45,28 @@ class BlueprintViews(QObject):
         self.panel = BlueprintPanel(service, runner, reference)
         self.strategies = StrategyPanel(reference)
         self.reference = ReferencePanel(reference)
-        self.overview = BlueprintOverviewPanel()
+        # The Blueprints tab: built when it is first shown, with the summaries read last.
+        self.overview_page = BuiltWhenShown(self._build_overview)
+        self._overview: BlueprintOverviewPanel | None = None
+        self._summaries: list[BlueprintSummary] = []
         self.panel.current_blueprint_changed.connect(self.strategies.set_current_blueprint)
         self.strategies.use_requested.connect(self.panel.add_strategy)
         self.strategies.cell_activated.connect(self.cell_activated)
-        self.overview.cell_activated.connect(self.cell_activated)
-        self.overview.export_requested.connect(self.ask_export)
+
+    @property
+    def overview(self) -> BlueprintOverviewPanel:
+        """The Blueprints tab's panel, built now if it is not yet."""
+        self.overview_page.build()
+        assert self._overview is not None
+        return self._overview
+
+    def _build_overview(self) -> BlueprintOverviewPanel:
+        overview = BlueprintOverviewPanel()
+        overview.cell_activated.connect(self.cell_activated)
+        overview.export_requested.connect(self.ask_export)
+        overview.show_summaries(self._summaries)
+        self._overview = overview
+        return overview
 
     def show_map(self, contact_map: ContactMap | None,
                  cell: CellRef | None = None) -> None:
@@ -71,19 +89,21 @@ class BlueprintViews(QObject):
     def _refresh_summaries(self) -> None:
         summaries = (self._service.summaries(self._map, self._today())
                      if self._map is not None else [])
+        self._summaries = summaries
         self.strategies.show_usage(summaries)
-        self.overview.show_summaries(summaries)
+        if self._overview is not None:
+            self._overview.show_summaries(summaries)
 
     def ask_export(self) -> None:
         if self._map is None:
             return
         account = self._map.account
         name, _ = QFileDialog.getSaveFileName(
-            self.overview, "Export blueprints as PDF", f"{account.name} blueprints.pdf",
+            self.overview_page, "Export blueprints as PDF", f"{account.name} blueprints.pdf",
             "PDF documents (*.pdf)")
         if not name:
             return
         try:
             self._export_pdf(account.id, Path(name))
         except ContactMapError as error:
-            QMessageBox.warning(self.overview, "Export blueprints", as_typed(str(error)))
+            QMessageBox.warning(self.overview_page, "Export blueprints", as_typed(str(error)))

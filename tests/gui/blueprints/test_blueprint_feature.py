@@ -12,6 +12,7 @@ from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.ui.blueprints.blueprint_panel import OFFER, PLAN
 from contactmap_desktop.ui.blueprints.feature import BlueprintFeature
+from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
 from contactmap_desktop.ui.core.main_window import MainWindow
 from tests.helpers.builders import SmallMap
 
@@ -113,6 +114,30 @@ def test_a_double_click_in_the_overview_selects_the_cell(qtbot: QtBot, window: M
     assert window.tabs.currentWidget() is window.map_page
     assert window.map_page.grid.current_cell() == small_map.cell(0, 1)
     assert feature.views.panel.pages.currentIndex() == PLAN
+
+
+def test_the_blueprints_tab_is_built_when_first_clicked_with_plans_made_before(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    """A window opens without the overview's widgets; a blueprint made before the tab is
+    first clicked is in it, and a double click there still leads to the map."""
+    views = _feature(window).views
+    qtbot.waitExposed(window)
+    assert not views.overview_page.built
+    assert not window.findChildren(BlueprintOverviewPanel)
+    service = BlueprintService(small_map.opened.workspace)
+    window.document.apply(service.create(service.draft(small_map.cell(1, 0))).changes)
+    assert not views.overview_page.built
+
+    tab_bar = window.tabs.tabBar()
+    index = next(i for i in range(tab_bar.count()) if tab_bar.tabText(i) == "&Blueprints")
+    qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(index).center())
+
+    [overview] = window.findChildren(BlueprintOverviewPanel)
+    qtbot.waitExposed(overview.table)
+    assert overview.model.rowCount() == 1
+    overview.table.doubleClicked.emit(overview.proxy.index(0, 0))
+    assert window.tabs.currentWidget() is window.map_page
+    assert window.map_page.grid.current_cell() == small_map.cell(1, 0)
 
 
 def test_text_still_being_typed_is_saved_when_the_window_closes(
