@@ -21,8 +21,7 @@ from contactmap_desktop.ui.data.map_export import MapExport
 from contactmap_desktop.ui.grid import feature as grid_feature
 from contactmap_desktop.ui.letters.feature import LettersFeature
 from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
-from contactmap_desktop.ui.power_map import feature as power_map_feature
-from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
+from contactmap_desktop.ui.power_map.feature import PowerMapFeature
 from contactmap_desktop.ui.safety import feature as safety_feature
 from contactmap_desktop.ui.team.feature import TeamFeature
 
@@ -35,7 +34,7 @@ class WindowFeatures:
     review: ReviewFeature
     blueprints: BlueprintFeature
     data: DataFeature
-    power_map: PowerMapTab
+    power_map: PowerMapFeature
     map_export: MapExport
     letters: LettersFeature
     lifecycle: LifecycleFeature
@@ -50,7 +49,7 @@ def install_features(window: MainWindow, services: WorkspaceServices) -> WindowF
     blueprints = BlueprintFeature(window, services.blueprints)
     data = DataFeature(window, services.imports, services.exchange, lambda: coverage.findings)
     safety_feature.install(window, services.backups)
-    power_map = power_map_feature.install(window)
+    power_map = PowerMapFeature(window)
     map_export = MapExport(window)
     letters = LettersFeature(window, services.letters, services.report_settings)
     lifecycle = LifecycleFeature(window, services.lifecycle, services.agenda, services.blueprints,

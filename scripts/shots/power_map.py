@@ -23,7 +23,7 @@ def shoot_power_map(folder: Path) -> list[Path]:
     window = window_on(opened, folder)
     try:
         window.resize(1440, 860)
-        tab = window.features.power_map
+        tab = window.features.power_map.tab
         assert isinstance(tab, PowerMapTab)
         window.show_tab(tab)
         contact_map = window.document.contact_map
@@ -62,7 +62,7 @@ def shoot_dark_power_map(folder: Path) -> Path:
     apply_color_scheme(app, ColorScheme.DARK)
     try:
         with sample_window(folder) as window:
-            tab = window.features.power_map
+            tab = window.features.power_map.tab
             assert isinstance(tab, PowerMapTab)
             window.show_tab(tab)
             contact_map = window.document.contact_map

@@ -4,31 +4,49 @@ stakeholder dialog, and File menu entries for its exports."""
 from __future__ import annotations
 
 from contactmap_desktop.ui.accounts.stakeholder_dialog import StakeholderDialog
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
 from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
 
 
-def install(window: MainWindow) -> PowerMapTab:
-    document = window.document
-    tab = PowerMapTab(document, window.report_error)
-    window.add_tab("&Power Map", tab)
+class PowerMapFeature:
+    """The tab is built when it is first shown (or an export asks for it); it draws the
+    document's map as it is then."""
 
-    def edit(stakeholder_id: str) -> None:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._tab: PowerMapTab | None = None
+        self.page = BuiltWhenShown(self._build_tab)
+        window.add_tab("&Power Map", self.page)
+        document = window.document
+        self.exports = [
+            add_menu_entry(window, "&File", "Export Power Map as P&DF…",
+                           lambda: self.tab.ask_pdf()),
+            add_menu_entry(window, "&File", "Export Power Map as PN&G…",
+                           lambda: self.tab.ask_png()),
+        ]
+        document.map_loaded.connect(self._update_enabled)
+        self._update_enabled()
+
+    @property
+    def tab(self) -> PowerMapTab:
+        """The Power Map tab, built now if it is not yet."""
+        self.page.build()
+        assert self._tab is not None
+        return self._tab
+
+    def _build_tab(self) -> PowerMapTab:
+        self._tab = PowerMapTab(self._window.document, self._window.report_error)
+        self._tab.edit_requested.connect(self._edit)
+        return self._tab
+
+    def _edit(self, stakeholder_id: str) -> None:
+        document = self._window.document
         if document.contact_map is not None and not document.read_only:
             StakeholderDialog.ask(document, document.contact_map.stakeholder(stakeholder_id),
-                                  window)
+                                  self._window)
 
-    tab.edit_requested.connect(edit)
-    exports = [
-        add_menu_entry(window, "&File", "Export Power Map as P&DF…", tab.ask_pdf),
-        add_menu_entry(window, "&File", "Export Power Map as PN&G…", tab.ask_png),
-    ]
-
-    def update_enabled() -> None:
-        for action in exports:
-            action.setEnabled(document.account_id is not None)
-
-    document.map_loaded.connect(update_enabled)
-    update_enabled()
-    return tab
+    def _update_enabled(self) -> None:
+        for action in self.exports:
+            action.setEnabled(self._window.document.account_id is not None)

@@ -3,6 +3,8 @@ the window's stakeholder dialog."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
@@ -12,11 +14,12 @@ from contactmap_desktop.domain.power_map import focus_cell
 from contactmap_desktop.ui.accounts.stakeholder_dialog import StakeholderDialog
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.map_document import MapDocument
+from contactmap_desktop.ui.grid.commands import EditStakeholderCommand
 from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
 
 
 def _tab(window: MainWindow) -> PowerMapTab:
-    tab = window.features.power_map
+    tab = window.features.power_map.tab
     assert isinstance(tab, PowerMapTab)
     return tab
 
@@ -27,11 +30,34 @@ def _by_name(window: MainWindow, name: str) -> Stakeholder:
     return next(s for s in contact_map.stakeholders if s.name == name)
 
 
+def test_the_tab_is_built_when_first_clicked_and_draws_people_changed_before(
+        qtbot: QtBot, sample_window: MainWindow) -> None:
+    """A window opens without the Power Map's widgets; a person renamed before the tab was
+    first clicked is drawn with the new name."""
+    feature = sample_window.features.power_map
+    qtbot.waitExposed(sample_window)
+    assert not feature.page.built and not sample_window.findChildren(PowerMapTab)
+    document = sample_window.document
+    helena = _by_name(sample_window, "Helena Vogt")
+    document.runner.run(EditStakeholderCommand(document, helena,
+                                               replace(helena, name="Helena Berg")))
+    assert not feature.page.built
+
+    tab_bar = sample_window.tabs.tabBar()
+    index = sample_window.tabs.indexOf(feature.page)
+    qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(index).center())
+
+    [tab] = sample_window.findChildren(PowerMapTab)
+    qtbot.waitExposed(tab.view)
+    card = tab.scene.item(helena.id)
+    assert card is not None and card.card.stakeholder.name == "Helena Berg"
+
+
 def test_the_tab_sits_beside_the_grid_and_shows_the_open_account(
         qtbot: QtBot, sample_window: MainWindow) -> None:
     tab = _tab(sample_window)
     tabs = sample_window.tabs
-    assert tabs.tabText(tabs.indexOf(tab)) == "&Power Map"
+    assert tabs.tabText(tabs.indexOf(sample_window.features.power_map.page)) == "&Power Map"
     sample_window.open_first_account()
     sample_window.show_tab(tab)
     contact_map = sample_window.document.contact_map
