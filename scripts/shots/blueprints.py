@@ -50,11 +50,11 @@ def shoot_blueprints(folder: Path) -> list[Path]:
         views.strategies.resize(420, 640)
         views.reference.resize(460, 640)
         views.reference.show_grade(Grade.OPEN)
-        views.overview.resize(820, 240)
+        views.overview_page.resize(820, 240)  # the Blueprints tab, built as it is shown
         shots = [save(views.panel, "blueprint-panel"),
                  save(views.strategies, "strategies-panel"),
                  save(views.reference, "reference-panel"),
-                 save(views.overview, "blueprints-overview")]
+                 save(views.overview_page, "blueprints-overview")]
         pdf = folder / "blueprints.pdf"
         export_blueprints(opened, account.id, pdf, clock=lambda: datetime(2026, 3, 12, 9))
         page = OUT / "blueprints-pdf-plan"
