@@ -20,7 +20,7 @@ from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
 from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
 from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
 from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
-from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
 from contactmap_desktop.ui.core.edit_runner import EditRunner
 from contactmap_desktop.ui.core.plain_text import as_typed
 
@@ -46,7 +46,7 @@ class BlueprintViews(QObject):
         self.strategies = StrategyPanel(reference)
         self.reference = ReferencePanel(reference)
         # The Blueprints tab: built when it is first shown, with the summaries read last.
-        self.overview_page = BuiltWhenShown(self._build_overview)
+        self.overview_page = BuiltWhenShown(self._build_overview, Room(characters=25, lines=7))
         self._overview: BlueprintOverviewPanel | None = None
         self._summaries: list[BlueprintSummary] = []
         self.panel.current_blueprint_changed.connect(self.strategies.set_current_blueprint)

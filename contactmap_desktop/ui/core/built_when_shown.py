@@ -5,19 +5,32 @@ memory though nobody may look at them)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+
+@dataclass(frozen=True)
+class Room:
+    """The least room a tab's widget needs, in the window font's average characters and
+    lines: held before the widget is built, so that the window's size and the room it gives
+    the tab are the same before and after (tests/gui/core/test_built_when_shown.py checks
+    each tab's built widget fits in its room)."""
+
+    characters: int
+    lines: int
 
 
 class BuiltWhenShown(QWidget):
     """Holds the widget ``build`` makes, made when this is first shown or ``build()`` is
     called; ``build`` reads what it shows then, so nothing that changed before is missed."""
 
-    def __init__(self, build: Callable[[], QWidget]) -> None:
+    def __init__(self, build: Callable[[], QWidget], room: Room) -> None:
         super().__init__()
         self._build: Callable[[], QWidget] | None = build
+        self.room = room
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -43,6 +56,17 @@ class BuiltWhenShown(QWidget):
         while holder is not None:
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             holder = holder.parentWidget()
+
+    def minimumSizeHint(self) -> QSize:
+        if self.built:
+            return super().minimumSizeHint()
+        return self.held_room()
+
+    def held_room(self) -> QSize:
+        """The room in pixels, in this widget's font."""
+        metrics = self.fontMetrics()
+        return QSize(self.room.characters * metrics.averageCharWidth(),
+                     self.room.lines * metrics.lineSpacing())
 
     def showEvent(self, event: QShowEvent) -> None:
         self.build()

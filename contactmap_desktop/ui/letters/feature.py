@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.report_settings import ReportSettings
-from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
 from contactmap_desktop.ui.letters.letters_tab import LettersTab
@@ -25,7 +25,7 @@ class LettersFeature:
         self._letters = letters
         self.settings = settings
         self._tab: LettersTab | None = None
-        self.page = BuiltWhenShown(self._build_tab)
+        self.page = BuiltWhenShown(self._build_tab, Room(characters=91, lines=12))
         window.add_tab("&Letters", self.page)
         self.print_action = add_menu_entry(window, "&File", "&Print Letter…", self.print_letter,
                                            QKeySequence.StandardKey.Print)

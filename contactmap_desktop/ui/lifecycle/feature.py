@@ -12,7 +12,7 @@ from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.settings_service import SettingsService
-from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
@@ -37,7 +37,7 @@ class LifecycleFeature:
                                         document.opened.contact_maps, document.runner, window,
                                         current_map=lambda: document.contact_map)
         self._tab: LifecycleTab | None = None
-        self.page = BuiltWhenShown(self._build_tab)
+        self.page = BuiltWhenShown(self._build_tab, Room(characters=34, lines=29))
         window.add_tab("&Lifecycle", self.page)
         self.agenda = AgendaView(self.context.agenda)
         self.agenda_dock = window.add_dock("Agenda", self.agenda, "agendaDock")

@@ -4,7 +4,7 @@ stakeholder dialog, and File menu entries for its exports."""
 from __future__ import annotations
 
 from contactmap_desktop.ui.accounts.stakeholder_dialog import StakeholderDialog
-from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
 from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
@@ -17,7 +17,7 @@ class PowerMapFeature:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self._tab: PowerMapTab | None = None
-        self.page = BuiltWhenShown(self._build_tab)
+        self.page = BuiltWhenShown(self._build_tab, Room(characters=17, lines=9))
         window.add_tab("&Power Map", self.page)
         document = window.document
         self.exports = [
