@@ -42,6 +42,7 @@ def _painted(window: MainWindow) -> QImage:
 def test_every_painted_letter_reads_on_its_cell(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap, system_scheme_after: None,
         scheme: ColorScheme, table: dict) -> None:  # type: ignore[type-arg]
+    window.resize(1280, 800)  # room for every column (a window fits the 800 px test screen)
     cells = [small_map.cell(r, c) for r in range(2) for c in range(3)]
     window.map_page.set_grades(dict(zip(cells, GRADES_TOP_DOWN, strict=True)))
     apply_scheme(scheme)

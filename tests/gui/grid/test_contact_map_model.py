@@ -72,6 +72,7 @@ def test_a_grade_edit_repaints_its_cell_and_its_column_count_alone(
     """Not the whole table, then or once edits pause: Qt answered headerDataChanged by
     laying the whole table out again, and findings worked out again hid and showed every
     section anew; each repainted every cell in view."""
+    window.resize(1280, 800)  # room for every column (a window fits the 800 px test screen)
     coverage = window.features.coverage
     qtbot.waitUntil(lambda: not coverage.pending)
     grid, model = window.map_page.grid, window.map_page.model

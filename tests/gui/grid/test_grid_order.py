@@ -58,6 +58,7 @@ def _names(window: MainWindow, orientation: Qt.Orientation) -> list[str]:
 
 def test_dragged_columns_and_rows_are_saved_undoable_and_reopened(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap, ui_settings: UiSettings) -> None:
+    window.resize(1280, 800)  # room for every column (a window fits the 800 px test screen)
     grid = window.map_page.grid
     path, account_id = small_map.opened.path, small_map.account.id
     _drag(qtbot, grid.horizontalHeader(), 2, 0)  # Abe Advisor to the front
