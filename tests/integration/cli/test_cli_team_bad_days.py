@@ -12,27 +12,14 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from contactmap_desktop.cli import main
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage.team_local import TeamStore
 from contactmap_desktop.storage.team_server_schema import ROLE_GROUPS, TEAM_SCHEMA_VERSION
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 from tests.helpers.builders import SmallMap, build_small_map
+from tests.helpers.cli_runs import run_cli
 from tests.helpers.team_logins import login_url, new_login, prepared, query
-
-
-@pytest.fixture(autouse=True)
-def private_password_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "pgpass"
-    monkeypatch.setenv("PGPASSFILE", str(path))
-    return path
-
-
-def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    code = main(list(arguments))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _one_line(err: str) -> str:
@@ -49,8 +36,8 @@ def _connected(team_database: str, folder: Path, capsys: pytest.CaptureFixture[s
     path = folder / "rep.cmap"
     small = build_small_map(path)
     small.opened.close()
-    assert _run(capsys, "team", "connect", url, "--workspace", str(path))[0] == 0
-    assert _run(capsys, "team", "share", "--account", "Acme Corp", "--with", login,
+    assert run_cli(capsys, "team", "connect", url, "--workspace", str(path))[0] == 0
+    assert run_cli(capsys, "team", "share", "--account", "Acme Corp", "--with", login,
                 "--workspace", str(path))[0] == 0
     return login, path, small
 
@@ -87,7 +74,7 @@ def test_a_server_gone_since_connect_is_one_line_and_local_work_waits(
     finally:
         opened.close()
     for command in ("sync", "status"):
-        code, out, err = _run(capsys, "team", command, "--workspace", str(path))
+        code, out, err = run_cli(capsys, "team", command, "--workspace", str(path))
         assert code == 1 and out == "", (out, err)
         assert "Cannot reach the team server at 127.0.0.1:1" in _one_line(err)
     assert _grade_of(path, small) is Grade.OPEN
@@ -103,9 +90,9 @@ def test_a_password_changed_on_the_server_is_named(
     login, path, _ = _connected(team_database, tmp_path, capsys)
     new = tmp_path / "new password"
     new.write_text("a new one\n")
-    assert _run(capsys, "team", "add-member", team_database, login, "--role", "rep",
+    assert run_cli(capsys, "team", "add-member", team_database, login, "--role", "rep",
                 "--password-file", str(new))[0] == 0
-    code, _, err = _run(capsys, "team", "sync", "--workspace", str(path))
+    code, _, err = run_cli(capsys, "team", "sync", "--workspace", str(path))
     assert code == 1
     assert f"The team server refused the password of {login}" in _one_line(err)
 
@@ -118,7 +105,7 @@ def test_a_login_taken_off_the_team_is_told_so(
             sql.Identifier(ROLE_GROUPS["rep"]), sql.Identifier(login)))
     _grade_here(path, small, Grade.TRUST)
     for command in ("sync", "status"):
-        code, _, err = _run(capsys, "team", command, "--workspace", str(path))
+        code, _, err = run_cli(capsys, "team", command, "--workspace", str(path))
         assert code == 1
         assert f"{login} is not (or no longer) a member of the team at 127.0.0.1:" \
             in _one_line(err)
@@ -135,19 +122,19 @@ def test_edits_to_an_account_no_longer_shared_are_refused_and_kept_here(
     small = build_small_map(ours)
     small.opened.close()
     open_workspace(theirs).close()
-    assert _run(capsys, "team", "connect", lead_url, "--workspace", str(ours))[0] == 0
-    assert _run(capsys, "team", "share", "--account", "Acme Corp", "--with", rep,
+    assert run_cli(capsys, "team", "connect", lead_url, "--workspace", str(ours))[0] == 0
+    assert run_cli(capsys, "team", "share", "--account", "Acme Corp", "--with", rep,
                 "--workspace", str(ours))[0] == 0
-    assert _run(capsys, "team", "connect", rep_url, "--workspace", str(theirs))[0] == 0
-    assert _run(capsys, "team", "sync", "--workspace", str(theirs))[0] == 0
+    assert run_cli(capsys, "team", "connect", rep_url, "--workspace", str(theirs))[0] == 0
+    assert run_cli(capsys, "team", "sync", "--workspace", str(theirs))[0] == 0
     query(team_database, "DELETE FROM contactmap.shares WHERE login = %s RETURNING 1", rep)
     _grade_here(theirs, small, Grade.SATISFIED)
-    code, out, _ = _run(capsys, "team", "sync", "--workspace", str(theirs))
+    code, out, _ = run_cli(capsys, "team", "sync", "--workspace", str(theirs))
     assert code == 0
     # The grade and its recorded change: two records.
     assert "2 of your changes were refused by the server (the account is no longer shared " \
            "with you); they stay in this workspace only." in out, out
-    code, out, _ = _run(capsys, "team", "status", "--workspace", str(theirs))
+    code, out, _ = run_cli(capsys, "team", "status", "--workspace", str(theirs))
     assert code == 0 and "Refused by the server (kept here only): 2 changes" in out, out
     assert _grade_of(theirs, small) is Grade.SATISFIED
     # The leader's copy never had the refused edit.
@@ -160,7 +147,7 @@ def test_a_server_newer_than_this_app_is_one_line(
     query(team_database, "UPDATE contactmap.schema_version SET version = %s RETURNING 1",
           TEAM_SCHEMA_VERSION + 1)
     for command in ("sync", "status"):
-        code, _, err = _run(capsys, "team", command, "--workspace", str(path))
+        code, _, err = run_cli(capsys, "team", command, "--workspace", str(path))
         assert code == 1
         assert "newer than this ContactMap knows" in _one_line(err)
 
@@ -170,7 +157,7 @@ def test_a_login_no_longer_allowed_to_log_in_is_told_so(
     login, path, _ = _connected(team_database, tmp_path, capsys)
     with psycopg.connect(team_database, autocommit=True) as connection:
         connection.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(login)))
-    code, _, err = _run(capsys, "team", "sync", "--workspace", str(path))
+    code, _, err = run_cli(capsys, "team", "sync", "--workspace", str(path))
     assert code == 1
     assert f"no longer lets {login} log in: ask an administrator" in _one_line(err)
 
@@ -184,7 +171,7 @@ def test_connect_as_a_login_on_no_team_is_told_who_can_fix_it(
             sql.Identifier(outsider)))
     path = tmp_path / "w.cmap"
     build_small_map(path).opened.close()
-    code, _, err = _run(capsys, "team", "connect", login_url(team_database, outsider, "pw"),
+    code, _, err = run_cli(capsys, "team", "connect", login_url(team_database, outsider, "pw"),
                         "--workspace", str(path))
     assert code == 1
     assert f"{outsider} is not (or no longer) a member of the team" in _one_line(err)
@@ -193,19 +180,19 @@ def test_connect_as_a_login_on_no_team_is_told_who_can_fix_it(
 def test_share_names_an_unknown_login_an_unknown_account_and_a_viewer(
         team_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     login, path, _ = _connected(team_database, tmp_path, capsys)
-    code, _, err = _run(capsys, "team", "share", "--account", "Acme Corp", "--with", "nobody",
+    code, _, err = run_cli(capsys, "team", "share", "--account", "Acme Corp", "--with", "nobody",
                         "--workspace", str(path))
     assert code == 1
     assert "nobody is not a member of this team (members: " in _one_line(err)
     assert login in err
-    code, _, err = _run(capsys, "team", "share", "--account", "No Such Co", "--with", login,
+    code, _, err = run_cli(capsys, "team", "share", "--account", "No Such Co", "--with", login,
                         "--workspace", str(path))
     assert code == 1 and "No account named “No Such Co”." in _one_line(err)
     viewer, viewer_url = new_login(team_database, "viewer")
     theirs = tmp_path / "viewer.cmap"
     build_small_map(theirs).opened.close()
-    assert _run(capsys, "team", "connect", viewer_url, "--workspace", str(theirs))[0] == 0
-    code, _, err = _run(capsys, "team", "share", "--account", "Acme Corp", "--with", login,
+    assert run_cli(capsys, "team", "connect", viewer_url, "--workspace", str(theirs))[0] == 0
+    code, _, err = run_cli(capsys, "team", "share", "--account", "Acme Corp", "--with", login,
                         "--workspace", str(theirs))
     assert code == 1
     assert f"{viewer} is a viewer: a viewer cannot share accounts." in _one_line(err)

@@ -9,16 +9,10 @@ from pathlib import Path
 import pytest
 from keyring.backends import null
 
-from contactmap_desktop.cli import main
 from tests.helpers.builders import build_small_map
+from tests.helpers.cli_runs import run_cli
 from tests.helpers.memory_keyring import MemoryKeyring, keyring_in_use
 from tests.helpers.team_logins import login_url, new_login, prepared
-
-
-def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    code = main(list(arguments))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _files_holding(secret: str, *folders: Path) -> list[Path]:
@@ -37,18 +31,18 @@ def test_the_keyring_keeps_the_password_from_connect_for_every_sync(
     (tmp_path / "secret.txt").write_text(secret + "\n")
     with keyring_in_use(MemoryKeyring()) as backend:
         assert isinstance(backend, MemoryKeyring)
-        code, out, err = _run(capsys, "team", "connect", login_url(team_database, login),
+        code, out, err = run_cli(capsys, "team", "connect", login_url(team_database, login),
                               "--password-file", str(tmp_path / "secret.txt"),
                               "--workspace", str(workspace))
         assert code == 0 and "password: the system keyring" in out, err
         assert list(backend.passwords.values()) == [secret]
-        code, out, err = _run(capsys, "team", "share", "--account", "Acme Corp", "--with",
+        code, out, err = run_cli(capsys, "team", "share", "--account", "Acme Corp", "--with",
                               login, "--workspace", str(workspace))
         assert code == 0, err
-        code, out, err = _run(capsys, "team", "sync", "--workspace", str(workspace))
+        code, out, err = run_cli(capsys, "team", "sync", "--workspace", str(workspace))
         assert code == 0 and "Sent 0 changes" in out, err
         backend.passwords.clear()  # the sync took its password from the keyring
-        code, _, err = _run(capsys, "team", "sync", "--workspace", str(workspace))
+        code, _, err = run_cli(capsys, "team", "sync", "--workspace", str(workspace))
         assert code == 1 and f"{login} needs a password" in err
     assert not private_password_file.exists()
     assert _files_holding(secret, tmp_path, private_user_folders) == \
@@ -64,9 +58,9 @@ def test_without_a_usable_keyring_the_password_goes_to_pgpass(
     workspace = tmp_path / "w.cmap"
     build_small_map(workspace).opened.close()
     with keyring_in_use(null.Keyring()):
-        code, out, err = _run(capsys, "team", "connect", url, "--workspace", str(workspace))
+        code, out, err = run_cli(capsys, "team", "connect", url, "--workspace", str(workspace))
         assert code == 0 and f"password: {private_password_file}" in out, err
-        code, out, err = _run(capsys, "team", "share", "--account", "Acme Corp", "--with",
+        code, out, err = run_cli(capsys, "team", "share", "--account", "Acme Corp", "--with",
                               login, "--workspace", str(workspace))
         assert code == 0, err
     assert private_password_file.read_text().strip().endswith(f":{login}:{secret}")
