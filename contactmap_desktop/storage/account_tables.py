@@ -414,5 +414,5 @@ def defer_foreign_keys(session: Session) -> None:
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    else:  # PostgreSQL defers the constraints declared deferrable: all of ours (schema.py)
+    else:  # PostgreSQL defers the constraints declared deferrable: all of ours (storage/schema/)
         connection.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")

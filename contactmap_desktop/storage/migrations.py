@@ -10,7 +10,7 @@ Migration = Callable[[Connection], None]
 
 
 def _v2_leverage_links_and_settings(connection: Connection) -> None:
-    # Frozen DDL: later changes to schema.py must not change what this step did.
+    # Frozen DDL: later changes to storage/schema/ must not change what this step did.
     connection.execute(text(
         "CREATE TABLE leverage_links ("
         " source_team_member_id VARCHAR(36) NOT NULL,"
