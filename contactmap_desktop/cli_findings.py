@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from contactmap_desktop.cli_workspace import with_workspace
-from contactmap_desktop.domain.findings import Finding, Severity, counts_by_severity
+from contactmap_desktop.domain.finding import Finding, Severity, counts_by_severity
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.domain.wording import counted

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.findings import Finding, Severity
+from contactmap_desktop.domain.finding import Finding, Severity
 from contactmap_desktop.domain.model import CellRef, FocusPeriod
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.csv_safety import neutralise
-from contactmap_desktop.domain.findings import Finding
+from contactmap_desktop.domain.finding import Finding
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import roles_to_badges

@@ -8,7 +8,8 @@ from datetime import date
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
-from contactmap_desktop.domain.findings import Finding, coverage_findings
+from contactmap_desktop.domain.finding import Finding
+from contactmap_desktop.domain.findings import coverage_findings
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.gc_pause import gc_paused
 from contactmap_desktop.services.clock import Clock, utc_now

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.findings import Finding, Rule
+from contactmap_desktop.domain.finding import Finding, Rule
 from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 if TYPE_CHECKING:  # ReportLab is imported when something is printed, not at start-up

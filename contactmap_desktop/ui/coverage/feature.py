@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from contactmap_desktop.domain.cell_details import cell_details
 from contactmap_desktop.domain.changes import Changes
-from contactmap_desktop.domain.findings import Finding
+from contactmap_desktop.domain.finding import Finding
 from contactmap_desktop.domain.focus import focus_cells
 from contactmap_desktop.domain.grade_timeline import DistributionPoint
 from contactmap_desktop.domain.model import CellRef, FocusPeriod, GradeChange

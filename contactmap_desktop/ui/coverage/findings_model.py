@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from contactmap_desktop.domain.findings import Finding, Severity
+from contactmap_desktop.domain.finding import Finding, Severity
 from contactmap_desktop.ui.core.plain_text import as_typed
 from contactmap_desktop.ui.core.roles import FindingRole
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contactmap_desktop.domain.findings import Finding, Severity
+from contactmap_desktop.domain.finding import Finding, Severity
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.core.roles import FindingRole
 from contactmap_desktop.ui.coverage.findings_model import FindingsModel

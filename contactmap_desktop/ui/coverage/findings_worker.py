@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.findings import Finding
+from contactmap_desktop.domain.finding import Finding
 from contactmap_desktop.domain.grade_timeline import DistributionPoint, grade_distribution
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.ui.core.background_task import BackgroundTask, Report

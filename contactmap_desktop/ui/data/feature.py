@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from contactmap_desktop.domain.errors import ContactMapError
-from contactmap_desktop.domain.findings import Finding
+from contactmap_desktop.domain.finding import Finding
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.csv_export import contact_map_rows, findings_rows, write_csv
 from contactmap_desktop.services.csv_import import CsvImportService

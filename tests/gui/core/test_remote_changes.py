@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from contactmap_desktop.domain.findings import Rule
+from contactmap_desktop.domain.finding import Rule
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.contact_map_service import ContactMapService
 from contactmap_desktop.storage.database import Workspace

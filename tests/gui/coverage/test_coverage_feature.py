@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.findings import Rule, Severity
+from contactmap_desktop.domain.finding import Rule, Severity
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import FocusPeriod
 from contactmap_desktop.ui.core.main_window import MainWindow

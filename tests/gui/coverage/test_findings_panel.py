@@ -12,7 +12,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
-from contactmap_desktop.domain.findings import Finding, Rule, Severity, coverage_findings
+from contactmap_desktop.domain.finding import Finding, Rule, Severity
+from contactmap_desktop.domain.findings import coverage_findings
 from contactmap_desktop.domain.grade_timeline import grade_distribution
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import GradeChange

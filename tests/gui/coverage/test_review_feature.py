@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.changes import whole_account
-from contactmap_desktop.domain.findings import Rule
+from contactmap_desktop.domain.finding import Rule
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import GradeChange
 from contactmap_desktop.services.user import login_name

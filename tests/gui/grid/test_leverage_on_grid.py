@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.changes import whole_account
-from contactmap_desktop.domain.findings import Rule
+from contactmap_desktop.domain.finding import Rule
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.palette import LEVERAGE
 from contactmap_desktop.ui.core.main_window import MainWindow

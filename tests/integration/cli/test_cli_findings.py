@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from contactmap_desktop.cli import main
-from contactmap_desktop.domain.findings import Rule, Severity
+from contactmap_desktop.domain.finding import Rule, Severity
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.sample_account import SAMPLE_ACCOUNT_NAME
 from tests.helpers.builders import build_small_map

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
-from contactmap_desktop.domain.findings import Rule
+from contactmap_desktop.domain.finding import Rule
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import Relationship
 from contactmap_desktop.services.blueprint_service import BlueprintService

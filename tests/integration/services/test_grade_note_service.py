@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from contactmap_desktop.domain.errors import NotFoundError, ValidationError
-from contactmap_desktop.domain.findings import Rule, Severity, big_jumps
+from contactmap_desktop.domain.finding import Rule, Severity
 from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.history_rules import big_jumps
 from contactmap_desktop.services.grade_note_service import GradeNoteService
 from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.builders import build_small_map

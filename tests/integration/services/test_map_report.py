@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contactmap_desktop.domain.findings import Rule
+from contactmap_desktop.domain.finding import Rule
 from contactmap_desktop.domain.model import Stakeholder, new_id
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import FindingsService

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from contactmap_desktop.domain.blueprints import BlueprintStatus
-from contactmap_desktop.domain.findings import Rule
+from contactmap_desktop.domain.finding import Rule
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.findings_service import FindingsService

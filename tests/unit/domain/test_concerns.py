@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from contactmap_desktop.domain.coverage_settings import CoverageThresholds
-from contactmap_desktop.domain.findings import (
-    Rule,
-    Severity,
+from contactmap_desktop.domain.coverage_rules import (
     all_below_satisfied,
     below_satisfied,
     too_many_keys,
 )
+from contactmap_desktop.domain.coverage_settings import CoverageThresholds
+from contactmap_desktop.domain.finding import Rule, Severity
 from tests.helpers.map_values import build_map, cell, grid, member, stakeholder
 
 

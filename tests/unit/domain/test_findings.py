@@ -8,24 +8,21 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.coverage_settings import CoverageThresholds
-from contactmap_desktop.domain.findings import (
-    Rule,
-    Severity,
+from contactmap_desktop.domain.coverage_rules import (
     below_satisfied,
-    big_jumps,
-    counts_by_severity,
-    coverage_findings,
     grade_shares,
-    keys_without_blueprint,
-    not_reviewed,
     relationship_counts,
     seniors_without_seniors,
     uncovered_roles,
 )
+from contactmap_desktop.domain.coverage_settings import CoverageThresholds
+from contactmap_desktop.domain.finding import Rule, Severity, counts_by_severity
+from contactmap_desktop.domain.findings import coverage_findings
 from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.history_rules import big_jumps, not_reviewed
 from contactmap_desktop.domain.model import GradeChange
 from contactmap_desktop.domain.people import BuyingRole, Seniority
+from contactmap_desktop.domain.plan_rules import keys_without_blueprint
 from tests.helpers.map_values import build_map, cell, grid, member, stakeholder
 
 DEFAULTS = CoverageThresholds()

@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from contactmap_desktop.domain.findings import Rule, Severity, cooled_leverage
+from contactmap_desktop.domain.finding import Rule, Severity
 from contactmap_desktop.domain.leverage import leverage_links
+from contactmap_desktop.domain.plan_rules import cooled_leverage
 from tests.helpers.map_values import build_map, cell, member, stakeholder
 
 

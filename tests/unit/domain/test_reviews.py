@@ -11,8 +11,9 @@ from datetime import date, datetime
 import pytest
 
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
-from contactmap_desktop.domain.findings import Rule, big_jumps, not_reviewed
+from contactmap_desktop.domain.finding import Rule
 from contactmap_desktop.domain.grades import Grade
+from contactmap_desktop.domain.history_rules import big_jumps, not_reviewed
 from contactmap_desktop.domain.model import GradeChange, Relationship
 from contactmap_desktop.domain.reviews import is_stale, review_walk, reviewable
 from tests.helpers.map_values import build_map, cell, member, stakeholder
