@@ -36,7 +36,6 @@ class TeamFeature:
         window.closing.connect(self._stop)
         self.offline_reason = ""
         self.refused = False  # the server answered and turned this login away
-        self._on_refused: Callable[[str], None] | None = None
         self.clock_note = ""  # this laptop's clock far off the server's, from the last sync
         self._counted: TeamStatus | None = None  # what waits, counted after the last sync
         self.indicator = QLabel()
@@ -111,13 +110,13 @@ class TeamFeature:
 
     def sync_now(self) -> None:
         """Start a sync on a worker thread, unless one is running."""
-        self._run(self.team.sync, self._offline, self._refused)
+        self._run(self.team.sync, self._offline, catch_refused=True)
 
     def _run(self, sync: Callable[[], SyncReport], failed: Callable[[str], None],
-             refused: Callable[[str], None] | None = None) -> None:
+             catch_refused: bool = False) -> None:
         """``sync`` on a worker thread, and what then waits counted there too (read on the
-        window's thread, it was one of its longest waits after a sync). ``refused``: told
-        when the server answered and turned this login away (else ``failed`` is)."""
+        window's thread, it was one of its longest waits after a sync). ``catch_refused``:
+        the server turning this login away shows as "refused" (else ``failed`` is told)."""
         if not self.connected or self.task is not None:
             return
 
@@ -125,11 +124,10 @@ class TeamFeature:
             try:
                 return sync(), self.team.status(ask_server=False)
             except TeamAccessError as error:
-                if refused is None:
+                if not catch_refused:
                     raise
                 return error
 
-        self._on_refused = refused
         self.task = BackgroundTask(job, self._window)
         self.task.succeeded.connect(self._synced)
         self.task.failed.connect(failed)
@@ -160,8 +158,7 @@ class TeamFeature:
 
     def _synced(self, result: tuple[SyncReport, TeamStatus] | TeamAccessError) -> None:
         if isinstance(result, TeamAccessError):
-            assert self._on_refused is not None  # only a run that asked gets one back
-            self._on_refused(str(result))
+            self._refused(str(result))  # only a run that catches it gets one back
             return
         self.offline_reason, self.refused = "", False
         report, self._counted = result
