@@ -47,7 +47,6 @@ class BlueprintViews(QObject):
         self.reference = ReferencePanel(reference)
         # The Blueprints tab: built when it is first shown, with the summaries read last.
         self.overview_page = BuiltWhenShown(self._build_overview, Room(characters=25, lines=7))
-        self._overview: BlueprintOverviewPanel | None = None
         self._summaries: list[BlueprintSummary] = []
         self.panel.current_blueprint_changed.connect(self.strategies.set_current_blueprint)
         self.strategies.use_requested.connect(self.panel.add_strategy)
@@ -56,16 +55,13 @@ class BlueprintViews(QObject):
     @property
     def overview(self) -> BlueprintOverviewPanel:
         """The Blueprints tab's panel, built now if it is not yet."""
-        self.overview_page.build()
-        assert self._overview is not None
-        return self._overview
+        return self.overview_page.build()
 
     def _build_overview(self) -> BlueprintOverviewPanel:
         overview = BlueprintOverviewPanel()
         overview.cell_activated.connect(self.cell_activated)
         overview.export_requested.connect(self.ask_export)
         overview.show_summaries(self._summaries)
-        self._overview = overview
         return overview
 
     def show_map(self, contact_map: ContactMap | None,
@@ -91,8 +87,9 @@ class BlueprintViews(QObject):
                      if self._map is not None else [])
         self._summaries = summaries
         self.strategies.show_usage(summaries)
-        if self._overview is not None:
-            self._overview.show_summaries(summaries)
+        overview = self.overview_page.widget
+        if overview is not None:
+            overview.show_summaries(summaries)
 
     def ask_export(self) -> None:
         if self._map is None:

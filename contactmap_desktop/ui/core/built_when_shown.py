@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+W = TypeVar("W", bound=QWidget)
 
 
 @dataclass(frozen=True)
@@ -23,31 +26,37 @@ class Room:
     lines: int
 
 
-class BuiltWhenShown(QWidget):
+class BuiltWhenShown(QWidget, Generic[W]):
     """Holds the widget ``build`` makes, made when this is first shown or ``build()`` is
-    called; ``build`` reads what it shows then, so nothing that changed before is missed."""
+    called; ``build`` reads what it shows then, so nothing that changed before is missed.
+    ``widget`` is None until then, and still None while ``build`` runs."""
 
-    def __init__(self, build: Callable[[], QWidget], room: Room) -> None:
+    def __init__(self, build: Callable[[], W], room: Room) -> None:
         super().__init__()
-        self._build: Callable[[], QWidget] | None = build
+        self._build: Callable[[], W] | None = build
+        self.widget: W | None = None
         self.room = room
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def built(self) -> bool:
-        return self._build is None
+        return self.widget is not None
 
-    def build(self) -> None:
-        """Build the widget now, if it is not yet."""
-        if self._build is None:
-            return
+    def build(self) -> W:
+        """The widget, built now if it is not yet."""
+        if self.widget is not None:
+            return self.widget
         build, self._build = self._build, None
+        if build is None:
+            raise RuntimeError("the widget was asked for while it was being built")
         widget = build()
+        self.widget = widget
         self._layout.addWidget(widget)
         if self.isVisible():
             widget.show()  # a child added to a shown widget is shown only later
             self._make_room()
+        return widget
 
     def _make_room(self) -> None:
         """The window makes room for the widget's minimum size now, not a frame later (Qt

@@ -24,7 +24,6 @@ class LettersFeature:
         self._window = window
         self._letters = letters
         self.settings = settings
-        self._tab: LettersTab | None = None
         self.page = BuiltWhenShown(self._build_tab, Room(characters=91, lines=12))
         window.add_tab("&Letters", self.page)
         self.print_action = add_menu_entry(window, "&File", "&Print Letter…", self.print_letter,
@@ -41,40 +40,43 @@ class LettersFeature:
     @property
     def tab(self) -> LettersTab:
         """The Letters tab, built now if it is not yet."""
-        self.page.build()
-        assert self._tab is not None
-        return self._tab
+        return self.page.build()
 
     def _build_tab(self) -> LettersTab:
-        """Built from what the window shows now: changes before it need no replay."""
+        """Built from what the window shows now: changes before it need no replay. It uses
+        ``tab`` itself: ``page.widget`` is still None until this returns."""
         document = self._window.document
         tab = LettersTab(self._letters, self.settings, document.runner,
                          self._window.report_error)
-        self._tab = tab
         tab.set_read_only(document.read_only)
         tab.letter_shown.connect(self._update_actions)
-        self._account_changed()
-        self._update_actions()
+        tab.set_account(document.contact_map)
+        self._enable_actions(tab)
         return tab
 
     def _changed(self, changes: Changes) -> None:
-        if self._tab is None:
+        tab = self.page.widget
+        if tab is None:
             return
         account_id = self._window.document.account_id
         if account_id in changes.people | changes.team | changes.accounts \
                 | changes.whole_accounts:
             self._account_changed()  # names and the account's details go into the letter
         elif changes.letters:
-            self._tab.letters_changed(changes.letters)
+            tab.letters_changed(changes.letters)
         if changes.settings:
-            self._tab.settings_changed()
+            tab.settings_changed()
 
     def _account_changed(self) -> None:
-        if self._tab is not None:
-            self._tab.set_account(self._window.document.contact_map)
+        tab = self.page.widget
+        if tab is not None:
+            tab.set_account(self._window.document.contact_map)
 
     def _update_actions(self) -> None:
-        has_letter = self._tab is not None and self._tab.current_letter() is not None
+        self._enable_actions(self.page.widget)
+
+    def _enable_actions(self, tab: LettersTab | None) -> None:
+        has_letter = tab is not None and tab.current_letter() is not None
         self.print_action.setEnabled(has_letter)
         self.export_action.setEnabled(has_letter)
 
@@ -93,7 +95,8 @@ class LettersFeature:
 
     def _closing(self) -> None:
         """Nothing typed is lost: the pending edit is saved before the workspace closes."""
-        if self._tab is not None:
-            self._tab.flush()
-            self._tab.preview.wait()
+        tab = self.page.widget
+        if tab is not None:
+            tab.flush()
+            tab.preview.wait()
 

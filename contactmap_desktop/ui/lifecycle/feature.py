@@ -36,7 +36,6 @@ class LifecycleFeature:
         self.context = LifecycleContext(lifecycle, agenda,
                                         document.opened.contact_maps, document.runner, window,
                                         current_map=lambda: document.contact_map)
-        self._tab: LifecycleTab | None = None
         self.page = BuiltWhenShown(self._build_tab, Room(characters=34, lines=29))
         window.add_tab("&Lifecycle", self.page)
         self.agenda = AgendaView(self.context.agenda)
@@ -51,22 +50,21 @@ class LifecycleFeature:
     @property
     def tab(self) -> LifecycleTab:
         """The Lifecycle tab, built now if it is not yet."""
-        self.page.build()
-        assert self._tab is not None
-        return self._tab
+        return self.page.build()
 
     def _build_tab(self) -> LifecycleTab:
         """Built for the account open now: changes before it need no replay."""
-        self._tab = LifecycleTab(self.context)
-        self._tab.set_account(self.context.account_id)
-        return self._tab
+        tab = LifecycleTab(self.context)
+        tab.set_account(self.context.account_id)
+        return tab
 
     def _changed(self, changes: Changes) -> None:
         account_id = self._window.document.account_id
         this_account = changes.lifecycle | changes.accounts | changes.people | changes.team \
             | changes.whole_accounts
-        if (account_id in this_account or changes.settings) and self._tab is not None:
-            self._tab.reload()
+        tab = self.page.widget
+        if (account_id in this_account or changes.settings) and tab is not None:
+            tab.reload()
         if changes.accounts or changes.lifecycle or changes.whole_accounts or changes.settings:
             self.agenda.refresh()
         elif changes.plans or changes.letters:
@@ -76,10 +74,11 @@ class LifecycleFeature:
 
     def _account_loaded(self) -> None:
         account_id = self._window.document.account_id
-        if self._tab is None:
+        tab = self.page.widget
+        if tab is None:
             self.context.account_id = account_id  # the tab's account once it is built
         else:
-            self._tab.set_account(account_id)
+            tab.set_account(account_id)
 
     def open_item(self, item: AgendaItem) -> None:
         """Open the item's account and bring forward where it is handled."""

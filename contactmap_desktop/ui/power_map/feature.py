@@ -16,7 +16,6 @@ class PowerMapFeature:
 
     def __init__(self, window: MainWindow) -> None:
         self._window = window
-        self._tab: PowerMapTab | None = None
         self.page = BuiltWhenShown(self._build_tab, Room(characters=17, lines=9))
         window.add_tab("&Power Map", self.page)
         document = window.document
@@ -32,14 +31,12 @@ class PowerMapFeature:
     @property
     def tab(self) -> PowerMapTab:
         """The Power Map tab, built now if it is not yet."""
-        self.page.build()
-        assert self._tab is not None
-        return self._tab
+        return self.page.build()
 
     def _build_tab(self) -> PowerMapTab:
-        self._tab = PowerMapTab(self._window.document, self._window.report_error)
-        self._tab.edit_requested.connect(self._edit)
-        return self._tab
+        tab = PowerMapTab(self._window.document, self._window.report_error)
+        tab.edit_requested.connect(self._edit)
+        return tab
 
     def _edit(self, stakeholder_id: str) -> None:
         document = self._window.document
