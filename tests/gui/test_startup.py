@@ -203,10 +203,11 @@ def test_a_file_the_light_read_cannot_read_takes_the_normal_path(
         raise sqlite3.DatabaseError("database disk image is malformed")
 
     monkeypatch.setattr(QuickWorkspace, "load_map", unreadable)
+    with_features: list[bool] = []
     window = _start(qtbot, sample_copy(tmp_path / "sample.cmap"), ui_settings, monkeypatch,
-                    lambda painted: None)
+                    lambda painted: with_features.append(hasattr(painted, "features")))
 
-    assert window.features is not None  # built with its features, before its first paint
+    assert with_features == [True]  # built with its features, before its first paint
     assert window.document.contact_map is not None and window.document.contact_map.history
     window.close()
 
