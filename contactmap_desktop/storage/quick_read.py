@@ -49,8 +49,10 @@ def quick_open(path: Path) -> QuickWorkspace | None:
     """The workspace at ``path`` open read-only for the first paint, or None when the full
     open has something to create, ask, upgrade or refuse."""
     try:
-        path = Path(path).expanduser().resolve()
-        if lock_path_for(path).exists():
+        # The name the user gave, for the full open (backups, recent files, the title); the
+        # lock beside the file it names, as WorkspaceLock takes it.
+        path = Path(path).expanduser()
+        if lock_path_for(path.resolve()).exists():
             return None
         header = read_header(path)
         if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC) \

@@ -163,6 +163,27 @@ def test_a_file_the_full_open_must_decide_on_is_left_to_it(tmp_path: Path) -> No
     quick.close()
 
 
+def test_a_workspace_held_through_a_symlink_is_left_to_the_full_open(tmp_path: Path) -> None:
+    """A copy holding the file through a link is seen (the lock is beside the file it
+    names), and the reads keep the link's name for the full open: its backups, the recent
+    files and the title are those of the name opened, as without the light read."""
+    target = tmp_path / "work.cmap"
+    _sound(target)
+    link = tmp_path / "link.cmap"
+    link.symlink_to(target)
+    opened = open_workspace(link, backups_root=tmp_path / "backups")
+    try:
+        assert quick_open(link) is None  # in use through the link
+    finally:
+        opened.close()
+    quick = quick_open(link)
+    assert quick is not None
+    try:
+        assert quick.path == link
+    finally:
+        quick.close()
+
+
 def _newer(path: Path) -> None:
     _sound(path)
     data = bytearray(path.read_bytes())
