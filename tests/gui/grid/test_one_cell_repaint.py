@@ -3,7 +3,7 @@ layout change, as the change set names one cell (issue 17's first "Keep")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.ui.core.main_window import MainWindow
@@ -13,10 +13,7 @@ from tests.helpers.builders import SmallMap
 def test_a_typed_grade_its_undo_and_redo_each_repaint_one_cell(
         qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
     grid, model = window.map_page.grid, window.map_page.model
-    # That cell alone selected, whatever keys an earlier test left pressed (with Ctrl down,
-    # setCurrentIndex adds to the selection and the grade goes to both cells).
-    grid.selectionModel().setCurrentIndex(model.index(1, 2),
-                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    grid.setCurrentIndex(model.index(1, 2))
     heard: list[tuple[str, object]] = []
     model.dataChanged.connect(lambda top, bottom, _roles: heard.append(
         ("cells", ((top.row(), top.column()), (bottom.row(), bottom.column())))))
