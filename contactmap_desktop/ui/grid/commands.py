@@ -104,7 +104,7 @@ class UpdateMarksCommand(EditCommand):
 
     def read_before(self) -> None:
         cell = self._before.cell
-        self._before = self._document.opened.contact_maps.read_cells([cell])[0].relationship
+        self._before = self._document.grade_batch.relationships([cell])[cell]
 
     def _write(self, relationship: Relationship) -> Changes:
         return self._document.opened.contact_maps.update_marks(relationship).changes
