@@ -212,6 +212,27 @@ def test_a_file_the_light_read_cannot_read_takes_the_normal_path(
     window.close()
 
 
+def test_a_history_the_light_read_cannot_read_is_read_by_the_services(
+        qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A history the light read fails on after the first paint (damage the quick check
+    missed, a busy file) is no bug: the full open runs its checks, then the services read
+    the map with its history."""
+    def unreadable(_reads: QuickWorkspace, _contact_map: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(QuickWorkspace, "add_history", unreadable)
+    bugs: list[object] = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc_info: bugs.append(exc_info))
+    window = _start(qtbot, sample_copy(tmp_path / "sample.cmap"), ui_settings, monkeypatch,
+                    lambda painted: None)
+
+    assert bugs == []
+    assert window.features is not None
+    assert window.document.contact_map is not None and window.document.contact_map.history
+    window.close()
+
+
 def test_a_workspace_in_use_is_asked_about_on_the_splash_as_before(
         qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
         monkeypatch: pytest.MonkeyPatch) -> None:
