@@ -36,7 +36,7 @@ from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.user import Who, login_name
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.repositories import Repositories
-from contactmap_desktop.storage.row_values import SharedCells
+from contactmap_desktop.storage.row_values import SharedCells, SharedMoments
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -126,13 +126,14 @@ class ContactMapService:
         with gc_paused(), UnitOfWork(self._workspace, read_only=True) as repos:
             account = repos.accounts.get(account_id)
             cells = SharedCells()  # a cell's relationship and changes share one CellRef
-            relationships = repos.relationships.list_for_account(account_id, cells)
+            moments = SharedMoments()  # and a review and its grade change one datetime
+            relationships = repos.relationships.list_for_account(account_id, cells, moments)
             return ContactMap(
                 account=account,
                 stakeholders=repos.stakeholders.list_for_account(account_id),
                 team_members=repos.team_members.list_for_account(account_id),
                 relationships={r.cell: r for r in relationships if not r.is_empty},
-                history=repos.grade_changes.list_for_account(account_id, cells),
+                history=repos.grade_changes.list_for_account(account_id, cells, moments),
             )
 
     def read_cells(self, cells: Iterable[CellRef]) -> list[CellState]:

@@ -251,10 +251,12 @@ class RelationshipRepository:
         self._session = session
 
     def list_for_account(self, account_id: str,
-                         cell_of: row_values.CellOf | None = None) -> list[Relationship]:
-        """Every stored relationship of the account; ``cell_of`` may share cells with other
-        reads of the same map (see row_values.SharedCells)."""
+                         cell_of: row_values.CellOf | None = None,
+                         moments: row_values.SharedMoments | None = None) -> list[Relationship]:
+        """Every stored relationship of the account; ``cell_of`` and ``moments`` may share
+        cells and instants with other reads of the same map (see row_values.SharedCells)."""
         cell_of = cell_of or row_values.SharedCells()
+        moments = moments or row_values.SharedMoments()
         links = self._leverage_links(account_id)
         # Plain rows streamed from the cursor, not ORM objects: a large account has tens of
         # thousands, only read here.
@@ -264,10 +266,12 @@ class RelationshipRepository:
         )
         return [
             row_values.relationship_from_values(
-                *values, cell_of=cell_of,
-                leverage_for=tuple(links.get(cell_of(values[0], values[1]), ())) if links else (),
+                member, person, grade, is_key, focus_days, focus_due, needs_filling, note,
+                None if reviewed_at is None else moments(reviewed_at), cell_of=cell_of,
+                leverage_for=tuple(links.get(cell_of(member, person), ())) if links else (),
             )
-            for values in rows
+            for (member, person, grade, is_key, focus_days, focus_due, needs_filling, note,
+                 reviewed_at) in rows
         ]
 
     def get(self, cell: CellRef) -> Relationship:
@@ -383,14 +387,19 @@ class GradeChangeRepository:
             self._session.delete(row)
 
     def list_for_account(self, account_id: str,
-                         cell_of: row_values.CellOf | None = None) -> list[GradeChange]:
+                         cell_of: row_values.CellOf | None = None,
+                         moments: row_values.SharedMoments | None = None) -> list[GradeChange]:
         cell_of = cell_of or row_values.SharedCells()
+        moments = moments or row_values.SharedMoments()
         rows = self._session.connection().execute(  # plain rows, as for the relationships
             select(*mapping.GRADE_CHANGE_COLUMNS)
             .where(GradeChangeRow.stakeholder_id.in_(_live_stakeholder_ids(account_id)))
             .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
         )
-        return [row_values.grade_change_from_values(*values, cell_of=cell_of) for values in rows]
+        return [row_values.grade_change_from_values(change_id, member, person, old, new,
+                                                    moments(changed_at), note, changed_by,
+                                                    cell_of=cell_of)
+                for change_id, member, person, old, new, changed_at, note, changed_by in rows]
 
     def get(self, change_id: str) -> GradeChange:
         row = self._session.get(GradeChangeRow, change_id)

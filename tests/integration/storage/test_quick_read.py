@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import (
     AccountStage,
@@ -76,6 +77,21 @@ def test_a_map_read_keeps_one_value_for_what_repeats(tmp_path: Path) -> None:
         quick.add_history(contact_map)
     finally:
         quick.close()
+    _keeps_one_value_for_what_repeats(contact_map)
+
+
+def test_the_services_map_read_keeps_one_value_for_what_repeats(tmp_path: Path) -> None:
+    """As the light read: the services' read serves every later account switch."""
+    opened = open_workspace(tmp_path / "sample.cmap", with_sample=True,
+                            backups_root=tmp_path / "backups")
+    try:
+        account = opened.accounts.list_accounts()[0]
+        _keeps_one_value_for_what_repeats(opened.contact_maps.load_map(account.id))
+    finally:
+        opened.close()
+
+
+def _keeps_one_value_for_what_repeats(contact_map: ContactMap) -> None:
     history = contact_map.history
     authors = {change.changed_by for change in history}
     assert authors and all(author for author in authors)
