@@ -13,6 +13,8 @@ from contactmap_desktop.domain.model import (
 )
 from contactmap_desktop.domain.people import roles_to_badges
 from contactmap_desktop.storage.row_values import (
+    GRADE_CHANGE_FIELDS,
+    RELATIONSHIP_FIELDS,
     account_from_values,
     grade_change_from_values,
     relationship_from_values,
@@ -82,11 +84,7 @@ def copy_team_member_to_row(member: TeamMember, row: TeamMemberRow) -> None:
 
 # The columns a relationship is read from, in the order relationship_from_values takes them:
 # bulk reads select these and unpack plain tuples, far cheaper than ORM objects.
-RELATIONSHIP_COLUMNS = (
-    RelationshipRow.team_member_id, RelationshipRow.stakeholder_id, RelationshipRow.grade,
-    RelationshipRow.is_key, RelationshipRow.focus_days, RelationshipRow.focus_due,
-    RelationshipRow.needs_filling, RelationshipRow.note, RelationshipRow.reviewed_at,
-)
+RELATIONSHIP_COLUMNS = tuple(getattr(RelationshipRow, name) for name in RELATIONSHIP_FIELDS)
 
 
 def relationship_from_row(
@@ -108,11 +106,7 @@ def copy_relationship_to_row(relationship: Relationship, row: RelationshipRow) -
 
 
 # As for relationships: the columns in the order grade_change_from_values takes them.
-GRADE_CHANGE_COLUMNS = (
-    GradeChangeRow.id, GradeChangeRow.team_member_id, GradeChangeRow.stakeholder_id,
-    GradeChangeRow.old_grade, GradeChangeRow.new_grade, GradeChangeRow.changed_at,
-    GradeChangeRow.note, GradeChangeRow.changed_by,
-)
+GRADE_CHANGE_COLUMNS = tuple(getattr(GradeChangeRow, name) for name in GRADE_CHANGE_FIELDS)
 
 
 def grade_change_from_row(row: GradeChangeRow) -> GradeChange:

@@ -30,6 +30,8 @@ from contactmap_desktop.storage.file_header import (
     versions,
 )
 from contactmap_desktop.storage.row_values import (
+    GRADE_CHANGE_FIELDS,
+    RELATIONSHIP_FIELDS,
     SharedCells,
     SharedMoments,
     account_from_values,
@@ -128,8 +130,7 @@ class QuickWorkspace:
                 leverage_for=tuple(links.get(cells(member, person), ())) if links else ())
             for member, person, grade, is_key, focus_days, focus_due, needs_filling, note,
             reviewed_at in execute(
-                "SELECT team_member_id, stakeholder_id, grade, is_key, focus_days, focus_due, "
-                "needs_filling, note, reviewed_at FROM relationships "
+                f"SELECT {', '.join(RELATIONSHIP_FIELDS)} FROM relationships "
                 f"WHERE stakeholder_id IN ({_LIVE_STAKEHOLDERS})", (account_id,))]
         return ContactMap(account=account, stakeholders=stakeholders, team_members=team,
                           relationships={r.cell: r for r in relationships if not r.is_empty})
@@ -144,8 +145,7 @@ class QuickWorkspace:
                                      changed_by, cell_of=cells)
             for change_id, member, person, old, new, changed_at, note, changed_by in
             self._connection.execute(
-                "SELECT id, team_member_id, stakeholder_id, old_grade, new_grade, changed_at, "
-                "note, changed_by FROM grade_changes "
+                f"SELECT {', '.join(GRADE_CHANGE_FIELDS)} FROM grade_changes "
                 f"WHERE stakeholder_id IN ({_LIVE_STAKEHOLDERS}) ORDER BY changed_at, id",
                 (contact_map.account.id,))])
 

@@ -103,6 +103,14 @@ class SharedMoments:
         return self._moments.setdefault(moment, moment)
 
 
+# The columns each ``*_from_values`` below takes, in its argument order: the repositories
+# select them by these names (storage/mapping.py) and so does the light read (quick_read.py).
+RELATIONSHIP_FIELDS = ("team_member_id", "stakeholder_id", "grade", "is_key", "focus_days",
+                       "focus_due", "needs_filling", "note", "reviewed_at")
+GRADE_CHANGE_FIELDS = ("id", "team_member_id", "stakeholder_id", "old_grade", "new_grade",
+                       "changed_at", "note", "changed_by")
+
+
 def relationship_from_values(
     team_member_id: str, stakeholder_id: str, grade: str | None, is_key: bool,
     focus_days: int | None, focus_due: date | None, needs_filling: bool, note: str,
