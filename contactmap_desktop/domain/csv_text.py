@@ -129,23 +129,35 @@ def decode_in_pieces(data: bytes) -> tuple[list[str], str]:
 
 
 def _pieces(data: memoryview, encoding: str) -> list[str]:
-    decoder = codecs.getincrementaldecoder(encoding)()
-    pieces = [decoder.decode(data[start:start + PIECE]) for start in range(0, len(data), PIECE)]
-    pieces.append(decoder.decode(b"", final=True))
+    pieces: list[str] = []
+    _decode_onto(pieces, codecs.getincrementaldecoder(encoding)(), data)
     return pieces
 
 
+def _decode_onto(pieces: list[str], decoder: codecs.IncrementalDecoder,
+                 data: memoryview) -> None:
+    """Append the text of ``data`` a piece at a time; those decoded stay when one fails."""
+    for start in range(0, len(data), PIECE):
+        pieces.append(decoder.decode(data[start:start + PIECE]))
+    pieces.append(decoder.decode(b"", final=True))
+
+
 def _strict(data: memoryview, encoding: str) -> list[str]:
+    """``_pieces``, or an error naming the line of the first byte ``encoding`` cannot read."""
+    pieces: list[str] = []
+    decoder = codecs.getincrementaldecoder(encoding)()
     try:
-        return _pieces(data, encoding)
-    except UnicodeDecodeError:
-        whole = bytes(data)  # decoded whole once more, for where the error is
-        try:
-            whole.decode(encoding)
-        except UnicodeDecodeError as error:
-            line = whole[: error.start].decode(encoding, errors="replace").count("\n") + 1
-            raise CsvFileError(line, f"the text is not valid {encoding.upper()}.") from None
-        raise
+        _decode_onto(pieces, decoder, data)
+    except UnicodeDecodeError as error:
+        # The error says where in the failed piece (after the bytes of a character begun in
+        # the one before, which the decoder still holds): that piece is read up to there with
+        # the decoder's own state (a UTF-16 file's byte order), the pieces before are text.
+        held = len(decoder.getstate()[0])
+        decoder.errors = "replace"
+        before = decoder.decode(error.object[held:error.start])
+        line = sum(piece.count("\n") for piece in pieces) + before.count("\n") + 1
+        raise CsvFileError(line, f"the text is not valid {encoding.upper()}.") from None
+    return pieces
 
 
 def read_table(data: bytes, known_headers: Iterable[str] = ()) -> CsvTable:

@@ -6,6 +6,8 @@ import codecs
 import gc
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from contactmap_desktop.domain.csv_formats import all_known_headers
 from contactmap_desktop.domain.csv_text import (
@@ -68,6 +70,32 @@ def test_invalid_utf16_names_its_line() -> None:
     data = codecs.BOM_UTF16_LE + "Name\nAda\n".encode("utf-16-le") + b"\x00\xdc"
     with pytest.raises(CsvFileError, match="Line 3"):
         read_table(data, KNOWN)
+
+
+# A byte (or pair) each encoding cannot read, and how a file in it begins.
+_UNREADABLE = {
+    "utf-8-sig": (codecs.BOM_UTF8, "utf-8", b"\xff"),
+    "utf-16 (little-endian)": (codecs.BOM_UTF16_LE, "utf-16-le", b"\x00\xdc"),
+    "utf-16 (big-endian)": (codecs.BOM_UTF16_BE, "utf-16-be", b"\xdc\x00"),
+}
+
+
+@given(lines=st.lists(st.text(st.characters(exclude_categories=["Cs"],
+                                            exclude_characters="\r\n")), min_size=1),
+       bad_line=st.integers(0), kind=st.sampled_from(sorted(_UNREADABLE)),
+       piece=st.integers(1, 9))
+def test_an_unreadable_byte_is_named_by_its_line_wherever_the_pieces_end(
+        lines: list[str], bad_line: int, kind: str, piece: int) -> None:
+    bom, codec, unreadable = _UNREADABLE[kind]
+    bad_line %= len(lines)
+    before = "".join(line + "\n" for line in lines[:bad_line])
+    after = "\n".join(lines[bad_line:])
+    data = bom + before.encode(codec) + unreadable + after.encode(codec)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("contactmap_desktop.domain.csv_text.PIECE", piece)
+        with pytest.raises(CsvFileError) as raised:
+            decode_in_pieces(data)
+    assert raised.value.line == bad_line + 1
 
 
 @pytest.mark.parametrize("lines_per_note", [2, 12])  # the header within the first lines, or not
