@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
@@ -166,9 +167,10 @@ def read_table(data: bytes, known_headers: Iterable[str] = ()) -> CsvTable:
     if all(not piece or piece.isspace() for piece in pieces):
         raise CsvFileError(1, "the file is empty.")
     known = {_fold(h) for h in known_headers}
+    lines = _SplitOnce(pieces)
     best: tuple[tuple[int, int, int], str, int] | None = None
     for delimiter in DELIMITERS:
-        head = _rows(_lines(pieces), delimiter, HEADER_SEARCH_ROWS + 20)
+        head = _rows(lines.again(), delimiter, HEADER_SEARCH_ROWS + 20)
         found = _find_header(head, known)
         if found is None:
             continue
@@ -181,7 +183,7 @@ def read_table(data: bytes, known_headers: Iterable[str] = ()) -> CsvTable:
     if best is None:
         raise CsvFileError(1, "no header row was found (the first rows are blank).")
     _key, delimiter, header_index = best
-    rows = _rows(_lines(pieces), delimiter)
+    rows = _rows(lines.last_time(), delimiter)
     header_line, header_cells = rows[header_index]
     headers = tuple(cell.strip() for cell in header_cells)
     records = Records(rows[header_index + 1:])
@@ -200,6 +202,27 @@ def _lines(pieces: Iterable[str]) -> Iterator[str]:
         yield from lines
     if carry:
         yield carry
+
+
+class _SplitOnce:
+    """The text's lines for several readers, split once: a piece is split whole when its
+    first line is wanted, and each delimiter's look for the header, then the reading of the
+    records, would otherwise split the first piece (a megabyte) again."""
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        self._rest = _lines(pieces)
+        self._read: list[str] = []  # the lines a reader has wanted so far
+
+    def again(self) -> Iterator[str]:
+        """Every line from the first, keeping those read (a few dozen rows' worth)."""
+        yield from self._read
+        for line in self._rest:
+            self._read.append(line)
+            yield line
+
+    def last_time(self) -> Iterator[str]:
+        """Every line from the first, for the last reader: the rest is not kept."""
+        return itertools.chain(self._read, self._rest)
 
 
 def _rows(lines: Iterable[str], delimiter: str,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import gc
+import io
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -112,6 +115,39 @@ def test_a_file_read_in_small_pieces_reads_as_a_whole(monkeypatch: pytest.Monkey
     assert whole.headers == ("First Name", "Position")
     assert whole.header_line == 20 * lines_per_note + 1
     assert len(whole.records) == 300 and whole.records[-1].cells == ("Person 299", "Title 299")
+
+
+_CELLS = st.text(st.sampled_from('ab ,;\t"\n\rZë'), max_size=6)
+
+
+@given(rows=st.lists(st.lists(_CELLS, min_size=3, max_size=3), max_size=40),
+       notes=st.integers(0, 25), delimiter=st.sampled_from([",", ";", "\t"]),
+       newline=st.sampled_from(["\n", "\r\n", "\r"]), piece=st.integers(1, 64))
+def test_each_piece_of_the_file_is_split_into_lines_once(
+        rows: list[list[str]], notes: int, delimiter: str, newline: str, piece: int) -> None:
+    # The header is looked for with each delimiter, then the records are read: the first
+    # piece (a megabyte) was split three times more.
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=newline,
+                        quoting=csv.QUOTE_ALL)
+    writer.writerows([[f"note {n}"] for n in range(notes)])
+    writer.writerows([["First Name", "Last Name", "Company"], *rows])
+    data = out.getvalue().encode("utf-8")
+    split: list[str] = []
+
+    def splitting(text: str, newline: str) -> io.StringIO:
+        split.append(text)
+        return io.StringIO(text, newline=newline)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("contactmap_desktop.domain.csv_text.PIECE", piece)
+        patch.setattr("contactmap_desktop.domain.csv_text.io",
+                      SimpleNamespace(StringIO=splitting))
+        table = read_table(data, KNOWN)
+        pieces, _encoding = decode_in_pieces(data)
+    assert len(split) == len(pieces)
+    assert (table.delimiter, table.header_line) == (delimiter, notes + 1)
+    assert [list(record.cells) for record in table.records] == rows
 
 
 @pytest.mark.parametrize("piece", [1, 2, 3, 5])
