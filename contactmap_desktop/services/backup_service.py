@@ -19,12 +19,18 @@ def default_backups_root() -> Path:
 class BackupService:
     """The backups of one workspace file, whether it is open, damaged or missing."""
 
-    def __init__(self, workspace_path: Path, backups_root: Path | None = None,
-                 clock: Clock = utc_now) -> None:
+    def __init__(self, workspace_path: Path, store: BackupStore) -> None:
+        """``store``: the workspace's backup folder, the one its opening backs up into."""
         self.workspace_path = Path(workspace_path)
-        self._store = BackupStore.for_workspace(
-            self.workspace_path, backups_root or default_backups_root(), clock
-        )
+        self._store = store
+
+    @classmethod
+    def of_file(cls, workspace_path: Path, backups_root: Path | None = None,
+                clock: Clock = utc_now) -> BackupService:
+        """The backups of a file that is not open (damaged, missing)."""
+        store = BackupStore.for_workspace(Path(workspace_path),
+                                          backups_root or default_backups_root(), clock)
+        return cls(workspace_path, store)
 
     @property
     def folder(self) -> Path:

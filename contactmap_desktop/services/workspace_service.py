@@ -136,7 +136,7 @@ def open_workspace(
         raise
     opened = OpenWorkspace(
         workspace=workspace,
-        services=build_services(workspace, clock, backups_root),
+        services=build_services(workspace, backups, clock),
         backups=backups,
         lock=lock,
         location=location_warning(path),

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.account_service import AccountService
 from contactmap_desktop.services.agenda_service import AgendaService
-from contactmap_desktop.services.backup_service import BackupService, default_backups_root
+from contactmap_desktop.services.backup_service import BackupService
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import Clock, ServerTime, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
@@ -26,6 +25,7 @@ from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.services.settings_service import SettingsService
+from contactmap_desktop.storage.backups import BackupStore
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.team_clock import stored_clock_offset
 
@@ -61,9 +61,9 @@ class WorkspaceServices:
         return TeamService(self.workspace, self.clock)
 
 
-def build_services(workspace: Workspace, clock: Clock = utc_now,
-                   backups_root: Path | None = None) -> WorkspaceServices:
-    """``backups_root``: where the workspace's backup folder is (the user's default if None)."""
+def build_services(workspace: Workspace, backups: BackupStore,
+                   clock: Clock = utc_now) -> WorkspaceServices:
+    """``backups``: the workspace's backup folder, as its opening backs up into it."""
     if not isinstance(clock, ServerTime):
         # Edits are dated by the team server's time once a sync has measured this laptop's
         # offset from it (services/team_sync.py).
@@ -89,6 +89,6 @@ def build_services(workspace: Workspace, clock: Clock = utc_now,
         agenda=AgendaService(workspace, clock),
         imports=CsvImportService(workspace, clock),
         exchange=AccountExchangeService(workspace, clock),
-        backups=BackupService(workspace.path, backups_root or default_backups_root(), clock),
+        backups=BackupService(workspace.path, backups),
     )
 

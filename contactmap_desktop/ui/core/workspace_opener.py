@@ -56,7 +56,7 @@ class WorkspaceOpener:
         except StorageError:
             raise  # the disk, not the file: the caller shows it
         except WorkspaceError as error:
-            service = BackupService(path, self._backups_root)
+            service = BackupService.of_file(path, self._backups_root)
             restored = self._ask_damaged(error, service, parent)
             if restored is None:
                 return None

@@ -33,7 +33,7 @@ def _workspace_with_two_backups(tmp_path: Path) -> tuple[Path, BackupService]:
     opened = open_workspace(path, clock=clock, backups_root=root)
     opened.accounts.create_account("Beta")
     opened.close()
-    return path, BackupService(path, root, clock)
+    return path, BackupService.of_file(path, root, clock)
 
 
 def test_the_backup_list_model_passes_the_model_tester(tmp_path: Path, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +82,7 @@ def test_restore_dialog_shows_why_a_restore_failed(tmp_path: Path, qtbot) -> Non
 
 
 def test_restore_dialog_without_backups_says_so(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = RestoreBackupDialog(BackupService(tmp_path / "new.cmap", tmp_path / "b"))
+    dialog = RestoreBackupDialog(BackupService.of_file(tmp_path / "new.cmap", tmp_path / "b"))
     qtbot.addWidget(dialog)
     assert not dialog.restore_button.isEnabled()
     assert dialog.model.rowCount() == 0
@@ -118,7 +118,7 @@ def test_damaged_file_dialog_offers_and_restores_the_newest_good_backup(
 
 
 def test_damaged_file_dialog_without_backups_only_explains(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
-    service = BackupService(tmp_path / "x.cmap", tmp_path / "b")
+    service = BackupService.of_file(tmp_path / "x.cmap", tmp_path / "b")
     dialog = DamagedFileDialog(WorkspaceError("x.cmap is empty."), service)
     qtbot.addWidget(dialog)
     assert dialog.restore_button is None

@@ -21,7 +21,7 @@ def test_restore_the_newest_good_backup_of_a_file_that_got_damaged(tmp_path: Pat
     opened.close()
     path.write_bytes(path.read_bytes()[:3000])  # the disk lost the end of the file
 
-    service = BackupService(path, root, clock)
+    service = BackupService.of_file(path, root, clock)
     good = service.newest_good()
     assert good is not None and good.account_count == 1
     target = service.suggested_target(good)
@@ -39,7 +39,7 @@ def test_restore_the_newest_good_backup_of_a_file_that_got_damaged(tmp_path: Pat
 
 
 def test_a_workspace_without_backups_has_none_to_offer(tmp_path: Path) -> None:
-    service = BackupService(tmp_path / "never-opened.cmap", tmp_path / "backups")
+    service = BackupService.of_file(tmp_path / "never-opened.cmap", tmp_path / "backups")
     assert service.list_backups() == []
     assert service.newest_good() is None
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from contactmap_desktop.services.clock import ServerTime
 from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.fake_clock import FakeClock
@@ -44,3 +46,16 @@ def test_a_command_that_never_asks_for_the_team_does_not_load_the_sync_engine(
                             cwd=ROOT, timeout=60)
 
     assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+@pytest.mark.sqlite_only("backups are copies of the workspace's file")
+def test_the_backups_service_lists_from_the_store_the_opening_backs_up_into(
+        tmp_path: Path) -> None:
+    # One store per workspace folder: the service took a second one, built apart.
+    opened = open_workspace(tmp_path / "w.cmap", backups_root=tmp_path / "backups")
+    try:
+        assert opened.services.backups._store is opened.backups
+        taken = opened.backups.back_up(opened.path)
+        assert taken is not None and opened.services.backups.list_backups()[0].path == taken.path
+    finally:
+        opened.close()
