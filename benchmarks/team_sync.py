@@ -78,37 +78,37 @@ Wait: TypeAlias = tuple[float, float]  # the longest gap and the longest CPU tim
 
 
 def _longest_wait(start: Callable[[], object], until_done: Callable[[], object],
-                  tracer: SliceTracer | None, phase: str) -> Wait:
+                  tracer: SliceTracer, phase: str) -> Wait:
     """The longest gap between ticks of a 10 ms timer from ``start`` to ``until_done``, and
-    the most CPU time the window's thread spent between two ticks."""
+    the most CPU time the window's thread spent between two ticks (the tracer's count of
+    ``phase``, a name of its own)."""
     from PySide6.QtCore import QTimer
 
     gaps: list[float] = []
-    cpu: list[float] = []
-    last = [time.perf_counter(), time.thread_time()]
+    last = [time.perf_counter()]
 
     def tick() -> None:
-        now, used = time.perf_counter(), time.thread_time()
+        now = time.perf_counter()
         gaps.append(now - last[0])
-        cpu.append(used - last[1])
-        last[:] = [now, used]
-        if tracer is not None:
-            tracer.tick(phase)
+        last[0] = now
+        tracer.tick(phase)
 
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
+    tracer.tick(phase)  # the first slice starts here, ``start`` included
     start()
     until_done()
     timer.stop()
-    if tracer is not None:
-        tracer.pause()
-    return (max(gaps), max(cpu)) if gaps else (0.0, 0.0)
+    tracer.pause()
+    if not gaps:
+        return 0.0, 0.0
+    return max(gaps), tracer.longest_cpu_ms[phase] / 1000
 
 
 def _window_waits(path: Path, bursts: list[tuple[str, Callable[[], object]]],
-                  tracer: SliceTracer | None) -> list[Wait]:
+                  tracer: SliceTracer) -> list[Wait]:
     """The floor, then for each burst: the longest gap between ticks of a 10 ms timer on the
     window's thread while its background sync fetches and applies the edits the burst made on
     another laptop, and for a second after, while the window refreshes what depends on them
@@ -225,11 +225,13 @@ def _measure(args: argparse.Namespace, folder: Path) -> None:
                     ann_team.sync()
                 return edit_elsewhere
 
-            tracer = SliceTracer(profile=args.profile) if args.trace or args.profile else None
+            tracer = SliceTracer(profile=args.profile)
             idle, *waits = _window_waits(
-                folder / "bob.cmap", [(f"{size} edits", burst(size)) for size in plan], tracer)
-            if tracer is not None:
-                tracer.close()
+                folder / "bob.cmap",
+                [(f"sync {run + 1}: {size} edits", burst(size)) for run, size in enumerate(plan)],
+                tracer)
+            tracer.close()
+            if args.trace or args.profile:
                 print(tracer.report(), file=sys.stderr)
             print(f"window's longest wait with nothing running (floor): {idle[0] * 1000:.0f} ms"
                   f" (CPU {idle[1] * 1000:.0f} ms)")
