@@ -32,7 +32,6 @@ from contactmap_desktop.storage.account_tables import (
     SectionReport,
     TableSection,
     defer_foreign_keys,
-    drop_plans_without_cells,
     export_section,
     merge_section,
     settle_grade,
@@ -155,14 +154,9 @@ class AccountExchangeService:
             settled, conflicts = merge_histories(
                 local_history, [read_back(_section("grade_changes"), r)
                                 for r in decoded["grade_changes"]], new_cells)
-            blueprints = _section("blueprints")
-            new_plans = [r["id"] for r in decoded["blueprints"]
-                         if stored_record(repos.session, blueprints, (r["id"],)) is None]
             reports = [merge_section(repos.session, ACCOUNT_TABLE, [account])]
             reports += [merge_section(repos.session, s, decoded[s.name])
                         for s in ACCOUNT_SECTIONS]
-            _count_left_out(reports, "blueprints",
-                            drop_plans_without_cells(repos.session, new_plans))
             now = self._clock()
             for grade in settled:
                 settle_grade(repos.session, grade.cell.team_member_id, grade.cell.stakeholder_id,
@@ -170,13 +164,6 @@ class AccountExchangeService:
             names = _cell_names(repos, account["id"], [c.cell for c in conflicts])
         return ExchangeSummary(account["name"], created, matched, reports, conflicts, names,
                                inbound.not_imported, account_id=account["id"])
-
-
-def _count_left_out(reports: list[SectionReport], name: str, count: int) -> None:
-    """Records added, then left out after all: counted as kept as they are here."""
-    [report] = [r for r in reports if r.name == name]
-    report.added -= count
-    report.kept_local += count
 
 
 @contextmanager

@@ -5,7 +5,7 @@ applies; the team server's rows (services/team_sync.py) pass the first, record b
 
 - ``admit_document`` (a whole account file) and ``admit_section`` (one table's records): each
   record decoded and read back as the app reads its row (types, enums, JSON fields, lengths,
-  dates, numbers), without looking at the workspace;
+  dates, numbers), without looking at the workspace; a file's plans each with a cell;
 - ``admit_ownership``: against the workspace, inside the caller's transaction and before it
   merges anything: every record belongs to the account it travels with, no record of another
   account is touched or pointed at, and nothing is deleted.
@@ -79,7 +79,18 @@ def admit_document(document: Mapping[str, Any]) -> InboundAccount:
     sections["settings"] = [r for r in settings if rules.setting_travels(r["key"])]
     if len(sections["settings"]) < len(settings):
         not_imported["settings"] = len(settings) - len(sections["settings"])
+    _check_plans_have_cells(sections)
     return InboundAccount(account, sections, not_imported)
+
+
+def _check_plans_have_cells(sections: dict[str, list[dict[str, Any]]]) -> None:
+    """A plan works on at least one relationship (the window reads it from its first cell),
+    and a file carries every cell of each of its plans."""
+    planned = {cell["blueprint_id"] for cell in sections["blueprint_cells"]}
+    for number, plan in enumerate(sections["blueprints"]):
+        if plan["id"] not in planned:
+            raise InboundError(f"{record_label(section_named('blueprints'), number)} has no "
+                               "relationship to work on: the file holds no cell of it.")
 
 
 def admit_section(section: TableSection, records: Any) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.storage.account_tables import (
     TableSection,
     decode_record,
+    plans_without_cells,
     settle_grade,
     with_defaults,
 )
@@ -100,6 +101,7 @@ class Applier:
                 self.report.refused_here += 1
         self._write_rows()
         self._refuse_out_of_scope()
+        self._refuse_plans_without_cells()
         self.store.put_shadows(self.changed_shadows)
         session.expire_all()  # rows were written under the ORM's feet
         settled, conflicts = merge_histories(history_before, self.grade_changes)
@@ -316,6 +318,22 @@ class Applier:
                 if section_name == "grade_changes":
                     refused_changes.add(key_values(key)[0])
         self.grade_changes = [g for g in self.grade_changes if g.id not in refused_changes]
+
+    def _refuse_plans_without_cells(self) -> None:
+        """A plan works on at least one relationship (the window reads it from its first
+        cell): one that arrived without its cells is left out with its strategies, as an
+        account file holding one is refused."""
+        plans, strategies = SECTIONS_BY_NAME["blueprints"], SECTIONS_BY_NAME["blueprint_strategies"]
+        new_plans = [key_values(key)[0] for key in self.inserts["blueprints"]]
+        for plan_id in plans_without_cells(self.store.session, new_plans):
+            left_out = [(strategies, key) for key, values
+                        in self.inserts["blueprint_strategies"].items()
+                        if values["blueprint_id"] == plan_id]
+            left_out.append((plans, record_key(plans, {"id": plan_id})))
+            for section, key in left_out:
+                self.store.delete_row(section, key)  # it was not here before this sync
+                self.changed_shadows.pop((section.name, key), None)
+                self.report.refused_here += 1
 
     def _field_conflict(self, change: Change, section: TableSection, name: str,
                         current: Shadow, value: Any, incoming_won: bool) -> None:

@@ -14,7 +14,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, select, tuple_, union
+from sqlalchemy import ColumnElement, select, tuple_, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -393,20 +393,16 @@ def settle_grade(session: Session, team_member_id: str, stakeholder_id: str,
         row.reviewed_at = reviewed_at
 
 
-def drop_plans_without_cells(session: Session, blueprint_ids: Sequence[str]) -> int:
-    """Take back blueprints just added by a merge that ended with no cell (each was left out,
-    already planned by another blueprint here, or the file had none): a plan works on at
-    least one relationship, and the window reads it from its first cell. Returns how many."""
+def plans_without_cells(session: Session, blueprint_ids: Sequence[str]) -> list[str]:
+    """Those of these blueprints that are stored with no cell: a plan works on at least one
+    relationship, and the window reads it from its first cell."""
     if not blueprint_ids:
-        return 0
+        return []
     session.flush()
-    empty = list(session.scalars(select(BlueprintRow.id).where(
+    return list(session.scalars(select(BlueprintRow.id).where(
         BlueprintRow.id.in_(blueprint_ids),
         ~select(BlueprintCellRow.blueprint_id)
         .where(BlueprintCellRow.blueprint_id == BlueprintRow.id).exists())))
-    session.execute(delete(BlueprintStrategyRow).where(BlueprintStrategyRow.blueprint_id.in_(empty)))
-    session.execute(delete(BlueprintRow).where(BlueprintRow.id.in_(empty)))
-    return len(empty)
 
 
 def defer_foreign_keys(session: Session) -> None:

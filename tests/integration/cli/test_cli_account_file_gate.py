@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from contactmap_desktop.cli import main
 from tests.helpers.account_files import Document, TwoAccounts, build_two_accounts, table_rows
@@ -102,6 +104,9 @@ def _new_letter(record: dict[str, object], acme: Document) -> None:
 def _blueprint_for_acme(record: dict[str, object], acme: Document) -> None:
     record["stakeholder_id"] = _first(acme, "stakeholders")["id"]
     record["owner_id"] = None
+    _sections(acme)["blueprint_cells"].append({  # the plan whole, on one of Acme's cells
+        "blueprint_id": record["id"], "stakeholder_id": record["stakeholder_id"],
+        "team_member_id": _first(acme, "team_members")["id"], "position": 0})
 
 
 TAKEOVERS: dict[str, tuple[Mutation, str]] = {
@@ -206,3 +211,43 @@ def test_a_file_nested_too_deep_is_refused_in_one_line(
     assert main(["import-account", str(file), "--workspace", str(workspace)]) == 1
     assert capsys.readouterr().err == \
         "contactmap: deep.cmacct is not a ContactMap account file.\n"
+
+
+def test_a_plan_with_no_cell_in_the_file_is_refused_in_one_line_and_changes_nothing(
+    two: TwoAccounts, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Found by the fuzz test: the window reads each plan from its first cell (IndexError).
+    workspace = two.copy_to(tmp_path)
+    before = table_rows(workspace)
+    plans = len(_sections(two.northwind)["blueprints"])
+    assert plans >= 2
+
+    @settings(max_examples=12, deadline=None, database=None)
+    @given(plan=st.integers(0, plans - 1),
+           how=st.sampled_from(["cells dropped", "plan re-identified", "cells moved"]))
+    def one_file(plan: int, how: str) -> None:
+        northwind, _acme = two.documents()
+        blueprints, cells = _sections(northwind)["blueprints"], \
+            _sections(northwind)["blueprint_cells"]
+        lost = blueprints[plan]["id"]
+        if how == "plan re-identified":
+            blueprints[plan]["id"] = "00000000-0000-4000-8000-000000000003"
+            for strategy in _sections(northwind)["blueprint_strategies"]:
+                if strategy["blueprint_id"] == lost:
+                    strategy["blueprint_id"] = blueprints[plan]["id"]
+        elif how == "cells moved":
+            other = blueprints[(plan + 1) % plans]["id"]
+            for cell in cells:
+                if cell["blueprint_id"] == lost:
+                    cell["blueprint_id"] = other
+        else:
+            _sections(northwind)["blueprint_cells"] = \
+                [c for c in cells if c["blueprint_id"] != lost]
+        file = two.file(tmp_path, northwind)
+        assert main(["import-account", str(file), "--workspace", str(workspace)]) == 1
+        err = capsys.readouterr().err
+        assert err == (f"contactmap: in.cmacct cannot be imported: blueprints[{plan}] has no "
+                       "relationship to work on: the file holds no cell of it.\n")
+        assert table_rows(workspace) == before
+
+    one_file()

@@ -12,7 +12,6 @@ import pytest
 from contactmap_desktop.domain.errors import InboundError
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.account_exchange import AccountExchangeService
-from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.inbound_gate import admit_section, section_named
 from contactmap_desktop.services.inbound_rules import OWNERS
 from contactmap_desktop.services.workspace_service import open_workspace
@@ -88,23 +87,4 @@ def test_an_older_or_re_dated_change_never_regrades_a_cell(tmp_path: Path) -> No
     contact_map = small.opened.contact_maps.load_map(small.account.id)
     assert contact_map.grade(cell) is Grade.SATISFIED
     assert len(contact_map.history) == 3
-    small.opened.close()
-
-
-def test_a_plan_arriving_without_a_cell_is_left_out(tmp_path: Path) -> None:
-    # Found by the fuzz test: the Blueprints overview reads each plan from its first cell.
-    small = build_small_map(tmp_path / "a.cmap")
-    plans = BlueprintService(small.opened.workspace)
-    plan = plans.create(plans.draft(small.cell(0, 0))).value
-    file = tmp_path / "acme.cmacct"
-    exchange = AccountExchangeService(small.opened.workspace)
-    exchange.export_account(small.account.id, file)
-    document = json.loads(file.read_text(encoding="utf-8"))
-    document["sections"]["blueprints"][0]["id"] = "00000000-0000-4000-8000-000000000004"
-    file.write_text(json.dumps(document), encoding="utf-8")
-    summary = exchange.import_account(file)
-    [report] = [s for s in summary.sections if s.name == "blueprints"]
-    assert (report.added, report.kept_local) == (0, 1)
-    contact_map = small.opened.contact_maps.load_map(small.account.id)
-    assert [s.blueprint.id for s in plans.summaries(contact_map, dt.date.today())] == [plan.id]
     small.opened.close()
