@@ -7,6 +7,7 @@ from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
+from contactmap_desktop.domain.grade_history import GradeHistory, HeldHistory
 from contactmap_desktop.domain.grades import CONCERNS, Grade
 from contactmap_desktop.domain.model import (
     Account,
@@ -54,13 +55,10 @@ class ContactMap:
     stakeholders: list[Stakeholder]
     team_members: list[TeamMember]
     relationships: dict[CellRef, Relationship] = field(default_factory=dict)
-    history: list[GradeChange] = field(default_factory=list)
+    # A list of changes, oldest first, is taken as a HeldHistory.
+    history: GradeHistory = field(default_factory=HeldHistory)
     _depths: dict[str, int] = field(init=False, repr=False, compare=False)
     _concerns: int = field(init=False, repr=False, compare=False)
-    # Tuples, not lists: at 1,000 × 100, 20,000 cells' histories in lists with room to grow
-    # took 2 MB (and 2 MB more while they were built); in tuples, 1 MB. A change makes a new one.
-    _changes_of: dict[CellRef, tuple[GradeChange, ...]] = field(init=False, repr=False,
-                                                                compare=False)
     # Findings and reports name thousands of cells: look people up by id, not by a scan.
     _stakeholder_at: dict[str, int] = field(default_factory=dict, init=False, repr=False,
                                             compare=False)
@@ -68,8 +66,8 @@ class ContactMap:
                                        compare=False)
 
     def __post_init__(self) -> None:
-        # Column depths, the count of concerns and each cell's history are read after every
-        # edit (headers, status bar, history panel): kept up to date instead of recounted.
+        # Column depths and the count of concerns are read after every edit (headers, status
+        # bar): kept up to date instead of recounted.
         # Counted in locals, with no property call per cell: a 1,000 × 100 map has 20,000
         # graded cells, and the window's first paint waits for the count (18 ms, now 2.5).
         depths: dict[str, int] = {}
@@ -81,7 +79,8 @@ class ContactMap:
                 depths[column] = depths.get(column, 0) + 1
                 concerns += grade in CONCERNS
         self._depths, self._concerns = depths, concerns
-        self.set_history(self.history)
+        if isinstance(self.history, list | tuple):
+            self.history = HeldHistory(self.history)
 
     def relationship(self, cell: CellRef) -> Relationship:
         return self.relationships.get(cell) or Relationship(cell=cell)
@@ -136,28 +135,11 @@ class ContactMap:
         return self._concerns
 
     def history_of(self, cell: CellRef) -> list[GradeChange]:
-        return list(self._changes_of.get(cell, ()))
+        return self.history.of(cell)
 
     def histories(self) -> Iterator[tuple[CellRef, tuple[GradeChange, ...]]]:
         """Each cell that has a recorded history, with its changes oldest first."""
-        return iter(self._changes_of.items())
-
-    def set_history(self, history: list[GradeChange]) -> None:
-        """The map's whole recorded history, oldest first (a map painted before its history
-        was read gets it so: storage/quick_read.py)."""
-        self.history = history
-        changes_of: dict[CellRef, tuple[GradeChange, ...]] = {}
-        self._changes_of = changes_of
-        earlier_of = changes_of.get
-        for change in history:  # a tuple replaced is reused at once (Python's free list)
-            cell = change.cell
-            earlier = earlier_of(cell)
-            changes_of[cell] = (change,) if earlier is None else (*earlier, change)
-
-    def add_change(self, change: GradeChange) -> None:
-        """A grade change just recorded, at the end of the history."""
-        self.history.append(change)
-        self._changes_of[change.cell] = (*self._changes_of.get(change.cell, ()), change)
+        return self.history.by_cell()
 
     def snapshot(self) -> ContactMap:
         """A copy that later edits of this map leave as it is, to be read on another thread.
@@ -169,40 +151,17 @@ class ContactMap:
         frozen.stakeholders = list(self.stakeholders)
         frozen.team_members = list(self.team_members)
         frozen.relationships = dict(self.relationships)
-        frozen.history = list(self.history)
+        frozen.history = self.history.frozen()
         frozen._depths = dict(self._depths)
-        frozen._changes_of = dict(self._changes_of)
         frozen._stakeholder_at = dict(self._stakeholder_at)
         frozen._member_at = dict(self._member_at)
         return frozen
 
-    def drop_change(self, change: GradeChange) -> None:
-        """A review taken back by undo: it leaves the history."""
-        self.history[:] = [c for c in self.history if c.id != change.id]
-        self._changes_of[change.cell] = tuple(c for c in self._changes_of.get(change.cell, ())
-                                              if c.id != change.id)
-
     def refresh_cell(self, relationship: Relationship, history: Sequence[GradeChange]) -> None:
         """One cell as the workspace now holds it: its relationship and its whole recorded
-        history (new changes are added at the end, edited notes replaced, reviews taken back
-        dropped)."""
+        history."""
         self.put(relationship)
-        known = {change.id: change for change in self._changes_of.get(relationship.cell, ())}
-        for change in history:
-            if change.id not in known:
-                self.add_change(change)
-            elif known[change.id] != change:
-                self.replace_change(change)
-        fresh = {change.id for change in history}
-        for change in known.values():
-            if change.id not in fresh:  # a review taken back by undo
-                self.drop_change(change)
-
-    def replace_change(self, saved: GradeChange) -> None:
-        """A recorded change saved again (its note edited): the same change, new values."""
-        self.history[:] = [saved if c.id == saved.id else c for c in self.history]
-        self._changes_of[saved.cell] = tuple(saved if c.id == saved.id else c
-                                             for c in self._changes_of.get(saved.cell, ()))
+        self.history.refresh(relationship.cell, history)
 
 
 class _MapCells:

@@ -1,12 +1,12 @@
-"""The account's grade distribution over time, replayed from the grade history."""
+"""The account's grade distribution over time, worked out from the grade history."""
 
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import pairwise
 
+from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, GradeChange
 
@@ -29,34 +29,46 @@ def grade_distribution(
     """One point per day on which grades changed, oldest first.
 
     Changes of cells outside ``live_cells`` (people since removed) are left out, so the last
-    point matches the map as it is now. The counts follow each change rather than being
-    counted again, so a long history costs time in proportion to its length.
+    point matches the map as it is now.
     """
-    current: dict[CellRef, Grade] = {}
-    counts = {grade: 0 for grade in Grade}
-    points: list[DistributionPoint] = []
-    for change in _in_time_order(history):
-        if live_cells is not None and change.cell not in live_cells:
+    changes_of: dict[CellRef, list[GradeChange]] = {}
+    for change in sorted(history, key=lambda c: (c.changed_at, c.id)):
+        changes_of.setdefault(change.cell, []).append(change)
+    return _points(changes_of.items(), live_cells)
+
+
+def account_timeline(contact_map: ContactMap) -> list[DistributionPoint]:
+    """``grade_distribution`` of the map's whole history, read cell by cell as the map gives
+    it, never all at once.
+
+    Replaying the history in time order kept the grade of every graded cell (20,000 at
+    1,000 × 100, 2.5 MB at the peak of the window's start) and needs the history sorted by
+    time. A cell's history alone says what each of its changes added to and took from the
+    counts, so only each day's sums are kept.
+    """
+    return _points(contact_map.histories(), contact_map.cells())
+
+
+def _points(histories: Iterable[tuple[CellRef, Sequence[GradeChange]]],
+            live_cells: Container[CellRef] | None) -> list[DistributionPoint]:
+    """The points of each cell's changes (oldest first): what each change moved, summed per
+    day, then added up day after day."""
+    moved: dict[date, dict[Grade, int]] = {}
+    for cell, changes in histories:
+        if live_cells is not None and cell not in live_cells:
             continue
-        before = current.pop(change.cell, None)
-        if before is not None:
-            counts[before] -= 1
-        if change.new_grade is not None:
-            current[change.cell] = change.new_grade
-            counts[change.new_grade] += 1
-        day = change.changed_at.date()
-        point = DistributionPoint(day, dict(counts))
-        if points and points[-1].day == day:
-            points[-1] = point
-        else:
-            points.append(point)
+        held: Grade | None = None  # the cell's grade before the change
+        for change in changes:
+            on_day = moved.setdefault(change.changed_at.date(), {})
+            if held is not None:
+                on_day[held] = on_day.get(held, 0) - 1
+            held = change.new_grade
+            if held is not None:
+                on_day[held] = on_day.get(held, 0) + 1
+    counts = {grade: 0 for grade in Grade}
+    points = []
+    for day in sorted(moved):
+        for grade, difference in moved[day].items():
+            counts[grade] += difference
+        points.append(DistributionPoint(day, dict(counts)))
     return points
-
-
-def _in_time_order(history: Iterable[GradeChange]) -> Iterable[GradeChange]:
-    """The changes oldest first; a map's history already is, and is then read as it is (a
-    sorted copy of 35,000 changes, with its keys, was half a megabyte)."""
-    if isinstance(history, Sequence) and all(
-            earlier.changed_at <= later.changed_at for earlier, later in pairwise(history)):
-        return history
-    return sorted(history, key=lambda c: c.changed_at)

@@ -16,6 +16,7 @@ from contactmap_desktop.domain.changes import (
 )
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ValidationError
+from contactmap_desktop.domain.grade_history import HeldHistory
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import (
     CellRef,
@@ -133,7 +134,8 @@ class ContactMapService:
                 stakeholders=repos.stakeholders.list_for_account(account_id),
                 team_members=repos.team_members.list_for_account(account_id),
                 relationships={r.cell: r for r in relationships if not r.is_empty},
-                history=repos.grade_changes.list_for_account(account_id, cells, moments),
+                history=HeldHistory(
+                    repos.grade_changes.list_for_account(account_id, cells, moments)),
             )
 
     def read_cells(self, cells: Iterable[CellRef]) -> list[CellState]:

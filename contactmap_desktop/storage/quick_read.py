@@ -21,6 +21,7 @@ from typing import Any
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import NotFoundError, WorkspaceError
 from contactmap_desktop.domain.export_targets import SQLITE_MAGIC
+from contactmap_desktop.domain.grade_history import HeldHistory
 from contactmap_desktop.domain.model import Account, CellRef
 from contactmap_desktop.storage.file_header import (
     APPLICATION_ID,
@@ -139,7 +140,7 @@ class QuickWorkspace:
         """Give a map this read its grade changes, as the services' map has them."""
         cells = SharedCells(contact_map.relationships)  # the cells the map already holds
         moments = SharedMoments(r.reviewed_at for r in contact_map.relationships.values())
-        contact_map.set_history([
+        contact_map.history = HeldHistory([
             grade_change_from_values(change_id, member, person, old, new,
                                      moments(datetime.fromisoformat(changed_at)), note,
                                      changed_by, cell_of=cells)

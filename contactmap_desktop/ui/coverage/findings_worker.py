@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.finding import Finding
-from contactmap_desktop.domain.grade_timeline import DistributionPoint, grade_distribution
+from contactmap_desktop.domain.grade_timeline import DistributionPoint, account_timeline
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
 
@@ -85,7 +85,7 @@ class FindingsWorker(QObject):
 
         def job(report: Report) -> WorkedOut:
             snapshot = snapshots.pop()
-            timeline = grade_distribution(snapshot.history, snapshot.cells())
+            timeline = account_timeline(snapshot)
             return WorkedOut(snapshot.account.id, self._service.findings_for_map(snapshot),
                              timeline)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.grade_timeline import DistributionPoint, grade_distribution
+from contactmap_desktop.domain.grade_timeline import DistributionPoint, account_timeline
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.core.when_shown import WhenShown
@@ -57,7 +57,8 @@ class HistoryPanel(QWidget):
         self._timeline_of: ContactMap | None = None
         self._timeline_points: list[DistributionPoint] | None = None
         # Replaying the whole history takes a tenth of a second on a 100,000-cell account:
-        # done while the panel is on screen, or when next shown.
+        # the findings worker's, or done here while the panel is on screen, or when next
+        # shown.
         self._timeline_when_shown = WhenShown(self, self._draw_timeline)
 
     def show_cell(self, contact_map: ContactMap | None, cell: CellRef | None) -> None:
@@ -89,6 +90,6 @@ class HistoryPanel(QWidget):
             self.timeline.set_points([])
             return
         if self._timeline_points is None:
-            self._timeline_points = grade_distribution(contact_map.history, contact_map.cells())
+            self._timeline_points = account_timeline(contact_map)
         self.timeline.set_points(self._timeline_points)
 

@@ -83,8 +83,8 @@ def test_a_cells_history_follows_changes_recorded_and_notes_edited() -> None:
                                                          datetime(2026, 1, 2))])
     second = GradeChange("c3", cell, Grade.OPEN, Grade.SATISFIED, datetime(2026, 2, 1))
 
-    contact_map.add_change(second)
-    contact_map.replace_change(replace(first, note="met at the fair"))
+    contact_map.refresh_cell(Relationship(cell, Grade.SATISFIED),
+                             [replace(first, note="met at the fair"), second])
 
     assert [(c.id, c.note) for c in contact_map.history_of(cell)] == [
         ("c1", "met at the fair"), ("c3", "")]
@@ -96,11 +96,11 @@ def test_a_snapshot_keeps_the_map_as_it_was_while_the_map_changes() -> None:
     contact_map = _map()
     cell = CellRef("t1", "s1")
     contact_map.put(Relationship(cell, Grade.OPEN))
-    contact_map.add_change(GradeChange("c1", cell, None, Grade.OPEN, datetime(2026, 1, 5)))
+    first = GradeChange("c1", cell, None, Grade.OPEN, datetime(2026, 1, 5))
+    contact_map.refresh_cell(Relationship(cell, Grade.OPEN), [first])
     snapshot = contact_map.snapshot()
-    contact_map.put(Relationship(cell, Grade.DISSATISFIED))
-    contact_map.add_change(GradeChange("c2", cell, Grade.OPEN, Grade.DISSATISFIED,
-                                       datetime(2026, 2, 5)))
+    contact_map.refresh_cell(Relationship(cell, Grade.DISSATISFIED), [first, GradeChange(
+        "c2", cell, Grade.OPEN, Grade.DISSATISFIED, datetime(2026, 2, 5))])
     contact_map.stakeholders.append(Stakeholder("s3", "a", "Three"))
     assert snapshot.grade(cell) is Grade.OPEN and snapshot.concern_count() == 0
     assert [c.id for c in snapshot.history_of(cell)] == ["c1"] and len(snapshot.history) == 1
@@ -119,3 +119,17 @@ def test_a_map_read_with_its_history_gives_each_cell_its_changes_in_order() -> N
     assert [c.id for c in contact_map.history_of(cell)] == ["c0", "c2", "c4"]
     assert [c.id for c in contact_map.history_of(other)] == ["c1", "c3"]
     assert contact_map.history_of(CellRef("t1", "s2")) == []
+
+
+def test_a_review_taken_back_leaves_the_cells_history_and_the_whole_history() -> None:
+    cell = CellRef("t1", "s1")
+    graded = GradeChange("c1", cell, None, Grade.OPEN, datetime(2026, 1, 1))
+    review = GradeChange("c2", cell, Grade.OPEN, Grade.OPEN, datetime(2026, 1, 2))
+    contact_map = ContactMap(Account("a", "Acme"), [Stakeholder("s1", "a", "One")],
+                             [TeamMember("t1", "Rep")], history=[graded, review])
+
+    contact_map.refresh_cell(Relationship(cell, Grade.OPEN), [graded])
+
+    assert contact_map.history_of(cell) == [graded]
+    assert list(contact_map.histories()) == [(cell, (graded,))]
+

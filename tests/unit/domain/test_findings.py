@@ -3,6 +3,7 @@ a threshold, blank versus Indifferent)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -18,9 +19,10 @@ from contactmap_desktop.domain.coverage_rules import (
 from contactmap_desktop.domain.coverage_settings import CoverageThresholds
 from contactmap_desktop.domain.finding import Rule, Severity, counts_by_severity
 from contactmap_desktop.domain.findings import coverage_findings
+from contactmap_desktop.domain.grade_history import HeldHistory
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.history_rules import big_jumps, not_reviewed
-from contactmap_desktop.domain.model import GradeChange
+from contactmap_desktop.domain.model import CellRef, GradeChange
 from contactmap_desktop.domain.people import BuyingRole, Seniority
 from contactmap_desktop.domain.plan_rules import keys_without_blueprint
 from tests.helpers.map_values import build_map, cell, grid, member, stakeholder
@@ -210,6 +212,27 @@ def test_a_grade_that_moved_more_than_one_level(steps: list[tuple[str, str, str]
     for finding in found:
         assert finding.cells == (cell("m", "X"),)
         assert ("add a note" in finding.message) is (expected is Severity.WARNING)
+
+
+class _ColumnByColumn(HeldHistory):
+    """A history that gives its cells in another order than they were first graded in, as
+    the file's (storage/stored_history.py) does."""
+
+    def by_cell(self) -> Iterator[tuple[CellRef, tuple[GradeChange, ...]]]:
+        return iter(sorted(super().by_cell(), key=lambda item: item[0].stakeholder_id))
+
+
+def test_big_jumps_come_in_the_order_their_cells_were_first_graded() -> None:
+    start = datetime(2026, 1, 1)
+    jumps = [GradeChange(f"c{n}", cell("m", name), Grade.SATISFIED, Grade.TRUST,
+                         start + timedelta(days=n)) for n, name in enumerate("ZYX")]
+    contact_map = build_map([stakeholder(name) for name in "XYZ"], [member("m")],
+                            {("m", name): "T" for name in "XYZ"})
+    contact_map.history = _ColumnByColumn(jumps)
+    assert [c for c, _changes in contact_map.histories()][0] == cell("m", "X")
+
+    assert [f.cells for f in big_jumps(contact_map)] == [
+        (cell("m", "Z"),), (cell("m", "Y"),), (cell("m", "X"),)]
 
 
 TODAY = date(2026, 6, 1)
