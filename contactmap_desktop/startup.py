@@ -146,22 +146,12 @@ class Startup(QObject):
             close_when_settled(window)
 
     def _complete(self, window: MainWindow, reads: QuickWorkspace) -> bool:
-        """The services and the features for the window painted from the light read."""
-        import sqlite3  # loaded with the light read already
-
+        """The services and the features for the window painted from the light read (the
+        map's history is not read: it stays in the file, read when asked)."""
         try:
-            contact_map = window.document.contact_map
-            history_read = True
-            if contact_map is not None:  # painted without its history: the features read it
-                try:
-                    reads.add_history(contact_map)
-                except sqlite3.Error:  # damage the quick check missed, a busy file: the full
-                    history_read = False  # open's checks report it, or the services read it
             from contactmap_desktop.application import complete_application
 
             self.application = complete_application(window, reads.path, self._ui_settings)
-            if self.application is not None and not history_read:
-                window.document.open_account(window.document.account_id)
         except ContactMapError as error:
             self.problem = error
         except Exception:  # a bug: reported as one, and the start ends

@@ -55,7 +55,8 @@ class ContactMap:
     stakeholders: list[Stakeholder]
     team_members: list[TeamMember]
     relationships: dict[CellRef, Relationship] = field(default_factory=dict)
-    # A list of changes, oldest first, is taken as a HeldHistory.
+    # Held by the services (a list of changes, oldest first, is taken as a HeldHistory);
+    # the window's map reads it from the workspace file when asked (StoredHistory).
     history: GradeHistory = field(default_factory=HeldHistory)
     _depths: dict[str, int] = field(init=False, repr=False, compare=False)
     _concerns: int = field(init=False, repr=False, compare=False)

@@ -1,9 +1,9 @@
 """A map's recorded grade history, read the two ways the app reads it: one cell's changes, or
 each cell's changes in turn.
 
-A map read with its history holds it (``HeldHistory``, built from a list of changes); the
-protocol lets a map read it from elsewhere when asked instead (at 1,000 × 100, 35,000
-changes held take 11 MB).
+Services, reports and the command line hold it (``HeldHistory``, built from a list of
+changes); the window's map leaves it in the workspace file and reads it when asked
+(storage/stored_history.py): at 1,000 × 100, 35,000 changes held took 11 MB of its peak.
 """
 
 from __future__ import annotations

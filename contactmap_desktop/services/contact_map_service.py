@@ -38,6 +38,7 @@ from contactmap_desktop.services.user import Who, login_name
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.repositories import Repositories
 from contactmap_desktop.storage.row_values import SharedCells, SharedMoments
+from contactmap_desktop.storage.stored_history import StoredHistory
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -114,6 +115,18 @@ def take_back_grade(repos: Repositories, done: GradeResult, before: Relationship
     return write_grade(repos, before.cell, before.grade, note, now, by)
 
 
+def _map_without_history(repos: Repositories, account_id: str, cells: SharedCells,
+                         moments: SharedMoments) -> ContactMap:
+    account = repos.accounts.get(account_id)
+    relationships = repos.relationships.list_for_account(account_id, cells, moments)
+    return ContactMap(
+        account=account,
+        stakeholders=repos.stakeholders.list_for_account(account_id),
+        team_members=repos.team_members.list_for_account(account_id),
+        relationships={r.cell: r for r in relationships if not r.is_empty},
+    )
+
+
 class ContactMapService:
     def __init__(self, workspace: Workspace, clock: Clock = utc_now,
                  who: Who = login_name) -> None:
@@ -124,19 +137,34 @@ class ContactMapService:
     # --- reading -------------------------------------------------------------------------
 
     def load_map(self, account_id: str) -> ContactMap:
+        """The account's map with its whole grade history held (reports, exports, the
+        command line)."""
         with gc_paused(), UnitOfWork(self._workspace, read_only=True) as repos:
-            account = repos.accounts.get(account_id)
             cells = SharedCells()  # a cell's relationship and changes share one CellRef
             moments = SharedMoments()  # and a review and its grade change one datetime
-            relationships = repos.relationships.list_for_account(account_id, cells, moments)
-            return ContactMap(
-                account=account,
-                stakeholders=repos.stakeholders.list_for_account(account_id),
-                team_members=repos.team_members.list_for_account(account_id),
-                relationships={r.cell: r for r in relationships if not r.is_empty},
-                history=HeldHistory(
-                    repos.grade_changes.list_for_account(account_id, cells, moments)),
-            )
+            contact_map = _map_without_history(repos, account_id, cells, moments)
+            contact_map.history = HeldHistory(
+                repos.grade_changes.list_for_account(account_id, cells, moments))
+            return contact_map
+
+    def load_shown_map(self, account_id: str) -> ContactMap:
+        """The account's map as the window shows it: its grade history stays in the file and
+        is read when asked (``stored_history``)."""
+        with gc_paused(), UnitOfWork(self._workspace, read_only=True) as repos:
+            contact_map = _map_without_history(repos, account_id, SharedCells(),
+                                               SharedMoments())
+        contact_map.history = self.stored_history(account_id)
+        return contact_map
+
+    def stored_history(self, account_id: str) -> StoredHistory:
+        """The account's history read from the workspace file at each read; should the file
+        fail a read, this service's read of it, held from then on."""
+        return StoredHistory(self._workspace.path, account_id,
+                             unreadable=lambda: self.held_history(account_id))
+
+    def held_history(self, account_id: str) -> HeldHistory:
+        with gc_paused(), UnitOfWork(self._workspace, read_only=True) as repos:
+            return HeldHistory(repos.grade_changes.list_for_account(account_id))
 
     def read_cells(self, cells: Iterable[CellRef]) -> list[CellState]:
         """The stored state of these cells, to bring a map in memory up to date after a

@@ -8,6 +8,8 @@ passed and no trigger or view (a team workspace's triggers are checked word for 
 full open). Anything else returns None and the window waits for the full open, as before.
 The values are those the repositories read (``tests/integration/storage/test_quick_read.py``
 compares both); the full open runs all of its checks again once the window is painted.
+The map's grade history is not read: the map reads it from the file when asked
+(storage/stored_history.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from typing import Any
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import NotFoundError, WorkspaceError
 from contactmap_desktop.domain.export_targets import SQLITE_MAGIC
-from contactmap_desktop.domain.grade_history import HeldHistory
 from contactmap_desktop.domain.model import Account, CellRef
 from contactmap_desktop.storage.file_header import (
     APPLICATION_ID,
@@ -31,16 +32,15 @@ from contactmap_desktop.storage.file_header import (
     versions,
 )
 from contactmap_desktop.storage.row_values import (
-    GRADE_CHANGE_FIELDS,
     RELATIONSHIP_FIELDS,
     SharedCells,
     SharedMoments,
     account_from_values,
-    grade_change_from_values,
     relationship_from_values,
     stakeholder_from_values,
     team_member_from_values,
 )
+from contactmap_desktop.storage.stored_history import StoredHistory
 from contactmap_desktop.storage.workspace_lock import lock_path_for
 
 _ACCOUNT = ("SELECT id, name, industry, stage, annual_value, currency, review_interval_days, "
@@ -100,9 +100,9 @@ class QuickWorkspace:
             raise NotFoundError("That account no longer exists in this workspace.")
         return _account(row)
 
-    def load_map(self, account_id: str) -> ContactMap:
-        """The account's map without its history, which the first paint does not show (it
-        was 40 % of a 1,000 × 100 map's read): ``add_history`` reads it."""
+    def load_shown_map(self, account_id: str) -> ContactMap:
+        """The account's map; its history, which the first paint does not show (it was 40 %
+        of a 1,000 × 100 map's read), stays in the file and is read when asked."""
         account = self.get(account_id)
         cells, moments = SharedCells(), SharedMoments()
         execute = self._connection.execute
@@ -134,21 +134,8 @@ class QuickWorkspace:
                 f"SELECT {', '.join(RELATIONSHIP_FIELDS)} FROM relationships "
                 f"WHERE stakeholder_id IN ({_LIVE_STAKEHOLDERS})", (account_id,))]
         return ContactMap(account=account, stakeholders=stakeholders, team_members=team,
-                          relationships={r.cell: r for r in relationships if not r.is_empty})
-
-    def add_history(self, contact_map: ContactMap) -> None:
-        """Give a map this read its grade changes, as the services' map has them."""
-        cells = SharedCells(contact_map.relationships)  # the cells the map already holds
-        moments = SharedMoments(r.reviewed_at for r in contact_map.relationships.values())
-        contact_map.history = HeldHistory([
-            grade_change_from_values(change_id, member, person, old, new,
-                                     moments(datetime.fromisoformat(changed_at)), note,
-                                     changed_by, cell_of=cells)
-            for change_id, member, person, old, new, changed_at, note, changed_by in
-            self._connection.execute(
-                f"SELECT {', '.join(GRADE_CHANGE_FIELDS)} FROM grade_changes "
-                f"WHERE stakeholder_id IN ({_LIVE_STAKEHOLDERS}) ORDER BY changed_at, id",
-                (contact_map.account.id,))])
+                          relationships={r.cell: r for r in relationships if not r.is_empty},
+                          history=StoredHistory(self.path, account_id))
 
 
 def _account(row: tuple[Any, ...]) -> Account:

@@ -9,7 +9,8 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.startup import Startup
 from contactmap_desktop.storage.quick_read import QuickWorkspace
+from contactmap_desktop.storage.stored_history import StoredHistory
 from contactmap_desktop.ui.appearance.welcome_banner import WelcomeBanner
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.settings import UiSettings
@@ -116,10 +118,11 @@ def test_a_grade_typed_before_the_services_are_loaded_is_kept_and_saved_in_order
     qtbot.waitUntil(lambda: _grade_of_first_cell(path) == "M")
     document = window.document
     assert document.account_id is not None
-    # The map painted from the light read, its history added and the edits applied: the
-    # services' own read of the account.
-    assert document.contact_map == document.opened.contact_maps.load_map(document.account_id)
-    assert document.contact_map.history
+    # The map painted from the light read and the edits applied: the services' own read of
+    # the account, its history read from the file.
+    loaded = document.opened.contact_maps.load_map(document.account_id)
+    assert replace(document.contact_map, history=loaded.history) == loaded
+    assert dict(document.contact_map.histories()) == dict(loaded.histories())
     stack = window.document.undo_stack
     assert stack.count() == 2  # "T", then "M" over it
     stack.undo()
@@ -202,34 +205,43 @@ def test_a_file_the_light_read_cannot_read_takes_the_normal_path(
     def unreadable(_reads: QuickWorkspace, _account_id: str) -> None:
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(QuickWorkspace, "load_map", unreadable)
+    monkeypatch.setattr(QuickWorkspace, "load_shown_map", unreadable)
     with_features: list[bool] = []
     window = _start(qtbot, sample_copy(tmp_path / "sample.cmap"), ui_settings, monkeypatch,
                     lambda painted: with_features.append(hasattr(painted, "features")))
 
     assert with_features == [True]  # built with its features, before its first paint
-    assert window.document.contact_map is not None and window.document.contact_map.history
+    assert window.document.contact_map is not None
+    assert any(True for _cell in window.document.contact_map.histories())
     window.close()
 
 
-def test_a_history_the_light_read_cannot_read_is_read_by_the_services(
+def test_a_history_the_file_fails_to_give_is_read_by_the_services(
         qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A history the light read fails on after the first paint (damage the quick check
-    missed, a busy file) is no bug: the full open runs its checks, then the services read
-    the map with its history."""
-    def unreadable(_reads: QuickWorkspace, _contact_map: object) -> None:
+    """The window's map reads its history from the file when asked; a read the file fails
+    (damage the quick check missed, a busy file) is no bug: the services read the history,
+    as they would have read the whole map, and the findings and the History panel show it."""
+    def unreadable(_history: StoredHistory, _query: str, *_cell: str) -> Iterator[object]:
         raise sqlite3.DatabaseError("database disk image is malformed")
+        yield
 
-    monkeypatch.setattr(QuickWorkspace, "add_history", unreadable)
+    monkeypatch.setattr(StoredHistory, "_rows", unreadable)
     bugs: list[object] = []
     monkeypatch.setattr(sys, "excepthook", lambda *exc_info: bugs.append(exc_info))
     window = _start(qtbot, sample_copy(tmp_path / "sample.cmap"), ui_settings, monkeypatch,
                     lambda painted: None)
+    coverage = window.features.coverage
+    qtbot.waitUntil(lambda: not coverage.pending)
 
-    assert bugs == []
-    assert window.features is not None
-    assert window.document.contact_map is not None and window.document.contact_map.history
+    assert bugs == [] and coverage.findings
+    document = window.document
+    assert document.contact_map is not None and document.account_id is not None
+    loaded = document.opened.contact_maps.load_map(document.account_id)
+    cell = max(loaded.relationships, key=lambda cell: len(loaded.history_of(cell)))
+    document.select_cell(cell)
+    assert coverage.history_panel.model.rowCount() == len(loaded.history_of(cell)) > 1
+    assert dict(document.contact_map.histories()) == dict(loaded.histories())
     window.close()
 
 

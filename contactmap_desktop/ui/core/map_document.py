@@ -31,9 +31,9 @@ class AccountReads(Protocol):
 
 
 class MapReads(Protocol):
-    def load_map(self, account_id: str) -> ContactMap:
-        """The account's map; the light read's comes without its history, which it adds
-        before the features are built (startup.py)."""
+    def load_shown_map(self, account_id: str) -> ContactMap:
+        """The account's map; its grade history stays in the workspace file, read when asked
+        (storage/stored_history.py)."""
         ...
 
 
@@ -96,6 +96,10 @@ class MapDocument(QObject):
         ``runner.release()``, once the features that redraw from them are built."""
         self.opened = self.reads = opened
         self.runner.read_only = opened.read_only
+        if self.contact_map is not None:  # the light read's: a history the file fails to
+            # give is now asked of the services
+            self.contact_map.history = opened.contact_maps.stored_history(
+                self.contact_map.account.id)
         self.attached.emit()
 
     @property
@@ -149,12 +153,12 @@ class MapDocument(QObject):
 
     def _refresh(self, states: Iterable[CellState]) -> None:
         assert self.contact_map is not None
-        for state in states:
+        for state in states:  # the map's history is read from the file: it has them already
             self.contact_map.refresh_cell(state.relationship, state.history)
 
     def _read_map(self) -> None:
         self.contact_map = None if self.account_id is None else \
-            self.reads.contact_maps.load_map(self.account_id)
+            self.reads.contact_maps.load_shown_map(self.account_id)
 
     def select_cell(self, cell: CellRef | None) -> None:
         if cell != self.current_cell:

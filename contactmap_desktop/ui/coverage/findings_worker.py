@@ -9,7 +9,13 @@ if no newer request was made meanwhile.
 The findings of a large account are the window's largest allocation after its map, made just
 after it opens: the snapshot (1.5 MB at 1,000 × 100) is let go as soon as the job ends, not
 once the answer is shown, and the timeline is replayed before the rules run, so that the
-findings reuse the memory the replay worked in rather than adding to it.
+findings reuse the memory the replay worked in rather than adding to it. The window's map
+holds no grade history: the timeline and the big-jump rule stream it from the workspace file
+one cell at a time (storage/stored_history.py), and never hold it whole.
+
+The snapshot's relationships and the history streamed are read a moment apart: an edit
+committed in between may show in one and not yet in the other. It is never lost: the edit
+asks for the findings again after the next pause, and that computation reads both anew.
 """
 
 from __future__ import annotations

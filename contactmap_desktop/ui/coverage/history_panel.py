@@ -68,7 +68,7 @@ class HistoryPanel(QWidget):
             return
         member = contact_map.team_member(cell.team_member_id).name
         stakeholder = contact_map.stakeholder(cell.stakeholder_id).name
-        changes = contact_map.history_of(cell)
+        changes = contact_map.history_of(cell)  # one cell, read by its index in the file
         reviews = sum(change.is_review for change in changes)
         counts = counted(len(changes) - reviews, "grade change", zero="no")
         if reviews:

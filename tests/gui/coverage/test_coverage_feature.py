@@ -13,6 +13,7 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.finding import Rule, Severity
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import FocusPeriod
+from contactmap_desktop.storage.stored_history import StoredHistory
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.coverage.feature import CoverageFeature
 from tests.helpers.builders import SmallMap
@@ -49,6 +50,31 @@ def test_details_and_history_show_the_selected_cell(qtbot: QtBot, window: MainWi
     assert "Rep One" in coverage.details_panel.text()
     assert coverage.history_panel.model.rowCount() == 2
     assert "2 grade changes" in coverage.history_panel.heading.text()
+
+
+def test_the_window_reads_history_big_jumps_and_timeline_from_the_file(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    """The window's map holds no history: each read goes to the workspace file, and sees
+    every edit as soon as it is committed (undo of a review included)."""
+    coverage = _coverage(window)
+    contact_map = window.document.contact_map
+    assert contact_map is not None and isinstance(contact_map.history, StoredHistory)
+    jumped = small_map.cell(0, 2)
+    window.map_page.set_grades({jumped: Grade.DISSATISFIED})
+    window.map_page.set_grades({jumped: Grade.TRUST})  # three levels at once
+    window.map_page.set_grades({jumped: Grade.TRUST})  # a review
+    window.map_page.grid.go_to(jumped)
+    assert "2 grade changes, 1 review" in coverage.history_panel.heading.text()
+    window.document.undo_stack.undo()  # the review is taken back out of the history
+    assert coverage.history_panel.heading.text().split(": ")[1] == "2 grade changes"
+
+    window.document.edit_pause.run_due()
+    qtbot.waitUntil(lambda: not coverage.pending)
+    assert [f.cells for f in coverage.findings if f.rule is Rule.BIG_JUMP] == [(jumped,)]
+    coverage.history_dock.raise_()  # the timeline is drawn when the panel is on screen
+    qtbot.waitUntil(lambda: bool(coverage.history_panel.timeline.points()))
+    assert coverage.history_panel.timeline.points()[-1].counts[Grade.TRUST] == 1
+    assert [len(changes) for _cell, changes in contact_map.histories()] == [2]
 
 
 def test_a_note_on_a_grade_change_is_saved_and_undone(qtbot: QtBot, window: MainWindow,

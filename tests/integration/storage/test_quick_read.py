@@ -1,5 +1,6 @@
 """The first paint's light read (sqlite3) gives exactly what the repositories read (the
-history once added), and steps aside whenever the full open has something to ask or refuse."""
+history read from the file when asked), and steps aside whenever the full open has something
+to ask or refuse."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from contactmap_desktop.domain.people import BuyingRole, Seniority
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
 from contactmap_desktop.storage.file_header import SCHEMA_VERSION
 from contactmap_desktop.storage.quick_read import quick_open
+from contactmap_desktop.storage.stored_history import StoredHistory
 from contactmap_desktop.storage.team_local import install_change_tracking
 from tests.helpers.damaged_files import write_damaged_workspace
 from tests.helpers.old_schemas import write_v11_workspace
@@ -50,10 +52,11 @@ def _same_as_the_services(opened: OpenWorkspace) -> None:
         assert quick.list_accounts() == accounts
         for account in accounts:
             assert quick.get(account.id) == account
-            painted = quick.load_map(account.id)
-            assert painted.history == []  # read after the first paint
-            quick.add_history(painted)
-            assert painted == reopened.contact_maps.load_map(account.id)
+            painted = quick.load_shown_map(account.id)
+            loaded = reopened.contact_maps.load_map(account.id)
+            assert painted.history == StoredHistory(path, account.id)  # read when asked
+            assert dict(painted.histories()) == dict(loaded.histories())
+            assert replace(painted, history=loaded.history) == loaded
     finally:
         quick.close()
         reopened.close()
@@ -64,24 +67,8 @@ def test_the_sample_workspace_reads_the_same(tmp_path: Path) -> None:
                                          backups_root=tmp_path / "backups"))
 
 
-def test_a_map_read_keeps_one_value_for_what_repeats(tmp_path: Path) -> None:
-    opened = open_workspace(tmp_path / "sample.cmap", with_sample=True,
-                            backups_root=tmp_path / "backups")
-    path = opened.path
-    opened.close()
-    quick = quick_open(path)
-    assert quick is not None
-    try:
-        account = quick.list_accounts()[0]
-        contact_map = quick.load_map(account.id)
-        quick.add_history(contact_map)
-    finally:
-        quick.close()
-    _keeps_one_value_for_what_repeats(contact_map)
-
-
 def test_the_services_map_read_keeps_one_value_for_what_repeats(tmp_path: Path) -> None:
-    """As the light read: the services' read serves every later account switch."""
+    """The map the services hold with its history (reports, exports, the command line)."""
     opened = open_workspace(tmp_path / "sample.cmap", with_sample=True,
                             backups_root=tmp_path / "backups")
     try:
