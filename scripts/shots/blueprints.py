@@ -45,15 +45,16 @@ def shoot_blueprints(folder: Path) -> list[Path]:
             opened, a, out))
         views.show_map(contact_map)
         views.show_cell(main)
-        views.panel.resize(420, 930)  # all of it, "Why closed" included, without scrolling
+        # Each panel as its dock holds it, built as it is shown.
+        views.panel_page.resize(420, 930)  # all of it, "Why closed" included, no scrolling
         views.strategies.select(Strategy.SOCIAL_PROOF)
-        views.strategies.resize(420, 640)
-        views.reference.resize(460, 640)
+        views.strategies_page.resize(420, 640)
+        views.reference_page.resize(460, 640)
         views.reference.show_grade(Grade.OPEN)
         views.overview_page.resize(820, 240)  # the Blueprints tab, built as it is shown
-        shots = [save(views.panel, "blueprint-panel"),
-                 save(views.strategies, "strategies-panel"),
-                 save(views.reference, "reference-panel"),
+        shots = [save(views.panel_page, "blueprint-panel"),
+                 save(views.strategies_page, "strategies-panel"),
+                 save(views.reference_page, "reference-panel"),
                  save(views.overview_page, "blueprints-overview")]
         pdf = folder / "blueprints.pdf"
         export_blueprints(opened, account.id, pdf, clock=lambda: datetime(2026, 3, 12, 9))

@@ -35,17 +35,17 @@ class BlueprintFeature:
             load_reference(resource("reference")), lambda: utc_now().date(),
             lambda account_id, out: export_blueprints(opened, account_id, out))
         views = self.views
-        self.panel_dock = window.add_dock("Blueprint", views.panel, "blueprintDock")
-        self.strategies_dock = window.add_dock("Strategies", views.strategies,
+        self.panel_dock = window.add_dock("Blueprint", views.panel_page, "blueprintDock")
+        self.strategies_dock = window.add_dock("Strategies", views.strategies_page,
                                                "strategiesDock", lower=True)
-        self.reference_dock = window.add_dock("Reference", views.reference, "referenceDock",
-                                              lower=True)
+        self.reference_dock = window.add_dock("Reference", views.reference_page,
+                                              "referenceDock", lower=True)
         window.add_tab("&Blueprints", views.overview_page)
         self.export_action = add_menu_entry(window, "&File", "Export &Blueprints PDF…",
                                             views.ask_export)
         document.map_loaded.connect(self._map_changed)
         document.changed.connect(self._changed)
-        window.closing.connect(views.panel.form.commit_pending)  # keep what was just typed
+        window.closing.connect(views.commit_pending)  # keep what was just typed
         document.current_cell_changed.connect(views.show_cell)
         views.cell_activated.connect(self.go_to)
         grid = window.map_page.grid

@@ -1,5 +1,6 @@
 """The blueprint views of one workspace, wired together: the Blueprint panel, the strategies,
-the reference and the overview, all following one map and one selected relationship."""
+the reference and the overview, all following one map and one selected relationship. Each is
+built the first time it is on screen (or asked for) and reads what it shows then."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
 from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
 from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
 from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
-from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, PanelBuiltWhenShown, Room
 from contactmap_desktop.ui.core.edit_runner import EditRunner
 from contactmap_desktop.ui.core.plain_text import as_typed
 
@@ -38,31 +39,66 @@ class BlueprintViews(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
+        self._runner = runner
+        self._reference = reference
         self._today = today
         self._export_pdf = export_pdf
         self._map: ContactMap | None = None
         self._cell: CellRef | None = None
-        self.panel = BlueprintPanel(service, runner, reference)
-        self.strategies = StrategyPanel(reference)
-        self.reference = ReferencePanel(reference)
-        # The Blueprints tab: built when it is first shown, with the summaries read last.
+        self.panel_page = PanelBuiltWhenShown(self._build_panel, Room(characters=17, lines=8))
+        self.strategies_page = PanelBuiltWhenShown(self._build_strategies,
+                                                   Room(characters=25, lines=15))
+        self.reference_page = PanelBuiltWhenShown(self._build_reference,
+                                                  Room(characters=12, lines=7))
         self.overview_page = BuiltWhenShown(self._build_overview, Room(characters=25, lines=7))
-        self._summaries: list[BlueprintSummary] = []
-        self.panel.current_blueprint_changed.connect(self.strategies.set_current_blueprint)
-        self.strategies.use_requested.connect(self.panel.add_strategy)
-        self.strategies.cell_activated.connect(self.cell_activated)
+
+    # --- each view, built now if it is not yet ---------------------------------------------
+
+    @property
+    def panel(self) -> BlueprintPanel:
+        return self.panel_page.build()
+
+    @property
+    def strategies(self) -> StrategyPanel:
+        return self.strategies_page.build()
+
+    @property
+    def reference(self) -> ReferencePanel:
+        return self.reference_page.build()
 
     @property
     def overview(self) -> BlueprintOverviewPanel:
-        """The Blueprints tab's panel, built now if it is not yet."""
+        """The Blueprints tab's panel."""
         return self.overview_page.build()
+
+    def _build_panel(self) -> BlueprintPanel:
+        panel = BlueprintPanel(self._service, self._runner, self._reference)
+        panel.show_cell(self._map, self._cell)
+        return panel
+
+    def _build_strategies(self) -> StrategyPanel:
+        """“Use it here” adds to the plan the Blueprint panel shows: that panel is built with
+        the strategies, so they follow one plan."""
+        panel = self.panel
+        strategies = StrategyPanel(self._reference)
+        strategies.set_current_blueprint(panel.blueprint)
+        strategies.show_usage(self._summaries())
+        panel.current_blueprint_changed.connect(strategies.set_current_blueprint)
+        strategies.use_requested.connect(panel.add_strategy)
+        strategies.cell_activated.connect(self.cell_activated)
+        return strategies
+
+    def _build_reference(self) -> ReferencePanel:
+        return ReferencePanel(self._reference)
 
     def _build_overview(self) -> BlueprintOverviewPanel:
         overview = BlueprintOverviewPanel()
         overview.cell_activated.connect(self.cell_activated)
         overview.export_requested.connect(self.ask_export)
-        overview.show_summaries(self._summaries)
+        overview.show_summaries(self._summaries())
         return overview
+
+    # --- following the map -----------------------------------------------------------------
 
     def show_map(self, contact_map: ContactMap | None,
                  cell: CellRef | None = None) -> None:
@@ -70,24 +106,41 @@ class BlueprintViews(QObject):
         current cell (the panel is refreshed once)."""
         self._map = contact_map
         self._cell = cell
-        self.panel.show_cell(contact_map, cell)
+        panel = self.panel_page.widget
+        if panel is not None:
+            panel.show_cell(contact_map, cell)
         self._refresh_summaries()
 
     def plans_changed(self) -> None:
         """Blueprints changed in the file (an edit, its undo, a sync): read them again."""
-        self.panel.refresh()
+        panel = self.panel_page.widget
+        if panel is not None:
+            panel.refresh()
         self._refresh_summaries()
 
     def show_cell(self, cell: CellRef | None) -> None:
         self._cell = cell
-        self.panel.show_cell(self._map, cell)
+        panel = self.panel_page.widget
+        if panel is not None:
+            panel.show_cell(self._map, cell)
+
+    def commit_pending(self) -> None:
+        """What is still being typed in the Blueprint panel is saved."""
+        panel = self.panel_page.widget
+        if panel is not None:
+            panel.form.commit_pending()
+
+    def _summaries(self) -> list[BlueprintSummary]:
+        return self._service.summaries(self._map, self._today()) if self._map is not None else []
 
     def _refresh_summaries(self) -> None:
-        summaries = (self._service.summaries(self._map, self._today())
-                     if self._map is not None else [])
-        self._summaries = summaries
-        self.strategies.show_usage(summaries)
-        overview = self.overview_page.widget
+        """Read again for the views built that show them; with none built, nothing is read."""
+        strategies, overview = self.strategies_page.widget, self.overview_page.widget
+        if strategies is None and overview is None:
+            return
+        summaries = self._summaries()
+        if strategies is not None:
+            strategies.show_usage(summaries)
         if overview is not None:
             overview.show_summaries(summaries)
 

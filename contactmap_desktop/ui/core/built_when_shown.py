@@ -1,6 +1,6 @@
-"""A tab whose widgets are built the first time it is shown: a window opens with only the
-tabs on screen built (the Letters tab's form, list and preview weigh on the window's peak
-memory though nobody may look at them)."""
+"""A tab or a docked panel whose widgets are built the first time it is shown: a window opens
+with only the tabs and panels on screen built (the Letters tab's form, list and preview, the
+Blueprint panel's form, weigh on the window's peak memory though nobody may look at them)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,17 @@ from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from contactmap_desktop.ui.core.when_shown import WhenShown
+
 W = TypeVar("W", bound=QWidget)
 
 
 @dataclass(frozen=True)
 class Room:
-    """The least room a tab's widget needs, in the window font's average characters and
-    lines: held before the widget is built, so that the window's size and the room it gives
-    the tab are the same before and after (tests/gui/core/test_built_when_shown.py checks
-    each tab's built widget fits in its room)."""
+    """The least room a tab's or panel's widget needs, in the window font's average
+    characters and lines: held before the widget is built, so that the window's size and the
+    room it gives the tab or panel are the same before and after
+    (tests/gui/core/test_built_when_shown.py checks each built widget fits in its room)."""
 
     characters: int
     lines: int
@@ -80,3 +82,19 @@ class BuiltWhenShown(QWidget, Generic[W]):
     def showEvent(self, event: QShowEvent) -> None:
         self.build()
         super().showEvent(event)
+
+
+class PanelBuiltWhenShown(BuiltWhenShown[W]):
+    """A docked panel's ``BuiltWhenShown``, built the first time the panel is on screen: Qt
+    keeps a panel tabbed behind another visible, so its Show event says nothing (every panel
+    is shown while the window arranges them); ``WhenShown`` knows when it comes in front."""
+
+    def __init__(self, build: Callable[[], W], room: Room) -> None:
+        super().__init__(build, room)
+        WhenShown(self, self._on_screen).request()
+
+    def _on_screen(self) -> None:
+        self.build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        QWidget.showEvent(self, event)  # built by its WhenShown, once on screen

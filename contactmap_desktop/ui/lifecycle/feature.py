@@ -12,7 +12,7 @@ from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.settings_service import SettingsService
-from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
+from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, PanelBuiltWhenShown, Room
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
@@ -24,7 +24,7 @@ _ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL,
 
 
 class LifecycleFeature:
-    """The Lifecycle tab is built when it is first shown (or asked for); the Agenda at once."""
+    """The Lifecycle tab and the Agenda are built when first shown (or asked for)."""
 
     def __init__(self, window: MainWindow, lifecycle: LifecycleService, agenda: AgendaService,
                  plans: BlueprintService, settings: SettingsService,
@@ -38,19 +38,29 @@ class LifecycleFeature:
                                         current_map=lambda: document.contact_map)
         self.page = BuiltWhenShown(self._build_tab, Room(characters=34, lines=29))
         window.add_tab("&Lifecycle", self.page)
-        self.agenda = AgendaView(self.context.agenda)
-        self.agenda_dock = window.add_dock("Agenda", self.agenda, "agendaDock")
+        self.agenda_page = PanelBuiltWhenShown(self._build_agenda, Room(characters=23, lines=7))
+        self.agenda_dock = window.add_dock("Agenda", self.agenda_page, "agendaDock")
         window.add_preferences_page(lambda: LifecyclePage(settings))
         document.map_loaded.connect(self._account_loaded)
         document.changed.connect(self._changed)
-        self.agenda.open_requested.connect(self.open_item)
         self._account_loaded()
-        self.agenda.refresh()  # the agenda spans every account: opening another changes nothing
 
     @property
     def tab(self) -> LifecycleTab:
         """The Lifecycle tab, built now if it is not yet."""
         return self.page.build()
+
+    @property
+    def agenda(self) -> AgendaView:
+        """The Agenda, built now if it is not yet."""
+        return self.agenda_page.build()
+
+    def _build_agenda(self) -> AgendaView:
+        """It reads the agenda as it is then: changes before it need no replay."""
+        agenda = AgendaView(self.context.agenda)
+        agenda.open_requested.connect(self.open_item)
+        agenda.refresh()  # the agenda spans every account: opening another changes nothing
+        return agenda
 
     def _build_tab(self) -> LifecycleTab:
         """Built for the account open now: changes before it need no replay."""
@@ -65,12 +75,15 @@ class LifecycleFeature:
         tab = self.page.widget
         if (account_id in this_account or changes.settings) and tab is not None:
             tab.reload()
+        agenda = self.agenda_page.widget
+        if agenda is None:
+            return
         if changes.accounts or changes.lifecycle or changes.whole_accounts or changes.settings:
-            self.agenda.refresh()
+            agenda.refresh()
         elif changes.plans or changes.letters:
             # The agenda spans every account and reads plans' due dates and letters'
             # milestones: read again once a burst of edits (typing, a paste) has settled.
-            self._window.document.edit_pause.call_after(self.agenda.refresh)
+            self._window.document.edit_pause.call_after(agenda.refresh)
 
     def _account_loaded(self) -> None:
         account_id = self._window.document.account_id

@@ -10,11 +10,13 @@ from pytestqt.qtbot import QtBot
 from contactmap_desktop.domain.blueprints import Strategy
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.blueprint_service import BlueprintService
-from contactmap_desktop.ui.blueprints.blueprint_panel import OFFER, PLAN
+from contactmap_desktop.ui.blueprints.blueprint_panel import OFFER, PLAN, BlueprintPanel
 from contactmap_desktop.ui.blueprints.feature import BlueprintFeature
 from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
+from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
 from contactmap_desktop.ui.core.main_window import MainWindow
 from tests.helpers.builders import SmallMap
+from tests.helpers.panel_tabs import click_panel_tab
 
 
 def _feature(window: MainWindow) -> BlueprintFeature:
@@ -54,8 +56,9 @@ def test_f1_on_a_cell_opens_the_reference_at_its_grade(qtbot: QtBot, window: Mai
     grid = window.map_page.grid
     grid.go_to(small_map.cell(1, 1))
     feature.reference_dock.hide()
+    assert not feature.views.reference_page.built
     qtbot.keyClick(grid, Qt.Key.Key_F1)
-    assert feature.reference_dock.isVisible()
+    assert feature.reference_dock.isVisible() and feature.views.reference_page.built
     text = feature.views.reference.text
     assert text.verticalScrollBar().value() > 0
     top = text.cursorForPosition(text.viewport().rect().topLeft()).block().text()
@@ -138,6 +141,61 @@ def test_the_blueprints_tab_is_built_when_first_clicked_with_plans_made_before(
     overview.table.doubleClicked.emit(overview.proxy.index(0, 0))
     assert window.tabs.currentWidget() is window.map_page
     assert window.map_page.grid.current_cell() == small_map.cell(1, 0)
+
+
+def test_the_panels_behind_others_are_built_when_chosen_for_the_cell_selected_then(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    """The Blueprint, Strategies and Reference panels start tabbed behind others: none is
+    built (nor reads) until its tab is clicked; then each shows the relationship selected and
+    the plan made meanwhile."""
+    views = _feature(window).views
+    qtbot.waitExposed(window)
+    pages = (views.panel_page, views.strategies_page, views.reference_page)
+    assert not any(page.built for page in pages)
+    assert not window.findChildren(BlueprintPanel) and not window.findChildren(StrategyPanel)
+    cell = small_map.cell(1, 2)
+    window.map_page.grid.go_to(cell)
+    service = BlueprintService(small_map.opened.workspace)
+    window.document.apply(service.create(service.draft(cell)).changes)
+    assert not any(page.built for page in pages)
+
+    click_panel_tab(qtbot, window, "Blueprint")
+
+    [panel] = window.findChildren(BlueprintPanel)
+    assert panel.isVisible() and panel.pages.currentIndex() == PLAN
+    assert "Abe Advisor" in panel.heading.text()
+    assert not views.strategies_page.built and not views.reference_page.built
+
+    click_panel_tab(qtbot, window, "Strategies")
+
+    [strategies] = window.findChildren(StrategyPanel)
+    assert strategies.isVisible()
+    strategies.select(Strategy.SCARCITY)
+    assert strategies.use.isEnabled()  # the plan the Blueprint panel shows
+    qtbot.mouseClick(strategies.use, Qt.MouseButton.LeftButton)
+    saved = service.for_cell(cell)
+    assert saved is not None and Strategy.SCARCITY in saved.strategies
+
+
+def test_the_cell_menus_blueprint_entry_builds_the_panel_for_that_cell(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap) -> None:
+    feature = _feature(window)
+    qtbot.waitExposed(window)
+    menu = QMenu()
+    window.map_page.grid.context_menu_about_to_show.emit(menu, small_map.cell(0, 1))
+    assert not feature.views.panel_page.built
+    next(a for a in menu.actions() if a.text() == "&Blueprint…").trigger()
+    [panel] = window.findChildren(BlueprintPanel)
+    assert feature.panel_dock.isVisible() and not panel.visibleRegion().isEmpty()
+    assert panel.pages.currentIndex() == OFFER
+    assert "Uma User" in panel.heading.text()
+
+
+def test_nothing_is_lost_when_the_window_closes_with_the_panel_never_built(
+        qtbot: QtBot, window: MainWindow) -> None:
+    views = _feature(window).views
+    window.closing.emit()
+    assert not views.panel_page.built
 
 
 def test_text_still_being_typed_is_saved_when_the_window_closes(

@@ -1,5 +1,5 @@
-"""Tabs built when first shown hold the room their widgets will need, so the window opens at
-the size, and gives each tab the room, it would with every tab built."""
+"""Tabs and panels built when first shown hold the room their widgets will need, so the window
+opens at the size, and gives each tab and panel the room, it would with every one built."""
 
 from __future__ import annotations
 
@@ -11,16 +11,14 @@ from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown
 from contactmap_desktop.ui.core.main_window import MainWindow
 
 
-def _held_tabs(window: MainWindow) -> list[BuiltWhenShown]:
-    return window.tabs.findChildren(BuiltWhenShown)
-
-
-def test_every_tab_built_later_fits_the_room_it_held(
+def test_every_tab_and_panel_built_later_fits_the_room_it_held(
         qtbot: QtBot, sample_window: MainWindow) -> None:
     window = sample_window
     qtbot.waitExposed(window)
-    held = _held_tabs(window)
-    assert held and not any(page.built for page in held)
+    held = window.findChildren(BuiltWhenShown)
+    assert {type(page.parentWidget()).__name__ for page in held} >= {"QStackedWidget",
+                                                                     "QDockWidget"}
+    assert not any(page.built for page in held)
     opened_at, least = window.size(), window.minimumSizeHint()
     for page in held:
         room = page.held_room()

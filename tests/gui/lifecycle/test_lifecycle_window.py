@@ -22,9 +22,11 @@ from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.settings_service import LIFECYCLE_SETTINGS, SettingsService
 from contactmap_desktop.ui.blueprints.commands import CreateBlueprintCommand
 from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.feature import LifecycleFeature
 from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
 from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
+from tests.helpers.panel_tabs import click_panel_tab
 
 
 def _feature(window: MainWindow) -> LifecycleFeature:
@@ -41,15 +43,28 @@ def _agenda_in_front(qtbot: QtBot, window: MainWindow) -> LifecycleFeature:
     return feature
 
 
-def test_the_agenda_behind_another_panel_reads_nothing_until_chosen(
+def test_the_agenda_behind_another_panel_is_built_when_chosen_with_changes_made_before(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
     """At the start every panel is shown on the way to its tab group; the Agenda, which ends
-    behind another, read every account for nothing."""
+    behind another, is neither built nor read (every account) until its tab is clicked, and
+    then shows a change made meanwhile."""
     feature = _feature(sample_window)
     qtbot.waitExposed(sample_window)
-    assert feature.agenda.model.records() == []
-    _agenda_in_front(qtbot, sample_window)
+    assert not feature.agenda_page.built and not sample_window.findChildren(AgendaView)
+    document = sample_window.document
+    accounts = document.opened.accounts
+    account = accounts.get(document.account_id or "")
+    document.apply(accounts.update_account(
+        replace(account, renewal_date=date.today() + timedelta(days=10))).changes)
+    assert not feature.agenda_page.built
+
+    click_panel_tab(qtbot, sample_window, "Agenda")
+
+    [agenda] = sample_window.findChildren(AgendaView)
+    qtbot.waitUntil(lambda: bool(agenda.model.records()))
+    assert AgendaKind.RENEWAL in [i.kind for i in agenda.model.records()]
+    assert agenda.view.isVisible() and not agenda.visibleRegion().isEmpty()
 
 
 def _click_lifecycle_tab(qtbot: QtBot, window: MainWindow) -> None:
