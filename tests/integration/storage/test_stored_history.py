@@ -77,6 +77,17 @@ def test_each_order_gives_the_changes_the_repositories_give(tmp_path: Path) -> N
     small.opened.close()
 
 
+def test_a_file_named_with_url_syntax_is_the_one_read(tmp_path: Path) -> None:
+    """``?``, ``#`` and ``%41`` in a name address that file, as the services' engine does."""
+    small = build_small_map(tmp_path / "plans?v=2#draft%41.cmap")
+    small.opened.contact_maps.set_grade(small.cell(0, 0), Grade.OPEN)
+    stored = small.opened.contact_maps.stored_history(small.account.id)
+
+    # Read-only: a name read as a URL would fail to open another file, not create it.
+    assert [c.new_grade for c in stored.of(small.cell(0, 0))] == [Grade.OPEN]
+    small.opened.close()
+
+
 def test_an_edit_committed_after_the_history_was_made_is_read(tmp_path: Path) -> None:
     small = _graded(tmp_path)
     stored = small.opened.contact_maps.stored_history(small.account.id)
