@@ -55,6 +55,7 @@ class FindingsWorker(QObject):
         self._requested = False
         self._generation = 0  # counts requests; an answer for an older one is dropped
         self._stopped = False
+        self._retried = False
 
     @property
     def busy(self) -> bool:
@@ -97,13 +98,23 @@ class FindingsWorker(QObject):
 
         task = BackgroundTask(job, self)
         task.succeeded.connect(lambda answer: self._answered(generation, answer))
+        task.failed.connect(lambda _why: self._failed(generation))
         task.finished.connect(self._finished)
         self._task = task
         task.start()
 
     def _answered(self, generation: int, answer: WorkedOut) -> None:
+        self._retried = False
         if generation == self._generation:
             self.found.emit(answer)
+
+    def _failed(self, generation: int) -> None:
+        """A read of the history the file failed half way: the history is the services'
+        from then on (storage/stored_history.py), so the same request is worked out once
+        more; a second failure waits for the next edit."""
+        if generation == self._generation and not self._retried:
+            self._retried = True
+            self._requested = True  # started again once this task has finished
 
     def _finished(self) -> None:
         task, self._task = self._task, None

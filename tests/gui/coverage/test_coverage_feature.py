@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import weakref
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QThread
@@ -16,6 +18,7 @@ from contactmap_desktop.domain.model import FocusPeriod
 from contactmap_desktop.storage.stored_history import StoredHistory
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.coverage.feature import CoverageFeature
+from contactmap_desktop.ui.coverage.findings_worker import FindingsWorker, WorkedOut
 from tests.helpers.builders import SmallMap
 
 
@@ -75,6 +78,40 @@ def test_the_window_reads_history_big_jumps_and_timeline_from_the_file(
     qtbot.waitUntil(lambda: bool(coverage.history_panel.timeline.points()))
     assert coverage.history_panel.timeline.points()[-1].counts[Grade.TRUST] == 1
     assert [len(changes) for _cell, changes in contact_map.histories()] == [2]
+
+
+def test_findings_follow_a_history_read_the_file_failed_half_way(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read ends as a known error, and the findings are worked out again at once, from
+    the services' read of the history."""
+    coverage = _coverage(window)
+    qtbot.waitUntil(lambda: not coverage.pending)
+    for cell in (small_map.cell(0, 0), small_map.cell(0, 1), small_map.cell(1, 2)):
+        window.map_page.set_grades({cell: Grade.SATISFIED})
+        window.map_page.set_grades({cell: Grade.TRUST})
+    rows = StoredHistory._rows
+    failures: list[bool] = []
+
+    def failing_once_half_way(history: StoredHistory, query: str, *cell: str
+                              ) -> Iterator[object]:
+        for number, row in enumerate(rows(history, query, *cell)):
+            if number == 3 and not failures:  # once the first cell was given
+                failures.append(True)
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            yield row
+
+    monkeypatch.setattr(StoredHistory, "_rows", failing_once_half_way)
+    worker = FindingsWorker(coverage.findings_service, lambda: window.document.contact_map)
+    answers: list[WorkedOut] = []
+    worker.found.connect(answers.append)
+    worker.request()
+    qtbot.waitUntil(lambda: not worker.busy)
+
+    assert failures == [True]
+    assert [len([f for f in answer.findings if f.rule is Rule.BIG_JUMP])
+            for answer in answers] == [3]
+    worker.stop()
 
 
 def test_a_note_on_a_grade_change_is_saved_and_undone(qtbot: QtBot, window: MainWindow,
