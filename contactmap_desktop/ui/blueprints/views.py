@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -17,13 +18,16 @@ from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.services.blueprint_service import BlueprintService
-from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
-from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
-from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
-from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
 from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, PanelBuiltWhenShown, Room
 from contactmap_desktop.ui.core.edit_runner import EditRunner
 from contactmap_desktop.ui.core.plain_text import as_typed
+
+# Each view's module is imported as it is built, with the view.
+if TYPE_CHECKING:
+    from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
+    from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
+    from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
+    from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
 
 ExportPdf = Callable[[str, Path], None]  # account id, target file
 
@@ -72,6 +76,8 @@ class BlueprintViews(QObject):
         return self.overview_page.build()
 
     def _build_panel(self) -> BlueprintPanel:
+        from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
+
         panel = BlueprintPanel(self._service, self._runner, self._reference)
         panel.show_cell(self._map, self._cell)
         return panel
@@ -79,6 +85,8 @@ class BlueprintViews(QObject):
     def _build_strategies(self) -> StrategyPanel:
         """“Use it here” adds to the plan the Blueprint panel shows: that panel is built with
         the strategies, so they follow one plan."""
+        from contactmap_desktop.ui.blueprints.strategy_panel import StrategyPanel
+
         panel = self.panel
         strategies = StrategyPanel(self._reference)
         strategies.set_current_blueprint(panel.blueprint)
@@ -89,9 +97,13 @@ class BlueprintViews(QObject):
         return strategies
 
     def _build_reference(self) -> ReferencePanel:
+        from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
+
         return ReferencePanel(self._reference)
 
     def _build_overview(self) -> BlueprintOverviewPanel:
+        from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
+
         overview = BlueprintOverviewPanel()
         overview.cell_activated.connect(self.cell_activated)
         overview.export_requested.connect(self.ask_export)

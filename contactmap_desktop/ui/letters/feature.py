@@ -3,6 +3,8 @@ PDF, and Preferences ▸ Printing (letterhead, paper, the letter's wording)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence
 
 from contactmap_desktop.domain.changes import Changes
@@ -11,8 +13,10 @@ from contactmap_desktop.services.report_settings import ReportSettings
 from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
-from contactmap_desktop.ui.letters.letters_tab import LettersTab
-from contactmap_desktop.ui.letters.printing_page import PrintingPage
+
+if TYPE_CHECKING:
+    from contactmap_desktop.ui.letters.letters_tab import LettersTab
+    from contactmap_desktop.ui.letters.printing_page import PrintingPage
 
 
 class LettersFeature:
@@ -34,7 +38,7 @@ class LettersFeature:
         document.map_loaded.connect(self._account_changed)
         document.changed.connect(self._changed)
         if not document.read_only:
-            window.add_preferences_page(lambda: PrintingPage(self.settings))
+            window.add_preferences_page(self._printing_page)
         window.closing.connect(self._closing)
 
     @property
@@ -45,6 +49,10 @@ class LettersFeature:
     def _build_tab(self) -> LettersTab:
         """Built from what the window shows now: changes before it need no replay. It uses
         ``tab`` itself: ``page.widget`` is still None until this returns."""
+        # Imported with the tab: its modules (form, preview, printing) would weigh on the
+        # window's memory from the start though the tab may never be opened.
+        from contactmap_desktop.ui.letters.letters_tab import LettersTab
+
         document = self._window.document
         tab = LettersTab(self._letters, self.settings, document.runner,
                          self._window.report_error)
@@ -53,6 +61,11 @@ class LettersFeature:
         tab.set_account(document.contact_map)
         self._enable_actions(tab)
         return tab
+
+    def _printing_page(self) -> PrintingPage:
+        from contactmap_desktop.ui.letters.printing_page import PrintingPage
+
+        return PrintingPage(self.settings)
 
     def _changed(self, changes: Changes) -> None:
         tab = self.page.widget

@@ -4,6 +4,7 @@ Preferences ▸ Lifecycle. An agenda item opens its account and the place it is 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from contactmap_desktop.domain.agenda import AgendaItem, AgendaKind
 from contactmap_desktop.domain.changes import Changes
@@ -14,10 +15,12 @@ from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, PanelBuiltWhenShown, Room
 from contactmap_desktop.ui.core.main_window import MainWindow
-from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
 from contactmap_desktop.ui.lifecycle.context import LifecycleContext
-from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
-from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
+
+if TYPE_CHECKING:
+    from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
+    from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
+    from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
 
 _ACCOUNT_PAGE = (AgendaKind.REVIEW, AgendaKind.CEO_VISIT, AgendaKind.RENEWAL,
                  AgendaKind.EXECUTIVES)
@@ -40,7 +43,7 @@ class LifecycleFeature:
         window.add_tab("&Lifecycle", self.page)
         self.agenda_page = PanelBuiltWhenShown(self._build_agenda, Room(characters=23, lines=7))
         self.agenda_dock = window.add_dock("Agenda", self.agenda_page, "agendaDock")
-        window.add_preferences_page(lambda: LifecyclePage(settings))
+        window.add_preferences_page(lambda: _lifecycle_page(settings))
         document.map_loaded.connect(self._account_loaded)
         document.changed.connect(self._changed)
         self._account_loaded()
@@ -57,6 +60,9 @@ class LifecycleFeature:
 
     def _build_agenda(self) -> AgendaView:
         """It reads the agenda as it is then: changes before it need no replay."""
+        # Imported with what shows it, as the tab's modules below.
+        from contactmap_desktop.ui.lifecycle.agenda_view import AgendaView
+
         agenda = AgendaView(self.context.agenda)
         agenda.open_requested.connect(self.open_item)
         agenda.refresh()  # the agenda spans every account: opening another changes nothing
@@ -64,6 +70,10 @@ class LifecycleFeature:
 
     def _build_tab(self) -> LifecycleTab:
         """Built for the account open now: changes before it need no replay."""
+        # Imported with the tab: its modules (panels, dialogs, chart) would weigh on the
+        # window's memory from the start though the tab may never be opened.
+        from contactmap_desktop.ui.lifecycle.lifecycle_tab import LifecycleTab
+
         tab = LifecycleTab(self.context)
         tab.set_account(self.context.account_id)
         return tab
@@ -119,3 +129,8 @@ class LifecycleFeature:
         elif item.target_id is not None:
             self.tab.show_engagement(item.target_id)
 
+
+def _lifecycle_page(settings: SettingsService) -> LifecyclePage:
+    from contactmap_desktop.ui.lifecycle.preferences_page import LifecyclePage
+
+    return LifecyclePage(settings)

@@ -3,11 +3,15 @@ stakeholder dialog, and File menu entries for its exports."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from contactmap_desktop.ui.accounts.stakeholder_dialog import StakeholderDialog
 from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
-from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
+
+if TYPE_CHECKING:
+    from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
 
 
 class PowerMapFeature:
@@ -34,6 +38,10 @@ class PowerMapFeature:
         return self.page.build()
 
     def _build_tab(self) -> PowerMapTab:
+        # Imported with the tab: its modules (the scene, its exports) would weigh on the
+        # window's memory from the start though the tab may never be opened.
+        from contactmap_desktop.ui.power_map.power_map_tab import PowerMapTab
+
         tab = PowerMapTab(self._window.document, self._window.report_error)
         tab.edit_requested.connect(self._edit)
         return tab
