@@ -34,8 +34,8 @@ from contactmap_desktop.storage.account_tables import (
     defer_foreign_keys,
     export_section,
     merge_section,
-    settle_grade,
-    stored_record,
+    settle_grades,
+    stored_records,
 )
 from contactmap_desktop.storage.atomic_file import write_atomically
 from contactmap_desktop.storage.database import Workspace
@@ -146,21 +146,19 @@ class AccountExchangeService:
                                           InboundAccount(account, decoded)).sections
             created = repos.session.get(ACCOUNT_TABLE.table, account["id"]) is None
             local_history = [] if created else repos.grade_changes.list_for_account(account["id"])
-            relationships = _section("relationships")
-            new_cells = {CellRef(r["team_member_id"], r["stakeholder_id"])
-                         for r in decoded["relationships"]
-                         if stored_record(repos.session, relationships,
-                                          (r["team_member_id"], r["stakeholder_id"])) is None}
+            cells = [(r["team_member_id"], r["stakeholder_id"]) for r in decoded["relationships"]]
+            here = stored_records(repos.session, _section("relationships"), cells)
+            new_cells = {CellRef(*cell) for cell in cells if cell not in here}
             settled, conflicts = merge_histories(
                 local_history, [read_back(_section("grade_changes"), r)
                                 for r in decoded["grade_changes"]], new_cells)
             reports = [merge_section(repos.session, ACCOUNT_TABLE, [account])]
             reports += [merge_section(repos.session, s, decoded[s.name])
                         for s in ACCOUNT_SECTIONS]
-            now = self._clock()
-            for grade in settled:
-                settle_grade(repos.session, grade.cell.team_member_id, grade.cell.stakeholder_id,
-                             grade.grade.letter if grade.grade else None, grade.changed_at, now)
+            settle_grades(repos.session, [
+                (grade.cell.team_member_id, grade.cell.stakeholder_id,
+                 grade.grade.letter if grade.grade else None, grade.changed_at)
+                for grade in settled], self._clock())
             names = _cell_names(repos, account["id"], [c.cell for c in conflicts])
         return ExchangeSummary(account["name"], created, matched, reports, conflicts, names,
                                inbound.not_imported, account_id=account["id"])
@@ -219,15 +217,13 @@ def _match_by_name(repos: Repositories, account: dict[str, Any],
         match(account["id"], local.id if local else None, f"account {account['name']}")
     account_id = remap.get(account["id"], account["id"])
     people = {s.name.casefold(): s.id for s in repos.stakeholders.list_for_account(account_id)}
-    for record in decoded["stakeholders"]:
-        if not _exists(repos, "stakeholders", record["id"]):
-            match(record["id"], people.get(record["name"].casefold()),
-                  f"stakeholder {record['name']}")
+    for record in _not_here(repos, "stakeholders", decoded):
+        match(record["id"], people.get(record["name"].casefold()),
+              f"stakeholder {record['name']}")
     team = {m.name.casefold(): m.id for m in repos.team_members.list_all()}
-    for record in decoded["team_members"]:
-        if not _exists(repos, "team_members", record["id"]):
-            match(record["id"], team.get(record["name"].casefold()),
-                  f"team member {record['name']}")
+    for record in _not_here(repos, "team_members", decoded):
+        match(record["id"], team.get(record["name"].casefold()),
+              f"team member {record['name']}")
     return remap, matched
 
 
@@ -235,8 +231,12 @@ def _section(name: str) -> TableSection:
     return next(s for s in ACCOUNT_SECTIONS if s.name == name)
 
 
-def _exists(repos: Repositories, section_name: str, row_id: str) -> bool:
-    return repos.session.get(_section(section_name).table, row_id) is not None
+def _not_here(repos: Repositories, section_name: str,
+              decoded: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The section's records whose id this workspace does not have."""
+    records = decoded[section_name]
+    here = stored_records(repos.session, _section(section_name), [(r["id"],) for r in records])
+    return [r for r in records if (r["id"],) not in here]
 
 
 def _cell_names(repos: Repositories, account_id: str, cells: list[CellRef]

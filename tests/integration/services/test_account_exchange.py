@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import Relationship, Stakeholder, TeamMember, new_id
+from contactmap_desktop.domain.model import CellRef, Relationship, Stakeholder, TeamMember, new_id
 from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.services.account_exchange import FORMAT_VERSION, AccountExchangeService
 from contactmap_desktop.services.sample_account import create_sample_account
@@ -270,3 +273,51 @@ def test_sponsor_letters_travel_with_their_revisions(tmp_path: Path) -> None:
     assert letters.added == 2
     a.close()
     b.close()
+
+
+def test_an_import_reads_the_rows_it_merges_a_few_hundred_at_a_time(tmp_path: Path) -> None:
+    # One read per record was a fifth of a large file's import, and more of one merged again.
+    reads = [_reads_of_two_imports(tmp_path / str(people), people) for people in (5, 60)]
+    assert reads[0] == reads[1], reads  # whatever the number of records
+
+
+def _reads_of_two_imports(folder: Path, people: int) -> list[int]:
+    """SELECTs of an import of an account of ``people`` × 3 Open cells into an empty
+    workspace, then of the same file again."""
+    laptop_a = open_workspace(folder / "a.cmap")
+    account = laptop_a.accounts.create_account("Acme").value
+    team = [laptop_a.contact_maps.add_team_member(account.id, TeamMember(new_id(), f"Rep {n}"))
+            .value for n in range(3)]
+    for n in range(people):
+        person = laptop_a.contact_maps.add_stakeholder(
+            Stakeholder(new_id(), account.id, f"Person {n}", position=n)).value
+        for member in team:
+            laptop_a.contact_maps.set_grade(CellRef(member.id, person.id), Grade.OPEN)
+    file = folder / "acme.cmacct"
+    AccountExchangeService(laptop_a.workspace).export_account(account.id, file)
+    laptop_a.close()
+    laptop_b = open_workspace(folder / "b.cmap")
+    exchange = AccountExchangeService(laptop_b.workspace)
+    reads = []
+    for _ in range(2):
+        with _counted_selects(laptop_b) as selects:
+            exchange.import_account(file)
+        reads.append(len(selects))
+    laptop_b.close()
+    return reads
+
+
+@contextmanager
+def _counted_selects(opened: OpenWorkspace) -> Iterator[list[str]]:
+    selects: list[str] = []
+
+    def counted(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            selects.append(statement)
+
+    engine = opened.workspace.engine
+    event.listen(engine, "before_cursor_execute", counted)
+    try:
+        yield selects
+    finally:
+        event.remove(engine, "before_cursor_execute", counted)
