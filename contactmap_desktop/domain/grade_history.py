@@ -9,6 +9,7 @@ changes); the window's map leaves it in the workspace file and reads it when ask
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Protocol, overload
 
 from contactmap_desktop.domain.model import CellRef, GradeChange
@@ -33,6 +34,11 @@ class GradeHistory(Protocol):
         """The cell's changes as the workspace now holds them, after a write (a history read
         from the file has them already)."""
         ...
+
+
+def _when(change: GradeChange) -> tuple[datetime, str]:
+    """The order of a cell's changes, as the workspace reads them."""
+    return change.changed_at, change.id
 
 
 class HeldHistory(Sequence[GradeChange]):
@@ -80,9 +86,14 @@ class HeldHistory(Sequence[GradeChange]):
                 self.drop(change)
 
     def add(self, change: GradeChange) -> None:
-        """A grade change just recorded, at the end of the history."""
+        """A grade change just recorded, at the end of the history; in its cell's place by
+        time, which for a change a sync brought may be before the cell's latest."""
         self._changes.append(change)
-        self._changes_of[change.cell] = (*self._changes_of.get(change.cell, ()), change)
+        earlier = self._changes_of.get(change.cell, ())
+        changes = (*earlier, change)
+        if earlier and _when(earlier[-1]) > _when(change):
+            changes = tuple(sorted(changes, key=_when))
+        self._changes_of[change.cell] = changes
 
     def replace(self, saved: GradeChange) -> None:
         """A recorded change saved again (its note edited): the same change, new values."""

@@ -133,3 +133,17 @@ def test_a_review_taken_back_leaves_the_cells_history_and_the_whole_history() ->
     assert contact_map.history_of(cell) == [graded]
     assert list(contact_map.histories()) == [(cell, (graded,))]
 
+
+
+def test_a_change_that_arrived_late_takes_its_place_in_its_cells_history() -> None:
+    """A sync may bring a change older than the cell's latest: each cell stays oldest first."""
+    cell = CellRef("t1", "s1")
+    recent = GradeChange("c2", cell, Grade.OPEN, Grade.TRUST, datetime(2026, 3, 1))
+    contact_map = ContactMap(Account("a", "Acme"), [Stakeholder("s1", "a", "One")],
+                             [TeamMember("t1", "Rep")], history=[recent])
+    older = GradeChange("c1", cell, None, Grade.OPEN, datetime(2026, 1, 1))
+
+    contact_map.refresh_cell(Relationship(cell, Grade.TRUST), [older, recent])
+
+    assert contact_map.history_of(cell) == [older, recent]
+    assert list(contact_map.histories()) == [(cell, (older, recent))]
