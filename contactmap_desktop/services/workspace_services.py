@@ -10,14 +10,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.account_service import AccountService
 from contactmap_desktop.services.agenda_service import AgendaService
 from contactmap_desktop.services.backup_service import BackupService
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import Clock, ServerTime, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
-from contactmap_desktop.services.csv_import import CsvImportService
 from contactmap_desktop.services.findings_service import FindingsService
 from contactmap_desktop.services.grade_batch import GradeBatchService
 from contactmap_desktop.services.grade_note_service import GradeNoteService
@@ -29,7 +27,9 @@ from contactmap_desktop.storage.backups import BackupStore
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.team_clock import stored_clock_offset
 
-if TYPE_CHECKING:  # the sync engine's modules load with the first team operation
+if TYPE_CHECKING:  # the sync engine's modules load with the first team operation, …
+    from contactmap_desktop.services.account_exchange import AccountExchangeService
+    from contactmap_desktop.services.csv_import import CsvImportService
     from contactmap_desktop.services.team_service import TeamService
 
 
@@ -48,9 +48,22 @@ class WorkspaceServices:
     letters: LetterService
     lifecycle: LifecycleService
     agenda: AgendaService
-    imports: CsvImportService
-    exchange: AccountExchangeService
     backups: BackupService  # the workspace file's dated backups (File ▸ Restore from Backup)
+
+    # … and the import's and the account files' with their first use: the window's memory
+    # does not carry them (with their dialogs, about 3,000 lines) for a menu entry.
+
+    @cached_property
+    def imports(self) -> CsvImportService:
+        from contactmap_desktop.services.csv_import import CsvImportService
+
+        return CsvImportService(self.workspace, self.clock)
+
+    @cached_property
+    def exchange(self) -> AccountExchangeService:
+        from contactmap_desktop.services.account_exchange import AccountExchangeService
+
+        return AccountExchangeService(self.workspace, self.clock)
 
     @cached_property
     def team(self) -> TeamService:
@@ -87,8 +100,6 @@ def build_services(workspace: Workspace, backups: BackupStore,
         letters=LetterService(workspace, clock),
         lifecycle=LifecycleService(workspace, clock),
         agenda=AgendaService(workspace, clock),
-        imports=CsvImportService(workspace, clock),
-        exchange=AccountExchangeService(workspace, clock),
         backups=BackupService(workspace.path, backups),
     )
 

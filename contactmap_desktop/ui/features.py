@@ -47,7 +47,8 @@ def install_features(window: MainWindow, services: WorkspaceServices) -> WindowF
                                services.grade_notes)
     review = ReviewFeature(window, services.settings)
     blueprints = BlueprintFeature(window, services.blueprints)
-    data = DataFeature(window, services.imports, services.exchange, lambda: coverage.findings)
+    data = DataFeature(window, lambda: services.imports, lambda: services.exchange,
+                       lambda: coverage.findings)
     safety_feature.install(window, services.backups)
     power_map = PowerMapFeature(window)
     map_export = MapExport(window)

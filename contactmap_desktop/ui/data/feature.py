@@ -5,38 +5,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.finding import Finding
-from contactmap_desktop.services.account_exchange import AccountExchangeService
-from contactmap_desktop.services.csv_export import contact_map_rows, findings_rows, write_csv
-from contactmap_desktop.services.csv_import import CsvImportService
 from contactmap_desktop.ui.core.background_task import BackgroundTask
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
-from contactmap_desktop.ui.data.account_exchange_dialogs import (
-    account_file_target,
-    import_account,
-    show_export_error,
-)
-from contactmap_desktop.ui.data.import_commands import ImportStakeholdersCommand
-from contactmap_desktop.ui.data.import_dialog import import_stakeholders
 from contactmap_desktop.ui.grid.grid_clipboard import GridClipboard
+
+# The import, the CSV export and the account files, with their dialogs, load with their
+# first use: the window's memory does not carry them for a menu entry.
+if TYPE_CHECKING:
+    from contactmap_desktop.services.account_exchange import AccountExchangeService
+    from contactmap_desktop.services.csv_import import CsvImportService
 
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 
 
 class DataFeature:
-    def __init__(self, window: MainWindow, imports: CsvImportService,
-                 exchange: AccountExchangeService, findings: Callable[[], list[Finding]]
-                 ) -> None:
-        """``findings``: the open account's findings as the Findings panel shows them."""
+    def __init__(self, window: MainWindow, imports: Callable[[], CsvImportService],
+                 exchange: Callable[[], AccountExchangeService],
+                 findings: Callable[[], list[Finding]]) -> None:
+        """``imports``, ``exchange``: the services, built when first asked for;
+        ``findings``: the open account's findings as the Findings panel shows them."""
         self._window = window
         document = window.document
-        self.imports = imports
-        self.exchange = exchange
+        self._imports = imports
+        self._exchange = exchange
         self._findings = findings
         self.exports: list[BackgroundTask] = []  # files being written
         window.closing.connect(self._wait_for_exports)
@@ -72,21 +70,27 @@ class DataFeature:
     # --- in ------------------------------------------------------------------------------
 
     def import_stakeholders(self, path: Path | None = None) -> None:
+        from contactmap_desktop.ui.data.import_commands import ImportStakeholdersCommand
+        from contactmap_desktop.ui.data.import_dialog import import_stakeholders
+
         document = self._window.document
         contact_map = document.contact_map
         if contact_map is None:
             return
+        imports = self._imports()
         try:
-            result = import_stakeholders(self._window, self.imports, contact_map.account.id,
+            result = import_stakeholders(self._window, imports, contact_map.account.id,
                                          contact_map.account.name, path)
         except ContactMapError as error:
             self._window.report_error(str(error))
             return
         if result is not None:
-            document.runner.run(ImportStakeholdersCommand(self.imports, result))
+            document.runner.run(ImportStakeholdersCommand(imports, result))
 
     def import_account(self) -> None:
-        summary = import_account(self._window, self.exchange)
+        from contactmap_desktop.ui.data.account_exchange_dialogs import import_account
+
+        summary = import_account(self._window, self._exchange())
         if summary is not None:
             # A merge from another laptop cannot be undone step by step; the backups keep
             # the state before it.
@@ -99,6 +103,8 @@ class DataFeature:
     # they take a second or more of Python, which the window must not wait for.
 
     def export_stakeholders(self) -> None:
+        from contactmap_desktop.services.csv_export import contact_map_rows
+
         contact_map = self._window.document.contact_map
         if contact_map is not None:
             snapshot = contact_map.snapshot()
@@ -106,6 +112,8 @@ class DataFeature:
                         lambda: contact_map_rows(snapshot))
 
     def export_findings(self) -> None:
+        from contactmap_desktop.services.csv_export import findings_rows
+
         contact_map = self._window.document.contact_map
         if contact_map is not None:
             snapshot, findings = contact_map.snapshot(), self._findings()
@@ -113,16 +121,23 @@ class DataFeature:
                         lambda: findings_rows(snapshot, findings))
 
     def export_account(self) -> None:
+        from contactmap_desktop.ui.data.account_exchange_dialogs import (
+            account_file_target,
+            show_export_error,
+        )
+
         contact_map = self._window.document.contact_map
         if contact_map is None:
             return
         target = account_file_target(self._window, contact_map.account.name)
         if target is not None:
-            account_id = contact_map.account.id
-            self._in_background(lambda: self.exchange.export_account(account_id, target),
+            account_id, exchange = contact_map.account.id, self._exchange()
+            self._in_background(lambda: exchange.export_account(account_id, target),
                                 target, lambda message: show_export_error(self._window, message))
 
     def _write(self, suggested: str, rows: Callable[[], list[list[str]]]) -> None:
+        from contactmap_desktop.services.csv_export import write_csv
+
         name, _ = QFileDialog.getSaveFileName(self._window, "Export as CSV",
                                               str(Path.home() / suggested), CSV_FILTER)
         if name:

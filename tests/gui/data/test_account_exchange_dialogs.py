@@ -16,6 +16,7 @@ from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.clock import utc_now
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.data import account_exchange_dialogs
 from contactmap_desktop.ui.data import feature as data_feature
 from contactmap_desktop.ui.data.account_exchange_dialogs import (
     ImportSummaryDialog,
@@ -92,7 +93,8 @@ def test_importing_a_reordered_team_shows_the_new_order_in_the_grid(
     AccountExchangeService(other.workspace, clock).export_account(small_map.account.id, file)
     other.close()
     shown: list[ImportSummaryDialog] = []
-    monkeypatch.setattr(data_feature, "import_account",
+    # The feature imports its dialog's function when the menu entry is used.
+    monkeypatch.setattr(account_exchange_dialogs, "import_account",
                         partial(import_account, choose=lambda _p, _s: file, show=shown.append))
     model = window.map_page.model
     rows = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]

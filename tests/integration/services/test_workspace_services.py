@@ -31,21 +31,25 @@ def test_the_team_service_is_built_once_on_the_workspace_and_clock_of_the_root(
         opened.close()
 
 
-def test_a_command_that_never_asks_for_the_team_does_not_load_the_sync_engine(
-        tmp_path: Path) -> None:
+def test_a_command_that_never_syncs_does_not_load_the_sync_engine(tmp_path: Path) -> None:
+    """Nor the import's and the account files' modules before their first use (the window
+    asks whether the workspace is in a team at every start)."""
+    loaded = ("print(*(f'contactmap_desktop.services.{name}' in sys.modules for name in "
+              "('team_sync', 'csv_import', 'account_exchange')))\n")
     code = ("import sys\n"
             "from pathlib import Path\n"
             "from contactmap_desktop.services.workspace_service import open_workspace\n"
             f"opened = open_workspace(Path({str(tmp_path / 'w.cmap')!r}))\n"
             "opened.accounts.list_accounts()\n"
-            "print('contactmap_desktop.services.team_sync' in sys.modules)\n"
             "opened.services.team.is_connected()\n"
-            "print('contactmap_desktop.services.team_sync' in sys.modules)\n"
+            f"{loaded}"
+            "opened.services.team.engine, opened.services.imports, opened.services.exchange\n"
+            f"{loaded}"
             "opened.close()\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
 
-    assert result.stdout.split() == ["False", "True"], result.stderr
+    assert result.stdout.split() == ["False"] * 3 + ["True"] * 3, result.stderr
 
 
 @pytest.mark.sqlite_only("backups are copies of the workspace's file")
