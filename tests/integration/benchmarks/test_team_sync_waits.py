@@ -12,8 +12,10 @@ from benchmarks.team_sync import _longest_wait
 
 
 def _busy(seconds: float) -> None:
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
+    """Spend this much of the thread's own CPU time: a wall-clock spin gets less when other
+    processes take the core, and the test would then depend on the machine's load."""
+    deadline = time.thread_time() + seconds
+    while time.thread_time() < deadline:
         pass
 
 
