@@ -359,8 +359,8 @@ def merge_section(session: Session, section: TableSection,
         key = record_key(section, values)
         row: Any = stored.get(key)
         if row is None:
-            # A savepoint per new row: a row that breaks a unique rule here (a cell already in
-            # another blueprint…) is left out and counted, not allowed to fail the import.
+            # A savepoint per new row: a row that breaks a unique rule here is left out and
+            # counted, not allowed to fail the import.
             try:
                 with session.begin_nested():
                     row = section.table(**with_defaults(section, values))
