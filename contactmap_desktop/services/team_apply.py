@@ -29,6 +29,7 @@ from contactmap_desktop.storage.account_tables import (
 from contactmap_desktop.storage.mapping import GRADE_CHANGE_COLUMNS
 from contactmap_desktop.storage.row_values import grade_change_from_values
 from contactmap_desktop.storage.schema import (
+    BlueprintCellRow,
     GradeChangeRow,
     StakeholderRow,
     TeamConflictRow,
@@ -99,6 +100,7 @@ class Applier:
                 self._apply_one(change)
             except ValidationError:
                 self.report.refused_here += 1
+        self._keep_last_cells()
         self._write_rows()
         self._refuse_out_of_scope()
         self._refuse_plans_without_cells()
@@ -318,6 +320,26 @@ class Applier:
                 if section_name == "grade_changes":
                     refused_changes.add(key_values(key)[0])
         self.grade_changes = [g for g in self.grade_changes if g.id not in refused_changes]
+
+    def _keep_last_cells(self) -> None:
+        """A sync never takes a plan's last cell away (a plan deleted goes with its cells):
+        such deletions are left out, and the plan keeps the cells it has here."""
+        deleted: dict[str, set[str]] = defaultdict(set)
+        for key in self.deletes["blueprint_cells"]:
+            deleted[key_values(key)[0]].add(key)
+        plans_deleted = {key_values(key)[0] for key in self.deletes["blueprints"]}
+        kept = [plan for plan in deleted if plan not in plans_deleted]
+        left: set[str] = {key_values(key)[0] for key in self.inserts["blueprint_cells"]}
+        cells = SECTIONS_BY_NAME["blueprint_cells"]
+        for row in self.store.session.execute(select(BlueprintCellRow.__table__).where(
+                BlueprintCellRow.blueprint_id.in_(kept))):
+            if record_key(cells, row._asdict()) not in deleted[row.blueprint_id]:
+                left.add(row.blueprint_id)
+        for plan_id in set(kept) - left:
+            for key in deleted[plan_id]:
+                self.deletes["blueprint_cells"].discard(key)
+                self.changed_shadows.pop(("blueprint_cells", key), None)
+                self.report.refused_here += 1
 
     def _refuse_plans_without_cells(self) -> None:
         """A plan works on at least one relationship (the window reads it from its first

@@ -9,11 +9,11 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.services.blueprint_service import BlueprintService
-from contactmap_desktop.storage.schema import TeamOutboxRow
+from contactmap_desktop.storage.schema import BlueprintCellRow, TeamOutboxRow
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 from tests.helpers.team_laptops import ann_and_bob
 
@@ -66,6 +66,51 @@ def test_a_plan_arriving_without_its_cells_is_left_out(team_database: str,
         assert BlueprintService(bob.opened.workspace).summaries(contact_map, date.today()) == []
         assert report.refused_here == 1
         assert bob.team.sync().refused_here == 0  # nothing left half-written to refuse again
+    finally:
+        ann.close()
+        bob.close()
+
+
+def test_a_sync_never_takes_a_plans_last_cell_away(team_database: str, tmp_path: Path) -> None:
+    ann, bob, small = ann_and_bob(team_database, tmp_path)
+    try:
+        plans = BlueprintService(ann.opened.workspace)
+        plan = plans.create(plans.draft(small.cell(0, 0))).value
+        ann.team.sync()
+        bob.team.sync()
+        with UnitOfWork(ann.opened.workspace) as repos:  # Ann's laptop misbehaves
+            repos.session.execute(delete(BlueprintCellRow))
+        ann.team.sync()
+
+        report = bob.team.sync()
+
+        assert report.refused_here == 1
+        contact_map = bob.opened.contact_maps.load_map(small.account.id)
+        [summary] = BlueprintService(bob.opened.workspace).summaries(contact_map, date.today())
+        assert summary.blueprint.id == plan.id and summary.blueprint.cells == (small.cell(0, 0),)
+    finally:
+        ann.close()
+        bob.close()
+
+
+def test_a_cell_taken_off_a_plan_and_a_plan_deleted_still_travel(team_database: str,
+                                                                  tmp_path: Path) -> None:
+    ann, bob, small = ann_and_bob(team_database, tmp_path)
+    try:
+        plans = BlueprintService(ann.opened.workspace)
+        plan = plans.create(plans.draft(small.cell(0, 0))).value
+        plan = plans.update(replace(plan, cells=(small.cell(0, 0), small.cell(1, 0)))).value
+        ann.team.sync()
+        bob.team.sync()
+        bob_plans = BlueprintService(bob.opened.workspace)
+        plans.update(replace(plan, cells=(small.cell(0, 0),)))
+        ann.team.sync()
+        assert bob.team.sync().refused_here == 0
+        assert bob_plans.get(plan.id).cells == (small.cell(0, 0),)
+        plans.delete(plan.id)
+        ann.team.sync()
+        assert bob.team.sync().refused_here == 0
+        assert bob_plans.list_for_account(small.account.id) == []
     finally:
         ann.close()
         bob.close()
