@@ -27,26 +27,16 @@ from contactmap_desktop.storage.schema import (
     TeamOutboxRow,
     TeamShadowRow,
 )
-from contactmap_desktop.storage.team_changes import (
-    check_schema,
-    is_writer,
-    role_of,
-    share_account,
-    waiting_count,
-)
 from contactmap_desktop.storage.team_clock import stored_clock_offset
 from contactmap_desktop.storage.team_local import TeamStore, install_change_tracking
-from contactmap_desktop.storage.team_passwords import store_password, stored_password
-from contactmap_desktop.storage.team_server import (
-    ServerAddress,
-    clock_offset,
-    parse_address,
-    server_connection,
-)
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 
+# What talks to the team server (the sync engine, the server's schema and connections,
+# the password store) loads with the first use of a server: a window on a workspace that is
+# not in a team only asks whether it is.
 if TYPE_CHECKING:
     from contactmap_desktop.services.team_sync import TeamSync
+    from contactmap_desktop.storage.team_server import ServerAddress
 
 
 @dataclass
@@ -87,15 +77,23 @@ class TeamService:
 
     @cached_property
     def engine(self) -> TeamSync:
-        """The sync engine, loaded with the first use of a team server: a window on a
-        workspace that is not in a team never needs it (its modules: 0.25 MB of its memory)."""
+        """The sync engine, built with the first sync or status."""
         from contactmap_desktop.services.team_sync import TeamSync
+        from contactmap_desktop.storage.team_passwords import stored_password
 
         return TeamSync(self._workspace, stored_password, self.clock)
 
     def connect(self, url: str, password: str | None = None) -> tuple[str, str]:
         """Attach the workspace to the server as the URL's login; (role, where the password
         was kept). The password is tried before anything is stored."""
+        from contactmap_desktop.storage.team_changes import check_schema, role_of
+        from contactmap_desktop.storage.team_passwords import store_password, stored_password
+        from contactmap_desktop.storage.team_server import (
+            clock_offset,
+            parse_address,
+            server_connection,
+        )
+
         address, url_password = parse_address(url)
         password = password or url_password
         with server_connection(address, password or stored_password(address)) as connection:
@@ -133,6 +131,15 @@ class TeamService:
 
     def share(self, account_name: str, logins: list[str]) -> SyncReport:
         """Share the account with these logins (and so put it on the server), then sync."""
+        from contactmap_desktop.storage.team_changes import (
+            check_schema,
+            is_writer,
+            role_of,
+            share_account,
+        )
+        from contactmap_desktop.storage.team_passwords import stored_password
+        from contactmap_desktop.storage.team_server import server_connection
+
         address, _ = self.engine.link()
         with UnitOfWork(self._workspace) as repos:
             account = repos.accounts.find_by_name(account_name)
@@ -191,6 +198,10 @@ class TeamService:
 
 
 def _to_fetch(address: ServerAddress, fetched: dict[str, int], laptop: str) -> int:
+    from contactmap_desktop.storage.team_changes import check_schema, waiting_count
+    from contactmap_desktop.storage.team_passwords import stored_password
+    from contactmap_desktop.storage.team_server import server_connection
+
     with server_connection(address, stored_password(address), autocommit=True) as connection:
         check_schema(connection, address.place)
         return waiting_count(connection, fetched, laptop)

@@ -16,10 +16,6 @@ from contactmap_desktop.services.account_service import AccountService
 from contactmap_desktop.services.backup_service import default_backups_root
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.contact_map_service import ContactMapService
-from contactmap_desktop.services.sample_account import create_sample_account
-from contactmap_desktop.services.sample_blueprints import create_sample_blueprints
-from contactmap_desktop.services.sample_letter import create_sample_letter
-from contactmap_desktop.services.sample_lifecycle import create_sample_lifecycle
 from contactmap_desktop.services.workspace_services import WorkspaceServices, build_services
 from contactmap_desktop.storage.backup_rotation import RetentionPolicy
 from contactmap_desktop.storage.backups import BackupStore
@@ -146,6 +142,13 @@ def open_workspace(
         return opened
     try:
         if is_new and with_sample:
+            # Loaded only here: every later start of the window, and every command, has no
+            # use for the sample's modules.
+            from contactmap_desktop.services.sample_account import create_sample_account
+            from contactmap_desktop.services.sample_blueprints import create_sample_blueprints
+            from contactmap_desktop.services.sample_letter import create_sample_letter
+            from contactmap_desktop.services.sample_lifecycle import create_sample_lifecycle
+
             account_id = create_sample_account(opened.accounts, opened.contact_maps)
             services = opened.services
             create_sample_letter(services.letters, opened.contact_maps, account_id)

@@ -40,7 +40,7 @@ def shoot_blueprints(folder: Path) -> list[Path]:
         today = moment.date() + timedelta(days=10)
         # Nothing is edited here: no change set to pass on.
         runner = EditRunner(stack, print, lambda _changes: None)
-        views = BlueprintViews(service, runner, load_reference(
+        views = BlueprintViews(service, runner, lambda: load_reference(
             resource("reference")), lambda: today, lambda a, out: export_blueprints(
             opened, a, out))
         views.show_map(contact_map)

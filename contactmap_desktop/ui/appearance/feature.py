@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from contactmap_desktop.ui.appearance.appearance_page import AppearancePage
 from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.core.preferences_dialog import PreferencesPage
 from contactmap_desktop.ui.core.theme import ColorScheme, apply_color_scheme
-from contactmap_desktop.ui.safety.backups_page import BackupsPage
 
 
 def apply_scheme(scheme: ColorScheme) -> None:
@@ -21,4 +21,11 @@ def apply_scheme(scheme: ColorScheme) -> None:
 
 def install(window: MainWindow) -> None:
     window.add_preferences_page(lambda: AppearancePage(window.ui_settings, apply_scheme))
-    window.add_preferences_page(lambda: BackupsPage(window.ui_settings))
+    window.add_preferences_page(lambda: _backups_page(window))
+
+
+def _backups_page(window: MainWindow) -> PreferencesPage:
+    """Its module loads when Preferences first opens, not with the window."""
+    from contactmap_desktop.ui.safety.backups_page import BackupsPage
+
+    return BackupsPage(window.ui_settings)

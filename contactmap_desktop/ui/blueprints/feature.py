@@ -4,6 +4,9 @@ the grid's cells and stakeholder headers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -12,15 +15,17 @@ from contactmap_desktop.domain.changes import Changes
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import BuyingRole
-from contactmap_desktop.domain.reference import load_reference
 from contactmap_desktop.paths import resource
-from contactmap_desktop.services.blueprint_report import export_blueprints
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.services.clock import utc_now
 from contactmap_desktop.ui.blueprints.views import BlueprintViews
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.roles import MapRole
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
+
+if TYPE_CHECKING:
+    from contactmap_desktop.domain.reference import Reference
+    from contactmap_desktop.services.workspace_service import OpenWorkspace
 
 
 class BlueprintFeature:
@@ -32,8 +37,8 @@ class BlueprintFeature:
         self._plans = plans
         self.views = BlueprintViews(
             self._plans, document.runner,
-            load_reference(resource("reference")), lambda: utc_now().date(),
-            lambda account_id, out: export_blueprints(opened, account_id, out))
+            _read_reference, lambda: utc_now().date(),
+            lambda account_id, out: _export_blueprints(opened, account_id, out))
         views = self.views
         self.panel_dock = window.add_dock("Blueprint", views.panel_page, "blueprintDock")
         self.strategies_dock = window.add_dock("Strategies", views.strategies_page,
@@ -129,3 +134,15 @@ class BlueprintFeature:
         self.reference_dock.show()
         self.reference_dock.raise_()
 
+
+def _export_blueprints(opened: OpenWorkspace, account_id: str, out: Path) -> None:
+    # The report's module loads with the first export, not with the window.
+    from contactmap_desktop.services.blueprint_report import export_blueprints
+
+    export_blueprints(opened, account_id, out)
+
+
+def _read_reference() -> Reference:
+    from contactmap_desktop.domain.reference import load_reference
+
+    return load_reference(resource("reference"))

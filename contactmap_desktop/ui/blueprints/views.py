@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,6 @@ from contactmap_desktop.domain.blueprints import BlueprintSummary
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.model import CellRef
-from contactmap_desktop.domain.reference import Reference
 from contactmap_desktop.services.blueprint_service import BlueprintService
 from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, PanelBuiltWhenShown, Room
 from contactmap_desktop.ui.core.edit_runner import EditRunner
@@ -24,6 +24,7 @@ from contactmap_desktop.ui.core.plain_text import as_typed
 
 # Each view's module is imported as it is built, with the view.
 if TYPE_CHECKING:
+    from contactmap_desktop.domain.reference import Reference
     from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel
     from contactmap_desktop.ui.blueprints.overview_panel import BlueprintOverviewPanel
     from contactmap_desktop.ui.blueprints.reference_panel import ReferencePanel
@@ -38,13 +39,14 @@ class BlueprintViews(QObject):
 
     cell_activated = Signal(object)  # CellRef
 
-    def __init__(self, service: BlueprintService, runner: EditRunner, reference: Reference,
+    def __init__(self, service: BlueprintService, runner: EditRunner,
+                 reference: Callable[[], Reference],
                  today: Callable[[], date], export_pdf: ExportPdf,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = runner
-        self._reference = reference
+        self._read_reference = reference
         self._today = today
         self._export_pdf = export_pdf
         self._map: ContactMap | None = None
@@ -74,6 +76,11 @@ class BlueprintViews(QObject):
     def overview(self) -> BlueprintOverviewPanel:
         """The Blueprints tab's panel."""
         return self.overview_page.build()
+
+    @cached_property
+    def _reference(self) -> Reference:
+        """The reference text, read when the first view that shows it is built."""
+        return self._read_reference()
 
     def _build_panel(self) -> BlueprintPanel:
         from contactmap_desktop.ui.blueprints.blueprint_panel import BlueprintPanel

@@ -10,11 +10,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton
 
 from contactmap_desktop.domain.errors import ContactMapError
+from contactmap_desktop.domain.model import Stakeholder, TeamMember
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.paths import WORKSPACE_SUFFIX, user_guide_path
-from contactmap_desktop.ui.accounts.account_dialog import AccountDialog
-from contactmap_desktop.ui.accounts.stakeholder_dialog import StakeholderDialog
-from contactmap_desktop.ui.accounts.team_member_dialog import TeamMemberDialog
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.plain_text import as_typed
 from contactmap_desktop.ui.grid.commands import (
@@ -22,9 +20,6 @@ from contactmap_desktop.ui.grid.commands import (
     RemoveStakeholderCommand,
     RemoveTeamMemberCommand,
 )
-from contactmap_desktop.ui.help.about_dialog import AboutDialog
-from contactmap_desktop.ui.help.shortcuts_dialog import ShortcutsDialog
-from contactmap_desktop.ui.help.user_guide_dialog import UserGuideDialog
 
 FILE_FILTER = f"ContactMap workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 
@@ -170,14 +165,14 @@ def _account_menu(window: MainWindow) -> None:
     delete_account = add_action(menu, "&Delete Account…", lambda: _delete_account(window))
     menu.addSeparator()
     people = [
-        add_action(menu, "Add &Stakeholder…", lambda: StakeholderDialog.ask(document, None, window),
+        add_action(menu, "Add &Stakeholder…", lambda: _ask_stakeholder(window, None),
                    "Ctrl+Shift+K"),
         add_action(menu, "Edit S&takeholder…", lambda: _edit_stakeholder(window), "F2"),
         add_action(menu, "&Remove Stakeholder…", lambda: _remove_stakeholder(window)),
     ]
     menu.addSeparator()
     people += [
-        add_action(menu, "Add Team &Member…", lambda: TeamMemberDialog.ask(document, None, window),
+        add_action(menu, "Add Team &Member…", lambda: _ask_team_member(window, None),
                    "Ctrl+Shift+M"),
         add_action(menu, "Edit Team Mem&ber…", lambda: _edit_team_member(window), "Shift+F2"),
         add_action(menu, "Remo&ve Team Member…", lambda: _remove_team_member(window)),
@@ -198,7 +193,24 @@ def _account_menu(window: MainWindow) -> None:
     update_enabled()
 
 
+# The dialogs' modules load when one is first opened: the window's memory does not carry
+# them from the start for a menu entry.
+
+def _ask_stakeholder(window: MainWindow, stakeholder: Stakeholder | None) -> None:
+    from contactmap_desktop.ui.accounts.stakeholder_dialog import StakeholderDialog
+
+    StakeholderDialog.ask(window.document, stakeholder, window)
+
+
+def _ask_team_member(window: MainWindow, member: TeamMember | None) -> None:
+    from contactmap_desktop.ui.accounts.team_member_dialog import TeamMemberDialog
+
+    TeamMemberDialog.ask(window.document, member, window)
+
+
 def _add_account(window: MainWindow) -> None:
+    from contactmap_desktop.ui.accounts.account_dialog import AccountDialog
+
     dialog = AccountDialog(window.document, None, window)
     if dialog.exec() and dialog.created is not None:
         window.open_account(dialog.created.id)
@@ -210,6 +222,8 @@ def _add_account(window: MainWindow) -> None:
 
 
 def _edit_account(window: MainWindow) -> None:
+    from contactmap_desktop.ui.accounts.account_dialog import AccountDialog
+
     if window.document.contact_map is not None:
         AccountDialog(window.document, window.document.contact_map.account, window).exec()
 
@@ -240,7 +254,7 @@ def _current_stakeholder_id(window: MainWindow) -> str | None:
 def _edit_stakeholder(window: MainWindow) -> None:
     contact_map, chosen = window.document.contact_map, _current_stakeholder_id(window)
     if contact_map is not None and chosen is not None:
-        StakeholderDialog.ask(window.document, contact_map.stakeholder(chosen), window)
+        _ask_stakeholder(window, contact_map.stakeholder(chosen))
 
 
 def _remove_stakeholder(window: MainWindow) -> None:
@@ -255,7 +269,7 @@ def _remove_stakeholder(window: MainWindow) -> None:
 def _edit_team_member(window: MainWindow) -> None:
     contact_map, cell = window.document.contact_map, window.map_page.grid.current_cell()
     if contact_map is not None and cell is not None:
-        TeamMemberDialog.ask(window.document, contact_map.team_member(cell.team_member_id), window)
+        _ask_team_member(window, contact_map.team_member(cell.team_member_id))
 
 
 def _remove_team_member(window: MainWindow) -> None:
@@ -272,6 +286,8 @@ def _remove_team_member(window: MainWindow) -> None:
 # --- Help --------------------------------------------------------------------------------
 
 def _show_guide(window: MainWindow) -> None:
+    from contactmap_desktop.ui.help.user_guide_dialog import UserGuideDialog
+
     guide = window.findChild(UserGuideDialog)
     if guide is None:  # one guide window, kept open beside the map
         guide = UserGuideDialog(user_guide_path(), window)
@@ -285,5 +301,17 @@ def _help_menu(window: MainWindow) -> None:
     # No F1 here: on the grid F1 explains the current cell.
     add_action(menu, "&User Guide", lambda: _show_guide(window),
                tip="How to use ContactMap, with pictures")
-    add_action(menu, "&Keyboard Shortcuts", lambda: ShortcutsDialog(window).exec(), "Ctrl+/")
-    add_action(menu, "&About ContactMap", lambda: AboutDialog.show_about(window))
+    add_action(menu, "&Keyboard Shortcuts", lambda: _show_shortcuts(window), "Ctrl+/")
+    add_action(menu, "&About ContactMap", lambda: _show_about(window))
+
+
+def _show_shortcuts(window: MainWindow) -> None:
+    from contactmap_desktop.ui.help.shortcuts_dialog import ShortcutsDialog
+
+    ShortcutsDialog(window).exec()
+
+
+def _show_about(window: MainWindow) -> None:
+    from contactmap_desktop.ui.help.about_dialog import AboutDialog
+
+    AboutDialog.show_about(window)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from contactmap_desktop.services.map_report import export_contact_map
 from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
@@ -39,6 +38,9 @@ class MapExport:
 
     def export(self, out: Path) -> None:
         """Write the PDF off the GUI thread; the status bar says when it is done."""
+        # Loaded with the first export, not with the window.
+        from contactmap_desktop.services.map_report import export_contact_map
+
         account_id = self._window.document.account_id
         if account_id is None or self.task is not None:
             return

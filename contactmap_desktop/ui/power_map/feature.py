@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from contactmap_desktop.ui.accounts.stakeholder_dialog import StakeholderDialog
 from contactmap_desktop.ui.core.built_when_shown import BuiltWhenShown, Room
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
@@ -47,6 +46,8 @@ class PowerMapFeature:
         return tab
 
     def _edit(self, stakeholder_id: str) -> None:
+        from contactmap_desktop.ui.accounts.stakeholder_dialog import StakeholderDialog
+
         document = self._window.document
         if document.contact_map is not None and not document.read_only:
             StakeholderDialog.ask(document, document.contact_map.stakeholder(stakeholder_id),

@@ -10,10 +10,12 @@ from contactmap_desktop.services.backup_service import BackupService
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.plain_text import plain_label
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
-from contactmap_desktop.ui.safety.restore_backup_dialog import RestoreBackupDialog
 
 
 def restore_from_backup(window: MainWindow, backups: BackupService) -> None:
+    # The dialog's module loads when it is first opened, not with the window.
+    from contactmap_desktop.ui.safety.restore_backup_dialog import RestoreBackupDialog
+
     restored = RestoreBackupDialog.ask(backups, window)
     if restored is not None:
         window.workspace_requested.emit(restored, False)

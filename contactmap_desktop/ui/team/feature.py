@@ -20,7 +20,6 @@ from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
 from contactmap_desktop.ui.core.main_window import MainWindow, free_mnemonic
 from contactmap_desktop.ui.core.window_actions import add_menu_entry
 from contactmap_desktop.ui.team.arrivals import Arrivals
-from contactmap_desktop.ui.team.team_dialogs import ConflictsDialog, ConnectDialog, ShareDialog
 
 SYNC_EVERY_MS = 60_000
 FIRST_SYNC_MS = 2_000
@@ -165,9 +164,11 @@ class TeamFeature:
         self.clock_note = report.clock_note
         self.arrivals.arrive(report.changes)
 
-    # --- the dialogs -----------------------------------------------------------------------
+    # --- the dialogs (their module loads with the first one opened) ------------------------
 
     def ask_connect(self) -> None:
+        from contactmap_desktop.ui.team.team_dialogs import ConnectDialog
+
         dialog = ConnectDialog(self.team.connect, self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -177,6 +178,8 @@ class TeamFeature:
         self.sync_now()
 
     def ask_share(self) -> None:
+        from contactmap_desktop.ui.team.team_dialogs import ShareDialog
+
         contact_map = self._window.document.contact_map
         if contact_map is None:
             return
@@ -187,6 +190,8 @@ class TeamFeature:
         self._run(lambda: self.team.share(name, logins), self._window.report_error)
 
     def show_conflicts(self) -> None:
+        from contactmap_desktop.ui.team.team_dialogs import ConflictsDialog
+
         try:
             lines = self.team.status(ask_server=False).conflicts
         except ContactMapError as error:

@@ -20,7 +20,7 @@ from tests.gui.blueprints.conftest import Desk
 
 
 def _views(qtbot: QtBot, desk: Desk, today: date = date(2026, 3, 2)) -> BlueprintViews:
-    views = BlueprintViews(desk.service, desk.runner, desk.reference, lambda: today,
+    views = BlueprintViews(desk.service, desk.runner, lambda: desk.reference, lambda: today,
                            lambda account_id, out: export_blueprints(desk.small.opened,
                                                                      account_id, out))
     desk.on_changes.append(lambda changes: views.plans_changed() if changes.plans else None)
