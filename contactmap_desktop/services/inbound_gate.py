@@ -32,6 +32,7 @@ from contactmap_desktop.storage.account_tables import (
     TableSection,
     decode_record,
     key_columns,
+    on_other_teams,
     record_key,
     record_label,
     shown_value,
@@ -140,9 +141,10 @@ def admit_ownership(session: Session, inbound: InboundAccount) -> InboundAccount
 
     Runs in the caller's transaction, before the merge; reads only. A record's account is the
     one its owning column leads to (``rules.OWNERS``), in the file first, then here. Team
-    members are shared by accounts: one known here only on other accounts' teams may join
-    this account's team, but the file does not change them (they are left out of what is
-    returned), so that no other account's team changes.
+    members are shared by accounts: one known here who is on another account's team here, or
+    on no team of this account here, may join this account's team, but the file does not
+    change them (they are left out of what is returned), so that no other account's team
+    changes.
     """
     return _Ownership(session, inbound).check()
 
@@ -162,6 +164,8 @@ class _Ownership:
         self._in_file[ACCOUNT_TABLE.name] = {self._account_id: inbound.account}
         self._local_owner: dict[tuple[str, str], str | None] = {}
         self._here = self._stored_rows()
+        self._shared = on_other_teams(
+            session, self._account_id, [r["id"] for r in inbound.sections["team_members"]])
 
     def _stored_rows(self) -> dict[str, dict[tuple[Any, ...], dict[str, Any]]]:
         """The stored rows the check will look at, read a section at a time: the file's own
@@ -192,7 +196,7 @@ class _Ownership:
                 self._check_references(section, values, where)
         sections = dict(self._inbound.sections)
         sections["team_members"] = [r for r in sections["team_members"]
-                                    if not self._only_on_other_teams(r["id"])]
+                                    if not self._kept_as_here(r["id"])]
         return replace(self._inbound, sections=sections)
 
     def _team_named(self) -> set[Any]:
@@ -206,10 +210,12 @@ class _Ownership:
                         named.update(_named_ids(values, column, is_list))
         return named
 
-    def _only_on_other_teams(self, team_member_id: str) -> bool:
-        """Known here, but not on this account's team here."""
-        return self._stored("team_members", team_member_id) is not None and \
-            (self._account_id, team_member_id) not in self._here["account_team"]
+    def _kept_as_here(self, team_member_id: str) -> bool:
+        """Known here and on another account's team here, or not on this account's team here:
+        a change of their name or title would show in an account the file is not about."""
+        return team_member_id in self._shared or (
+            self._stored("team_members", team_member_id) is not None
+            and (self._account_id, team_member_id) not in self._here["account_team"])
 
     def _check_owner(self, section: TableSection, values: dict[str, Any], where: str) -> None:
         owner = rules.OWNERS.get(section.name)

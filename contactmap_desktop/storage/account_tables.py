@@ -329,6 +329,19 @@ def _stored_rows(session: Session, table: type[DeclarativeBase],
     return found
 
 
+def on_other_teams(session: Session, account_id: str, team_member_ids: Collection[str]
+                   ) -> set[str]:
+    """Those of these team members who are on the team of an account other than this one."""
+    ordered = list(team_member_ids)
+    found: set[str] = set()
+    for start in range(0, len(ordered), 400):
+        found.update(session.scalars(
+            select(AccountTeamRow.team_member_id).where(
+                AccountTeamRow.team_member_id.in_(ordered[start:start + 400]),
+                AccountTeamRow.account_id != account_id)))
+    return found
+
+
 def with_defaults(section: TableSection, values: dict[str, Any]) -> dict[str, Any]:
     """Decoded values with the columns the record lacked set to what a new row takes."""
     missing = {c.key: c.default.arg if c.default is not None and c.default.is_scalar else None

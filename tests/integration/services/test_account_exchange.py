@@ -18,6 +18,7 @@ from contactmap_desktop.domain.people import Seniority
 from contactmap_desktop.services.account_exchange import FORMAT_VERSION, AccountExchangeService
 from contactmap_desktop.services.sample_account import create_sample_account
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
+from tests.helpers.account_files import build_two_accounts
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.fake_clock import FakeClock
 
@@ -321,3 +322,30 @@ def _counted_selects(opened: OpenWorkspace) -> Iterator[list[str]]:
         yield selects
     finally:
         event.remove(engine, "before_cursor_execute", counted)
+
+
+def test_a_team_member_on_another_accounts_team_keeps_their_fields(tmp_path: Path) -> None:
+    """A rename in one account's file would show in the other account: it is not taken."""
+    two = build_two_accounts(tmp_path)
+    opened = open_workspace(two.copy_to(tmp_path))
+    northwind, acme = two.documents()
+    jordan, rita = northwind["sections"]["team_members"][:2]
+    acme_id = acme["account"]["id"]
+    acme["sections"]["account_team"].append(
+        {**northwind["sections"]["account_team"][0], "account_id": acme_id,
+         "team_member_id": jordan["id"]})
+    acme["sections"]["team_members"].append(jordan)
+    exchange = AccountExchangeService(opened.workspace)
+    exchange.import_account(two.file(tmp_path, acme))  # Jordan joins Acme's team too
+    renamed = {**jordan, "name": "Someone Else", "updated_at": "2030-01-01T00:00:00"}
+    retitled = {**rita, "title": "Chief Listener", "updated_at": "2030-01-01T00:00:00"}
+    northwind["sections"]["team_members"][:2] = [renamed, retitled]
+
+    exchange.import_account(two.file(tmp_path, northwind))
+
+    acme_team = {m.id: m for m in opened.contact_maps.load_map(acme_id).team_members}
+    northwind_team = {m.id: m for m in
+                      opened.contact_maps.load_map(northwind["account"]["id"]).team_members}
+    assert acme_team[jordan["id"]].name == northwind_team[jordan["id"]].name == jordan["name"]
+    assert northwind_team[rita["id"]].title == "Chief Listener"  # on Northwind's team only
+    opened.close()
