@@ -102,7 +102,11 @@ def test_findings_follow_a_history_read_the_file_failed_half_way(
             yield row
 
     monkeypatch.setattr(StoredHistory, "_rows", failing_once_half_way)
-    worker = FindingsWorker(coverage.findings_service, lambda: window.document.contact_map)
+    # Parented to the window, as the feature's own worker is: a worker left to Python's
+    # collector was freed at an arbitrary moment with its thread's deleteLater still queued,
+    # and the event loop then crashed deleting the thread (2 runs in 10).
+    worker = FindingsWorker(coverage.findings_service, lambda: window.document.contact_map,
+                            window)
     answers: list[WorkedOut] = []
     worker.found.connect(answers.append)
     worker.request()
