@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -19,8 +20,13 @@ from PySide6.QtWidgets import (
 
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.wording import counted
-from contactmap_desktop.services.account_exchange import AccountExchangeService, ExchangeSummary
 from contactmap_desktop.ui.core.plain_text import as_typed, escape
+
+if TYPE_CHECKING:  # the service's modules load where the import or export runs
+    from contactmap_desktop.services.account_exchange import (
+        AccountExchangeService,
+        ExchangeSummary,
+    )
 
 FILE_FILTER = "ContactMap account files (*.cmacct);;All files (*)"
 # Given a suggested file, return the one chosen (None to cancel): a file dialog, or a test's.

@@ -38,15 +38,15 @@ class MapExport:
 
     def export(self, out: Path) -> None:
         """Write the PDF off the GUI thread; the status bar says when it is done."""
-        # Loaded with the first export, not with the window.
-        from contactmap_desktop.services.map_report import export_contact_map
-
         account_id = self._window.document.account_id
         if account_id is None or self.task is not None:
             return
         opened = self._window.document.opened
 
         def job(_report: Report) -> Path:
+            # Loaded here, with the first export and on its thread, not with the window.
+            from contactmap_desktop.services.map_report import export_contact_map
+
             export_contact_map(opened, account_id, out)
             return out
 
