@@ -127,17 +127,18 @@ class Application(QObject):
         if opened is None:
             return False
         previous = self.window
-        self._close_workspace()
         window = build_window(opened, self._ui_settings)
-        self._adopt(window, opened)
         if previous is not None:
             gc.unfreeze()  # the start's objects, frozen (startup.py): the old window's go
             window.setGeometry(previous.geometry())
-            # Its workspace is closed already; its features still stop their workers and
-            # save what waits for a pause (a window deleted with a thread running aborts).
+            # Closed while its workspace is still open: its features stop their workers (a
+            # window deleted with a thread running aborts) and save what waits for a pause
+            # into the file, before the closing backup and before the lock is let go.
             previous.closing.disconnect(self._close_workspace)
             previous.close()
             previous.deleteLater()
+        self._close_workspace()
+        self._adopt(window, opened)
         window.show()
         return True
 

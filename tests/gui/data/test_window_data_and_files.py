@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -134,6 +136,32 @@ def test_opening_another_workspace_lets_the_old_window_s_features_close(
     assert application.window is not None and application.window is not window
     qtbot.addWidget(application.window)
     assert told == ["closing"]
+    application.window.close()
+
+
+def test_what_the_old_window_saves_as_it_closes_is_in_the_closing_backup(
+        qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings) -> None:
+    # A feature saves what waits for a pause when the window closes (a plan's text still
+    # being typed): that write must reach the workspace while it is open, before its closing
+    # backup and before its lock is let go.
+    small = build_small_map(tmp_path / "first.cmap")
+    small.opened.close()
+    application = Application(ui_settings, WorkspaceOpener(backups_root=tmp_path / "backups"))
+    assert application.open(tmp_path / "first.cmap", create=False)
+    window = application.window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.closing.connect(lambda: window.map_page.set_grades({small.cell(1, 2): Grade.OPEN}))
+    window.workspace_requested.emit(tmp_path / "second.cmap", True)
+    assert application.window is not None and application.window is not window
+    qtbot.addWidget(application.window)
+
+    newest = max((tmp_path / "backups").rglob("*.cmap"), key=lambda p: p.stat().st_mtime)
+    with closing(sqlite3.connect(f"{newest.as_uri()}?mode=ro", uri=True)) as backup:
+        grades = backup.execute("SELECT grade FROM relationships WHERE team_member_id = ? "
+                                "AND stakeholder_id = ?", (small.team_members[1].id,
+                                                           small.stakeholders[2].id)).fetchall()
+    assert grades == [("O",)]
     application.window.close()
 
 
