@@ -17,6 +17,7 @@ collections in it; ``--profile`` adds the functions that ran (benchmarks/slow_sl
 
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
 import sys
@@ -153,7 +154,9 @@ def main() -> None:
     tracer.profiling = "--profile" in sys.argv[4:]
     app = create_qt_application()
     MainThreadCollector(app)  # collections on the window's thread, as the app
-    copy = Path(tempfile.mkdtemp(prefix="bench-waits-")) / source.name
+    scratch = Path(tempfile.mkdtemp(prefix="bench-waits-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)  # a 40 MB copy each run
+    copy = scratch / source.name
     shutil.copyfile(source, copy)  # the edits and the import stay out of the shared account
     opened, window = window_on(copy, app)
     window.open_account(account_id)

@@ -12,7 +12,9 @@ enough for the deferred findings refresh, which is timed on its own.
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -36,6 +38,7 @@ from contactmap_desktop.ui.core.main_window import MainWindow  # noqa: E402
 from contactmap_desktop.ui.core.settings import UiSettings  # noqa: E402
 
 BACKUPS = Path(tempfile.mkdtemp(prefix="bench-backups-"))
+atexit.register(shutil.rmtree, BACKUPS, ignore_errors=True)
 
 
 def settle(app: QApplication, seconds: float = (EDIT_PAUSE_MS + 150) / 1000) -> None:
