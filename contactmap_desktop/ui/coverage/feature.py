@@ -24,6 +24,7 @@ from contactmap_desktop.ui.core.dates import WindowDates
 from contactmap_desktop.ui.core.edit_runner import EditCommand
 from contactmap_desktop.ui.core.main_window import MainWindow
 from contactmap_desktop.ui.core.preferences_dialog import CoveragePage
+from contactmap_desktop.ui.core.when_shown import on_screen
 from contactmap_desktop.ui.coverage.cell_details_panel import CellDetailsPanel
 from contactmap_desktop.ui.coverage.findings_panel import FindingsPanel
 from contactmap_desktop.ui.coverage.findings_worker import FindingsWorker, WorkedOut
@@ -73,8 +74,10 @@ class CoverageFeature:
         self.focus = FocusFilter(grid, self._cells_in_focus, window.map_page.model.index_of,
                                  window.map_page.visibility)
         window.map_page.add_tool(self.focus.chooser)
-        self._worker = FindingsWorker(findings, lambda: document.contact_map, window)
+        self._worker = FindingsWorker(findings, lambda: document.contact_map, window,
+                                      timeline_wanted=lambda: on_screen(self.history_panel))
         self._worker.found.connect(self._found)
+        self.history_panel.timeline_needed.connect(self._worker.request)
         window.closing.connect(self._worker.stop)
         self._pause = document.edit_pause
         document.map_loaded.connect(self._map_loaded)
@@ -114,7 +117,8 @@ class CoverageFeature:
         self.focus.apply()
         self._show_cell(self._document.current_cell)
         # The account's timeline replays its whole history: after edits pause (the worker
-        # replays it with the findings), rather than at every edit or move of the cell.
+        # replays it with the findings, while the History panel is on screen), rather than
+        # at every edit or move of the cell.
         self.history_panel.show_timeline(contact_map, timeline)
 
     def _map_loaded(self) -> None:

@@ -38,7 +38,7 @@ class WorkedOut:
 
     account_id: str
     findings: list[Finding]
-    timeline: list[DistributionPoint]
+    timeline: list[DistributionPoint] | None  # None when no one would see it
 
 
 class FindingsWorker(QObject):
@@ -47,10 +47,14 @@ class FindingsWorker(QObject):
     found = Signal(object)  # WorkedOut
 
     def __init__(self, service: FindingsService, current_map: Callable[[], ContactMap | None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 timeline_wanted: Callable[[], bool] = lambda: True) -> None:
+        """``timeline_wanted``: asked as each computation starts; the timeline reads the
+        whole history once more, so it is replayed only when it will be seen."""
         super().__init__(parent)
         self._service = service
         self._current_map = current_map
+        self._timeline_wanted = timeline_wanted
         self._task: BackgroundTask | None = None
         self._requested = False
         self._generation = 0  # counts requests; an answer for an older one is dropped
@@ -89,10 +93,11 @@ class FindingsWorker(QObject):
             return
         generation = self._generation
         snapshots = [contact_map.snapshot()]  # emptied by the job: nothing keeps it after
+        with_timeline = self._timeline_wanted()
 
         def job(report: Report) -> WorkedOut:
             snapshot = snapshots.pop()
-            timeline = account_timeline(snapshot)
+            timeline = account_timeline(snapshot) if with_timeline else None
             return WorkedOut(snapshot.account.id, self._service.findings_for_map(snapshot),
                              timeline)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.grade_timeline import DistributionPoint, account_timeline
+from contactmap_desktop.domain.grade_timeline import DistributionPoint
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.wording import counted
 from contactmap_desktop.ui.core.when_shown import WhenShown
@@ -23,6 +24,12 @@ from contactmap_desktop.ui.coverage.grade_timeline import GradeTimeline
 
 
 class HistoryPanel(QWidget):
+    """The selected cell's changes and the account's timeline, read while on screen."""
+
+    # Shown with no timeline worked out: the findings worker replays it (a tenth of a second
+    # at 100,000 cells from the file, too long for the window's thread).
+    timeline_needed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyPanel")
@@ -56,12 +63,21 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.timeline)
         self._timeline_of: ContactMap | None = None
         self._timeline_points: list[DistributionPoint] | None = None
-        # Replaying the whole history takes a tenth of a second on a 100,000-cell account:
-        # the findings worker's, or done here while the panel is on screen, or when next
-        # shown.
+        # Replaying the whole history takes a fifth of a second on a 100,000-cell account:
+        # the findings worker does it while the panel is on screen, or once it is shown.
         self._timeline_when_shown = WhenShown(self, self._draw_timeline)
+        self._cell_of: tuple[ContactMap | None, CellRef | None] = (None, None)
+        # A cell's changes are read from the workspace file: behind the Details panel (where
+        # it starts) the panel reads nothing as the user types; it reads once it is shown.
+        self._cell_when_shown = WhenShown(self, self._show_changes)
 
     def show_cell(self, contact_map: ContactMap | None, cell: CellRef | None) -> None:
+        """The cell's changes: now if the panel is on screen, else when it is next shown."""
+        self._cell_of = (contact_map, cell)
+        self._cell_when_shown.request()
+
+    def _show_changes(self) -> None:
+        contact_map, cell = self._cell_of
         if contact_map is None or cell is None:
             self.heading.setText("Select a cell to see how its grade has changed.")
             self.model.set_changes([])
@@ -78,8 +94,8 @@ class HistoryPanel(QWidget):
 
     def show_timeline(self, contact_map: ContactMap | None,
                       points: list[DistributionPoint] | None = None) -> None:
-        """The account's timeline (``points`` when already replayed, off the window's thread):
-        now if the panel is on screen, else when it is next shown."""
+        """The account's timeline (``points`` as the findings worker replayed it, None when
+        it did not): drawn now if the panel is on screen, else when it is next shown."""
         self._timeline_of = contact_map
         self._timeline_points = points
         self._timeline_when_shown.request()
@@ -90,6 +106,7 @@ class HistoryPanel(QWidget):
             self.timeline.set_points([])
             return
         if self._timeline_points is None:
-            self._timeline_points = account_timeline(contact_map)
+            self.timeline_needed.emit()
+            return
         self.timeline.set_points(self._timeline_points)
 

@@ -24,6 +24,7 @@ def test_a_change_set_written_by_a_second_connection_shows_everywhere(
     page, document = window.map_page, window.document
     coverage = window.features.coverage
     assert isinstance(coverage, CoverageFeature)
+    coverage.history_dock.raise_()  # the panel reads a cell's changes while on screen
     page.set_grades({small_map.cell(0, 0): Grade.TRUST})  # one edit of ours, undoable
     page.grid.go_to(small_map.cell(1, 2))
     undo_text, undo_count = document.undo_stack.undoText(), document.undo_stack.count()

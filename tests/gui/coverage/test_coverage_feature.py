@@ -14,9 +14,10 @@ from pytestqt.qtbot import QtBot
 from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.finding import Rule, Severity
 from contactmap_desktop.domain.grades import Grade
-from contactmap_desktop.domain.model import FocusPeriod
+from contactmap_desktop.domain.model import CellRef, FocusPeriod
 from contactmap_desktop.storage.stored_history import StoredHistory
 from contactmap_desktop.ui.core.main_window import MainWindow
+from contactmap_desktop.ui.coverage import findings_worker
 from contactmap_desktop.ui.coverage.feature import CoverageFeature
 from contactmap_desktop.ui.coverage.findings_worker import FindingsWorker, WorkedOut
 from tests.helpers.builders import SmallMap
@@ -47,6 +48,7 @@ def test_findings_follow_edits_and_lead_to_the_cell(qtbot: QtBot, window: MainWi
 def test_details_and_history_show_the_selected_cell(qtbot: QtBot, window: MainWindow,
                                                     small_map: SmallMap) -> None:
     coverage = _coverage(window)
+    coverage.history_dock.raise_()  # the panel reads a cell's changes while on screen
     window.map_page.set_grades({small_map.cell(0, 0): Grade.SATISFIED})
     window.map_page.set_grades({small_map.cell(0, 0): Grade.OPEN})
     window.map_page.grid.go_to(small_map.cell(0, 0))
@@ -62,6 +64,7 @@ def test_the_window_reads_history_big_jumps_and_timeline_from_the_file(
     coverage = _coverage(window)
     contact_map = window.document.contact_map
     assert contact_map is not None and isinstance(contact_map.history, StoredHistory)
+    coverage.history_dock.raise_()  # the panel reads a cell's changes while on screen
     jumped = small_map.cell(0, 2)
     window.map_page.set_grades({jumped: Grade.DISSATISFIED})
     window.map_page.set_grades({jumped: Grade.TRUST})  # three levels at once
@@ -74,7 +77,6 @@ def test_the_window_reads_history_big_jumps_and_timeline_from_the_file(
     window.document.edit_pause.run_due()
     qtbot.waitUntil(lambda: not coverage.pending)
     assert [f.cells for f in coverage.findings if f.rule is Rule.BIG_JUMP] == [(jumped,)]
-    coverage.history_dock.raise_()  # the timeline is drawn when the panel is on screen
     qtbot.waitUntil(lambda: bool(coverage.history_panel.timeline.points()))
     assert coverage.history_panel.timeline.points()[-1].counts[Grade.TRUST] == 1
     assert [len(changes) for _cell, changes in contact_map.histories()] == [2]
@@ -122,6 +124,7 @@ def test_a_note_on_a_grade_change_is_saved_and_undone(qtbot: QtBot, window: Main
                                                       small_map: SmallMap,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     coverage = _coverage(window)
+    coverage.history_dock.raise_()  # the panel reads a cell's changes while on screen
     window.map_page.set_grades({small_map.cell(0, 1): Grade.TRUST})
     window.map_page.grid.go_to(small_map.cell(0, 1))
     monkeypatch.setattr(QInputDialog, "getMultiLineText",
@@ -222,3 +225,52 @@ def test_the_worker_lets_go_of_its_snapshot_when_its_job_ends(
     assert any(f.rule is Rule.BELOW_SATISFIED for f in coverage.findings)
     # Freed by reference counting once the job returned: the answer holds the account's id.
     assert snapshots and all(ref() is None for ref in snapshots)
+
+
+def test_the_history_panel_behind_details_reads_nothing_until_shown(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each read of a cell's changes goes to the workspace file: behind the Details panel,
+    where the History panel starts, typing grades reads none; shown, it reads the cell the
+    user is on."""
+    coverage = _coverage(window)
+    reads: list[CellRef] = []
+    of = StoredHistory.of
+    monkeypatch.setattr(StoredHistory, "of",
+                        lambda history, cell: reads.append(cell) or of(history, cell))
+    grid = window.map_page.grid
+    grid.go_to(small_map.cell(0, 1))
+    qtbot.keyClick(grid, Qt.Key.Key_S)
+    qtbot.keyClick(grid, Qt.Key.Key_O)
+    grid.go_to(small_map.cell(1, 0))
+    qtbot.keyClick(grid, Qt.Key.Key_T)
+    assert reads == []
+
+    coverage.history_dock.raise_()
+    assert reads == [small_map.cell(1, 0)]
+    assert "1 grade change" in coverage.history_panel.heading.text()
+    grid.go_to(small_map.cell(0, 1))  # on screen: it follows the selection at once
+    assert coverage.history_panel.model.rowCount() == 2
+
+
+def test_the_timeline_is_replayed_only_while_the_history_panel_is_on_screen(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The timeline reads the whole history from the file a second time: behind the Details
+    panel the worker leaves it out; shown, the panel gets it from the worker's thread."""
+    coverage = _coverage(window)
+    qtbot.waitUntil(lambda: not coverage.pending)
+    replayed_on: list[bool] = []
+    replay = findings_worker.account_timeline
+    monkeypatch.setattr(findings_worker, "account_timeline", lambda contact_map: (
+        replayed_on.append(QThread.currentThread() is QApplication.instance().thread())
+        or replay(contact_map)))
+    window.map_page.set_grades({small_map.cell(0, 0): Grade.OPEN})
+    window.document.edit_pause.run_due()
+    qtbot.waitUntil(lambda: not coverage.pending)
+    assert replayed_on == [] and coverage.findings
+
+    coverage.history_dock.raise_()
+    qtbot.waitUntil(lambda: bool(coverage.history_panel.timeline.points()))
+    assert replayed_on == [False]  # once, off the window's thread
+    assert coverage.history_panel.timeline.points()[-1].counts[Grade.OPEN] == 1

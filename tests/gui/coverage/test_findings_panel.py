@@ -160,8 +160,8 @@ def test_history_panel_shows_the_cells_changes_and_the_timeline(qtbot: QtBot) ->
     panel = HistoryPanel()
     qtbot.addWidget(panel)
     panel.show_cell(contact_map, cell("m", "X"))
-    panel.show_timeline(contact_map)
-    assert panel.timeline.points() == []  # out of sight, the history is not replayed yet
+    panel.show_timeline(contact_map, grade_distribution(changes))
+    assert panel.timeline.points() == []  # out of sight, it is drawn once shown
     panel.show()
     assert panel.model.rowCount() == 2
     newest = [panel.model.index(0, c).data() for c in range(4)]
@@ -261,3 +261,15 @@ def _wrapped_height(text: str, font: QFont, width: int) -> float:
         height += line.height()
     layout.endLayout()
     return height
+
+
+def test_history_panel_shown_with_no_timeline_asks_for_one(qtbot: QtBot) -> None:
+    """Replaying the history reads the whole file: the panel asks the findings worker, never
+    replays it on the window's thread."""
+    contact_map = build_map([stakeholder("X")], [member("m")], {("m", "X"): "T"})
+    panel = HistoryPanel()
+    qtbot.addWidget(panel)
+    panel.show_timeline(contact_map)  # the worker did not replay it: no one would see it
+    with qtbot.waitSignal(panel.timeline_needed):
+        panel.show()
+    assert panel.timeline.points() == []
