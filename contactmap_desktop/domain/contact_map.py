@@ -158,11 +158,13 @@ class ContactMap:
         frozen._member_at = dict(self._member_at)
         return frozen
 
-    def refresh_cell(self, relationship: Relationship, history: Sequence[GradeChange]) -> None:
+    def refresh_cell(self, relationship: Relationship,
+                     history: Sequence[GradeChange] | None) -> None:
         """One cell as the workspace now holds it: its relationship and its whole recorded
-        history."""
+        history (None: not read, for a history that does not follow writes)."""
         self.put(relationship)
-        self.history.refresh(relationship.cell, history)
+        if history is not None:
+            self.history.refresh(relationship.cell, history)
 
 
 class _MapCells:

@@ -30,6 +30,12 @@ class GradeHistory(Protocol):
         """This history as it is now, for a snapshot of the map read on another thread."""
         ...
 
+    @property
+    def follows_writes(self) -> bool:
+        """True when it keeps changes in memory, so that each write's must be given to
+        ``refresh``; a history read from the file has them already."""
+        ...
+
     def refresh(self, cell: CellRef, changes: Sequence[GradeChange]) -> None:
         """The cell's changes as the workspace now holds them, after a write (a history read
         from the file has them already)."""
@@ -57,6 +63,8 @@ class HeldHistory(Sequence[GradeChange]):
             cell = change.cell
             earlier = earlier_of(cell)
             changes_of[cell] = (change,) if earlier is None else (*earlier, change)
+
+    follows_writes = True
 
     def of(self, cell: CellRef) -> list[GradeChange]:
         return list(self._changes_of.get(cell, ()))

@@ -58,10 +58,11 @@ class GradeResult:
 
 @dataclass(frozen=True)
 class CellState:
-    """One cell as stored: its relationship and its recorded grade changes, oldest first."""
+    """One cell as stored: its relationship and its recorded grade changes, oldest first
+    (None when they were not asked for)."""
 
     relationship: Relationship
-    history: tuple[GradeChange, ...]
+    history: tuple[GradeChange, ...] | None
 
 
 @dataclass(frozen=True)
@@ -166,16 +167,21 @@ class ContactMapService:
         with gc_paused(), UnitOfWork(self._workspace, read_only=True) as repos:
             return HeldHistory(repos.grade_changes.list_for_account(account_id))
 
-    def read_cells(self, cells: Iterable[CellRef]) -> list[CellState]:
+    def read_cells(self, cells: Iterable[CellRef], *, with_history: bool = True
+                   ) -> list[CellState]:
         """The stored state of these cells, to bring a map in memory up to date after a
-        write (one from this window, or rows a sync wrote)."""
+        write (one from this window, or rows a sync wrote). ``with_history`` False for a map
+        whose history is read from the file: 2,000 cells a sync brought took thousands of
+        ORM rows off the window's thread, for nothing."""
         wanted = list(cells)
         if not wanted:
             return []
         with UnitOfWork(self._workspace, read_only=True) as repos:
             relationships = repos.relationships.get_many(wanted)
-            history = repos.grade_changes.list_for_cells(wanted)
-        return [CellState(relationships[cell], tuple(history[cell])) for cell in wanted]
+            history = repos.grade_changes.list_for_cells(wanted) if with_history else None
+        return [CellState(relationships[cell],
+                          None if history is None else tuple(history[cell]))
+                for cell in wanted]
 
     # --- grades and marks ----------------------------------------------------------------
 

@@ -69,6 +69,10 @@ class StoredHistory:
         """Itself: the file is what it reads (the services' copy once it has fallen back)."""
         return self if self._held is None else self._held.frozen()
 
+    @property
+    def follows_writes(self) -> bool:
+        return self._held is not None
+
     def refresh(self, cell: CellRef, changes: Sequence[GradeChange]) -> None:
         if self._held is not None:
             self._held.refresh(cell, changes)

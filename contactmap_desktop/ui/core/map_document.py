@@ -139,7 +139,8 @@ class MapDocument(QObject):
                         return
                 cells = [cell for cell in changes.cells | changes.marks
                          if contact_map.has_cell(cell)]
-                self._refresh(self.opened.contact_maps.read_cells(cells))
+                self._refresh(self.opened.contact_maps.read_cells(
+                    cells, with_history=contact_map.history.follows_writes))
         self.changed.emit(changes)
 
     def apply_read(self, changes: Changes, states: Iterable[CellState]) -> None:
@@ -153,7 +154,7 @@ class MapDocument(QObject):
 
     def _refresh(self, states: Iterable[CellState]) -> None:
         assert self.contact_map is not None
-        for state in states:  # the map's history is read from the file: it has them already
+        for state in states:  # history None: the map reads it from the file
             self.contact_map.refresh_cell(state.relationship, state.history)
 
     def _read_map(self) -> None:

@@ -83,7 +83,10 @@ class Arrivals(QObject):
     def _read(self, changes: Changes, cells: list[CellRef]) -> None:
         self._touched = set()
         read_cells = self._document.opened.contact_maps.read_cells
-        reader = self._reader = BackgroundTask(lambda _report: read_cells(cells), self)
+        contact_map = self._document.contact_map
+        with_history = contact_map is not None and contact_map.history.follows_writes
+        reader = self._reader = BackgroundTask(
+            lambda _report: read_cells(cells, with_history=with_history), self)
         reader.succeeded.connect(lambda states: self._take(changes, states))
         # Unreadable here (a storage error): the window reads them itself, as for any edit.
         reader.failed.connect(lambda _message: self._take(changes, None))

@@ -35,19 +35,19 @@ def test_arriving_cells_are_read_off_the_window_thread(
         monkeypatch: pytest.MonkeyPatch) -> None:
     document = window.document
     maps = document.opened.contact_maps
-    readers: list[bool] = []
+    readers: list[tuple[bool, bool]] = []
     read_cells = maps.read_cells
 
-    def watched(cells: Iterable[CellRef]) -> list[CellState]:
-        readers.append(threading.current_thread() is threading.main_thread())
-        return read_cells(cells)
+    def watched(cells: Iterable[CellRef], *, with_history: bool = True) -> list[CellState]:
+        readers.append((threading.current_thread() is threading.main_thread(), with_history))
+        return read_cells(cells, with_history=with_history)
 
     monkeypatch.setattr(maps, "read_cells", watched)
     arrivals = Arrivals(document, window)
     cells = [small_map.cell(r, c) for r in range(2) for c in range(3)]
     arrivals.arrive(_written_elsewhere(small_map, dict.fromkeys(cells, Grade.OPEN)))
     qtbot.waitUntil(lambda: not arrivals.busy)
-    assert readers == [False]
+    assert readers == [(False, False)]  # the window's map reads its history from the file
     assert document.contact_map is not None
     assert {document.contact_map.grade(cell) for cell in cells} == {Grade.OPEN}
     assert window.map_page.model.index(1, 2).data() == "O"
@@ -61,8 +61,8 @@ def test_a_cell_edited_here_while_arrivals_are_read_keeps_its_edit(
     read, go_on = threading.Event(), threading.Event()
     read_cells = maps.read_cells
 
-    def slow(cells: Iterable[CellRef]) -> list[CellState]:
-        states = read_cells(cells)  # read now, handed over after the edit below
+    def slow(cells: Iterable[CellRef], *, with_history: bool = True) -> list[CellState]:
+        states = read_cells(cells, with_history=with_history)  # handed over after the edit
         if threading.current_thread() is not threading.main_thread():  # not the edit's own
             read.set()
             go_on.wait(10)

@@ -25,10 +25,14 @@ def test_cells_read_back_with_their_leverage_and_history_blank_ones_included(
         first, second, blank = states
         assert first.relationship.grade is Grade.OPEN and first.relationship.is_key
         assert first.relationship.leverage_for == (small.cell(1, 1),)
+        assert first.history is not None and second.history is not None
         assert [c.new_grade for c in first.history] == [Grade.TRUST, Grade.OPEN]
         assert second.relationship.grade is Grade.INDIFFERENT and len(second.history) == 1
         assert blank.relationship == Relationship(small.cell(1, 2)) and blank.history == ()
         assert maps.read_cells([]) == []
+        # A map whose history is read from the file asks for the relationships only.
+        assert [(s.relationship, s.history) for s in maps.read_cells(cells, with_history=False)
+                ] == [(s.relationship, None) for s in states]
     finally:
         small.opened.close()
 

@@ -151,8 +151,10 @@ def test_a_file_that_fails_a_read_is_read_by_the_services_from_then_on(
         return HeldHistory([change])
 
     stored = StoredHistory(_unreadable(tmp_path), "any account", unreadable=services)
+    assert not stored.follows_writes  # the file has every write: none is asked for
 
     assert list(stored.by_cell()) == [(change.cell, (change,))]
+    assert stored.follows_writes  # held from now on: each write's changes are asked for
     assert stored.of(change.cell) == [change]
     later = GradeChange("c2", change.cell, Grade.OPEN, Grade.TRUST, datetime(2026, 2, 1))
     stored.refresh(change.cell, [change, later])  # held now: edits reach it
