@@ -100,19 +100,34 @@ def _menu_action(window: MainWindow, menu: str, text: str) -> QAction:
     return next(a for a in window.menu(menu).actions() if a.text() == text)
 
 
-def test_opening_another_workspace_replaces_the_window(qtbot: QtBot, tmp_path: Path,
-                                                       ui_settings: UiSettings) -> None:
-    first = build_small_map(tmp_path / "first.cmap")
-    first.opened.close()
+def _application_on_first(qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings
+                          ) -> tuple[Application, MainWindow, SmallMap]:
+    """An application with its window on ``first.cmap``, a small map's workspace."""
+    small = build_small_map(tmp_path / "first.cmap")
+    small.opened.close()
     application = Application(ui_settings, WorkspaceOpener(backups_root=tmp_path / "backups"))
     assert application.open(tmp_path / "first.cmap", create=False)
     window = application.window
     assert window is not None
     qtbot.addWidget(window)
-    window.workspace_requested.emit(tmp_path / "second.cmap", True)
+    return application, window, small
+
+
+def _open_second(qtbot: QtBot, application: Application, tmp_path: Path) -> MainWindow:
+    """File ▸ New workspace ``second.cmap`` from the application's window: its new window."""
+    previous = application.window
+    assert previous is not None
+    previous.workspace_requested.emit(tmp_path / "second.cmap", True)
     second = application.window
-    assert second is not None and second is not window
+    assert second is not None and second is not previous
     qtbot.addWidget(second)
+    return second
+
+
+def test_opening_another_workspace_replaces_the_window(qtbot: QtBot, tmp_path: Path,
+                                                       ui_settings: UiSettings) -> None:
+    application, _window, _small = _application_on_first(qtbot, tmp_path, ui_settings)
+    second = _open_second(qtbot, application, tmp_path)
     assert second.windowTitle() == "second.cmap — ContactMap"
     assert second.document.contact_map is None  # an empty workspace: no account yet
     assert ui_settings.recent_workspaces()[:2] == [(tmp_path / "second.cmap").resolve(),
@@ -124,19 +139,12 @@ def test_opening_another_workspace_lets_the_old_window_s_features_close(
         qtbot: QtBot, tmp_path: Path, ui_settings: UiSettings) -> None:
     # The findings worker, the team sync and the letters listen for the window closing: a
     # window deleted with their thread still running aborted the app.
-    build_small_map(tmp_path / "first.cmap").opened.close()
-    application = Application(ui_settings, WorkspaceOpener(backups_root=tmp_path / "backups"))
-    assert application.open(tmp_path / "first.cmap", create=False)
-    window = application.window
-    assert window is not None
-    qtbot.addWidget(window)
+    application, window, _small = _application_on_first(qtbot, tmp_path, ui_settings)
     told: list[str] = []
     window.closing.connect(lambda: told.append("closing"))  # as each feature listens
-    window.workspace_requested.emit(tmp_path / "second.cmap", True)
-    assert application.window is not None and application.window is not window
-    qtbot.addWidget(application.window)
+    second = _open_second(qtbot, application, tmp_path)
     assert told == ["closing"]
-    application.window.close()
+    second.close()
 
 
 def test_what_the_old_window_saves_as_it_closes_is_in_the_closing_backup(
@@ -144,17 +152,9 @@ def test_what_the_old_window_saves_as_it_closes_is_in_the_closing_backup(
     # A feature saves what waits for a pause when the window closes (a plan's text still
     # being typed): that write must reach the workspace while it is open, before its closing
     # backup and before its lock is let go.
-    small = build_small_map(tmp_path / "first.cmap")
-    small.opened.close()
-    application = Application(ui_settings, WorkspaceOpener(backups_root=tmp_path / "backups"))
-    assert application.open(tmp_path / "first.cmap", create=False)
-    window = application.window
-    assert window is not None
-    qtbot.addWidget(window)
+    application, window, small = _application_on_first(qtbot, tmp_path, ui_settings)
     window.closing.connect(lambda: window.map_page.set_grades({small.cell(1, 2): Grade.OPEN}))
-    window.workspace_requested.emit(tmp_path / "second.cmap", True)
-    assert application.window is not None and application.window is not window
-    qtbot.addWidget(application.window)
+    second = _open_second(qtbot, application, tmp_path)
 
     newest = max((tmp_path / "backups").rglob("*.cmap"), key=lambda p: p.stat().st_mtime)
     with closing(sqlite3.connect(f"{newest.as_uri()}?mode=ro", uri=True)) as backup:
@@ -162,7 +162,7 @@ def test_what_the_old_window_saves_as_it_closes_is_in_the_closing_backup(
                                 "AND stakeholder_id = ?", (small.team_members[1].id,
                                                            small.stakeholders[2].id)).fetchall()
     assert grades == [("O",)]
-    application.window.close()
+    second.close()
 
 
 def test_a_workspace_in_use_opens_read_only_and_refuses_edits(
