@@ -2,7 +2,7 @@
 
 The file format is documented in docs/account-file-format.md; ``FORMAT_VERSION`` changes only
 when an older app could misread a newer file. New tables join through ``ACCOUNT_SECTIONS`` in
-storage/account_tables.py without a version change: an older app lists them as not imported.
+storage/account_sections.py without a version change: an older app lists them as not imported.
 """
 
 from __future__ import annotations
@@ -26,11 +26,13 @@ from contactmap_desktop.services.inbound_gate import (
     admit_document,
     admit_ownership,
 )
-from contactmap_desktop.storage.account_tables import (
+from contactmap_desktop.storage.account_sections import (
     ACCOUNT_SECTIONS,
     ACCOUNT_TABLE,
-    SectionReport,
     TableSection,
+)
+from contactmap_desktop.storage.account_tables import (
+    SectionReport,
     defer_foreign_keys,
     export_section,
     merge_section,

@@ -26,19 +26,15 @@ from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import ContactMapError, InboundError
 from contactmap_desktop.services import inbound_rules as rules
-from contactmap_desktop.storage.account_tables import (
+from contactmap_desktop.storage.account_records import decode_record, record_label, shown_value
+from contactmap_desktop.storage.account_sections import (
     ACCOUNT_SECTIONS,
     ACCOUNT_TABLE,
     TableSection,
-    decode_record,
     key_columns,
-    on_other_teams,
     record_key,
-    record_label,
-    shown_value,
-    stored_record,
-    stored_records,
 )
+from contactmap_desktop.storage.account_tables import on_other_teams, stored_record, stored_records
 from contactmap_desktop.storage.row_reading import read_back
 
 

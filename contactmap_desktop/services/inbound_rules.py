@@ -37,7 +37,7 @@ from contactmap_desktop.services.settings_service import (
     REVIEW_TIERS,
     Setting,
 )
-from contactmap_desktop.storage.account_tables import TableSection
+from contactmap_desktop.storage.account_sections import TableSection
 from contactmap_desktop.storage.schema import EPOCH
 
 # --- single fields ---------------------------------------------------------------------------

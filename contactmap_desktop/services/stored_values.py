@@ -19,12 +19,11 @@ from typing import Any
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.people import BuyingRole
 from contactmap_desktop.services import inbound_rules as rules
-from contactmap_desktop.storage.account_tables import (
+from contactmap_desktop.storage.account_records import decode_record, shown_value
+from contactmap_desktop.storage.account_sections import (
     ACCOUNT_SECTIONS,
     ACCOUNT_TABLE,
     TableSection,
-    decode_record,
-    shown_value,
 )
 from contactmap_desktop.storage.row_reading import read_back
 

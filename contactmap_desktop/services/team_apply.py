@@ -19,13 +19,9 @@ from contactmap_desktop.domain.hybrid_clock import is_stamp, laptop_of
 from contactmap_desktop.domain.model import CellRef, GradeChange
 from contactmap_desktop.services.inbound_gate import admit_section
 from contactmap_desktop.services.team_report import SyncReport
-from contactmap_desktop.storage.account_tables import (
-    TableSection,
-    decode_record,
-    plans_without_cells,
-    settle_grade,
-    with_defaults,
-)
+from contactmap_desktop.storage.account_records import decode_record, with_defaults
+from contactmap_desktop.storage.account_sections import TableSection
+from contactmap_desktop.storage.account_tables import plans_without_cells, settle_grade
 from contactmap_desktop.storage.mapping import GRADE_CHANGE_COLUMNS
 from contactmap_desktop.storage.row_values import grade_change_from_values
 from contactmap_desktop.storage.schema import (

@@ -12,9 +12,7 @@ from typing import Any
 
 from contactmap_desktop.domain.field_merge import COPY
 from contactmap_desktop.domain.hybrid_clock import next_stamp
-from contactmap_desktop.storage.account_tables import (
-    TableSection,
-)
+from contactmap_desktop.storage.account_sections import TableSection
 from contactmap_desktop.storage.schema import (
     TeamLinkRow,
 )

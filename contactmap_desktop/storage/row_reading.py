@@ -10,7 +10,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from contactmap_desktop.domain.blueprints import Strategy
-from contactmap_desktop.storage.account_tables import TableSection, with_defaults
+from contactmap_desktop.storage.account_records import with_defaults
+from contactmap_desktop.storage.account_sections import TableSection
 from contactmap_desktop.storage.blueprint_repository import blueprint_from_row
 from contactmap_desktop.storage.letter_repository import letter_from_row
 from contactmap_desktop.storage.lifecycle_mapping import MAPPINGS

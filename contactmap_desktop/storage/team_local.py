@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import Row, Table, delete, func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
-from contactmap_desktop.storage.account_tables import (
+from contactmap_desktop.storage.account_sections import (
     ACCOUNT_SECTIONS,
     ACCOUNT_TABLE,
     TableSection,
-    row_record,
 )
+from contactmap_desktop.storage.account_tables import row_record
 from contactmap_desktop.storage.schema import (
     AccountRow,
     GradeChangeRow,

@@ -22,7 +22,7 @@ from contactmap_desktop.services.inbound_rules import OWNERS, SETTINGS, referenc
 from contactmap_desktop.services.letters import LetterService
 from contactmap_desktop.services.settings_service import SettingsService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
-from contactmap_desktop.storage.account_tables import ACCOUNT_SECTIONS
+from contactmap_desktop.storage.account_sections import ACCOUNT_SECTIONS
 from tests.helpers.sample_workspace import sample_copy
 
 Document = dict[str, Any]

@@ -12,11 +12,8 @@ from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.team_service import TeamService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
-from contactmap_desktop.storage.account_tables import (
-    ACCOUNT_SECTIONS,
-    ACCOUNT_TABLE,
-    export_section,
-)
+from contactmap_desktop.storage.account_sections import ACCOUNT_SECTIONS, ACCOUNT_TABLE
+from contactmap_desktop.storage.account_tables import export_section
 from contactmap_desktop.storage.unit_of_work import UnitOfWork
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.team_logins import new_login, prepared

@@ -25,7 +25,7 @@ from contactmap_desktop.cli import main
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
-from contactmap_desktop.storage.account_tables import ACCOUNT_SECTIONS, ACCOUNT_TABLE
+from contactmap_desktop.storage.account_sections import ACCOUNT_SECTIONS, ACCOUNT_TABLE
 from tests.helpers.account_files import (
     Document,
     build_two_accounts,

@@ -15,7 +15,7 @@ from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.inbound_gate import admit_section, section_named
 from contactmap_desktop.services.inbound_rules import OWNERS
 from contactmap_desktop.services.workspace_service import open_workspace
-from contactmap_desktop.storage.account_tables import ACCOUNT_SECTIONS
+from contactmap_desktop.storage.account_sections import ACCOUNT_SECTIONS
 from tests.helpers.builders import build_small_map
 
 STAKEHOLDER = {"id": "s1", "account_id": "a1", "name": "Ada Power", "seniority": "executive",

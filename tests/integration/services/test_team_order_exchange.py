@@ -14,12 +14,8 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.model import Stakeholder, TeamMember, new_id
 from contactmap_desktop.services.account_exchange import AccountExchangeService
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
-from contactmap_desktop.storage.account_tables import (
-    ACCOUNT_SECTIONS,
-    TableSection,
-    decode_record,
-    with_defaults,
-)
+from contactmap_desktop.storage.account_records import decode_record, with_defaults
+from contactmap_desktop.storage.account_sections import ACCOUNT_SECTIONS, TableSection
 from contactmap_desktop.storage.schema import EPOCH
 from tests.helpers.fake_clock import FakeClock
 
