@@ -38,6 +38,7 @@ from contactmap_desktop.storage.schema import (
     SuccessCriterionRow,
     TeamMemberRow,
 )
+from contactmap_desktop.storage.scopes import live_stakeholder_ids
 
 Scope = Callable[[str], ColumnElement[bool]]
 
@@ -63,11 +64,6 @@ class TableSection:
     derived: frozenset[str] = field(default=frozenset())
 
 
-def _stakeholders_of(account_id: str) -> Any:
-    return select(StakeholderRow.id).where(StakeholderRow.account_id == account_id,
-                                           StakeholderRow.deleted_at.is_(None))
-
-
 def _team_of(account_id: str) -> Any:
     return select(AccountTeamRow.team_member_id).where(AccountTeamRow.account_id == account_id)
 
@@ -79,7 +75,7 @@ def _people_of(account_id: str) -> Any:
     return union(
         _team_of(account_id),
         select(GradeChangeRow.team_member_id).where(
-            GradeChangeRow.stakeholder_id.in_(_stakeholders_of(account_id))),
+            GradeChangeRow.stakeholder_id.in_(live_stakeholder_ids(account_id))),
         select(BlueprintRow.owner_id).where(BlueprintRow.account_id == account_id),
         select(SponsorLetterRow.sender_id).where(SponsorLetterRow.account_id == account_id),
     )
@@ -107,17 +103,17 @@ ACCOUNT_SECTIONS: tuple[TableSection, ...] = (
     TableSection("team_members", TeamMemberRow,
                  lambda a: TeamMemberRow.id.in_(_people_of(a)), MergePolicy.NEWER_WINS),
     TableSection("stakeholders", StakeholderRow,
-                 lambda a: StakeholderRow.id.in_(_stakeholders_of(a)), MergePolicy.NEWER_WINS),
+                 lambda a: StakeholderRow.id.in_(live_stakeholder_ids(a)), MergePolicy.NEWER_WINS),
     TableSection("account_team", AccountTeamRow,
                  lambda a: AccountTeamRow.account_id == a, MergePolicy.NEWER_WINS),
     TableSection("relationships", RelationshipRow,
-                 lambda a: RelationshipRow.stakeholder_id.in_(_stakeholders_of(a)),
+                 lambda a: RelationshipRow.stakeholder_id.in_(live_stakeholder_ids(a)),
                  MergePolicy.NEWER_WINS, frozenset({"grade", "reviewed_at"})),
     TableSection("leverage_links", LeverageLinkRow,
-                 lambda a: LeverageLinkRow.source_stakeholder_id.in_(_stakeholders_of(a)),
+                 lambda a: LeverageLinkRow.source_stakeholder_id.in_(live_stakeholder_ids(a)),
                  MergePolicy.ADD_MISSING),
     TableSection("grade_changes", GradeChangeRow,
-                 lambda a: GradeChangeRow.stakeholder_id.in_(_stakeholders_of(a)),
+                 lambda a: GradeChangeRow.stakeholder_id.in_(live_stakeholder_ids(a)),
                  MergePolicy.ADD_MISSING),
     TableSection("blueprints", BlueprintRow,
                  lambda a: BlueprintRow.account_id == a, MergePolicy.NEWER_WINS),

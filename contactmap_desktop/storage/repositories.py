@@ -3,49 +3,33 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, tuple_
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from contactmap_desktop.domain.errors import NotFoundError, ValidationError
 from contactmap_desktop.domain.model import (
     Account,
-    CellRef,
-    GradeChange,
-    Relationship,
     Stakeholder,
     TeamMember,
 )
-from contactmap_desktop.storage import mapping, row_values
+from contactmap_desktop.storage import mapping
 from contactmap_desktop.storage.blueprint_repository import BlueprintRepository
+from contactmap_desktop.storage.grade_change_repository import GradeChangeRepository
 from contactmap_desktop.storage.letter_repository import LetterRepository
 from contactmap_desktop.storage.lifecycle_repository import LifecycleRepository
+from contactmap_desktop.storage.relationship_repository import RelationshipRepository
 from contactmap_desktop.storage.schema import (
     AccountRow,
     AccountTeamRow,
-    GradeChangeRow,
-    LeverageLinkRow,
-    RelationshipRow,
     SettingRow,
     StakeholderRow,
     TeamMemberRow,
 )
 from contactmap_desktop.storage.scopes import live_account_ids
-
-
-def _live_stakeholder_ids(account_id: str) -> Select[str]:
-    return select(StakeholderRow.id).where(
-        StakeholderRow.account_id == account_id, StakeholderRow.deleted_at.is_(None)
-    )
-
-
-# A cell's leverage targets have no position of their own: read by key, as no engine keeps
-# rows in the order they were written (PostgreSQL moves a row it updates).
-_TARGET_ORDER = (LeverageLinkRow.target_team_member_id, LeverageLinkRow.target_stakeholder_id)
 
 
 class AccountRepository:
@@ -244,189 +228,6 @@ class TeamMemberRepository:
 
     def delete(self, team_member_id: str) -> None:
         self._session.execute(delete(TeamMemberRow).where(TeamMemberRow.id == team_member_id))
-
-
-class RelationshipRepository:
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def list_for_account(self, account_id: str,
-                         cell_of: row_values.CellOf | None = None,
-                         moments: row_values.SharedMoments | None = None) -> list[Relationship]:
-        """Every stored relationship of the account; ``cell_of`` and ``moments`` may share
-        cells and instants with other reads of the same map (see row_values.SharedCells)."""
-        cell_of = cell_of or row_values.SharedCells()
-        moments = moments or row_values.SharedMoments()
-        links = self._leverage_links(account_id)
-        # Plain rows streamed from the cursor, not ORM objects: a large account has tens of
-        # thousands, only read here.
-        rows = self._session.connection().execute(
-            select(*mapping.RELATIONSHIP_COLUMNS).where(
-                RelationshipRow.stakeholder_id.in_(_live_stakeholder_ids(account_id)))
-        )
-        return [
-            row_values.relationship_from_values(
-                member, person, grade, is_key, focus_days, focus_due, needs_filling, note,
-                None if reviewed_at is None else moments(reviewed_at), cell_of=cell_of,
-                leverage_for=tuple(links.get(cell_of(member, person), ())) if links else (),
-            )
-            for (member, person, grade, is_key, focus_days, focus_due, needs_filling, note,
-                 reviewed_at) in rows
-        ]
-
-    def get(self, cell: CellRef) -> Relationship:
-        row = self._session.get(RelationshipRow, (cell.team_member_id, cell.stakeholder_id))
-        if row is None:
-            return Relationship(cell=cell)
-        targets = self._session.scalars(
-            select(LeverageLinkRow).where(
-                LeverageLinkRow.source_team_member_id == cell.team_member_id,
-                LeverageLinkRow.source_stakeholder_id == cell.stakeholder_id,
-            ).order_by(*_TARGET_ORDER)
-        )
-        leverage = tuple(
-            CellRef(link.target_team_member_id, link.target_stakeholder_id) for link in targets
-        )
-        return mapping.relationship_from_row(row, leverage)
-
-    def get_many(self, cells: Collection[CellRef]) -> dict[CellRef, Relationship]:
-        """Several cells at once (a sync's arrivals): two queries, not two per cell."""
-        found = {cell: Relationship(cell=cell) for cell in cells}
-        keys = [(cell.team_member_id, cell.stakeholder_id) for cell in found]
-        links: dict[CellRef, list[CellRef]] = defaultdict(list)
-        for link in self._session.scalars(select(LeverageLinkRow).where(
-                tuple_(LeverageLinkRow.source_team_member_id,
-                       LeverageLinkRow.source_stakeholder_id).in_(keys))
-                .order_by(*_TARGET_ORDER)):
-            links[CellRef(link.source_team_member_id, link.source_stakeholder_id)].append(
-                CellRef(link.target_team_member_id, link.target_stakeholder_id))
-        for row in self._session.scalars(select(RelationshipRow).where(
-                tuple_(RelationshipRow.team_member_id, RelationshipRow.stakeholder_id).in_(keys))):
-            cell = CellRef(row.team_member_id, row.stakeholder_id)
-            found[cell] = mapping.relationship_from_row(row, tuple(links.get(cell, ())))
-        return found
-
-    def save(self, relationship: Relationship, now: datetime) -> None:
-        cell = relationship.cell
-        row = self._session.get(RelationshipRow, (cell.team_member_id, cell.stakeholder_id))
-        if relationship.is_empty:
-            if row is not None:
-                self._session.delete(row)
-        else:
-            if row is None:
-                row = RelationshipRow(
-                    team_member_id=cell.team_member_id, stakeholder_id=cell.stakeholder_id
-                )
-                self._session.add(row)
-            mapping.copy_relationship_to_row(relationship, row)
-            row.updated_at = now
-        self._save_leverage(relationship)
-
-    def _save_leverage(self, relationship: Relationship) -> None:
-        cell = relationship.cell
-        self._session.execute(
-            delete(LeverageLinkRow).where(
-                LeverageLinkRow.source_team_member_id == cell.team_member_id,
-                LeverageLinkRow.source_stakeholder_id == cell.stakeholder_id,
-            )
-        )
-        for target in relationship.leverage_for:
-            self._session.add(
-                LeverageLinkRow(
-                    source_team_member_id=cell.team_member_id,
-                    source_stakeholder_id=cell.stakeholder_id,
-                    target_team_member_id=target.team_member_id,
-                    target_stakeholder_id=target.stakeholder_id,
-                )
-            )
-
-    def _leverage_links(self, account_id: str) -> dict[CellRef, list[CellRef]]:
-        stakeholder_ids = _live_stakeholder_ids(account_id)
-        links: dict[CellRef, list[CellRef]] = defaultdict(list)
-        for link in self._session.scalars(
-            select(LeverageLinkRow).where(LeverageLinkRow.source_stakeholder_id.in_(stakeholder_ids))
-            .order_by(*_TARGET_ORDER)
-        ):
-            source = CellRef(link.source_team_member_id, link.source_stakeholder_id)
-            links[source].append(CellRef(link.target_team_member_id, link.target_stakeholder_id))
-        return links
-
-    def delete_for_team_member_in_account(self, account_id: str, team_member_id: str) -> None:
-        stakeholder_ids = _live_stakeholder_ids(account_id)
-        self._session.execute(
-            delete(RelationshipRow).where(
-                RelationshipRow.team_member_id == team_member_id,
-                RelationshipRow.stakeholder_id.in_(stakeholder_ids),
-            )
-        )
-
-
-class GradeChangeRepository:
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, change: GradeChange) -> None:
-        self._session.add(
-            GradeChangeRow(
-                id=change.id,
-                team_member_id=change.cell.team_member_id,
-                stakeholder_id=change.cell.stakeholder_id,
-                old_grade=mapping.grade_to_column(change.old_grade),
-                new_grade=mapping.grade_to_column(change.new_grade),
-                changed_at=change.changed_at,
-                note=change.note,
-                changed_by=change.changed_by,
-            )
-        )
-
-    def remove_review(self, change: GradeChange) -> None:
-        """A review taken back by undo; a change of grade is never removed."""
-        assert change.is_review
-        row = self._session.get(GradeChangeRow, change.id)
-        if row is not None:
-            self._session.delete(row)
-
-    def list_for_account(self, account_id: str,
-                         cell_of: row_values.CellOf | None = None,
-                         moments: row_values.SharedMoments | None = None) -> list[GradeChange]:
-        cell_of = cell_of or row_values.SharedCells()
-        moments = moments or row_values.SharedMoments()
-        rows = self._session.connection().execute(  # plain rows, as for the relationships
-            select(*mapping.GRADE_CHANGE_COLUMNS)
-            .where(GradeChangeRow.stakeholder_id.in_(_live_stakeholder_ids(account_id)))
-            .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
-        )
-        return [row_values.grade_change_from_values(change_id, member, person, old, new,
-                                                    moments(changed_at), note, changed_by,
-                                                    cell_of=cell_of)
-                for change_id, member, person, old, new, changed_at, note, changed_by in rows]
-
-    def get(self, change_id: str) -> GradeChange:
-        row = self._session.get(GradeChangeRow, change_id)
-        if row is None:
-            raise NotFoundError("That grade change is no longer in this workspace.")
-        return mapping.grade_change_from_row(row)
-
-    def set_note(self, change_id: str, note: str) -> None:
-        """The note is the one part of a recorded change that may be written later."""
-        row = self._session.get(GradeChangeRow, change_id)
-        if row is None:
-            raise NotFoundError("That grade change is no longer in this workspace.")
-        row.note = note
-
-    def list_for_cells(self, cells: Collection[CellRef]) -> dict[CellRef, list[GradeChange]]:
-        """The history of several cells at once, each oldest first."""
-        history: dict[CellRef, list[GradeChange]] = {cell: [] for cell in cells}
-        keys = [(cell.stakeholder_id, cell.team_member_id) for cell in history]
-        rows = self._session.scalars(
-            select(GradeChangeRow)
-            .where(tuple_(GradeChangeRow.stakeholder_id, GradeChangeRow.team_member_id).in_(keys))
-            .order_by(GradeChangeRow.changed_at, GradeChangeRow.id)
-        )
-        for row in rows:
-            change = mapping.grade_change_from_row(row)
-            history[change.cell].append(change)
-        return history
 
 
 class SettingsRepository:
