@@ -32,6 +32,7 @@ from contactmap_desktop.storage.file_header import (
     versions,
 )
 from contactmap_desktop.storage.row_values import (
+    LIVE_STAKEHOLDERS,
     RELATIONSHIP_FIELDS,
     SharedCells,
     SharedMoments,
@@ -45,7 +46,6 @@ from contactmap_desktop.storage.workspace_lock import lock_path_for
 
 _ACCOUNT = ("SELECT id, name, industry, stage, annual_value, currency, review_interval_days, "
             "renewal_date, notes FROM accounts WHERE deleted_at IS NULL")
-_LIVE_STAKEHOLDERS = "SELECT id FROM stakeholders WHERE account_id = ? AND deleted_at IS NULL"
 
 
 def quick_open(path: Path) -> QuickWorkspace | None:
@@ -120,7 +120,7 @@ class QuickWorkspace:
         for source_member, source_person, target_member, target_person in execute(
                 "SELECT source_team_member_id, source_stakeholder_id, target_team_member_id, "
                 "target_stakeholder_id FROM leverage_links "
-                f"WHERE source_stakeholder_id IN ({_LIVE_STAKEHOLDERS}) "
+                f"WHERE source_stakeholder_id IN ({LIVE_STAKEHOLDERS}) "
                 "ORDER BY target_team_member_id, target_stakeholder_id", (account_id,)):
             links[CellRef(source_member, source_person)].append(
                 CellRef(target_member, target_person))
@@ -132,7 +132,7 @@ class QuickWorkspace:
             for member, person, grade, is_key, focus_days, focus_due, needs_filling, note,
             reviewed_at in execute(
                 f"SELECT {', '.join(RELATIONSHIP_FIELDS)} FROM relationships "
-                f"WHERE stakeholder_id IN ({_LIVE_STAKEHOLDERS})", (account_id,))]
+                f"WHERE stakeholder_id IN ({LIVE_STAKEHOLDERS})", (account_id,))]
         return ContactMap(account=account, stakeholders=stakeholders, team_members=team,
                           relationships={r.cell: r for r in relationships if not r.is_empty},
                           history=StoredHistory(self.path, account_id))

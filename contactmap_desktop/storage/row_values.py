@@ -144,3 +144,7 @@ def grade_change_from_values(change_id: str, team_member_id: str, stakeholder_id
         # A login name repeats on every change its owner made: one string, not one per row.
         changed_by=sys.intern(changed_by),
     )
+
+# The account's live stakeholders, as a subquery of the light sqlite3 reads (quick_read.py,
+# stored_history.py); the repositories' is scopes.live_stakeholder_ids.
+LIVE_STAKEHOLDERS = "SELECT id FROM stakeholders WHERE account_id = ? AND deleted_at IS NULL"

@@ -21,11 +21,14 @@ from typing import Any
 from contactmap_desktop.domain.errors import WorkspaceError
 from contactmap_desktop.domain.grade_history import GradeHistory
 from contactmap_desktop.domain.model import CellRef, GradeChange
-from contactmap_desktop.storage.row_values import GRADE_CHANGE_FIELDS, grade_change_from_values
+from contactmap_desktop.storage.row_values import (
+    GRADE_CHANGE_FIELDS,
+    LIVE_STAKEHOLDERS,
+    grade_change_from_values,
+)
 
 _CHANGES = (f"SELECT {', '.join(GRADE_CHANGE_FIELDS)} FROM grade_changes "
-            "WHERE stakeholder_id IN (SELECT id FROM stakeholders "
-            "WHERE account_id = ? AND deleted_at IS NULL)")
+            f"WHERE stakeholder_id IN ({LIVE_STAKEHOLDERS})")
 # ix_grade_changes_cell (stakeholder_id, team_member_id) gives the rows cell by cell; SQLite
 # sorts only each cell's few changes by time.
 _BY_CELL = f"{_CHANGES} ORDER BY stakeholder_id, team_member_id, changed_at, id"
