@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.storage.workspace_lock import current_holder
 from tests.helpers.builders import build_small_map
 from tests.helpers.processes import ROOT
 from tests.helpers.team_laptops import Laptop, ann_and_bob
@@ -44,7 +45,10 @@ def test_a_sync_killed_again_and_again_loses_nothing(team_database: str,
             [sys.executable, "main.py", "team", "sync", "--workspace",
              str(tmp_path / "ann.cmap")], cwd=ROOT, env=environment,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.3, 1.6))
+        # Killed a moment after the child holds the workspace, so inside its sync: a fixed
+        # delay from the start landed after the sync had ended once start-up got faster.
+        _wait_until_it_holds(child, tmp_path / "ann.cmap")
+        time.sleep(rng.uniform(0.0, 0.2))
         if child.poll() is None:
             killed_mid_way += 1
         child.kill()
@@ -59,6 +63,16 @@ def test_a_sync_killed_again_and_again_loses_nothing(team_database: str,
     assert ann.team.status().to_send == 0
     ann.close()
     bob_laptop.close()
+
+
+def _wait_until_it_holds(child: subprocess.Popen[bytes], workspace: Path) -> None:
+    """Until ``child`` holds the workspace's lock (it has opened it to sync), or has ended."""
+    deadline = time.monotonic() + 30
+    while child.poll() is None and time.monotonic() < deadline:
+        holder = current_holder(workspace)
+        if holder is not None and holder.pid == child.pid:
+            return
+        time.sleep(0.005)
 
 
 @pytest.mark.slow
