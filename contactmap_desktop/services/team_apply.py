@@ -21,7 +21,7 @@ from contactmap_desktop.services.inbound_gate import admit_section
 from contactmap_desktop.services.team_report import SyncReport
 from contactmap_desktop.storage.account_records import decode_record, with_defaults
 from contactmap_desktop.storage.account_sections import TableSection
-from contactmap_desktop.storage.account_tables import plans_without_cells, settle_grade
+from contactmap_desktop.storage.account_tables import plans_without_cells, settle_grades
 from contactmap_desktop.storage.mapping import GRADE_CHANGE_COLUMNS
 from contactmap_desktop.storage.row_values import grade_change_from_values
 from contactmap_desktop.storage.schema import (
@@ -104,7 +104,9 @@ class Applier:
         session.expire_all()  # rows were written under the ORM's feet
         settled, conflicts = merge_histories(history_before, self.grade_changes)
         added = self.inserts["relationships"]
-        new_grades = []
+        # (team member, stakeholder, grade, reviewed at) where each cell's history now ends
+        new_grades: list[tuple[str, str, str | None, datetime | None]] = []
+        stored_grades: list[tuple[str, str, str | None, datetime | None]] = []
         with session.no_autoflush:
             for grade in settled:
                 self.report.cells.add(grade.cell)
@@ -113,12 +115,9 @@ class Applier:
                 key = cell_key(cell.team_member_id, cell.stakeholder_id)
                 if key in self.deletes["relationships"]:
                     continue  # the cell was removed after its grade was given
-                if key in added:
-                    new_grades.append((cell.team_member_id, cell.stakeholder_id, letter,
-                                       grade.changed_at))
-                else:
-                    settle_grade(session, cell.team_member_id, cell.stakeholder_id, letter,
-                                 grade.changed_at, self.now)
+                ending = (cell.team_member_id, cell.stakeholder_id, letter, grade.changed_at)
+                (new_grades if key in added else stored_grades).append(ending)
+            settle_grades(session, stored_grades, self.now)
         settled_cells = {g.cell for g in settled}
         new_grades += self._grades_from_history(settled_cells)
         self.store.set_new_grades(new_grades)
@@ -286,11 +285,9 @@ class Applier:
     def _write_rows(self) -> None:
         for section in SYNCED_SECTIONS:
             self.store.insert_rows(section, list(self.inserts[section.name].values()))
-            for key, values in self.updates[section.name].items():
-                self.store.update_row(section, key, values)
+            self.store.update_rows(section, self.updates[section.name])
         for section in reversed(SYNCED_SECTIONS):
-            for key in self.deletes[section.name]:
-                self.store.delete_row(section, key)
+            self.store.delete_rows(section, self.deletes[section.name])
         # A new row whose parent is not here (deleted here meanwhile) cannot be kept: it
         # would fail the whole transaction at commit, and every later sync with it.
         tables = [SECTIONS_BY_NAME[name].table.__tablename__
@@ -308,9 +305,9 @@ class Applier:
         refused_changes: set[str] = set()
         for (section_name, account_id), keys in self.new_rows.items():
             section = SECTIONS_BY_NAME[section_name]
-            inside = self.store.in_scope(section, keys, account_id)
-            for key in set(keys) - inside:
-                self.store.delete_row(section, key)  # it was not here before this sync
+            outside = set(keys) - self.store.in_scope(section, keys, account_id)
+            self.store.delete_rows(section, outside)  # they were not here before this sync
+            for key in outside:
                 self.changed_shadows.pop((section_name, key), None)
                 self.report.refused_here += 1
                 if section_name == "grade_changes":
@@ -349,7 +346,7 @@ class Applier:
                         if values["blueprint_id"] == plan_id]
             left_out.append((plans, record_key(plans, {"id": plan_id})))
             for section, key in left_out:
-                self.store.delete_row(section, key)  # it was not here before this sync
+                self.store.delete_rows(section, [key])  # it was not here before this sync
                 self.changed_shadows.pop((section.name, key), None)
                 self.report.refused_here += 1
 
