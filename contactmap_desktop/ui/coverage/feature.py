@@ -75,7 +75,8 @@ class CoverageFeature:
                                  window.map_page.visibility)
         window.map_page.add_tool(self.focus.chooser)
         self._worker = FindingsWorker(findings, lambda: document.contact_map, window,
-                                      timeline_wanted=lambda: on_screen(self.history_panel))
+                                      timeline_wanted=lambda: on_screen(self.history_panel),
+                                      shown=lambda: self.findings)
         self._worker.found.connect(self._found)
         self.history_panel.timeline_needed.connect(self._worker.request)
         window.closing.connect(self._worker.stop)

@@ -120,6 +120,7 @@ class Arrivals(QObject):
         if self._slices:
             QTimer.singleShot(0, self, self._apply_next)
         else:
+            self._slices = Slices(Changes(), [])  # the states read are let go
             self._next()
 
     def _note_change(self, changes: Changes) -> None:
