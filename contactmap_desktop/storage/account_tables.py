@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -165,29 +165,45 @@ def merge_section(session: Session, section: TableSection,
 def settle_grades(session: Session,
                   grades: Sequence[tuple[str, str, str | None, dt.datetime | None]],
                   now: dt.datetime) -> None:
-    """``settle_grade`` for each (team member, stakeholder, grade, reviewed at), the cells'
-    rows read a few hundred at a time and held meanwhile, so that each is found in the
-    session rather than read on its own."""
-    held = _stored_rows(session, RelationshipRow, {(m, s) for m, s, _grade, _at in grades})
+    """Set each cell's grade to where its merged history ends, given as (team member,
+    stakeholder, grade, reviewed at). Rows of a blank cell stay; only the grade and the
+    latest review change (the other marks follow the newer row, as for any field).
+
+    The rows are read and written a few hundred at a time, all with the same fields: the
+    flush wrote a statement per run of rows changing the same fields, a few rows each, and
+    each statement let the window's thread wait for the interpreter's lock (see
+    ``TeamStore.update_rows``). Rows the session already holds keep what they held."""
+    reviews = _reviews(session, {(m, s) for m, s, _grade, _at in grades})
+    settled: dict[tuple[str, str], dict[str, Any]] = {}
     for team_member_id, stakeholder_id, grade, reviewed_at in grades:
-        settle_grade(session, team_member_id, stakeholder_id, grade, reviewed_at, now)
-    del held
+        cell = (team_member_id, stakeholder_id)
+        row = settled.get(cell)
+        if row is None:
+            if cell not in reviews and grade is None:
+                continue
+            row = settled[cell] = {"team_member_id": team_member_id,
+                                   "stakeholder_id": stakeholder_id,
+                                   "reviewed_at": reviews.get(cell)}
+        row["grade"] = grade
+        if reviewed_at is not None and (row["reviewed_at"] is None
+                                        or reviewed_at > row["reviewed_at"]):
+            row["reviewed_at"] = reviewed_at
+    session.add_all(RelationshipRow(**row, is_key=False, needs_filling=False, note="",
+                                    updated_at=now)
+                    for cell, row in settled.items() if cell not in reviews)
+    for chunk in _in_chunks([row for cell, row in settled.items() if cell in reviews]):
+        session.execute(update(RelationshipRow), chunk)  # the ORM's bulk update by key
 
 
-def settle_grade(session: Session, team_member_id: str, stakeholder_id: str,
-                 grade: str | None, reviewed_at: dt.datetime | None, now: dt.datetime) -> None:
-    """Set a cell's grade to what its merged history ends on (rows of a blank cell stay)."""
-    row = session.get(RelationshipRow, (team_member_id, stakeholder_id))
-    if row is None:
-        if grade is None:
-            return
-        row = RelationshipRow(team_member_id=team_member_id, stakeholder_id=stakeholder_id,
-                              is_key=False, needs_filling=False, note="", updated_at=now)
-        session.add(row)
-    # Only the grade: the other marks follow the newer row, as for any field.
-    row.grade = grade
-    if reviewed_at is not None and (row.reviewed_at is None or reviewed_at > row.reviewed_at):
-        row.reviewed_at = reviewed_at
+def _reviews(session: Session, cells: Collection[tuple[str, str]]
+             ) -> dict[tuple[str, str], dt.datetime | None]:
+    """When each of these cells that has a row was last reviewed."""
+    columns = (RelationshipRow.team_member_id, RelationshipRow.stakeholder_id)
+    found: dict[tuple[str, str], dt.datetime | None] = {}
+    for chunk in _in_chunks(cells):
+        found.update({(member, person): at for member, person, at in session.execute(
+            select(*columns, RelationshipRow.reviewed_at).where(tuple_(*columns).in_(chunk)))})
+    return found
 
 
 def plans_without_cells(session: Session, blueprint_ids: Sequence[str]) -> list[str]:

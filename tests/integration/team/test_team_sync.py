@@ -7,8 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
-from contactmap_desktop.domain.model import Stakeholder, new_id
+from benchmarks.large_account import build_large_account
+from contactmap_desktop.domain.model import CellRef, Stakeholder, new_id
 from contactmap_desktop.services.workspace_service import open_workspace
 from tests.helpers.builders import SmallMap, build_small_map
 from tests.helpers.team_laptops import Laptop
@@ -205,3 +207,39 @@ def test_an_account_deleted_on_one_laptop_leaves_it_only(
     assert bob.team.status().accounts == []
     assert ann.snapshot(small.account.id) == lee.snapshot(small.account.id)
     bob.close()
+
+
+def test_edits_arrive_in_statements_of_many_rows(team_database: str, tmp_path: Path) -> None:
+    """A statement per arriving row let go of the interpreter's lock at each one, and the
+    window's thread, woken each time, lost the race for it: 30-75 ms waits during a sync of
+    2,000 edits. However many edits arrive, the rows go a chunk at a time."""
+    prepared(team_database)
+    _, ann_url = new_login(team_database, "rep")
+    bob, bob_url = new_login(team_database, "rep")
+    built = build_large_account(tmp_path / "ann.cmap", stakeholders=30, team=20,
+                                graded_share=1)
+    ann = Laptop.join(tmp_path / "ann.cmap", ann_url)
+    ann.team.share(built.account_name, [bob])
+    receiver = Laptop.join(tmp_path / "bob.cmap", bob_url)
+    receiver.team.sync()
+    cells = [CellRef(m, s) for m in built.team_member_ids for s in built.stakeholder_ids]
+    for number, cell in enumerate(cells):  # every cell graded anew: each row is updated
+        ann.grade(cell, "TOSIDM"[(number + 1) % 6], note="after the workshop")
+    ann.team.sync()
+    statements: list[str] = []
+    engine = receiver.opened.workspace.engine
+    count = lambda *args: statements.append(str(args[2]))  # noqa: E731
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        report = receiver.team.sync()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+        ann.close()
+    try:
+        assert len(report.cells) == len(cells) == 600
+        assert len(statements) < len(cells) / 4
+        assert receiver.snapshot(built.account_id)["relationships"] == \
+            Laptop.join(tmp_path / "ann.cmap", ann_url).snapshot(built.account_id)[
+                "relationships"]
+    finally:
+        receiver.close()
