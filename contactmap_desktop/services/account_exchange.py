@@ -39,7 +39,7 @@ from contactmap_desktop.storage.account_tables import (
     settle_grades,
     stored_records,
 )
-from contactmap_desktop.storage.atomic_file import write_atomically
+from contactmap_desktop.storage.atomic_file import write_text_atomically
 from contactmap_desktop.storage.database import Workspace
 from contactmap_desktop.storage.inbound_files import read_bounded
 from contactmap_desktop.storage.repositories import Repositories
@@ -125,8 +125,10 @@ class AccountExchangeService:
             "account": account,
             "sections": sections,
         }
-        data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
-        write_atomically(Path(out), lambda handle: handle.write(data))
+        # Written as it is made: the text of a large account (tens of MB) joined, then
+        # encoded, whole was two calls holding the interpreter's lock while the window waited.
+        write_text_atomically(Path(out), lambda handle: json.dump(
+            document, handle, ensure_ascii=False, indent=1))
         return {name: len(records) for name, records in sections.items()}
 
     # --- import --------------------------------------------------------------------------

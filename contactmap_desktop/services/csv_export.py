@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from contactmap_desktop.domain.contact_map import ContactMap
@@ -13,7 +12,7 @@ from contactmap_desktop.domain.finding import Finding
 from contactmap_desktop.domain.grades import grade_letter
 from contactmap_desktop.domain.model import CellRef
 from contactmap_desktop.domain.people import roles_to_badges
-from contactmap_desktop.storage.atomic_file import write_atomically
+from contactmap_desktop.storage.atomic_file import TextSink, write_text_atomically
 
 FIXED_COLUMNS = ("Name", "Title", "Department", "Seniority", "Buying roles", "Email", "Phone",
                  "Reports to", "Notes")
@@ -49,15 +48,16 @@ def findings_rows(contact_map: ContactMap, findings: Sequence[Finding]) -> list[
     return rows
 
 
-def to_csv_text(rows: list[list[str]]) -> str:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL)
+def write_csv_rows(handle: TextSink, rows: Iterable[Sequence[str]]) -> None:
+    """The rows as CSV into ``handle``, each cell neutralised (domain/csv_safety.py)."""
+    writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
     for row in rows:
         writer.writerow([neutralise(cell) for cell in row])
-    return buffer.getvalue()
 
 
 def write_csv(rows: list[list[str]], out: Path) -> None:
-    """UTF-8 with a BOM so that Excel reads accents and CJK right; complete or not at all."""
-    data = to_csv_text(rows).encode("utf-8-sig")
-    write_atomically(Path(out), lambda handle: handle.write(data))
+    """UTF-8 with a BOM so that Excel reads accents and CJK right; complete or not at all.
+    Written as it is made: the whole text, then its encoding, were each one call holding
+    the interpreter's lock, and the window waited on them while an export ran."""
+    write_text_atomically(Path(out), lambda handle: write_csv_rows(handle, rows),
+                          encoding="utf-8-sig")

@@ -16,7 +16,7 @@ from pathlib import Path
 from contactmap_desktop.domain.errors import ContactMapError
 from contactmap_desktop.domain.model import Stakeholder, new_id
 from contactmap_desktop.services.workspace_service import open_workspace
-from contactmap_desktop.storage.atomic_file import write_atomically
+from contactmap_desktop.storage.atomic_file import write_text_atomically
 
 
 def main(path: Path, backups_root: Path, limit: int) -> None:
@@ -50,8 +50,8 @@ def main(path: Path, backups_root: Path, limit: int) -> None:
     for key, action in [
         ("backup_error", lambda: opened.backups.back_up(path)),
         ("copy_error", lambda: opened.workspace.save_copy(path.with_name("copy.cmap"))),
-        ("export_error", lambda: write_atomically(
-            path.with_name("export.pdf"), lambda handle: handle.write(b"%PDF" * limit))),
+        ("export_error", lambda: write_text_atomically(
+            path.with_name("export.pdf"), lambda handle: handle.write("%PDF" * limit))),
     ]:
         try:
             action()

@@ -10,11 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contactmap_desktop.domain.csv_safety import neutralise
-from contactmap_desktop.services.csv_export import to_csv_text
+from contactmap_desktop.services.csv_export import write_csv_rows
 
 # Letters that matter to spreadsheets and CSV readers, and a few that do not.
 _TEXT = st.text(alphabet=st.sampled_from(list('=+-@\t\r\n,;" \'aZ1é李')), max_size=12)
 _ROWS = st.lists(st.lists(_TEXT, min_size=1, max_size=4), min_size=1, max_size=4)
+
+
+def to_csv_text(rows: list[list[str]]) -> str:
+    buffer = io.StringIO(newline="")
+    write_csv_rows(buffer, rows)
+    return buffer.getvalue()
 
 
 def _fields(text: str, delimiter: str, skip_space: bool) -> list[str]:

@@ -17,7 +17,7 @@ from contactmap_desktop.domain.errors import StorageError
 from contactmap_desktop.domain.model import Stakeholder, new_id
 from contactmap_desktop.services.workspace_service import open_workspace
 from contactmap_desktop.storage import atomic_file
-from contactmap_desktop.storage.atomic_file import write_atomically
+from contactmap_desktop.storage.atomic_file import write_text_atomically
 from tests.helpers.builders import build_small_map
 from tests.helpers.processes import ROOT
 
@@ -131,13 +131,13 @@ def test_an_export_that_fails_midway_leaves_the_earlier_file(
 
     monkeypatch.setattr(atomic_file.os, "fsync", failing_fsync)
     with pytest.raises(StorageError, match="input/output error"):
-        write_atomically(target, lambda handle: handle.write(b"new letter"))
+        write_text_atomically(target, lambda handle: handle.write("new letter"))
     assert hashlib.sha256(target.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf"]
 
 
 def test_an_export_is_private_and_complete(tmp_path: Path) -> None:
     target = tmp_path / "map.pdf"
-    write_atomically(target, lambda handle: handle.write(b"%PDF-1.4 complete"))
+    write_text_atomically(target, lambda handle: handle.write("%PDF-1.4 complete"))
     assert target.read_bytes() == b"%PDF-1.4 complete"
     assert target.stat().st_mode & 0o777 == 0o600
