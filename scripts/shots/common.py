@@ -48,6 +48,9 @@ def save(widget: QWidget, name: str, close: bool = True) -> Path:
     widget.show()
     app = QApplication.instance()
     assert app is not None
+    features = getattr(widget, "features", None)
+    if features is not None:  # a window: its findings are worked out on another thread
+        wait_until(lambda: not features.coverage.pending, lambda: "findings still pending")
     for _ in range(5):  # layouts settle over a few rounds (docks, deferred tab bars)
         app.processEvents()
     OUT.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ def shoot_coverage(folder: Path) -> list[Path]:
     from datetime import datetime, timedelta
 
     from contactmap_desktop.domain.cell_details import cell_details
+    from contactmap_desktop.domain.grade_timeline import account_timeline
     from contactmap_desktop.services.blueprint_service import BlueprintService
     from contactmap_desktop.services.findings_service import FindingsService
     from contactmap_desktop.services.settings_service import SettingsService
@@ -45,7 +46,7 @@ def shoot_coverage(folder: Path) -> list[Path]:
                     and len(contact_map.history_of(r.cell)) > 1)
         history = HistoryPanel()
         history.show_cell(contact_map, cell)
-        history.show_timeline(contact_map)
+        history.show_timeline(contact_map, account_timeline(contact_map))
         history.resize(460, 420)
         details = CellDetailsPanel()
         details.show_details(cell_details(contact_map, cell, service.today()))
@@ -69,10 +70,13 @@ def shoot_weekly_review(folder: Path) -> list[Path]:
     from contactmap_desktop.ui.coverage.review_feature import ReviewFeature
     from shots.common import window_on
 
-    # The sample was graded four months ago, so every grade is due for a look.
-    opened = open_workspace(folder / "Sample.cmap", with_sample=True,
-                            clock=lambda: datetime.now() - timedelta(days=120),
-                            backups_root=folder / "backups")
+    # The sample was graded four months ago, so every grade is due for a look today. It is
+    # kept as a user would keep it: the status bar shows "~/Documents/…", not a temporary path.
+    path = Path.home() / "Documents" / "Sample.cmap"  # home: the run's own (screenshots.py)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    open_workspace(path, with_sample=True, clock=lambda: datetime.now() - timedelta(days=120),
+                   backups_root=folder / "backups").close()
+    opened = open_workspace(path, backups_root=folder / "backups")
     try:
         window = window_on(opened, folder)
         window.resize(1280, 800)

@@ -29,7 +29,7 @@ def shoot_safety(folder: Path) -> list[Path]:
         opened.accounts.create_account(f"Prospect {day + 1}")
         opened.close()
         moment[0] += timedelta(days=1, hours=2, minutes=17)
-    service = BackupService(path, root, lambda: moment[0])
+    service = BackupService.of_file(path, root, lambda: moment[0])
     damaged = WorkspaceError(
         f"{path.name} is damaged: SQLite's integrity check reports “Page 7: btreeInitPage() "
         "returns error code 11”."

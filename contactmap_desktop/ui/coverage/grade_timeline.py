@@ -16,6 +16,7 @@ from contactmap_desktop.ui.core.dates import date_text
 from contactmap_desktop.ui.core.theme import grade_colors
 
 _BOTTOM_UP: tuple[Grade, ...] = tuple(reversed(GRADES_TOP_DOWN))
+PENDING = "Working out the timeline…"
 
 
 class GradeTimeline(QWidget):
@@ -26,9 +27,16 @@ class GradeTimeline(QWidget):
         self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._points: list[DistributionPoint] = []
+        self._pending = False  # being worked out: nothing to say about the history yet
+
+    def show_pending(self) -> None:
+        """The findings worker is replaying the history; the chart says so meanwhile."""
+        self._points, self._pending = [], True
+        self.setToolTip(PENDING)
+        self.update()
 
     def set_points(self, points: list[DistributionPoint]) -> None:
-        self._points = points
+        self._points, self._pending = points, False
         latest = points[-1] if points else None
         if latest is None:
             self.setToolTip("No grades recorded yet.")
@@ -55,7 +63,8 @@ class GradeTimeline(QWidget):
                                             -(line + legend_height + 4))
         painter.setPen(QPen(text_color))
         if not self._points or plot.width() < 10 or plot.height() < 10:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No grade history yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             PENDING if self._pending else "No grade history yet")
             return
         self._paint_bands(painter, plot)
         top = max(p.total for p in self._points) or 1

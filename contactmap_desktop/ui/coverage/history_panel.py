@@ -105,7 +105,8 @@ class HistoryPanel(QWidget):
         if contact_map is None:
             self.timeline.set_points([])
             return
-        if self._timeline_points is None:
+        if self._timeline_points is None:  # not the last account's chart meanwhile
+            self.timeline.show_pending()
             self.timeline_needed.emit()
             return
         self.timeline.set_points(self._timeline_points)

@@ -269,7 +269,13 @@ def test_history_panel_shown_with_no_timeline_asks_for_one(qtbot: QtBot) -> None
     contact_map = build_map([stakeholder("X")], [member("m")], {("m", "X"): "T"})
     panel = HistoryPanel()
     qtbot.addWidget(panel)
-    panel.show_timeline(contact_map)  # the worker did not replay it: no one would see it
+    given = [GradeChange("1", cell("m", "X"), None, Grade.TRUST, datetime(2026, 1, 10, 9))]
+    panel.show_timeline(contact_map, grade_distribution(given))
+    panel.show()
+    assert panel.timeline.points() == grade_distribution(given)
+    panel.hide()
+    panel.show_timeline(contact_map)  # another account, say, its chart not worked out yet
     with qtbot.waitSignal(panel.timeline_needed):
         panel.show()
-    assert panel.timeline.points() == []
+    assert panel.timeline.points() == []  # the last chart is not left standing meanwhile
+    assert panel.timeline.toolTip() == "Working out the timeline…"
