@@ -243,7 +243,7 @@ class TeamStore:
         go of the interpreter's lock at each one, and the window's thread, woken each time,
         lost the race for it: waits of 30-70 ms during a sync.)"""
         names = [c.key for c in key_columns(section)]
-        rows = [{**dict(zip(names, json.loads(key), strict=True)), **values}
+        rows = [{**dict(zip(names, key_values(key), strict=True)), **values}
                 for key, values in updates.items()]
         for batch in _chunks(rows):
             self.session.execute(update(section.table), list(batch))
@@ -279,7 +279,7 @@ class TeamStore:
     def delete_rows(self, section: TableSection, keys: Collection[str]) -> None:
         """Rows removed by record key, one statement per chunk of keys."""
         columns = key_columns(section)
-        for batch in _chunks([json.loads(key) for key in keys]):
+        for batch in _chunks([key_values(key) for key in keys]):
             self.session.execute(delete(section.table).where(
                 _key_in(columns, batch)).execution_options(synchronize_session=False))
 
