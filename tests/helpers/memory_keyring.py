@@ -1,19 +1,21 @@
 """Keyring backends for tests: keyring's own API over a dictionary, and one that refuses.
 
-A test sets one with ``keyring.set_keyring`` (``keyrings_in_use`` does it and puts the
-machine's back afterwards), so the code under test goes through keyring exactly as it does
-with the platform's keyring (macOS Keychain, Windows Credential Locker, Secret Service).
+A test puts one in place of the keyring the app chose (``keyring_in_use``), so the code under
+test goes through keyring's backend API exactly as it does with the platform's keyring (macOS
+Keychain, Windows Credential Locker, Secret Service).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from unittest import mock
 
-import keyring
 from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
+
+from contactmap_desktop.storage import team_passwords
 
 
 class MemoryKeyring(KeyringBackend):
@@ -22,7 +24,7 @@ class MemoryKeyring(KeyringBackend):
     @properties.classproperty
     def priority(cls) -> float:
         # Never chosen by keyring on its own (it would then be every later test's keyring):
-        # a test sets it with keyring.set_keyring.
+        # a test puts it in place with keyring_in_use.
         raise RuntimeError("a test's keyring")
 
     def __init__(self) -> None:
@@ -51,9 +53,5 @@ class LockedKeyring(MemoryKeyring):
 
 @contextmanager
 def keyring_in_use(backend: KeyringBackend) -> Iterator[KeyringBackend]:
-    before = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    try:
+    with mock.patch.object(team_passwords, "chosen_keyring", lambda: backend):
         yield backend
-    finally:
-        keyring.set_keyring(before)

@@ -3,8 +3,12 @@ when one is usable, else libpq's password file (.pgpass), private, escaped, one 
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,12 +16,14 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
 from contactmap_desktop.storage.team_passwords import (
+    chosen_keyring,
     password_file,
     store_password,
     stored_password,
 )
 from contactmap_desktop.storage.team_server import parse_address
 from tests.helpers.memory_keyring import LockedKeyring, MemoryKeyring, keyring_in_use
+from tests.helpers.processes import ROOT
 
 
 @pytest.fixture
@@ -67,3 +73,44 @@ def test_a_locked_keyring_falls_back_to_pgpass(pgpass: Path,
         assert stored_password(address) is None
     assert pgpass.read_text().endswith(":ann:s3cret\n")
     assert "KeyringLocked" in caplog.text and "s3cret" not in caplog.text
+
+
+def test_the_keyring_the_user_configured_is_the_one_chosen(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    chosen_keyring.cache_clear()
+    try:
+        assert isinstance(chosen_keyring(), null.Keyring)
+    finally:
+        chosen_keyring.cache_clear()
+
+
+# In a fresh process, as the app's first sync would: nothing configured, no process started.
+_CHOOSE_ALONE = """
+import json, subprocess, sys
+started = []
+def refuse(self, args, *rest, **options):
+    started.append(str(args))
+    raise OSError("no process may start")
+subprocess.Popen.__init__ = refuse
+from contactmap_desktop.storage.team_passwords import chosen_keyring
+chosen = chosen_keyring()
+print(json.dumps({"started": started, "chosen": type(chosen).__module__,
+                  "others": sorted(m for m in sys.modules if m.startswith("keyring.backends."))}))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Linux's own keyrings")
+def test_choosing_the_keyring_on_linux_starts_no_process_and_loads_no_other_platforms(
+        tmp_path: Path) -> None:
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "PYTHON_KEYRING_BACKEND"}
+    environment.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"),
+                       XDG_DATA_HOME=str(tmp_path / "data"), PYTHONPATH=str(ROOT))
+    finished = subprocess.run([sys.executable, "-c", _CHOOSE_ALONE], cwd=ROOT, env=environment,
+                              capture_output=True, text=True, check=True)
+    report = json.loads(finished.stdout)
+    assert report["started"] == []  # keyring's own search ran ldconfig and gcc here
+    assert report["chosen"] in {"keyring.backends.SecretService", "keyring.backends.kwallet",
+                                "keyring.backends.fail"}
+    assert not any("macOS" in name or "Windows" in name for name in report["others"])
