@@ -20,6 +20,7 @@ from contactmap_desktop.domain.errors import InboundError, ValidationError
 from contactmap_desktop.domain.grade_merge import GradeConflict, merge_histories
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef
+from contactmap_desktop.services.account_matching import match_by_name, remapped
 from contactmap_desktop.services.clock import Clock, utc_now
 from contactmap_desktop.services.inbound_gate import (
     InboundAccount,
@@ -142,9 +143,10 @@ class AccountExchangeService:
             inbound = admit_document(document)
         with UnitOfWork(self._workspace) as repos:
             defer_foreign_keys(repos.session)
-            remap, matched = _match_by_name(repos, inbound.account, inbound.sections)
-            account = _remapped(inbound.account, remap)
-            decoded = {n: [_remapped(r, remap) for r in rs] for n, rs in inbound.sections.items()}
+            remap, matched = match_by_name(repos, inbound.account, inbound.sections)
+            account = remapped(ACCOUNT_TABLE.name, inbound.account, remap)
+            decoded = {n: [remapped(n, r, remap) for r in rs]
+                       for n, rs in inbound.sections.items()}
             with _named(path):
                 decoded = admit_ownership(repos.session,
                                           InboundAccount(account, decoded)).sections
@@ -196,51 +198,8 @@ def read_account_file(path: Path) -> dict[str, Any]:
     return document
 
 
-def _remapped(values: dict[str, Any], remap: dict[str, str]) -> dict[str, Any]:
-    if not remap:
-        return values
-    return {k: remap.get(v, v) if isinstance(v, str) else v for k, v in values.items()}
-
-
-def _match_by_name(repos: Repositories, account: dict[str, Any],
-                   decoded: dict[str, list[dict[str, Any]]]
-                   ) -> tuple[dict[str, str], list[str]]:
-    """Ids to replace: people (and the account) created separately on both laptops under
-    the same name are the same, since names are unique where they live."""
-    remap: dict[str, str] = {}
-    matched: list[str] = []
-    session = repos.session
-
-    def match(incoming_id: str, local_id: str | None, label: str) -> None:
-        if local_id is not None and local_id != incoming_id:
-            remap[incoming_id] = local_id
-            matched.append(label)
-
-    if session.get(ACCOUNT_TABLE.table, account["id"]) is None:
-        local = repos.accounts.find_by_name(account["name"])
-        match(account["id"], local.id if local else None, f"account {account['name']}")
-    account_id = remap.get(account["id"], account["id"])
-    people = {s.name.casefold(): s.id for s in repos.stakeholders.list_for_account(account_id)}
-    for record in _not_here(repos, "stakeholders", decoded):
-        match(record["id"], people.get(record["name"].casefold()),
-              f"stakeholder {record['name']}")
-    team = {m.name.casefold(): m.id for m in repos.team_members.list_all()}
-    for record in _not_here(repos, "team_members", decoded):
-        match(record["id"], team.get(record["name"].casefold()),
-              f"team member {record['name']}")
-    return remap, matched
-
-
 def _section(name: str) -> TableSection:
     return next(s for s in ACCOUNT_SECTIONS if s.name == name)
-
-
-def _not_here(repos: Repositories, section_name: str,
-              decoded: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """The section's records whose id this workspace does not have."""
-    records = decoded[section_name]
-    here = stored_records(repos.session, _section(section_name), [(r["id"],) for r in records])
-    return [r for r in records if (r["id"],) not in here]
 
 
 def _cell_names(repos: Repositories, account_id: str, cells: list[CellRef]

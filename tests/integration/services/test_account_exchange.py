@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from contactmap_desktop.domain.errors import ValidationError
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, Relationship, Stakeholder, TeamMember, new_id
 from contactmap_desktop.domain.people import Seniority
+from contactmap_desktop.domain.review_cadence import ReviewMeeting
 from contactmap_desktop.services.account_exchange import FORMAT_VERSION, AccountExchangeService
+from contactmap_desktop.services.lifecycle_service import LifecycleService
 from contactmap_desktop.services.sample_account import create_sample_account
 from contactmap_desktop.services.workspace_service import OpenWorkspace, open_workspace
 from tests.helpers.account_files import build_two_accounts
@@ -151,6 +154,44 @@ def test_people_created_on_both_laptops_under_one_name_are_matched(tmp_path: Pat
     assert len(merged.stakeholders) == 3 and len(merged.team_members) == 2
     assert merged.grade(a.cell(0, 1)) is Grade.TRUST
     assert [acc.name for acc in a.opened.accounts.list_accounts()] == ["Acme Corp"]
+    a.opened.close()
+    b.opened.close()
+
+
+def test_an_account_id_that_is_also_a_persons_id_renames_no_one(tmp_path: Path) -> None:
+    """Ids are replaced only where they name their kind: a file whose account has one of its
+    stakeholders' ids merges into the account of that name, and the stakeholder stays one."""
+    a = build_small_map(tmp_path / "a.cmap")
+    b = build_small_map(tmp_path / "b.cmap")  # same names, other ids
+    file = tmp_path / "b.cmacct"
+    AccountExchangeService(b.opened.workspace).export_account(b.account.id, file)
+    document = json.loads(file.read_text(encoding="utf-8"))
+    document["account"]["id"] = b.stakeholders[0].id
+    for section in ("stakeholders", "account_team"):
+        for record in document["sections"][section]:
+            record["account_id"] = b.stakeholders[0].id
+    summary = AccountExchangeService(a.opened.workspace).import_account(_write(file, document))
+    assert summary.account_id == a.account.id and not summary.account_created
+    merged = a.opened.contact_maps.load_map(a.account.id)
+    assert [s.id for s in merged.stakeholders] == [s.id for s in a.stakeholders]
+    assert [m.id for m in merged.team_members] == [m.id for m in a.team_members]
+    a.opened.close()
+    b.opened.close()
+
+
+def test_people_matched_by_name_are_the_local_ones_in_a_review_meetings_lists(
+        tmp_path: Path) -> None:
+    a = build_small_map(tmp_path / "a.cmap")
+    b = build_small_map(tmp_path / "b.cmap")  # same names, other ids
+    meeting = ReviewMeeting(new_id(), b.account.id, date(2026, 11, 2),
+                            (b.team_members[0].id,), (b.stakeholders[0].id,))
+    LifecycleService(b.opened.workspace).save(meeting)
+    file = tmp_path / "b.cmacct"
+    AccountExchangeService(b.opened.workspace).export_account(b.account.id, file)
+    AccountExchangeService(a.opened.workspace).import_account(file)
+    [there] = LifecycleService(a.opened.workspace).list(ReviewMeeting, a.account.id)
+    assert there.our_attendees == (a.team_members[0].id,)
+    assert there.client_attendees == (a.stakeholders[0].id,)
     a.opened.close()
     b.opened.close()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import String, Text, bindparam, cast, func, literal, select, union_all
 
@@ -177,7 +177,8 @@ def mutate(document: Document, other: Document, data: st.DataObject, ids: list[s
         if theirs:
             record = copy.deepcopy(data.draw(st.sampled_from(theirs)))
             if "account_id" in record and data.draw(st.booleans()):
-                record["account_id"] = document["account"]["id"]
+                # .get: an earlier change may have replaced the account with another dict
+                record["account_id"] = document["account"].get("id")
             records.append(record)
         return
     if not records:
@@ -206,7 +207,10 @@ def test_a_mutated_account_file_is_refused_or_merged_without_harm(
     # part is each file's one transaction, committed or rolled back whole.
     cases = CASES if workspace_engine == "sqlite" else max(CASES // 20, 1)
 
+    # No shrinking: every case changes the one workspace, so a smaller case tried after a
+    # failure meets another workspace, and the report would name it instead of the failure.
     @settings(max_examples=cases, deadline=None, database=None,
+              phases=[Phase.explicit, Phase.generate],
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(data=st.data())
     def one_file(data: st.DataObject) -> None:
@@ -223,7 +227,7 @@ def _one_mutated_file(fuzzed: Fuzzed, data: st.DataObject) -> None:
         mutate(mine, theirs, data, fuzzed.ids)
     fuzzed.file.write_text(json.dumps(mine), encoding="utf-8")
     try:
-        fuzzed.exchange.import_account(fuzzed.file)
+        account = fuzzed.exchange.import_account(fuzzed.file).account_id
     except ContactMapError as error:  # anything else fails the test, with its traceback
         assert "\n" not in str(error)
         fuzzed.refused += 1
@@ -232,9 +236,11 @@ def _one_mutated_file(fuzzed: Fuzzed, data: st.DataObject) -> None:
     fuzzed.accepted += 1
     assert all(after >= before for after, before in zip(fuzzed.counts(), counts_before,
                                                         strict=True))  # nothing deleted
-    bystander = theirs["account"]["id"]
-    assert fuzzed.rows_of(bystander) == fuzzed.stored[bystander]
-    account = mine["account"]["id"]
+    # The account merged into, as the import says (a file may name another account, or a new
+    # one): every other account here is exactly as it was.
+    for bystander, rows in fuzzed.stored.items():
+        if bystander != account:
+            assert fuzzed.rows_of(bystander) == rows, bystander
     fuzzed.stored[account] = fuzzed.rows_of(account)
     state = fuzzed.state_of(account, fuzzed.stored[account])
     if state not in fuzzed.read_states:
