@@ -26,11 +26,11 @@ from contactmap_desktop.services.inbound_gate import (
     InboundAccount,
     admit_document,
     admit_ownership,
+    section_named,
 )
 from contactmap_desktop.storage.account_sections import (
     ACCOUNT_SECTIONS,
     ACCOUNT_TABLE,
-    TableSection,
 )
 from contactmap_desktop.storage.account_tables import (
     SectionReport,
@@ -153,10 +153,10 @@ class AccountExchangeService:
             created = repos.session.get(ACCOUNT_TABLE.table, account["id"]) is None
             local_history = [] if created else repos.grade_changes.list_for_account(account["id"])
             cells = [(r["team_member_id"], r["stakeholder_id"]) for r in decoded["relationships"]]
-            here = stored_records(repos.session, _section("relationships"), cells)
+            here = stored_records(repos.session, section_named("relationships"), cells)
             new_cells = {CellRef(*cell) for cell in cells if cell not in here}
             settled, conflicts = merge_histories(
-                local_history, [read_back(_section("grade_changes"), r)
+                local_history, [read_back(section_named("grade_changes"), r)
                                 for r in decoded["grade_changes"]], new_cells)
             reports = [merge_section(repos.session, ACCOUNT_TABLE, [account])]
             reports += [merge_section(repos.session, s, decoded[s.name])
@@ -196,10 +196,6 @@ def read_account_file(path: Path) -> dict[str, Any]:
             f"{path.name} was written by a newer ContactMap (account file version {version}); "
             f"this version reads up to {FORMAT_VERSION}. Update ContactMap to import it.")
     return document
-
-
-def _section(name: str) -> TableSection:
-    return next(s for s in ACCOUNT_SECTIONS if s.name == name)
 
 
 def _cell_names(repos: Repositories, account_id: str, cells: list[CellRef]
