@@ -3,7 +3,7 @@ not reviewed for a long time."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from contactmap_desktop.domain.contact_map import ContactMap
@@ -16,19 +16,23 @@ from contactmap_desktop.domain.reviews import is_stale
 from contactmap_desktop.domain.wording import counted
 
 
-def big_jumps(contact_map: ContactMap) -> list[Finding]:
+def big_jumps(contact_map: ContactMap,
+              keep_going: Callable[[], None] = lambda: None) -> list[Finding]:
     """A cell whose latest change moved more than one level: relationships move one at a time.
 
     Only the latest change of a cell is read, so a later change settles it; a change that
     reverses the one before it (an undo) cancels it, and a redo brings the jump back. A jump
-    is never blocked, but without a note it asks for one.
+    is never blocked, but without a note it asks for one. ``keep_going`` is called every few
+    hundred cells: reading a history from the file is the longest of the rules.
     """
     members = {m.id for m in contact_map.team_members}
     stakeholders = {s.id for s in contact_map.stakeholders}
     found: list[tuple[tuple[datetime, str], Finding]] = []
     # Cell by cell, as the map's history gives them: a stack per cell for the whole history
     # at once was 2.3 MB at 1,000 × 100, just as the findings were being made.
-    for cell, changes in contact_map.histories():
+    for number, (cell, changes) in enumerate(contact_map.histories()):
+        if not number % 256:
+            keep_going()
         if cell.team_member_id not in members or cell.stakeholder_id not in stakeholders:
             continue
         change = _standing_move(changes)

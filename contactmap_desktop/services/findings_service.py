@@ -51,14 +51,16 @@ class FindingsService:
         return None if self._blueprint_cells is None else self._blueprint_cells(account_id)
 
     def findings_for_map(
-        self, contact_map: ContactMap, thresholds: CoverageThresholds | None = None
+        self, contact_map: ContactMap, thresholds: CoverageThresholds | None = None,
+        keep_going: Callable[[], None] = lambda: None,
     ) -> list[Finding]:
-        """Findings of a map already in memory (the window's), without reloading it."""
+        """Findings of a map already in memory (the window's), without reloading it;
+        ``keep_going`` as in ``coverage_findings``."""
         thresholds = thresholds or self.thresholds()
         cells_with_blueprint = self.blueprint_cells(contact_map.account.id)
         with gc_paused():  # thousands of findings at once, none of them in a cycle
             return coverage_findings(contact_map, thresholds, self.today(),
-                                     cells_with_blueprint)
+                                     cells_with_blueprint, keep_going)
 
     def findings_for_account(self, account_id: str) -> AccountFindings:
         contact_map = self._contact_maps.load_map(account_id)

@@ -18,6 +18,12 @@ edit, nearly all of them). The window then keeps the objects it has, rather than
 14,000 and holding 14,000 new ones: those were walked by the next full collection on the
 window's thread, 10-45 ms after each sync or pause in typing (ui/core/main_thread_gc.py).
 
+A job whose answer can no longer be shown (an edit, a move of the current cell, or a newer
+request came meanwhile) stops within a few milliseconds: after the rule it is in, or within
+a few hundred cells of the history. Left to finish, it held the interpreter's lock against
+the user's work: every call the window makes into Python waits for the lock while the
+worker runs.
+
 The snapshot's relationships and the history streamed are read a moment apart: an edit
 committed in between may show in one and not yet in the other. It is never lost: the edit
 asks for the findings again after the next pause, and that computation reads both anew.
@@ -34,7 +40,7 @@ from contactmap_desktop.domain.contact_map import ContactMap
 from contactmap_desktop.domain.finding import Finding
 from contactmap_desktop.domain.grade_timeline import DistributionPoint, account_timeline
 from contactmap_desktop.services.findings_service import FindingsService
-from contactmap_desktop.ui.core.background_task import BackgroundTask, Report
+from contactmap_desktop.ui.core.background_task import BackgroundTask, Cancelled, Report
 
 
 @dataclass(frozen=True)
@@ -104,11 +110,19 @@ class FindingsWorker(QObject):
         with_timeline = self._timeline_wanted()
         shown = self._shown()
 
+        def still_wanted() -> None:
+            # An edit or a newer request since: stop, rather than hold the interpreter's
+            # lock against the typing for the rest of a few hundred milliseconds of rules.
+            if generation != self._generation:
+                raise Cancelled()
+
         def job(report: Report) -> WorkedOut:
             snapshot = snapshots.pop()
             timeline = account_timeline(snapshot) if with_timeline else None
-            findings = reuse_equal(shown, self._service.findings_for_map(snapshot))
-            return WorkedOut(snapshot.account.id, findings, timeline)
+            still_wanted()
+            found = self._service.findings_for_map(snapshot, keep_going=still_wanted)
+            return WorkedOut(snapshot.account.id, reuse_equal(shown, found, still_wanted),
+                             timeline)
 
         task = BackgroundTask(job, self)
         task.succeeded.connect(lambda answer: self._answered(generation, answer))
@@ -138,9 +152,22 @@ class FindingsWorker(QObject):
             self._start()
 
 
-def reuse_equal(shown: list[Finding], found: list[Finding]) -> list[Finding]:
-    """``found``, each finding equal to one of ``shown`` replaced by that one."""
+_REUSE_CHUNK = 2000  # findings hashed between two calls of keep_going
+
+
+def reuse_equal(shown: list[Finding], found: list[Finding],
+                keep_going: Callable[[], None] = lambda: None) -> list[Finding]:
+    """``found``, each finding equal to one of ``shown`` replaced by that one;
+    ``keep_going`` is called every few thousand findings (hashing 14,000 takes 35 ms)."""
     if not shown:
         return found
-    by_value = {finding: finding for finding in shown}
-    return [by_value.get(finding, finding) for finding in found]
+    by_value: dict[Finding, Finding] = {}
+    for start in range(0, len(shown), _REUSE_CHUNK):
+        keep_going()
+        by_value.update((finding, finding) for finding in shown[start:start + _REUSE_CHUNK])
+    reused: list[Finding] = []
+    for start in range(0, len(found), _REUSE_CHUNK):
+        keep_going()
+        reused += [by_value.get(finding, finding) for finding in found[start:start + _REUSE_CHUNK]]
+    return reused
+

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QThread
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from contactmap_desktop.domain.contact_map import ContactMap
-from contactmap_desktop.domain.finding import Rule, Severity
+from contactmap_desktop.domain.finding import Finding, Rule, Severity
 from contactmap_desktop.domain.grades import Grade
 from contactmap_desktop.domain.model import CellRef, FocusPeriod
 from contactmap_desktop.storage.stored_history import StoredHistory
@@ -190,6 +191,50 @@ def test_findings_are_worked_out_off_the_window_thread_and_only_current_ones_sho
                for f in coverage.findings)  # the map as it is, not the answer for Open
 
 
+@pytest.mark.parametrize("interruption", ["edit", "move"])
+def test_findings_being_worked_out_stop_when_the_user_edits_or_moves(
+        qtbot: QtBot, window: MainWindow, small_map: SmallMap, interruption: str) -> None:
+    """They wait for the next pause: left to finish, they held the interpreter's lock against
+    the user's work (an edit makes them useless besides)."""
+    coverage = _coverage(window)
+    grid = window.map_page.grid
+    grid.setCurrentIndex(grid.model().index(0, 0))
+    qtbot.waitUntil(lambda: not coverage.pending)
+    service = coverage.findings_service
+    compute = service.findings_for_map
+    rules_run: list[int] = []  # per computation, the rules it finished
+    interrupted = threading.Event()
+
+    def watched(contact_map: ContactMap, thresholds: object = None,
+                keep_going: Callable[[], None] = lambda: None) -> list[Finding]:
+        rules_run.append(0)
+
+        def counted() -> None:
+            rules_run[-1] += 1
+            if len(rules_run) == 1:
+                interrupted.wait(10)  # the user is back while the first rule's answer is out
+            keep_going()
+
+        return compute(contact_map, None, counted)
+
+    service.findings_for_map = watched  # type: ignore[method-assign]
+    window.map_page.set_grades({small_map.cell(1, 2): Grade.DISSATISFIED})
+    window.document.edit_pause.run_due()  # the pause in typing: the worker starts
+    qtbot.waitUntil(lambda: rules_run == [1])
+    if interruption == "edit":
+        window.map_page.set_grades({small_map.cell(1, 2): Grade.OPEN})
+    else:
+        qtbot.keyClick(grid, Qt.Key.Key_Right)
+        assert grid.current_cell() == small_map.cell(0, 1)
+    interrupted.set()
+    window.document.edit_pause.run_due()  # the next pause: worked out again, in full
+    qtbot.waitUntil(lambda: not coverage.pending)
+    assert rules_run[0] == 1 and rules_run[-1] > 1  # the first stopped after its first rule
+    below = any(f.rule is Rule.BELOW_SATISFIED and small_map.cell(1, 2) in f.cells
+                for f in coverage.findings)
+    assert below is (interruption == "move")  # the map as it is
+
+
 def test_findings_an_edit_left_alone_keep_their_objects(qtbot: QtBot, window: MainWindow,
                                                         small_map: SmallMap) -> None:
     """The window keeps the findings it shows that an edit did not change: a new object for
@@ -204,6 +249,18 @@ def test_findings_an_edit_left_alone_keep_their_objects(qtbot: QtBot, window: Ma
     new = [f for f in coverage.findings if id(f) not in before]
     assert kept and new
     assert not any(f in before.values() for f in new)  # only what changed is new
+
+
+def test_reusing_the_findings_on_screen_asks_to_keep_going_every_few_thousand() -> None:
+    def finding(number: int) -> Finding:
+        return Finding(Rule.NOT_REVIEWED, Severity.INFO, str, (number,))
+
+    shown = [finding(n) for n in range(4500)]
+    found = [finding(n) for n in range(4000, 9000)]  # 500 equal to those on screen
+    asked: list[int] = []
+    reused = findings_worker.reuse_equal(shown, found, lambda: asked.append(1))
+    assert reused == found and len(asked) == 3 + 3
+    assert [r is s for r, s in zip(reused, shown[4000:], strict=False)] == [True] * 500
 
 
 def test_no_findings_thread_starts_once_the_window_closed(qtbot: QtBot, window: MainWindow,

@@ -90,3 +90,26 @@ def test_only_graded_cells_can_be_reviewed() -> None:
     contact_map = build_map([stakeholder("X"), stakeholder("Y")], [member("a")],
                             {("a", "X"): "S"})
     assert reviewable(contact_map, [cell("a", "X"), cell("a", "Y")]) == [cell("a", "X")]
+
+
+class _Stopped(Exception):
+    pass
+
+
+def test_the_jumps_rule_asks_to_keep_going_every_few_hundred_cells_and_can_be_stopped() -> None:
+    """Reading the history is the longest rule: the findings worker stops within it when the
+    user is back at work."""
+    people = [stakeholder(f"S{n}") for n in range(700)]
+    history = [GradeChange(str(n), cell("a", f"S{n}"), Grade.OPEN, Grade.TRUST,
+                           datetime(2026, 6, 1)) for n in range(700)]
+    contact_map = build_map(people, [member("a")], {("a", f"S{n}"): "T" for n in range(700)},
+                            history=history)
+    asked: list[int] = []
+    assert len(big_jumps(contact_map, lambda: asked.append(1))) == 0
+    assert len(asked) == 3  # at cells 0, 256 and 512
+
+    def stop() -> None:
+        raise _Stopped
+
+    with pytest.raises(_Stopped):
+        big_jumps(contact_map, stop)
