@@ -11,8 +11,8 @@ add a copy of them.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterator
 from typing import Any
 
 from contactmap_desktop.services import inbound_rules as rules
@@ -63,22 +63,28 @@ def remapped(section_name: str, values: dict[str, Any], remap: IdRemap) -> dict[
             continue
         if not is_list:
             changed[column] = ids.get(value, value)
-        elif any(named in ids for named in json.loads(value)):  # the gate has read it as a list
-            changed[column] = json.dumps([ids.get(named, named) for named in json.loads(value)],
+            continue
+        named = json.loads(value)  # the gate has read it as a list of ids
+        if any(one in ids for one in named):
+            changed[column] = json.dumps([ids.get(one, one) for one in named],
                                          ensure_ascii=False)
     return changed
 
 
-def _id_columns(section_name: str) -> Iterator[tuple[str, str, bool]]:
-    """(column, section it names, a JSON list) for each column of the section holding ids."""
+@functools.cache
+def _id_columns(section_name: str) -> tuple[tuple[str, str, bool], ...]:
+    """(column, section it names, a JSON list) for each column of the section holding ids;
+    asked for every record of a file, worked out once per section."""
+    columns: list[tuple[str, str, bool]] = []
     if section_name in (ACCOUNT_TABLE.name, "stakeholders", "team_members"):
-        yield "id", section_name, False
+        columns.append(("id", section_name, False))
     owner = rules.OWNERS.get(section_name)
     if owner is not None:
-        yield owner[0], owner[1], False
+        columns.append((owner[0], owner[1], False))
     if section_name != ACCOUNT_TABLE.name:
-        for column, target, _, is_list in rules.references(section_named(section_name)):
-            yield column, target, is_list
+        columns += [(column, target, is_list) for column, target, _, is_list
+                    in rules.references(section_named(section_name))]
+    return tuple(columns)
 
 
 def _not_here(repos: Repositories, section_name: str,

@@ -148,8 +148,7 @@ class CoverageFeature:
             return
         if self._document.current_cell in cells:
             self._show_cell(self._document.current_cell)
-        self._worker.cancel()
-        self._pause.call_after(self._worker.request)
+        self._after_the_pause()
 
     def _moved(self, cell: CellRef | None) -> None:
         """The user is at work on the map: findings being worked out wait for the next pause,
@@ -157,8 +156,12 @@ class CoverageFeature:
         typed took 50-80 ms instead of 25 while they ran)."""
         self._show_cell(cell)
         if self._worker.busy:
-            self._worker.cancel()
-            self._pause.call_after(self._worker.request)
+            self._after_the_pause()
+
+    def _after_the_pause(self) -> None:
+        """Drop what is being worked out; work the findings out once the user pauses."""
+        self._worker.cancel()
+        self._pause.call_after(self._worker.request)
 
     def _show_cell(self, cell: CellRef | None) -> None:
         contact_map = self._document.contact_map

@@ -170,4 +170,3 @@ def reuse_equal(shown: list[Finding], found: list[Finding],
         keep_going()
         reused += [by_value.get(finding, finding) for finding in found[start:start + _REUSE_CHUNK]]
     return reused
-

@@ -100,8 +100,13 @@ print(json.dumps({"started": started, "chosen": type(chosen).__module__,
 """
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="Linux's own keyrings")
-def test_choosing_the_keyring_on_linux_starts_no_process_and_loads_no_other_platforms(
+# Each platform's own keyrings (keyring's modules); any other platform's must stay unloaded.
+_PLATFORM_KEYRINGS = {"darwin": ("macOS",), "win32": ("Windows",)}.get(
+    sys.platform, ("SecretService", "kwallet"))
+_EVERY_PLATFORMS_KEYRINGS = ("macOS", "Windows", "SecretService", "kwallet", "libsecret")
+
+
+def test_choosing_the_keyring_starts_no_process_and_loads_no_other_platforms(
         tmp_path: Path) -> None:
     environment = {key: value for key, value in os.environ.items()
                    if key != "PYTHON_KEYRING_BACKEND"}
@@ -110,7 +115,8 @@ def test_choosing_the_keyring_on_linux_starts_no_process_and_loads_no_other_plat
     finished = subprocess.run([sys.executable, "-c", _CHOOSE_ALONE], cwd=ROOT, env=environment,
                               capture_output=True, text=True, check=True)
     report = json.loads(finished.stdout)
-    assert report["started"] == []  # keyring's own search ran ldconfig and gcc here
-    assert report["chosen"] in {"keyring.backends.SecretService", "keyring.backends.kwallet",
-                                "keyring.backends.fail"}
-    assert not any("macOS" in name or "Windows" in name for name in report["others"])
+    assert report["started"] == []  # keyring's own search ran ldconfig and gcc on Linux
+    assert report["chosen"] in {f"keyring.backends.{name}" for name in _PLATFORM_KEYRINGS} | {
+        "keyring.backends.fail"}
+    others = set(_EVERY_PLATFORMS_KEYRINGS) - set(_PLATFORM_KEYRINGS)
+    assert not any(name.split(".")[2] in others for name in report["others"])
